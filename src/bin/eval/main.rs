@@ -1,0 +1,26 @@
+//! Evaluation against the dev corpora in ../shared (never copied into the project).
+//!
+//! `eval time [DIR]`   TempEval-3 scoring of dates over TimeML files (default ../shared/corpora/timeml)
+//! `eval cases [DIR]`  chrono-node and Duckling English cases (default ../shared/cases)
+//! `eval geo [FILE]`   toponym recognition and resolution over LGL / TR-News XML (default both)
+//! `eval events`       event frames on the project's own annotated samples
+
+mod events;
+mod geo;
+mod time;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or(&[]).to_vec();
+    let code = match args.first().map(String::as_str) {
+        Some("time") => time::run(&rest),
+        Some("cases") => time::run_cases(&rest),
+        Some("geo") => geo::run(&rest),
+        Some("events") => events::run(&rest),
+        _ => {
+            eprintln!("usage: eval (time|cases|geo|events) [PATH...]");
+            2
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,32 @@
+//! Language tables, kept apart from the code that matches them.
+//!
+//! Each language is a folder of plain-text tables under `src/lang/<code>/`, embedded at build time.
+//! Adding a language means adding a folder and a [`Tables`] entry; no engine code changes.
+
+/// The tables one language supplies to the engines.
+#[derive(Debug, Clone, Copy)]
+pub struct Tables {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// Abbreviations whose full stop does not end a sentence.
+    pub abbreviations: &'static str,
+}
+
+/// English.
+pub const EN: Tables = Tables {
+    code: "en",
+    abbreviations: include_str!("en/abbreviations.txt"),
+};
+
+/// Lines of a table: trimmed, without blank lines and `#` comments.
+pub fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Rows of a tab-separated table, each split into its fields.
+pub fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    lines(table).map(|l| l.split('\t').map(str::trim).collect())
+}

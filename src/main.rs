@@ -1,0 +1,14 @@
+//! The `dateline` binary: the command-line tool on the host, the web app when built for wasm32.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    dateline::app::start();
+}
