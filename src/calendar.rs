@@ -124,7 +124,11 @@ impl Date {
     /// ISO 8601 week-numbering year and week (1..=53).
     pub fn iso_week(self) -> (i32, u32) {
         let thursday = self.add_days(4 - i64::from(self.weekday()));
-        let jan1 = Date { year: thursday.year, month: 1, day: 1 };
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
         let week = ((thursday.to_days() - jan1.to_days()) / 7 + 1) as u32;
         (thursday.year, week)
     }

@@ -19,7 +19,12 @@ pub struct UnknownFormat(pub String);
 
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown format '{}' (expected one of: {})", self.0, Format::NAMES.join(", "))
+        write!(
+            f,
+            "unknown format '{}' (expected one of: {})",
+            self.0,
+            Format::NAMES.join(", ")
+        )
     }
 }
 

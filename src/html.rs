@@ -16,12 +16,38 @@ pub struct HtmlDocument {
 }
 
 /// Elements whose content is never text.
-const DROPPED: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "object"];
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "object",
+];
 
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "article", "section", "header",
-    "footer", "blockquote", "figcaption", "title", "ul", "ol", "table", "pre", "hr", "dd", "dt", "main",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "blockquote",
+    "figcaption",
+    "title",
+    "ul",
+    "ol",
+    "table",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "main",
 ];
 
 /// Metadata names that carry the publication date, most trusted first.
@@ -39,9 +65,15 @@ const DATE_META: &[&str] = &[
 
 /// True when `input` looks like an HTML document rather than plain text.
 pub fn looks_like_html(input: &str) -> bool {
-    let head = input.trim_start().get(..512.min(input.trim_start().len())).unwrap_or("");
+    let head = input
+        .trim_start()
+        .get(..512.min(input.trim_start().len()))
+        .unwrap_or("");
     let lower = head.to_ascii_lowercase();
-    lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<body") || lower.contains("<p>")
+    lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.contains("<body")
+        || lower.contains("<p>")
 }
 
 /// Extracts the text, title and publication date of an HTML page.
@@ -97,7 +129,10 @@ pub fn extract(html: &str) -> HtmlDocument {
             continue;
         }
         if name == "title" && !closing && doc.title.is_none() {
-            let end = html[i..].to_ascii_lowercase().find("</title").map_or(html.len(), |k| i + k);
+            let end = html[i..]
+                .to_ascii_lowercase()
+                .find("</title")
+                .map_or(html.len(), |k| i + k);
             doc.title = clean_title(&html[i..end]);
             i = end;
             continue;
@@ -136,7 +171,9 @@ fn read_head(head: &str, doc: &mut HtmlDocument, meta_dates: &mut Vec<(usize, St
     while let Some(k) = lower[from..].find("ld+json") {
         let start = from + k;
         let body_start = lower[start..].find('>').map_or(lower.len(), |j| start + j + 1);
-        let body_end = lower[body_start..].find("</script").map_or(lower.len(), |j| body_start + j);
+        let body_end = lower[body_start..]
+            .find("</script")
+            .map_or(lower.len(), |j| body_start + j);
         if let Some(d) = json_ld_date(&head[body_start..body_end]) {
             meta_dates.push((1, d));
         }
@@ -156,7 +193,9 @@ fn extract_inner_head(head: &str) -> (Option<String>, Vec<String>) {
     let mut from = 0;
     while let Some(k) = lower[from..].find("<meta") {
         let start = from + k + 1;
-        let Some(end) = find_tag_end(head, start - 1) else { break };
+        let Some(end) = find_tag_end(head, start - 1) else {
+            break;
+        };
         metas.push(head[start..end].to_string());
         from = end;
     }
@@ -174,7 +213,9 @@ fn read_meta(tag: &str, meta_dates: &mut Vec<(usize, String)>, og_title: &mut Op
         .or_else(|| attribute(tag, "itemprop"))
         .map(|k| k.to_ascii_lowercase());
     let Some(key) = key else { return };
-    let Some(content) = attribute(tag, "content") else { return };
+    let Some(content) = attribute(tag, "content") else {
+        return;
+    };
     if key == "og:title" && og_title.is_none() {
         *og_title = clean_title(&content);
     }

@@ -22,7 +22,10 @@ pub enum InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::Binary => write!(f, "this is binary data, not text (save the article as .txt, .md or .html)"),
+            InputError::Binary => write!(
+                f,
+                "this is binary data, not text (save the article as .txt, .md or .html)"
+            ),
             InputError::BadUtf16 => write!(f, "this starts like UTF-16 text but is not valid UTF-16"),
             InputError::TooLarge { size, limit } => write!(
                 f,
@@ -48,7 +51,10 @@ pub struct Decoded {
 /// Decodes `bytes` as text, refusing inputs over `limit` bytes.
 pub fn decode(bytes: &[u8], limit: usize) -> Result<Decoded, InputError> {
     if bytes.len() > limit {
-        return Err(InputError::TooLarge { size: bytes.len(), limit });
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            limit,
+        });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -67,30 +73,41 @@ pub fn decode(bytes: &[u8], limit: usize) -> Result<Decoded, InputError> {
     }
     let (text, mut notes) = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), Vec::new()),
-        Err(_) => (windows_1252(bytes), vec!["not valid UTF-8: read as Windows-1252 (Latin-1)".to_string()]),
+        Err(_) => (
+            windows_1252(bytes),
+            vec!["not valid UTF-8: read as Windows-1252 (Latin-1)".to_string()],
+        ),
     };
     let text = if controls > 0 {
         notes.push(format!("{controls} control byte(s) such as NUL were removed"));
         text.chars()
-            .filter(|&c| !(c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\x0C')))
+            .filter(|&c| c >= ' ' || matches!(c, '\n' | '\r' | '\t' | '\x0C'))
             .collect()
     } else {
         text
     };
-    Ok(Decoded { text, note: (!notes.is_empty()).then(|| notes.join("; ")) })
+    Ok(Decoded {
+        text,
+        note: (!notes.is_empty()).then(|| notes.join("; ")),
+    })
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<Decoded, InputError> {
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
-    let text = char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| InputError::BadUtf16)?;
-    Ok(Decoded { text, note: Some("decoded from UTF-16".to_string()) })
+    let text = char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| InputError::BadUtf16)?;
+    Ok(Decoded {
+        text,
+        note: Some("decoded from UTF-16".to_string()),
+    })
 }
 
 /// Windows-1252 to UTF-8: Latin-1 plus typographic quotes and dashes in 0x80..0x9F.
 fn windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’',
-        '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
     ];
     bytes
         .iter()
@@ -111,7 +128,10 @@ mod tests {
         let latin1 = decode(b"Caf\xe9 \x93quoted\x94", 100).unwrap();
         assert_eq!(latin1.text, "Café “quoted”");
         assert!(latin1.note.is_some());
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Aé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Aé".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&utf16, 100).unwrap().text, "Aé");
     }
 

@@ -51,14 +51,20 @@ pub fn analyze(text: &str, options: &Options, gazetteer: Option<&places::Gazette
         }
         warnings.push(Warning::new(
             "truncated",
-            format!("The text is larger than {} MB; only the first part was analysed.", MAX_INPUT_BYTES / (1024 * 1024)),
+            format!(
+                "The text is larger than {} MB; only the first part was analysed.",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
         ));
         &text[..cut]
     } else {
         text
     };
     if text.trim().is_empty() {
-        warnings.push(Warning::new("empty_input", "The text is empty: there is nothing to analyse."));
+        warnings.push(Warning::new(
+            "empty_input",
+            "The text is empty: there is nothing to analyse.",
+        ));
     }
 
     let segments = segment::segment(text, tables);
