@@ -50,10 +50,11 @@ fn assert_refused(out: &Output, what: &str) {
 
 #[test]
 fn analysis_json_has_the_documented_shape() {
-    let path = temp_file(
-        "story.txt",
-        "Storm hits coast\n\nRain fell in Genoa on Monday.\n".as_bytes(),
-    );
+    let text = "Storm hits coast
+
+Rain fell in Genoa on Monday.
+";
+    let path = temp_file("story.txt", text.as_bytes());
     let out = dateline(&["analyze", "--dct", "2024-03-14", path.to_str().unwrap()], None);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");

@@ -25,7 +25,9 @@ fn region_names(doc: &web_sys::Document) -> Vec<String> {
 async fn app_mounts_with_the_five_named_regions() {
     let doc = gloo::utils::document();
     assert!(region_names(&doc).is_empty(), "no regions before mounting");
-    dateline::app::start();
+    let root = doc.create_element("div").expect("div");
+    doc.body().expect("body").append_child(&root).expect("append");
+    dateline::app::start_in(root);
     settle().await;
     let names = region_names(&doc);
     for wanted in ["Input", "Article", "Timeline", "Map", "Events"] {

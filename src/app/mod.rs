@@ -13,10 +13,16 @@ use components::app::App;
 /// The sample article behind "Try the sample": written for this project, fictional people, real places.
 pub const SAMPLE_ARTICLE: &str = include_str!("sample_article.txt");
 
-/// Mounts the app on the page.
+/// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
     yew::Renderer::<App>::new().render();
+}
+
+/// Mounts the app inside `root` (the browser tests use their own element).
+pub fn start_in(root: web_sys::Element) {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<App>::with_root(root).render();
 }
 
 /// Reads a file's bytes as the page does (for the browser tests): text, title, publication date.
