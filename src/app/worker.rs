@@ -27,6 +27,8 @@ pub struct Request {
     pub meta_dct: Option<String>,
     /// Title from HTML metadata.
     pub title: Option<String>,
+    /// The person's corrections.
+    pub corrections: crate::corrections::Corrections,
 }
 
 /// The worker's answer.
