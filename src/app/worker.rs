@@ -121,6 +121,7 @@ impl AnalysisWorker {
             meta_dct: request.meta_dct,
             title: request.title,
             source: None,
+            corrections: request.corrections,
         };
         let mut analysis = crate::analyze(&request.text, &options, self.gazetteer.as_deref());
         if let Some(note) = &self.gazetteer_note {
