@@ -20,7 +20,14 @@ function ringPath(ring, step) {
   let d = '';
   let last = null;
   let n = 0;
-  for (const [lon, lat] of ring) {
+  let prev = null;
+  for (let [lon, lat] of ring) {
+    // Unwrap across the antimeridian so a ring never jumps the whole map (Chukotka, Fiji, Antarctica).
+    if (prev !== null) {
+      while (lon - prev > 180) lon -= 360;
+      while (lon - prev < -180) lon += 360;
+    }
+    prev = lon;
     const x = +(Math.round(lon * f) / f).toFixed(2);
     const y = +(Math.round(-lat * f) / f).toFixed(2);
     const key = `${x},${y}`;
