@@ -82,6 +82,13 @@ impl Context<'_> {
             "date" => self.date(f, kind),
             "numdate" | "iso" => self.numdate(f, function == "iso"),
             "fiscal" => f.get("year").map(|y| Norm::new(kind, y.to_string())),
+            "wordyear" => {
+                let head: i32 = self.word("yearhead", f.get("yearhead")?)?.parse().ok()?;
+                let tail = self.count(f.get("num")?)??;
+                (10.0..100.0)
+                    .contains(&tail)
+                    .then(|| Norm::new(kind, format!("{}", head * 100 + tail as i32)))
+            }
             "decade" => self.decade(f),
             "century" => self.century(f),
             "quarter" | "half" => self.quarter(f, function == "half"),
@@ -101,7 +108,12 @@ impl Context<'_> {
             norm.modifier = f
                 .get("mod")
                 .and_then(|m| self.word("mod", m))
-                .or_else(|| f.get("dmod").and_then(|m| self.word("dmod", m)))
+                .or_else(|| {
+                    f.caps
+                        .name("dmod")
+                        .filter(|m| m.start() >= f.span.start)
+                        .and_then(|m| self.word("dmod", m.as_str()))
+                })
                 .map(str::to_string);
         }
         Some(norm)
@@ -132,10 +144,19 @@ impl Context<'_> {
     }
 
     /// Past or future reading of the sentence around `span`, from the nearest cue; `None` without cues.
+    ///
+    /// A possessive ("Monday's blasts") reads past; then the nearest cue word of the tables within a clause-sized
+    /// window (cues after the expression count double, the governing verb usually comes first); then a verb in
+    /// "-ed" just before the expression.
     fn lean(&self, span: Span) -> Option<Lean> {
+        const WINDOW: usize = 90;
+        if self.text[span.end..].starts_with("'s") || self.text[span.end..].starts_with("’s") {
+            return Some(Lean::Past);
+        }
         let seg = self.segments.iter().find(|s| s.span.contains(&span))?;
         let sentence = seg.span.slice(self.text).to_lowercase();
         let at = span.start.saturating_sub(seg.span.start);
+        let end = at + span.len();
         let mut best: Option<(usize, Lean)> = None;
         for (class, lean) in [("futurecue", Lean::Future), ("pastcue", Lean::Past)] {
             let Some(words) = self.lex.classes.get(class) else {
@@ -149,17 +170,27 @@ impl Context<'_> {
                         .next()
                         .is_some_and(char::is_alphanumeric);
                     // Words inside the expression itself ("last") are not cues.
-                    let inside = i >= at && i < at + span.len();
-                    if before_ok && after_ok && !inside {
-                        let dist = if i > at { i - at } else { at - i };
-                        if best.is_none_or(|(d, _)| dist < d) {
-                            best = Some((dist, lean));
-                        }
+                    let inside = i >= at && i < end;
+                    if !before_ok || !after_ok || inside {
+                        continue;
+                    }
+                    let dist = if i >= end { 2 * (i - end) } else { at - i };
+                    if dist <= WINDOW && best.is_none_or(|(d, _)| dist < d) {
+                        best = Some((dist, lean));
                     }
                 }
             }
         }
-        best.map(|(_, l)| l)
+        if best.is_some() {
+            return best.map(|(_, l)| l);
+        }
+        let before = &sentence[..at.min(sentence.len())];
+        let near_ed = before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| w.len() > 4 && w.trim_matches(|c: char| !c.is_alphanumeric()).ends_with("ed"));
+        near_ed.then_some(Lean::Past)
     }
 
     /// The year of month `m` (day `d`) nearest the document date, or in the direction of the tense.
@@ -185,7 +216,21 @@ impl Context<'_> {
             .get("month")
             .and_then(|m| self.word("month", m))
             .and_then(|v| v.parse::<u32>().ok());
-        let year: Option<i32> = f.get("year").and_then(|y| y.parse().ok());
+        let mut year: Option<i32> = f.get("year").and_then(|y| y.parse().ok());
+        if let Some(r) = f.get("yrel") {
+            // "January this year", "March last year".
+            let Some(dct) = self.dct else {
+                let mut n = Norm::new(TimexType::Date, format!("XXXX-{:02}", month.unwrap_or(0)));
+                n.needs_dct = true;
+                return Some(n);
+            };
+            let shift = match r.to_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            year = Some(dct.year + shift);
+        }
         let day = self.num_group(f, "day");
         let rel: Option<i32> = f
             .get("rel")
@@ -517,10 +562,13 @@ impl Context<'_> {
             Some(s) => self.count(s)?,
             None => Some(1.0),
         };
-        let (sign, from) = if anaphor && f.get("dir").is_none() {
+        let (sign, from) = if anaphor && f.get("dir").is_none() && f.get("adir").is_none() {
             (0, "anchor")
         } else {
-            let d = self.word("dir", f.get("dir")?)?;
+            let d = match f.get("dir") {
+                Some(w) => self.word("dir", w)?,
+                None => self.word("adir", f.get("adir")?)?,
+            };
             let (s, from) = d.split_once(':')?;
             (s.parse::<i64>().ok()?, from)
         };

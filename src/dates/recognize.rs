@@ -30,7 +30,15 @@ pub fn recognize<'t>(lex: &Lexicon, text: &'t str) -> Vec<Found<'t>> {
         for caps in rule.regex.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             let part = caps.name("t").unwrap_or(whole);
-            let span = Span::new(part.start(), part.end());
+            let mut span = Span::new(part.start(), part.end());
+            // "over the past ten years": "over" is a preposition there, not a hedge.
+            if let Some(d) = caps.name("dmod") {
+                let after = &text[d.end()..part.end()];
+                let lead = after.len() - after.trim_start().len();
+                if after.trim_start().to_lowercase().starts_with("the ") {
+                    span.start = d.end() + lead;
+                }
+            }
             if span.is_empty() || !accept(lex, text, &caps, whole.start(), whole.end()) {
                 continue;
             }
@@ -128,6 +136,14 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, start: usize, end: usize) 
     if bare_year {
         let year: i32 = m.parse().unwrap_or(0);
         if !(1600..=2099).contains(&year) || lex.has("countnoun", word_after(text, end)) {
+            return false;
+        }
+    }
+    // "a 9-year-old boy" is an age, not a time expression.
+    if m.ends_with("-old") {
+        let next = text[end..].trim_start();
+        let word = word_after(text, end);
+        if word.is_empty() || lex.has("agenoun", word) || lex.has("agenoun", &next[..next.len().min(1)]) {
             return false;
         }
     }
