@@ -39,8 +39,10 @@ pub struct Lexicon {
     pub classes: HashMap<&'static str, HashMap<String, Word>>,
     /// The rules, in table order.
     pub rules: Vec<Rule>,
-    /// All rule patterns, to find in one pass which rules can match a text.
+    /// All rule patterns, anchored: which rules match at a given start.
     pub set: RegexSet,
+    /// All rule patterns in one alternation without groups: where an expression may start.
+    pub any: Regex,
 }
 
 /// Why the tables could not be compiled (a broken table is a build-time bug; tests catch it).
@@ -91,12 +93,14 @@ impl Lexicon {
         }
         let mut rules = Vec::new();
         let mut patterns = Vec::new();
+        let mut bodies = Vec::new();
         for row in lang::rows(tables.dates_rules) {
             if row.len() < 3 {
                 return Err(TableError(format!("rule row with fewer than 3 fields: {row:?}")));
             }
             let body = expand(row[2], &classes)?;
-            let pattern = format!(r"(?i)\b(?:{body})");
+            let pattern = format!(r"(?i)^(?:{body})");
+            bodies.push(strip_groups(&body));
             let regex = Regex::new(&pattern).map_err(|e| TableError(format!("rule '{}': {e}", row[2])))?;
             patterns.push(pattern);
             rules.push(Rule {
@@ -106,7 +110,16 @@ impl Lexicon {
             });
         }
         let set = RegexSet::new(&patterns).map_err(|e| TableError(e.to_string()))?;
-        Ok(Lexicon { classes, rules, set })
+        let any = regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})", bodies.join("|")))
+            .dfa_size_limit(8 << 20)
+            .build()
+            .map_err(|e| TableError(e.to_string()))?;
+        Ok(Lexicon {
+            classes,
+            rules,
+            set,
+            any,
+        })
     }
 
     /// The entry of `word` (any case) in `class`.
@@ -124,6 +137,13 @@ impl Lexicon {
     pub fn value(&self, class: &str, word: &str) -> Option<&'static str> {
         self.word(class, word).map(|w| w.value)
     }
+}
+
+/// The pattern with its named groups made non-capturing, for the combined search.
+fn strip_groups(body: &str) -> String {
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    let named = NAMED.get_or_init(|| Regex::new(r"\(\?P<\w+>").unwrap_or_else(|_| unreachable!()));
+    named.replace_all(body, "(?:").into_owned()
 }
 
 /// Collapses runs of white space to one space, so "last  week" finds "last week".
@@ -240,7 +260,7 @@ mod tests {
                     && !p.contains("yrel")
             })
             .expect("a month rule");
-        assert!(month_rule.regex.is_match("in September"));
-        assert!(!month_rule.regex.is_match("in september"));
+        assert!(month_rule.regex.is_match("September"));
+        assert!(!month_rule.regex.is_match("september"));
     }
 }

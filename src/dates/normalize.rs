@@ -111,7 +111,7 @@ impl Context<'_> {
                 .or_else(|| {
                     f.caps
                         .name("dmod")
-                        .filter(|m| m.start() >= f.span.start)
+                        .filter(|m| f.base + m.start() >= f.span.start)
                         .and_then(|m| self.word("dmod", m.as_str()))
                 })
                 .map(str::to_string);
@@ -143,54 +143,67 @@ impl Context<'_> {
         Some(Some(total))
     }
 
-    /// Past or future reading of the sentence around `span`, from the nearest cue; `None` without cues.
+    /// Past or future reading of the sentence around `span`; `None` without evidence.
     ///
-    /// A possessive ("Monday's blasts") reads past; then the nearest cue word of the tables within a clause-sized
-    /// window (cues after the expression count double, the governing verb usually comes first); then a verb in
-    /// "-ed" just before the expression.
+    /// A possessive ("Monday's blasts") reads past; then the nearest cue word (or two-word cue) of the tables within
+    /// a clause-sized window of the same sentence (cues after the expression count double: the governing verb usually
+    /// comes first); then a verb in "-ed" just before the expression.
     fn lean(&self, span: Span) -> Option<Lean> {
         const WINDOW: usize = 90;
-        if self.text[span.end..].starts_with("'s") || self.text[span.end..].starts_with("’s") {
+        let after = self.text.get(span.end..).unwrap_or("");
+        if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
         let seg = self.segments.iter().find(|s| s.span.contains(&span))?;
-        let sentence = seg.span.slice(self.text).to_lowercase();
-        let at = span.start.saturating_sub(seg.span.start);
-        let end = at + span.len();
+        let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (span.end + WINDOW / 2).min(seg.span.end);
+        while !self.text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        // Words of the window with their offsets, the expression itself left out.
+        let words: Vec<(usize, &str)> = word_offsets(&self.text[lo..hi])
+            .map(|(i, w)| (lo + i, w))
+            .filter(|(i, _)| *i < span.start || *i >= span.end)
+            .collect();
         let mut best: Option<(usize, Lean)> = None;
-        for (class, lean) in [("futurecue", Lean::Future), ("pastcue", Lean::Past)] {
-            let Some(words) = self.lex.classes.get(class) else {
+        for (k, &(i, w)) in words.iter().enumerate() {
+            let two = words.get(k + 1).map(|(_, n)| format!("{w} {n}"));
+            let lean = if self.cue("futurecue", w) || two.as_deref().is_some_and(|t| self.cue("futurecue", t)) {
+                Lean::Future
+            } else if self.cue("pastcue", w) || two.as_deref().is_some_and(|t| self.cue("pastcue", t)) {
+                Lean::Past
+            } else {
                 continue;
             };
-            for cue in words.keys() {
-                for (i, _) in sentence.match_indices(cue.as_str()) {
-                    let before_ok = !sentence[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-                    let after_ok = !sentence[i + cue.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                    // Words inside the expression itself ("last") are not cues.
-                    let inside = i >= at && i < end;
-                    if !before_ok || !after_ok || inside {
-                        continue;
-                    }
-                    let dist = if i >= end { 2 * (i - end) } else { at - i };
-                    if dist <= WINDOW && best.is_none_or(|(d, _)| dist < d) {
-                        best = Some((dist, lean));
-                    }
-                }
+            let dist = if i >= span.end {
+                2 * (i - span.end)
+            } else {
+                span.start - i
+            };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, lean));
             }
         }
-        if best.is_some() {
-            return best.map(|(_, l)| l);
+        if let Some((_, lean)) = best {
+            return Some(lean);
         }
-        let before = &sentence[..at.min(sentence.len())];
-        let near_ed = before
-            .split_whitespace()
+        let near_ed = words
+            .iter()
             .rev()
+            .filter(|(i, _)| *i < span.start)
             .take(3)
-            .any(|w| w.len() > 4 && w.trim_matches(|c: char| !c.is_alphanumeric()).ends_with("ed"));
+            .any(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
         near_ed.then_some(Lean::Past)
+    }
+
+    fn cue(&self, class: &str, w: &str) -> bool {
+        self.lex
+            .classes
+            .get(class)
+            .is_some_and(|c| c.contains_key(w) || c.contains_key(&w.to_lowercase()))
     }
 
     /// The year of month `m` (day `d`) nearest the document date, or in the direction of the tense.
@@ -604,9 +617,8 @@ impl Context<'_> {
             }
         };
         // Keep the anchor's own precision when it is finer ("a year earlier" after a quarter stays a quarter).
-        let out_gran = if from == "anchor" && base.gran < gran && base.gran != Gran::Day {
-            base.gran
-        } else if base.gran > gran {
+        let finer_anchor = from == "anchor" && base.gran < gran && base.gran != Gran::Day;
+        let out_gran = if finer_anchor || base.gran > gran {
             base.gran
         } else {
             gran
@@ -780,6 +792,18 @@ impl Context<'_> {
         n.end = Some(end);
         Some(n)
     }
+}
+
+/// The words of `s` (letters, digits and apostrophes) with their byte offsets.
+fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .scan(0, |pos, piece| {
+            let start = *pos;
+            *pos += piece.len();
+            let word = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
+            Some((start, word))
+        })
+        .filter(|(_, w)| !w.is_empty())
 }
 
 /// 24-hour clock hour from an hour and an optional am/pm; `None` when impossible.

@@ -11,8 +11,10 @@ pub struct Found<'t> {
     pub rule: usize,
     /// The part reported as the time expression.
     pub span: Span,
-    /// The groups of the match.
+    /// The groups of the match, relative to `base`.
     pub caps: Captures<'t>,
+    /// Byte offset in the text where the match (and its group offsets) start.
+    pub base: usize,
 }
 
 impl Found<'_> {
@@ -22,28 +24,50 @@ impl Found<'_> {
     }
 }
 
+/// Longest stretch of text one expression may cover, in bytes.
+const MAX_EXPRESSION_BYTES: usize = 160;
+
 /// All time expressions of `text`, without overlaps, in text order.
+///
+/// One pass of the combined pattern finds where an expression may start; there, the anchored rule set says which
+/// rules match, and only those are run for their groups.
 pub fn recognize<'t>(lex: &Lexicon, text: &'t str) -> Vec<Found<'t>> {
     let mut found = Vec::new();
-    for i in lex.set.matches(text).iter() {
-        let rule = &lex.rules[i];
-        for caps in rule.regex.captures_iter(text) {
+    let mut pos = 0;
+    while let Some(m) = lex.any.find_at(text, pos) {
+        let base = m.start();
+        // No expression is longer than this; a short haystack lets the engines stop early.
+        let mut cut = (base + MAX_EXPRESSION_BYTES).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let hay = &text[base..cut];
+        for i in lex.set.matches(hay).iter() {
+            let Some(caps) = lex.rules[i].regex.captures(hay) else {
+                continue;
+            };
             let Some(whole) = caps.get(0) else { continue };
             let part = caps.name("t").unwrap_or(whole);
-            let mut span = Span::new(part.start(), part.end());
+            let mut span = Span::new(base + part.start(), base + part.end());
             // "over the past ten years": "over" is a preposition there, not a hedge.
             if let Some(d) = caps.name("dmod") {
-                let after = &text[d.end()..part.end()];
+                let after = &hay[d.end()..part.end()];
                 let lead = after.len() - after.trim_start().len();
                 if after.trim_start().to_lowercase().starts_with("the ") {
-                    span.start = d.end() + lead;
+                    span.start = base + d.end() + lead;
                 }
             }
-            if span.is_empty() || !accept(lex, text, &caps, whole.start(), whole.end()) {
+            if span.is_empty() || !accept(lex, text, &caps, base, base + whole.end()) {
                 continue;
             }
-            found.push(Found { rule: i, span, caps });
+            found.push(Found {
+                rule: i,
+                span,
+                caps,
+                base,
+            });
         }
+        pos = base + hay.chars().next().map_or(1, char::len_utf8);
     }
     // Longest first at each start, then table order; keep what does not overlap what was kept.
     found.sort_by(|a, b| {
@@ -120,7 +144,7 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, start: usize, end: usize) 
         let Some(word) = lex.word(class.trim_end_matches('2'), w.as_str()) else {
             continue;
         };
-        if word.ambiguous && !concrete && !lex.has("monthprep", word_before(text, w.start())) {
+        if word.ambiguous && !concrete && !lex.has("monthprep", word_before(text, start + w.start())) {
             return false;
         }
         // "Sunday Times", "Bloody Sunday" style names.
@@ -166,7 +190,7 @@ fn numeric_context_ok(lex: &Lexicon, text: &str, start: usize, end: usize) -> bo
     let mut back = before.chars().rev();
     match (back.next(), back.next()) {
         (Some(c), Some(d)) if matches!(c, ',' | '.' | ':' | '/' | '-') && d.is_ascii_digit() => return false,
-        (Some(c), _) if matches!(c, '$' | '€' | '£' | '#' | '+') => return false,
+        (Some('$' | '€' | '£' | '#' | '+'), _) => return false,
         _ => {}
     }
     let after = text.get(end..).unwrap_or("");
