@@ -64,7 +64,7 @@ pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)>
         text,
         segments,
         dct: None,
-        last: None,
+        history: Vec::new(),
         day_in_sentence: None,
     };
     for f in &found {
@@ -116,7 +116,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         text,
         segments,
         dct: dct_date,
-        last: None,
+        history: Vec::new(),
         day_in_sentence: None,
     };
     let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
@@ -131,7 +131,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         }
         let index = timexes.len();
         if let Some(p) = Point::parse(&norm.value) {
-            ctx.last = Some((index, p));
+            ctx.history.push((index, p));
             if p.gran == Gran::Day {
                 let seg = segments
                     .iter()

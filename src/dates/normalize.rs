@@ -56,8 +56,8 @@ pub struct Context<'a> {
     pub segments: &'a [Segment],
     /// The document creation time.
     pub dct: Option<Date>,
-    /// The last concrete date mentioned: its index among the expressions and its point.
-    pub last: Option<(usize, Point)>,
+    /// The concrete dates mentioned so far: index among the expressions and point, in text order.
+    pub history: Vec<(usize, Point)>,
     /// The last day-precise date of the current sentence (for clock times): sentence start and day.
     pub day_in_sentence: Option<(usize, Date)>,
 }
@@ -85,9 +85,14 @@ impl Context<'_> {
             "wordyear" => {
                 let head: i32 = self.word("yearhead", f.get("yearhead")?)?.parse().ok()?;
                 let tail = self.count(f.get("num")?)??;
-                (10.0..100.0)
-                    .contains(&tail)
-                    .then(|| Norm::new(kind, format!("{}", head * 100 + tail as i32)))
+                if !(10.0..100.0).contains(&tail) {
+                    return None;
+                }
+                let year = head * 100 + tail as i32;
+                match f.get("month").and_then(|m| self.word("month", m)) {
+                    Some(m) => Some(Norm::new(kind, format!("{year}-{:02}", m.parse::<u32>().ok()?))),
+                    None => Some(Norm::new(kind, format!("{year}"))),
+                }
             }
             "decade" => self.decade(f),
             "century" => self.century(f),
@@ -102,6 +107,13 @@ impl Context<'_> {
             "time" => self.time(f),
             "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
             "range" => self.range(f),
+            "weekof" => {
+                let mut n = self.date(f, kind)?;
+                if let Some(p) = Point::parse(&n.value) {
+                    n.value = p.at(Gran::Week).format();
+                }
+                Some(n)
+            }
             _ => None,
         }?;
         if norm.modifier.is_none() {
@@ -206,16 +218,44 @@ impl Context<'_> {
             .is_some_and(|c| c.contains_key(w) || c.contains_key(&w.to_lowercase()))
     }
 
-    /// The year of month `m` (day `d`) nearest the document date, or in the direction of the tense.
-    fn infer_year(&self, dct: Date, m: u32, lean: Option<Lean>) -> i32 {
-        let diff = m as i32 - dct.month as i32;
-        match lean {
-            Some(Lean::Past) if diff > 0 => dct.year - 1,
-            Some(Lean::Future) if diff < 0 => dct.year + 1,
-            Some(_) => dct.year,
-            None if diff > 6 => dct.year - 1,
-            None if diff < -6 => dct.year + 1,
-            None => dct.year,
+    /// The year of month `m` (day `d`, when known) for a document dated `dct`.
+    ///
+    /// The last occurrence and the next one compete on their distance to the document date, the past one weighted
+    /// (news reports what happened): the next one wins only when much nearer; a tense cue shifts the weighing
+    /// strongly but never absolutely ("said it would meet on Nov. 6" in late October is this November).
+    fn infer_year(&self, dct: Date, m: u32, d: Option<u32>, lean: Option<Lean>) -> i32 {
+        let day = d.unwrap_or(1);
+        let at = |y: i32| Date::new(y, m, day.min(crate::calendar::days_in_month(y, m))).map(Date::to_days);
+        let today = if d.is_some() {
+            dct.to_days()
+        } else {
+            Date::new(dct.year, dct.month, 1).map_or(dct.to_days(), Date::to_days)
+        };
+        let (Some(this), Some(prev), Some(next)) = (at(dct.year), at(dct.year - 1), at(dct.year + 1)) else {
+            return dct.year;
+        };
+        if this == today {
+            return dct.year;
+        }
+        let (past_year, past, future_year, future) = if this < today {
+            (dct.year, today - this, dct.year + 1, next - today)
+        } else {
+            (dct.year - 1, today - prev, dct.year, this - today)
+        };
+        let ratio = match lean {
+            Some(Lean::Past) => 8,
+            Some(Lean::Future) => 0,
+            None => 2,
+        };
+        let choose_future = match lean {
+            // A future cue: the future reading unless the past one is far nearer.
+            Some(Lean::Future) => past * 8 >= future,
+            _ => future * ratio < past,
+        };
+        if choose_future {
+            future_year
+        } else {
+            past_year
         }
     }
 
@@ -269,7 +309,7 @@ impl Context<'_> {
                         Some(1) if m > dct.month => dct.year,
                         Some(1) => dct.year + 1,
                         Some(_) => dct.year,
-                        None => self.infer_year(dct, m, self.lean(f.span)),
+                        None => self.infer_year(dct, m, d, self.lean(f.span)),
                     };
                     let value = match d {
                         Some(d) => Date::new(y, m, d)?.to_string(),
@@ -441,7 +481,7 @@ impl Context<'_> {
             Some(1) if mid > dct.month + 1 => dct.year,
             Some(1) => dct.year + 1,
             Some(_) => dct.year,
-            None => self.infer_year(dct, mid, self.lean(f.span)),
+            None => self.infer_year(dct, mid, None, self.lean(f.span)),
         };
         Some(self.anchored_dct(Norm::new(TimexType::Date, format!("{year}-{s}"))))
     }
@@ -452,7 +492,7 @@ impl Context<'_> {
             (Some(y), _) => y.parse().ok()?,
             (None, Some(dct)) => {
                 let probe = holiday_date(rule, dct.year)?;
-                self.infer_year(dct, probe.month, self.lean(f.span))
+                self.infer_year(dct, probe.month, Some(probe.day), self.lean(f.span))
             }
             (None, None) => {
                 let mut n = Norm::new(TimexType::Date, "XXXX-XX-XX".to_string());
@@ -487,7 +527,7 @@ impl Context<'_> {
         if let Some(p) = f.get("part").and_then(|p| self.word("part", p)) {
             part = Some(p);
         }
-        let (base, anchor) = match (anaphoric, self.last, self.dct) {
+        let (base, anchor) = match (anaphoric, self.anaphor_point(Gran::Day), self.dct) {
             (true, Some((i, p)), _) if p.gran == Gran::Day => (Some(p.date), Some(Some(i))),
             (_, _, Some(dct)) => (Some(dct.add_days(offset)), Some(None)),
             _ => (None, None),
@@ -526,7 +566,7 @@ impl Context<'_> {
         }
         if unit == "D" {
             // "the next day", "the previous day": from the last date mentioned.
-            let (base, anchor) = self.anaphor_base()?;
+            let (base, anchor) = self.anaphor_base(Gran::Day)?;
             let mut n = Norm::new(TimexType::Date, base.shift(rel, "D").at(Gran::Day).format());
             n.anchor = Some(anchor);
             if unit_text.starts_with("night") {
@@ -560,9 +600,14 @@ impl Context<'_> {
         Some(self.anchored_dct(Norm::new(TimexType::Date, value)))
     }
 
-    /// The point anaphoric expressions count from: the last date mentioned, else the document date.
-    fn anaphor_base(&self) -> Option<(Point, Option<usize>)> {
-        match (self.last, self.dct) {
+    /// The last date mentioned at `gran` or finer, with its index.
+    fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
+        self.history.iter().rev().find(|(_, p)| p.gran <= gran).copied()
+    }
+
+    /// The point anaphoric expressions count from: the last date mentioned precisely enough, else the document date.
+    fn anaphor_base(&self, gran: Gran) -> Option<(Point, Option<usize>)> {
+        match (self.anaphor_point(gran), self.dct) {
             (Some((i, p)), _) => Some((p, Some(i))),
             (None, Some(dct)) => Some((Point::new(dct, Gran::Day), None)),
             (None, None) => None,
@@ -607,7 +652,7 @@ impl Context<'_> {
                 }
             }
         } else {
-            match self.anaphor_base() {
+            match self.anaphor_base(gran) {
                 Some(b) => b,
                 None => {
                     let mut n = Norm::new(TimexType::Date, "XXXX-XX-XX".into());
@@ -670,6 +715,10 @@ impl Context<'_> {
     fn set(&self, f: &Found) -> Option<Norm> {
         let mut n = if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
             Norm::new(TimexType::Set, format!("XXXX-WXX-{w}"))
+        } else if let Some(m) = f.get("month").and_then(|w| self.word("month", w)) {
+            Norm::new(TimexType::Set, format!("XXXX-{:02}", m.parse::<u32>().ok()?))
+        } else if let Some(s) = f.get("season").and_then(|w| self.word("season", w)) {
+            Norm::new(TimexType::Set, format!("XXXX-{s}"))
         } else if let Some(v) = f.get("setword").and_then(|w| self.word("setword", w)) {
             Norm::new(TimexType::Set, v.to_string())
         } else {
@@ -764,7 +813,7 @@ impl Context<'_> {
             let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
             let y = match (f.get("year"), self.dct) {
                 (Some(y), _) => y.to_string(),
-                (None, Some(dct)) => self.infer_year(dct, m1, self.lean(f.span)).to_string(),
+                (None, Some(dct)) => self.infer_year(dct, m1, None, self.lean(f.span)).to_string(),
                 (None, None) => "XXXX".into(),
             };
             (format!("{y}-{m1:02}"), format!("{y}-{m2:02}"))
@@ -776,7 +825,7 @@ impl Context<'_> {
             }
             let y = match (f.get("year"), self.dct) {
                 (Some(y), _) => y.parse::<i32>().ok()?,
-                (None, Some(dct)) => self.infer_year(dct, m, self.lean(f.span)),
+                (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
                 (None, None) => {
                     let mut n = Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d1:02}"));
                     n.begin = Some(n.value.clone());
