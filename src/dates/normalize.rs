@@ -107,6 +107,18 @@ impl Context<'_> {
             "time" => self.time(f),
             "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
             "range" => self.range(f),
+            "weekdayweek" => {
+                // "Tuesday of next week": that week's day.
+                let w: i64 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
+                let rel: i64 = self.word("rel", f.get("rel")?)?.parse().ok()?;
+                let Some(dct) = self.dct else {
+                    let mut n = Norm::new(kind, format!("XXXX-WXX-{w}"));
+                    n.needs_dct = true;
+                    return Some(n);
+                };
+                let monday = dct.add_days(1 - i64::from(dct.weekday()) + 7 * rel);
+                Some(self.anchored_dct(Norm::new(kind, monday.add_days(w - 1).to_string())))
+            }
             "weekof" => {
                 let mut n = self.date(f, kind)?;
                 if let Some(p) = Point::parse(&n.value) {
@@ -355,6 +367,11 @@ impl Context<'_> {
         let (value, alt) = match rel {
             Some(-1) => (dct.add_days(-if back == 0 { 7 } else { back }), None),
             Some(1) => (dct.add_days(if fwd == 0 { 7 } else { fwd }), None),
+            // "this Saturday": the coming one unless the sentence looks back.
+            Some(0) if back != 0 => match self.lean(span) {
+                Some(Lean::Past) => (past, Some(future)),
+                _ => (future, Some(past)),
+            },
             _ if back == 0 => (dct, None),
             _ => match self.lean(span) {
                 Some(Lean::Future) => (future, None),

@@ -117,7 +117,7 @@ fn periods_seasons_decades_and_modifiers() {
         got,
         vec![
             ("summer of 2016", "2016-SU", None),
-            ("the 1990s", "199", None),
+            ("1990s", "199", None),
             ("the 19th century", "18", None),
             ("late November", "2016-11", Some("END")),
             ("the third quarter of 2015", "2015-Q3", None),
