@@ -60,3 +60,52 @@ fn seed_article_dct_and_all_gold_timexes() {
         misses.join("\n")
     );
 }
+
+/// Floors a little under what `eval time` measures on the whole TimeML dev set (see docs/dates.md).
+const RELAXED_F1_FLOOR: f64 = 0.88;
+const STRICT_F1_FLOOR: f64 = 0.79;
+const VALUE_F1_FLOOR: f64 = 0.72;
+
+#[test]
+fn timeml_dev_set_accuracy_floor() {
+    use dateline::dates::timeml::{read_timeml, score, Counts};
+    let Some(shared) = common::shared_dir() else { return };
+    let root = shared.join("corpora").join("timeml");
+    if !root.is_dir() {
+        eprintln!("SKIP: no TimeML corpus at {}", root.display());
+        return;
+    }
+    let mut total = Counts::default();
+    let mut files = 0;
+    for sub in ["TimeBank", "AQUAINT"] {
+        let Ok(entries) = std::fs::read_dir(root.join(sub)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "tml") {
+                continue;
+            }
+            let xml = std::fs::read_to_string(&path).expect("readable TimeML file");
+            let doc = read_timeml(&xml);
+            let segs = dateline::segment::segment(&doc.text, &dateline::lang::EN);
+            let (sys, _) = dateline::dates::extract(&doc.text, &segs, doc.dct.as_deref());
+            total.add(&score(&doc, &sys, None));
+            files += 1;
+        }
+    }
+    assert!(files > 0, "no .tml files under {}", root.display());
+    let (strict, relaxed, value, _) = total.scores();
+    eprintln!("{}", total.line("TimeML dev set", files));
+    assert!(
+        relaxed.2 >= RELAXED_F1_FLOOR,
+        "relaxed F1 {:.3} < {RELAXED_F1_FLOOR}",
+        relaxed.2
+    );
+    assert!(
+        strict.2 >= STRICT_F1_FLOOR,
+        "strict F1 {:.3} < {STRICT_F1_FLOOR}",
+        strict.2
+    );
+    assert!(value >= VALUE_F1_FLOOR, "value F1 {:.3} < {VALUE_F1_FLOOR}", value);
+}

@@ -6,6 +6,7 @@
 pub mod lexicon;
 pub mod normalize;
 pub mod recognize;
+pub mod timeml;
 pub mod value;
 
 use crate::calendar::Date;
