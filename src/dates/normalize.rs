@@ -128,6 +128,9 @@ impl Context<'_> {
             }
             _ => None,
         }?;
+        if norm.modifier.is_none() && f.get("endmod").is_some() {
+            norm.modifier = Some("END".to_string());
+        }
         if norm.modifier.is_none() {
             norm.modifier = f
                 .get("mod")
@@ -417,6 +420,8 @@ impl Context<'_> {
     fn decade(&self, f: &Found) -> Option<Norm> {
         let value = if let Some(d) = f.get("decade") {
             d.get(..3)?.to_string()
+        } else if let Some(w) = f.get("decadeword") {
+            self.word("decadeword", w)?.to_string()
         } else {
             let d: u32 = f.get("decade2")?.get(..1)?.parse().ok()?;
             let century = match self.dct {
@@ -534,6 +539,9 @@ impl Context<'_> {
             let v = self.word("deictic", d)?;
             let (o, p) = v.split_once(':').map_or((v, None), |(o, p)| (o, Some(p)));
             (o.parse::<i64>().ok()?, p, false)
+        } else if let Some(r) = f.get("rel").and_then(|r| self.word("rel", r)) {
+            // "the next morning": from the last date mentioned.
+            (r.parse::<i64>().ok()?, None, true)
         } else {
             let that = f
                 .caps
@@ -545,7 +553,7 @@ impl Context<'_> {
             part = Some(p);
         }
         let (base, anchor) = match (anaphoric, self.anaphor_point(Gran::Day), self.dct) {
-            (true, Some((i, p)), _) if p.gran == Gran::Day => (Some(p.date), Some(Some(i))),
+            (true, Some((i, p)), _) if p.gran == Gran::Day => (Some(p.date.add_days(offset)), Some(Some(i))),
             (_, _, Some(dct)) => (Some(dct.add_days(offset)), Some(None)),
             _ => (None, None),
         };
@@ -568,6 +576,8 @@ impl Context<'_> {
     fn relunit(&self, f: &Found) -> Option<Norm> {
         let (rel, unit) = match (f.get("rel"), f.get("unit")) {
             (Some(r), Some(u)) => (self.word("rel", r)?.parse::<i64>().ok()?, self.word("unit", u)?),
+            // "the end of the year", "year-end": the current one.
+            (None, Some(u)) => (0, self.word("unit", u)?),
             // "the weekend": the one just past in news.
             _ => (0, "WE"),
         };
