@@ -10,12 +10,22 @@ pub struct Tables {
     pub code: &'static str,
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static str,
+    // --- dates engine (src/dates) ---
+    /// Word classes of time expressions (months, units, vague references, cues): `class\tword\tvalue[\tflags]`.
+    pub dates_words: &'static str,
+    /// Recognition rules of time expressions: `function\ttype\tpattern` with `{class}` placeholders.
+    pub dates_rules: &'static str,
+    // --- end dates engine ---
 }
 
 /// English.
 pub const EN: Tables = Tables {
     code: "en",
     abbreviations: include_str!("en/abbreviations.txt"),
+    // --- dates engine (src/dates) ---
+    dates_words: include_str!("en/dates_words.tsv"),
+    dates_rules: include_str!("en/dates_rules.tsv"),
+    // --- end dates engine ---
 };
 
 /// Lines of a table: trimmed, without blank lines and `#` comments.
