@@ -10,12 +10,23 @@ pub struct Tables {
     pub code: &'static str,
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static str,
+    // -- places (src/places) --
+    /// Capitalised words that name towns but are nearly always something else ("Mobile", "Reading").
+    pub places_stopwords: &'static str,
+    /// Context cues for the geoparser: titles, organisation heads, locatives, metonymy verbs (`class<TAB>word`).
+    pub places_context: &'static str,
+    /// Common given names: the capitalised word after one is a surname, not a place.
+    pub places_first_names: &'static str,
 }
 
 /// English.
 pub const EN: Tables = Tables {
     code: "en",
     abbreviations: include_str!("en/abbreviations.txt"),
+    // -- places (src/places) --
+    places_stopwords: include_str!("en/places_stopwords.txt"),
+    places_context: include_str!("en/places_context.tsv"),
+    places_first_names: include_str!("en/places_first_names.txt"),
 };
 
 /// Lines of a table: trimmed, without blank lines and `#` comments.
