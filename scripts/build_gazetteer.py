@@ -31,6 +31,7 @@ FEATURE = {"city": 0, "admin": 1, "country": 2, "region": 3, "continent": 4, "ot
 F_ADJ = 1  # a nationality adjective, evidence only
 F_ABBR = 2  # a short form that may be written in capitals (US, UK)
 F_ALT = 4  # not the preferred name
+F_RESTRICTED = 8  # only as written: a postal code after a comma ("Paris, TX"), a dotted abbreviation ("Ind.")
 # Entry flags.
 E_CAPITAL = 1  # national capital: stands for its government in "Moscow said"
 
@@ -210,7 +211,18 @@ def main():
             if base.endswith(suffix):
                 add_name(base[: -len(suffix)], idx, F_ALT)
         if cc == "US":
-            add_name(code, idx, F_ALT | F_ABBR)  # postal codes: "Paris, TX"
+            add_name(code, idx, F_ALT | F_ABBR | F_RESTRICTED)  # postal codes: "Paris, TX"
+
+    # US counties and parishes: no points in the source, so they stand at their state's point (the state
+    # is what a reader can check; a county is rarely more than 200 km from it).
+    for county in load(gnc_dir, "us_counties.json"):
+        state = admin_idx.get(("US", county["state"]))
+        if state is None:
+            continue
+        st = entries[state]
+        idx = add_entry(name=county["name"], lat=st["lat"], lon=st["lon"], pop=0, gid=0, cc="US", admin=state,
+                        feature="admin")
+        add_name(county["name"], idx)
 
     # Countries: own centroid table, capital as fallback.
     centroids = {r[0]: (float(r[1]), float(r[2])) for r in rows(os.path.join(LANG, "places_countries.tsv"))}
@@ -278,12 +290,19 @@ def main():
     # Aliases and adjectives.
     for name, target in rows(os.path.join(LANG, "places_aliases.tsv")):
         kind, value = target.split(":")
-        idx = country_idx.get(value) if kind == "country" else city_idx.get(int(value))
+        if kind == "country":
+            idx = country_idx.get(value)
+        elif kind == "admin":
+            idx = admin_idx.get(tuple(value.split(".", 1)))
+        else:
+            idx = city_idx.get(int(value))
         if idx is None:
             print(f"warning: alias {name} -> {target}: target not in the data", file=sys.stderr)
             continue
         letters = [ch for ch in name if ch.isalpha()]
         flags = F_ALT | (F_ABBR if letters and all(ch.isupper() for ch in letters) else 0)
+        if name.endswith(".") and len(letters) <= 5:
+            flags |= F_RESTRICTED
         add_name(name, idx, flags)
     for name, iso in rows(os.path.join(LANG, "places_adjectives.tsv")):
         if iso in country_idx:

@@ -17,6 +17,8 @@ pub struct Tables {
     pub places_context: &'static str,
     /// Common given names: the capitalised word after one is a surname, not a place.
     pub places_first_names: &'static str,
+    /// Common words that some gazetteer name happens to spell ("but", "much"), lower case.
+    pub places_common_words: &'static str,
 }
 
 /// English.
@@ -27,6 +29,7 @@ pub const EN: Tables = Tables {
     places_stopwords: include_str!("en/places_stopwords.txt"),
     places_context: include_str!("en/places_context.tsv"),
     places_first_names: include_str!("en/places_first_names.txt"),
+    places_common_words: include_str!("en/places_common_words.txt"),
 };
 
 /// Lines of a table: trimmed, without blank lines and `#` comments.

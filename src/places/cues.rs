@@ -11,6 +11,8 @@ pub struct Cues {
     pub stopwords: HashSet<&'static str>,
     /// Common given names (case-sensitive).
     pub first_names: HashSet<&'static str>,
+    /// Common words that some name happens to spell (lower case).
+    pub common_words: HashSet<&'static str>,
     /// Person titles (case-sensitive, without a final full stop).
     pub titles: HashSet<&'static str>,
     /// Words after a place that make it an organisation or street.
@@ -43,6 +45,7 @@ impl Cues {
         let mut c = Cues {
             stopwords: lang::lines(tables.places_stopwords).collect(),
             first_names: lang::lines(tables.places_first_names).collect(),
+            common_words: lang::lines(tables.places_common_words).collect(),
             ..Cues::default()
         };
         for row in lang::rows(tables.places_context) {

@@ -22,6 +22,8 @@ pub const FLAG_ADJECTIVE: u8 = 1;
 pub const FLAG_ABBREVIATION: u8 = 2;
 /// Posting flag: not the entry's preferred name.
 pub const FLAG_ALTERNATE: u8 = 4;
+/// Posting flag: only as written — a postal code after a comma ("Paris, TX") or a dotted abbreviation ("Ind.").
+pub const FLAG_RESTRICTED: u8 = 8;
 
 /// Why gazetteer bytes could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! people, organisations, streets and common words off the map.
 
 use super::cues::Cues;
-use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE};
+use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::name;
 use crate::model::{Entity, EntityKind, Feature, Span};
 use crate::segment::Segment;
@@ -220,7 +220,15 @@ pub fn recognise(
             span.end += 1;
         }
         let next_i = j + 1;
+        let postings = keep_restricted(text, toks, (i, j), postings);
+        if postings.is_empty() {
+            i += 1;
+            continue;
+        }
         let strong = is_strong(gazetteer, &postings);
+        let weak_alternate = !strong
+            && postings.iter().all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
+            && postings.iter().all(|p| gazetteer.entry(p.entry).is_none_or(|e| e.population < 1e5));
         let keep = judge(
             text,
             toks,
@@ -232,6 +240,7 @@ pub fn recognise(
             &lower_words,
             cues,
             strong,
+            weak_alternate,
         );
         match keep {
             Verdict::Adjective => {
@@ -275,6 +284,7 @@ fn judge(
     lower_words: &HashSet<&str>,
     cues: &Cues,
     strong: bool,
+    weak_alternate: bool,
 ) -> Verdict {
     let span = Span::new(toks[i].span.start, toks[j].span.end);
     let surface = span.slice(text);
@@ -294,7 +304,9 @@ fn judge(
     if all_caps && !abbreviation {
         // Capitals are codes and agency names (AFP, UN), except a dateline city at a line start.
         let line_start = text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n') || span.start == 0;
-        if letters < 4 || !line_start {
+        let rest = &text[span.end..];
+        let dateline_mark = [",", " (", " --", " —", " –", " -"].iter().any(|m| rest.starts_with(m));
+        if letters < 4 || !(line_start || dateline_mark) {
             return Verdict::Drop;
         }
     }
@@ -320,20 +332,46 @@ fn judge(
             if cues.org_head.contains(next.text) {
                 return Verdict::Drop;
             }
-            // "Paris Hilton", "Houston Rockets": a capitalised word glued after a town name, unless it is
-            // a place word itself ("Gaza City") or a weekday or month.
-            let next_is_placey = cues.place_head.contains(next.text) || cues.stopwords.contains(next.text);
-            if single && !next_is_placey && !abbreviation && !strong && !next.is_all_caps() {
+            // "Jordan Henderson": a given name that is also a town, glued to a capitalised word.
+            if single && !strong && (cues.first_names.contains(toks[i].text) || persons.contains(next.text)) {
                 return Verdict::Drop;
             }
+        }
+        if sep_after == "-" && next.is_capitalised() && single && !strong {
+            // First half of a compound name ("Wal-Mart").
+            return Verdict::Drop;
         }
     }
     // Organisations: "University of Texas", "Bank of America".
     if i >= 2 && toks[i - 1].text == "of" && cues.org_before.contains(toks[i - 2].text) {
         return Verdict::Drop;
     }
-    // Common words: a name also written in lower case in this text ("Mobile" and "a mobile home").
+    // Common words: a name also written in lower case in this text ("Mobile" and "a mobile home"), or a
+    // common English word; a rare spelling of a small town; a given name; a surname after an unknown
+    // given name ("Chiquita Henry"); a name followed by "said".
     if single && !strong {
+        if weak_alternate || cues.common_words.contains(toks[i].text.to_lowercase().as_str()) {
+            return Verdict::Drop;
+        }
+        if cues.first_names.contains(toks[i].text) {
+            return Verdict::Drop;
+        }
+        if i > 0 && sep_before == " " {
+            let prev = toks[i - 1];
+            let prev_lower = prev.text.to_lowercase();
+            if prev.is_capitalised()
+                && !prev.is_all_caps()
+                && !sentence_starts.contains(&prev.span.start)
+                && !cues.common_words.contains(prev_lower.as_str())
+                && !cues.place_head.contains(prev.text)
+            {
+                return Verdict::Drop;
+            }
+        }
+        let next_word = toks.get(j + 1).map(|t| t.text).unwrap_or("");
+        if sep_after == " " && matches!(next_word, "said" | "says" | "told" | "added" | "asked") {
+            return Verdict::Drop;
+        }
         let lower = toks[i].text.to_lowercase();
         if lower_words.contains(lower.as_str()) {
             return Verdict::Drop;
@@ -343,6 +381,18 @@ fn judge(
         }
     }
     Verdict::Place
+}
+
+/// Drops postal-code and dotted-abbreviation readings unless written that way: a capital code after a
+/// comma ("Paris, TX"), a dotted form with its final full stop ("Ind.").
+fn keep_restricted(text: &str, toks: &[Token<'_>], (i, j): (usize, usize), postings: Vec<Posting>) -> Vec<Posting> {
+    if postings.iter().all(|p| p.flags & FLAG_RESTRICTED == 0) {
+        return postings;
+    }
+    let after_comma = i > 0 && text[toks[i - 1].span.end..toks[i].span.start].trim() == ",";
+    let postal = i == j && toks[i].text.len() == 2 && toks[i].is_all_caps() && after_comma;
+    let dotted = text.as_bytes().get(toks[j].span.end) == Some(&b'.');
+    postings.into_iter().filter(|p| p.flags & FLAG_RESTRICTED == 0 || postal || dotted).collect()
 }
 
 /// True when some reading is a country, continent, region or a city of a million: such names are

@@ -3,10 +3,15 @@
 //! divisions, then nearness to the places that are already sure.
 
 use super::cues::Cues;
-use super::gazetteer::{Gazetteer, FLAG_ALTERNATE};
+use super::gazetteer::{Gazetteer, FLAG_ABBREVIATION, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::recognise::{Mention, Token};
 use crate::model::Feature;
 use std::collections::HashMap;
+
+/// Weight of the article's country distribution in a reading's score.
+const COUNTRY_WEIGHT: f64 = 1.2;
+/// Weight of the article's first-order division distribution.
+const ADMIN_WEIGHT: f64 = 1.0;
 
 /// One scored reading of a mention.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +36,7 @@ fn prior(g: &Gazetteer, entry: u32, flags: u8) -> f64 {
     let Some(e) = g.entry(entry) else { return f64::MIN };
     let pop = (e.population.max(0.0) + 1.0).log10() / 7.0;
     let class = match e.feature {
-        Feature::Country => 0.6,
+        Feature::Country => 0.4,
         Feature::Continent => 0.5,
         Feature::Region | Feature::Other => 0.9,
         Feature::Admin => -0.15,
@@ -72,8 +77,14 @@ pub fn resolve(
         .enumerate()
         .map(|(m, mention)| {
             let mut seen = HashMap::new();
+            let surface = mention.span.slice(text);
+            let short_form = surface.contains('.') || surface.chars().all(|c| !c.is_lowercase());
             for p in &mention.postings {
-                let s = prior(g, p.entry, p.flags) + local(text, toks, mentions, m, p.entry, adjectives, g, cues);
+                let mut s = prior(g, p.entry, p.flags) + local(text, toks, mentions, m, p.entry, adjectives, g, cues);
+                // "Kan." and "TX" mean the state, not a town that happens to have that alternate spelling.
+                if short_form && p.flags & (FLAG_ABBREVIATION | FLAG_RESTRICTED) != 0 {
+                    s += 1.0;
+                }
                 let cur = seen.entry(p.entry).or_insert(f64::MIN);
                 *cur = cur.max(s);
             }
@@ -99,7 +110,7 @@ pub fn resolve(
                 *countries.entry(c).or_default() += weight;
             }
             match e.feature {
-                Feature::Admin => *admins.entry(best.entry).or_default() += weight,
+                Feature::Admin => *admins.entry(e.admin1.unwrap_or(best.entry)).or_default() += weight,
                 Feature::City => {
                     if let Some(a) = e.admin1 {
                         *admins.entry(a).or_default() += weight * 0.5;
@@ -128,15 +139,12 @@ pub fn resolve(
         }
         for s in v.iter_mut() {
             let Some(e) = g.entry(s.entry) else { continue };
-            // Leave out this mention's own vote so a lone name does not confirm itself.
-            let own = mentions[m].postings.len().min(1) as f64;
             if let Some(c) = e.country {
-                let share = (countries.get(c).copied().unwrap_or(0.0) - own * 0.0).max(0.0) / total_c;
-                s.score += 0.8 * share;
+                s.score += COUNTRY_WEIGHT * countries.get(c).copied().unwrap_or(0.0) / total_c;
             }
-            let admin_key = if e.feature == Feature::Admin { Some(s.entry) } else { e.admin1 };
+            let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() { Some(s.entry) } else { e.admin1 };
             if let Some(a) = admin_key {
-                s.score += 0.5 * admins.get(&a).copied().unwrap_or(0.0) / total_a;
+                s.score += ADMIN_WEIGHT * admins.get(&a).copied().unwrap_or(0.0) / total_a;
             }
             let near = anchors
                 .iter()

@@ -128,11 +128,22 @@ fn score(articles: &[Article], g: &Gazetteer, pick: impl Fn(usize) -> bool, skip
             .collect();
         let gold: Vec<&Gold> = a.gold.iter().filter(|x| !(skip_adjectives && is_adjective(g, &x.phrase))).collect();
         t.predicted += found.len();
+        if std::env::var_os("GEO_DEBUG").is_some() {
+            for p in found.iter().filter(|p| !gold.iter().any(|x| x.span.overlaps(&p.span))) {
+                println!("FP\t{}\t{} {:?}\t{}", p.text, p.name, p.country, context(&a.text, p.span));
+            }
+        }
         t.gold += gold.len();
         t.gold_with_point += gold.iter().filter(|x| x.point.is_some()).count();
         let mut used = vec![false; found.len()];
+        let debug = std::env::var_os("GEO_DEBUG").is_some();
         for x in &gold {
-            let Some(k) = (0..found.len()).find(|&k| !used[k] && found[k].span.overlaps(&x.span)) else { continue };
+            let Some(k) = (0..found.len()).find(|&k| !used[k] && found[k].span.overlaps(&x.span)) else {
+                if debug {
+                    println!("MISS\t{}\t{}", x.phrase, context(&a.text, x.span));
+                }
+                continue;
+            };
             used[k] = true;
             t.matched += 1;
             if let Some((lat, lon, gid)) = x.point {
@@ -141,11 +152,25 @@ fn score(articles: &[Article], g: &Gazetteer, pick: impl Fn(usize) -> bool, skip
                 t.errors.push(km);
                 if km <= 161.0 || (gid != 0 && p.geonames_id == Some(gid)) {
                     t.right += 1;
+                } else if debug {
+                    println!("WRONG\t{}\t{} {:?} {:?} {km:.0} km\t{}", x.phrase, p.name, p.country, p.admin1, context(&a.text, x.span));
                 }
             }
         }
     }
     t
+}
+
+fn context(text: &str, span: Span) -> String {
+    let mut a = span.start.saturating_sub(50);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (span.end + 50).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    text[a..b].replace('\n', " ")
 }
 
 /// Runs the evaluation; returns the exit code.
