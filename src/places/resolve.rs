@@ -102,22 +102,26 @@ pub fn resolve(
             *countries.entry(e).or_default() += 1.0;
         }
     }
-    for v in &scored {
+    // Each mention's own vote, taken out again when that mention is scored: a name must not confirm itself.
+    let mut own: Vec<(Option<&str>, Option<u32>, f64)> = vec![(None, None, 0.0); scored.len()];
+    for (m, v) in scored.iter().enumerate() {
         let Some(best) = v.first() else { continue };
         let weight = confidence(v);
         if let Some(e) = g.entry(best.entry) {
             if let Some(c) = e.country {
                 *countries.entry(c).or_default() += weight;
+                own[m].0 = Some(c);
             }
-            match e.feature {
-                Feature::Admin => *admins.entry(e.admin1.unwrap_or(best.entry)).or_default() += weight,
-                Feature::City => {
-                    if let Some(a) = e.admin1 {
-                        *admins.entry(a).or_default() += weight * 0.5;
-                    }
-                }
-                _ => {}
+            let admin = match e.feature {
+                Feature::Admin => Some((e.admin1.unwrap_or(best.entry), weight)),
+                Feature::City => e.admin1.map(|a| (a, weight * 0.5)),
+                _ => None,
+            };
+            if let Some((a, w)) = admin {
+                *admins.entry(a).or_default() += w;
+                own[m].1 = Some(a);
             }
+            own[m].2 = weight;
         }
     }
     let total_c: f64 = countries.values().sum::<f64>().max(1.0);
@@ -139,12 +143,15 @@ pub fn resolve(
         }
         for s in v.iter_mut() {
             let Some(e) = g.entry(s.entry) else { continue };
+            let (own_c, own_a, own_w) = own[m];
             if let Some(c) = e.country {
-                s.score += COUNTRY_WEIGHT * countries.get(c).copied().unwrap_or(0.0) / total_c;
+                let votes = countries.get(c).copied().unwrap_or(0.0) - if own_c == Some(c) { own_w } else { 0.0 };
+                s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
             }
             let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() { Some(s.entry) } else { e.admin1 };
             if let Some(a) = admin_key {
-                s.score += ADMIN_WEIGHT * admins.get(&a).copied().unwrap_or(0.0) / total_a;
+                let mine = if own_a == Some(a) { own_w } else { 0.0 };
+                s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
             }
             let near = anchors
                 .iter()
