@@ -106,9 +106,7 @@ def good_alt(name):
 
 def useful_alt(alt, city):
     """Alternate names kept: all of a big city's, and spelling variants (Hasakeh, Kiev) of the others."""
-    if not alt.isascii():
-        return city["population"] >= 1_000_000
-    if city["population"] >= 1_000_000:
+    if city["population"] >= 1_000_000 and alt.isascii():
         return True
     a, b = key(alt), key(city["name"])
     for art in ARTICLES:
@@ -179,8 +177,12 @@ def main():
             names.append((v, idx, flags))
 
     # Cities: >= 15,000 with alternate names, 5,000-15,000 with their own name only (keeps the file small).
+    # Towns of 5,000-15,000 only for the United States, whose local news names many of them.
     min_pop = int(os.environ.get("DATELINE_GAZ_MIN_POP", "15000"))
-    all_cities = {k: c for k, c in cities5.items() if c["population"] >= min_pop}
+    small_ok = set(os.environ.get("DATELINE_GAZ_SMALL_TOWNS", "US").split(","))
+    all_cities = {
+        k: c for k, c in cities5.items() if c["population"] >= min_pop or c["countrycode"] in small_ok
+    }
     all_cities.update(cities15)
     by_admin = {}
     for c in cities5.values():
@@ -273,7 +275,7 @@ def main():
 
     # Cities themselves.
     city_idx = {}
-    for c in sorted(all_cities.values(), key=lambda c: (c["countrycode"], c["admin1code"], -c["population"])):
+    for c in sorted(all_cities.values(), key=lambda c: (c["countrycode"], c["geonameid"])):
         idx = add_entry(
             name=c["name"], lat=c["latitude"], lon=c["longitude"], pop=c["population"], gid=c["geonameid"],
             cc=c["countrycode"], admin=admin_idx.get((c["countrycode"], c["admin1code"])), feature="city",
@@ -344,10 +346,10 @@ def main():
             out += struct.pack("<i", v)[:3]
         return out
 
-    # Coordinates to 1e-4 degree (11 m) in 3 bytes; population as 6000*log10(pop+1) in 2 bytes.
-    cols += i24(round(e["lat"] * 1e4) for e in entries)
-    cols += i24(round(e["lon"] * 1e4) for e in entries)
-    cols += struct.pack(f"<{n}H", *(round(math.log10(e["pop"] + 1) * 6000) for e in entries))
+    # Coordinates to 1e-3 degree (110 m) in 3 bytes; population as 25*log10(pop+1) in 1 byte (10% steps).
+    cols += i24(round(e["lat"] * 1e3) for e in entries)
+    cols += i24(round(e["lon"] * 1e3) for e in entries)
+    cols += bytes(min(255, round(math.log10(e["pop"] + 1) * 25)) for e in entries)
     cols += struct.pack(f"<{n}I", *(e["gid"] or 0 for e in entries))
     cols += struct.pack(f"<{n}H", *(0 if e["admin"] is None else e["admin"] + 1 for e in entries))
     cols += bytes(code_idx.get(e["cc"], 0) for e in entries)

@@ -2,8 +2,8 @@
 //!
 //! Layout (little-endian; written by `scripts/build_gazetteer.py`, described in `docs/places.md`):
 //! `"DLGZ"`, then eight `u32`: version, entries `n`, keys, boxes, country codes, meta bytes, names bytes,
-//! keys bytes; then the meta JSON, the country codes (2 bytes each), the entry columns (lat `i24`·1e-4,
-//! lon `i24`·1e-4, population `u16` = 6000·log10(pop+1), GeoNames id `u32`, admin1 entry+1 `u16`,
+//! keys bytes; then the meta JSON, the country codes (2 bytes each), the entry columns (lat `i24`·1e-3,
+//! lon `i24`·1e-3, population `u8` = 25·log10(pop+1), GeoNames id `u32`, admin1 entry+1 `u16`,
 //! country code index `u8`, feature | flags<<4 `u8`), boxes (`u32` entry, four `i32`·1e-5), the names
 //! (`u8` length + UTF-8 each, in entry order) and the sorted keys (`u8` length + key + `u8` count +
 //! count × `u24` posting = entry | flags<<20). Loading only finds where each name and key starts.
@@ -109,6 +109,12 @@ pub struct Entry<'a> {
     pub capital: bool,
 }
 
+/// Decodes the one-byte population code (25·log10(pop+1)) through a table built once.
+fn population(code: u8) -> f64 {
+    static TABLE: std::sync::OnceLock<[f64; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|k| 10f64.powf(k as f64 / 25.0) - 1.0))[code as usize]
+}
+
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     b.get(at..at + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
 }
@@ -156,7 +162,7 @@ impl Gazetteer {
         let lat = codes + 2 * n_codes;
         let lon = lat + 3 * n;
         let pop = lon + 3 * n;
-        let gid = pop + 2 * n;
+        let gid = pop + n;
         let admin = gid + 4 * n;
         let cc = admin + 2 * n;
         let feat = cc + n;
@@ -319,9 +325,9 @@ impl Gazetteer {
         Some(Entry {
             index,
             name,
-            lat: i24_at(b, self.lat + 3 * i) as f64 / 1e4,
-            lon: i24_at(b, self.lon + 3 * i) as f64 / 1e4,
-            population: 10f64.powf(u16_at(b, self.pop + 2 * i) as f64 / 6000.0) - 1.0,
+            lat: i24_at(b, self.lat + 3 * i) as f64 / 1e3,
+            lon: i24_at(b, self.lon + 3 * i) as f64 / 1e3,
+            population: population(b[self.pop + i]),
             geonames_id: (gid != 0).then_some(gid),
             admin1: admin.checked_sub(1),
             country,
