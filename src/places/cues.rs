@@ -1,7 +1,7 @@
 //! The geoparser's context cues, read once from the language tables.
 
 use crate::lang::{self, Tables};
-use std::collections::HashSet;
+use super::fasthash::FastSet as HashSet;
 use std::sync::OnceLock;
 
 /// Word lists the geoparser consults, all from `src/lang/<code>/places_*`.
@@ -20,7 +20,9 @@ pub struct Cues {
     /// Words before "of" + place that make it an organisation.
     pub org_before: HashSet<&'static str>,
     /// Multi-word organisations, in key form (see [`super::name::normalize`]).
-    pub org_phrases: Vec<String>,
+    pub org_phrases: HashSet<String>,
+    /// First words of `org_phrases`, lower case.
+    pub org_first_words: HashSet<String>,
     /// Words after a place that keep it a place.
     pub place_head: HashSet<&'static str>,
     /// Words before a place that make it literal (lower case).
@@ -58,8 +60,11 @@ impl Cues {
                 "org_head" => c.org_head.insert(word),
                 "org_before" => c.org_before.insert(word),
                 "org_phrase" => {
-                    c.org_phrases.push(super::name::normalize(word));
-                    true
+                    let key = super::name::normalize(word);
+                    if let Some(first) = key.split(' ').next() {
+                        c.org_first_words.insert(first.to_string());
+                    }
+                    c.org_phrases.insert(key)
                 }
                 "place_head" => c.place_head.insert(word),
                 "locative" => c.locative.insert(word),

@@ -73,6 +73,8 @@ pub struct Gazetteer {
     name_offs: Vec<u32>,
     key_offs: Vec<u32>,
     countries: HashMap<[u8; 2], u32>,
+    /// For each first key byte, the first key index starting with it (257 bounds): narrows each search.
+    first_byte: Vec<u32>,
 }
 
 /// One name in the sorted table pointing to one entry.
@@ -204,7 +206,19 @@ impl Gazetteer {
                 }
             }
         }
+        // Keys sort bytewise, so their first bytes are in order: bound[c] = first key whose first byte >= c.
+        let first_of = |off: u32| -> u16 {
+            let at = off as usize;
+            if b[at] == 0 {
+                0
+            } else {
+                b[at + 1] as u16
+            }
+        };
+        let first_byte: Vec<u32> =
+            (0..=256u16).map(|c| key_offs.partition_point(|&off| first_of(off) < c) as u32).collect();
         Ok(Gazetteer {
+            first_byte,
             n,
             codes,
             lat,
@@ -261,7 +275,10 @@ impl Gazetteer {
 
     /// First key index whose key is not less than `target`.
     fn lower_bound(&self, target: &[u8]) -> usize {
-        let (mut lo, mut hi) = (0usize, self.key_offs.len());
+        let (mut lo, mut hi) = match target.first() {
+            Some(&c) => (self.first_byte[c as usize] as usize, self.first_byte[c as usize + 1] as usize),
+            None => (0, self.key_offs.len()),
+        };
         while lo < hi {
             let mid = (lo + hi) / 2;
             if self.key_at(mid) < target {

@@ -6,6 +6,7 @@
 //! `docs/places.md` explains the ranking with a worked example.
 
 pub mod cues;
+pub mod fasthash;
 pub mod gazetteer;
 pub mod kind;
 pub mod name;

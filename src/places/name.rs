@@ -2,7 +2,7 @@
 //!
 //! `scripts/build_gazetteer.py::key` implements the same rules; both read the fold table `fold.txt`.
 
-use std::collections::HashMap;
+use super::fasthash::FastMap as HashMap;
 use std::sync::OnceLock;
 
 const FOLD: &str = include_str!("fold.txt");
@@ -10,7 +10,7 @@ const FOLD: &str = include_str!("fold.txt");
 fn fold_table() -> &'static HashMap<char, &'static str> {
     static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in FOLD.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             if let Some((letters, repl)) = line.split_once('\t') {
                 for ch in letters.chars() {
@@ -31,8 +31,26 @@ pub fn is_dropped(ch: char) -> bool {
 /// stops dropped, every other non-alphanumeric run turned into one space, trimmed.
 pub fn normalize_into(name: &str, out: &mut String) {
     out.clear();
-    let table = fold_table();
     let mut pending_space = false;
+    if name.is_ascii() {
+        // Fast path: most names in English news are ASCII, and need no fold table.
+        for b in name.bytes() {
+            if b == b'\'' || b == b'.' || b == b'`' {
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                pending_space = true;
+            }
+        }
+        return;
+    }
+    let table = fold_table();
     for ch in name.chars().flat_map(char::to_lowercase) {
         if is_dropped(ch) {
             continue;

@@ -6,9 +6,7 @@ use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE, FL
 use super::name;
 use crate::model::{Entity, EntityKind, Feature, Span};
 use crate::segment::Segment;
-use regex::Regex;
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use super::fasthash::FastSet as HashSet;
 
 /// Longest name tried, in words.
 const MAX_WORDS: usize = 6;
@@ -89,22 +87,31 @@ fn joinable(sep: &str) -> bool {
         && !sep.contains("  ")
 }
 
-fn org_regex(cues: &Cues) -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        let alts: Vec<String> = cues
-            .org_phrases
-            .iter()
-            .map(|k| k.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[\s\-]+"))
-            .collect();
-        Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).ok()
-    })
-    .as_ref()
+/// Spans of the organisation phrases of the cue table ("White House", "Al Qaeda"), found on word
+/// boundaries: only tokens that start some phrase are tried.
+fn org_spans(text: &str, toks: &[Token<'_>], cues: &Cues) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut key = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_capitalised() || !cues.org_first_words.contains(t.text.to_lowercase().as_str()) {
+            continue;
+        }
+        for j in i..toks.len().min(i + 5) {
+            if j > i && !joinable(&text[toks[j - 1].span.end..toks[j].span.start]) {
+                break;
+            }
+            name::normalize_into(&text[t.span.start..toks[j].span.end], &mut key);
+            if cues.org_phrases.contains(&key) {
+                out.push(Span::new(t.span.start, toks[j].span.end));
+            }
+        }
+    }
+    out
 }
 
 /// Words known to be parts of person names in this text: after titles and given names, and from entities.
 fn person_words<'a>(text: &'a str, toks: &[Token<'a>], entities: &'a [Entity], cues: &Cues) -> HashSet<&'a str> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         for t in tokenize(&e.text) {
             if t.is_capitalised() {
@@ -165,9 +172,7 @@ pub fn recognise(
 ) -> Found {
     let mut found = Found::default();
     let persons = person_words(text, toks, entities, cues);
-    let orgs: Vec<Span> = org_regex(cues)
-        .map(|re| re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect())
-        .unwrap_or_default();
+    let orgs = org_spans(text, toks, cues);
     let blocked: Vec<Span> = entities
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym))

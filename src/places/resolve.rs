@@ -6,7 +6,7 @@ use super::cues::Cues;
 use super::gazetteer::{Gazetteer, FLAG_ABBREVIATION, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::recognise::{Mention, Token};
 use crate::model::Feature;
-use std::collections::HashMap;
+use super::fasthash::FastMap as HashMap;
 
 /// Weight of the article's country distribution in a reading's score.
 const COUNTRY_WEIGHT: f64 = 1.2;
@@ -76,7 +76,7 @@ pub fn resolve(
         .iter()
         .enumerate()
         .map(|(m, mention)| {
-            let mut seen = HashMap::new();
+            let mut seen = HashMap::default();
             let surface = mention.span.slice(text);
             let short_form = surface.contains('.') || surface.chars().all(|c| !c.is_lowercase());
             for p in &mention.postings {
@@ -95,8 +95,8 @@ pub fn resolve(
         .collect();
 
     // Article context: countries and divisions voted by adjectives and by each mention's best reading.
-    let mut countries: HashMap<&str, f64> = HashMap::new();
-    let mut admins: HashMap<u32, f64> = HashMap::new();
+    let mut countries: HashMap<&str, f64> = HashMap::default();
+    let mut admins: HashMap<u32, f64> = HashMap::default();
     for &(_, c) in adjectives {
         if let Some(e) = g.entry(c).and_then(|e| e.country) {
             *countries.entry(e).or_default() += 1.0;
