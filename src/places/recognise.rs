@@ -7,6 +7,7 @@ use super::name;
 use crate::model::{Entity, EntityKind, Feature, Span};
 use crate::segment::Segment;
 use super::fasthash::FastSet as HashSet;
+use std::cell::OnceCell;
 
 /// Longest name tried, in words.
 const MAX_WORDS: usize = 6;
@@ -83,8 +84,10 @@ pub struct Found {
 }
 
 fn joinable(sep: &str) -> bool {
-    sep.len() <= 3 && !sep.is_empty() && sep.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.'))
-        && !sep.contains("  ")
+    sep.len() <= 3
+        && !sep.is_empty()
+        && sep.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.'))
+        && !sep.as_bytes().windows(2).any(|w| w == b"  ")
 }
 
 /// Spans of the organisation phrases of the cue table ("White House", "Al Qaeda"), found on word
@@ -180,7 +183,8 @@ pub fn recognise(
         .chain(orgs)
         .collect();
     let sentence_starts: HashSet<usize> = segments.iter().map(|s| s.span.start).collect();
-    let lower_words: HashSet<&str> = toks.iter().filter(|t| !t.is_capitalised()).map(|t| t.text).collect();
+    // Built on first need: most mentions are decided before this test.
+    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
 
     let mut key = String::new();
     let mut i = 0;
@@ -278,15 +282,15 @@ enum Verdict {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn judge(
-    text: &str,
-    toks: &[Token<'_>],
+fn judge<'t>(
+    text: &'t str,
+    toks: &[Token<'t>],
     (i, j): (usize, usize),
     postings: &[Posting],
     persons: &HashSet<&str>,
     blocked: &[Span],
     sentence_starts: &HashSet<usize>,
-    lower_words: &HashSet<&str>,
+    lower_words: &OnceCell<HashSet<&'t str>>,
     cues: &Cues,
     strong: bool,
     weak_alternate: bool,
@@ -378,6 +382,8 @@ fn judge(
             return Verdict::Drop;
         }
         let lower = toks[i].text.to_lowercase();
+        let lower_words =
+            lower_words.get_or_init(|| toks.iter().filter(|t| !t.is_capitalised()).map(|t| t.text).collect());
         if lower_words.contains(lower.as_str()) {
             return Verdict::Drop;
         }
