@@ -16,6 +16,15 @@ pub struct Tables {
     /// Recognition rules of time expressions: `function\ttype\tpattern` with `{class}` placeholders.
     pub dates_rules: &'static str,
     // --- end dates engine ---
+    // -- places (src/places) --
+    /// Capitalised words that name towns but are nearly always something else ("Mobile", "Reading").
+    pub places_stopwords: &'static str,
+    /// Context cues for the geoparser: titles, organisation heads, locatives, metonymy verbs (`class<TAB>word`).
+    pub places_context: &'static str,
+    /// Common given names: the capitalised word after one is a surname, not a place.
+    pub places_first_names: &'static str,
+    /// Common words that some gazetteer name happens to spell ("but", "much"), lower case.
+    pub places_common_words: &'static str,
 }
 
 /// English.
@@ -26,6 +35,11 @@ pub const EN: Tables = Tables {
     dates_words: include_str!("en/dates_words.tsv"),
     dates_rules: include_str!("en/dates_rules.tsv"),
     // --- end dates engine ---
+    // -- places (src/places) --
+    places_stopwords: include_str!("en/places_stopwords.txt"),
+    places_context: include_str!("en/places_context.tsv"),
+    places_first_names: include_str!("en/places_first_names.txt"),
+    places_common_words: include_str!("en/places_common_words.txt"),
 };
 
 /// Lines of a table: trimmed, without blank lines and `#` comments.
