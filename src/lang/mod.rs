@@ -31,6 +31,8 @@ pub struct Tables {
     pub event_cues: &'static str,
     /// Words that make a nearby count a casualty count.
     pub casualty_cues: &'static str,
+    /// Words before a count that hedge it ("at least", "nearly").
+    pub count_qualifiers: &'static str,
     /// Capitalised function words, weekdays and months that never start a name.
     pub name_stopwords: &'static str,
     /// Month names and abbreviations, to keep day numbers and years out of the counts.
@@ -53,6 +55,7 @@ pub const EN: Tables = Tables {
     event_types: include_str!("en/event_types.tsv"),
     event_cues: include_str!("en/event_cues.tsv"),
     casualty_cues: include_str!("en/casualty_cues.tsv"),
+    count_qualifiers: include_str!("en/count_qualifiers.tsv"),
     name_stopwords: include_str!("en/name_stopwords.txt"),
     months: include_str!("en/months.txt"),
     // --- end entities and events ---
