@@ -1,10 +1,31 @@
 //! The Yew web app (wasm only): a thin layer that renders an `Analysis`.
+//!
+//! Layout follows Yew's examples: `components/` (views), `hooks/`-style state in [`state`] (one
+//! reducer shared by context), `services/` (browser I/O: files, HTML, the worker bridge).
 
-/// Mounts the app on the page.
-pub fn start() {}
+mod components;
+mod services;
+pub mod state;
+pub mod worker;
 
-/// The web worker that runs `analyze` off the UI thread.
-pub mod worker {
-    /// Registers the worker's message handler.
-    pub fn register() {}
+use components::app::App;
+
+/// The sample article behind "Try the sample": written for this project, fictional people, real places.
+pub const SAMPLE_ARTICLE: &str = include_str!("sample_article.txt");
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<App>::new().render();
+}
+
+/// Mounts the app inside `root` (the browser tests use their own element).
+pub fn start_in(root: web_sys::Element) {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<App>::with_root(root).render();
+}
+
+/// Reads a file's bytes as the page does (for the browser tests): text, title, publication date.
+pub fn load_file_for_tests(name: &str, bytes: &[u8]) -> Result<(String, Option<String>, Option<String>), String> {
+    services::files::load(name, bytes).map(|l| (l.text, l.title, l.published))
 }

@@ -1,0 +1,28 @@
+# Dateline. Quick start: `make serve` (set up, then serve the app) and `make test` (set up, then run every suite).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+# NO_COLOR=1 breaks Trunk 0.21; "true" works.
+ifdef NO_COLOR
+export NO_COLOR := true
+endif
+
+.PHONY: serve test setup-app setup-test build test-only bench size gazetteer basemap
+
+serve: setup-app
+	trunk serve --release
+
+test: setup-test
+	scripts/test-all
+
+setup-app:
+	@scripts/setup app
+
+setup-test:
+	@scripts/setup test
+
+build: setup-app
+	trunk build --release
+
+test-only:
+	scripts/test-all

@@ -1,0 +1,154 @@
+//! The "Input" region: the article textbox, the sample, file drop and pick, and the document date.
+
+use crate::app::services::files;
+use crate::app::state::{Action, AppContext};
+use crate::app::SAMPLE_ARTICLE;
+use gloo::file::callbacks::FileReader;
+use gloo::file::File;
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Reads a browser file and dispatches its text (or a message) when done.
+fn read_file(file: web_sys::File, state: AppContext, pending: Rc<RefCell<Option<FileReader>>>) {
+    let file = File::from(file);
+    let name = file.name();
+    if file.size() as usize > files::MAX_FILE_BYTES {
+        state.dispatch(Action::Notice(format!(
+            "{name} is larger than {} MB and was not opened.",
+            files::MAX_FILE_BYTES / 1_048_576
+        )));
+        return;
+    }
+    let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+        match result
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| files::load(&name, &bytes))
+        {
+            Ok(loaded) => {
+                if let Some(note) = loaded.note {
+                    state.dispatch(Action::Notice(format!("{name}: {note}.")));
+                }
+                state.dispatch(Action::SetText {
+                    text: loaded.text,
+                    title: loaded.title,
+                    published: loaded.published,
+                });
+            }
+            Err(message) => state.dispatch(Action::Notice(format!("{message}. Your current text is unchanged."))),
+        }
+    });
+    // Keep the reader alive until it calls back.
+    *pending.borrow_mut() = Some(reader);
+}
+
+/// The input region.
+#[component]
+pub fn InputPanel() -> Html {
+    let state = use_context::<AppContext>().expect("app context");
+    let pending = use_mut_ref(|| None::<FileReader>);
+    let dragging = use_state(|| false);
+
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            state.dispatch(Action::SetText {
+                text: area.value(),
+                title: None,
+                published: None,
+            });
+        })
+    };
+    let sample = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::SetText {
+                text: SAMPLE_ARTICLE.to_string(),
+                title: None,
+                published: None,
+            })
+        })
+    };
+    let onpick = {
+        let (state, pending) = (state.clone(), pending.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|list| list.get(0)) {
+                read_file(file, state.clone(), pending.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let ondrop = {
+        let (state, pending, dragging) = (state.clone(), pending.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e.data_transfer().and_then(|dt| dt.files()).and_then(|list| list.get(0)) {
+                read_file(file, state.clone(), pending.clone());
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondct = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let value = input.value();
+            state.dispatch(Action::SetDct((!value.is_empty()).then_some(value)));
+        })
+    };
+    let found_dct = state.analysis.as_ref().and_then(|a| {
+        a.document
+            .dct
+            .value
+            .clone()
+            .map(|v| format!("{v} (from {})", dct_source_label(a.document.dct.source)))
+    });
+    html! {
+        <section class={classes!("panel", "input", (*dragging).then_some("dragging"))} aria-labelledby="h-input"
+            {ondrop} {ondragover} {ondragleave}>
+            <h2 id="h-input">{"Input"}</h2>
+            <label for="article-text" class="visually-hidden">{"Article text"}</label>
+            <textarea id="article-text" aria-label="Article text" spellcheck="false"
+                placeholder="Paste a news article here, or drop a .txt, .md or .html file."
+                value={state.text.clone()} {oninput} />
+            <div class="controls">
+                <button type="button" onclick={sample}>{"Try the sample"}</button>
+                <label class="file-button">
+                    {"Open a file…"}
+                    <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/html" onchange={onpick} />
+                </label>
+                <label class="dct">
+                    {"Document date "}
+                    <input type="date" value={state.dct.clone().unwrap_or_default()} onchange={ondct} />
+                </label>
+                if let Some(found) = found_dct {
+                    <span class="dct-found">{"Using "}{found}</span>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// How a DCT source is named to people.
+pub fn dct_source_label(source: crate::model::DctSource) -> &'static str {
+    match source {
+        crate::model::DctSource::Dateline => "the dateline",
+        crate::model::DctSource::Meta => "the page's metadata",
+        crate::model::DctSource::User => "you",
+        crate::model::DctSource::None => "nowhere",
+    }
+}

@@ -1,0 +1,8 @@
+//! The views. Each renders part of the `Analysis` from context and dispatches selections.
+
+pub mod app;
+pub mod article;
+pub mod events;
+pub mod input;
+pub mod map;
+pub mod timeline;

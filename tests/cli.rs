@@ -1,0 +1,193 @@
+//! The CLI contract: JSON shape, exit codes and one-line messages on bad input.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn dateline(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the dateline binary runs");
+    if let Some(bytes) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(bytes)
+            .expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("dateline finishes")
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dateline-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+/// Exit 2, exactly one line on stderr naming `what`, no panic text or backtrace.
+fn assert_refused(out: &Output, what: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "exit code; stderr: {err}");
+    assert!(err.contains(what), "stderr names {what}: {err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "no panic: {err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+}
+
+#[test]
+fn analysis_json_has_the_documented_shape() {
+    let text = "Storm hits coast
+
+Rain fell in Genoa on Monday.
+";
+    let path = temp_file("story.txt", text.as_bytes());
+    let out = dateline(&["analyze", "--dct", "2024-03-14", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    assert_eq!(json["schema_version"], 1);
+    for key in ["timexes", "places", "entities", "events", "warnings"] {
+        assert!(json[key].is_array(), "{key} is an array");
+    }
+    let doc = &json["document"];
+    assert_eq!(doc["dct"]["value"], "2024-03-14");
+    assert_eq!(doc["dct"]["source"], "user");
+    assert_eq!(doc["length_bytes"], text.len());
+    assert_eq!(doc["language"], "en");
+    assert_eq!(doc["title"], "Storm hits coast");
+}
+
+#[test]
+fn jsonl_gives_one_line_per_file_and_stdin_works() {
+    let a = temp_file("a.txt", b"One.");
+    let b = temp_file("b.txt", b"Two.");
+    let out = dateline(
+        &["analyze", "--format", "jsonl", a.to_str().unwrap(), b.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        assert_eq!(v["schema_version"], 1);
+    }
+    let piped = dateline(&["analyze", "-"], Some(b"From standard input."));
+    assert!(piped.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&piped.stdout).unwrap();
+    assert_eq!(v["document"]["length_bytes"], 20);
+}
+
+#[test]
+fn missing_file_directory_binary_and_bad_dct_are_refused_with_one_line() {
+    assert_refused(
+        &dateline(&["analyze", "/no/such/file.txt"], None),
+        "/no/such/file.txt: no such file",
+    );
+    let dir = std::env::temp_dir();
+    assert_refused(&dateline(&["analyze", dir.to_str().unwrap()], None), "is a directory");
+    let png = temp_file(
+        "image.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xffa",
+    );
+    assert_refused(&dateline(&["analyze", png.to_str().unwrap()], None), "binary data");
+    let ok = temp_file("fine.txt", b"Fine.");
+    assert_refused(
+        &dateline(&["analyze", "--dct", "2016-13-01", ok.to_str().unwrap()], None),
+        "bad --dct",
+    );
+    assert_refused(
+        &dateline(&["analyze", "--dct", "yesterday", ok.to_str().unwrap()], None),
+        "bad --dct",
+    );
+    assert_refused(
+        &dateline(&["analyze", "--format", "pdf", ok.to_str().unwrap()], None),
+        "unknown format 'pdf'",
+    );
+    for out in [
+        dateline(&["analyze", "/no/such"], None),
+        dateline(&["analyze", "--dct", "x"], None),
+    ] {
+        assert!(stderr(&out).lines().count() <= 2, "short message: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let ok = temp_file("ok.txt", b"Good text.");
+    let out = dateline(
+        &["analyze", "--format", "jsonl", "/no/such.txt", ok.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::str::from_utf8(&out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn empty_file_gives_a_valid_analysis_with_a_warning() {
+    let empty = temp_file("empty.txt", b"");
+    let out = dateline(&["analyze", empty.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["warnings"][0]["code"], "empty_input");
+}
+
+#[test]
+fn latin1_file_is_read_with_an_encoding_warning() {
+    let latin1 = temp_file("latin1.txt", b"Caf\xe9 in Br\xfcssel.");
+    let out = dateline(&["analyze", latin1.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["document"]["length_bytes"], "Café in Brüssel.".len());
+    assert_eq!(v["warnings"][0]["code"], "encoding");
+}
+
+#[test]
+fn html_input_drops_scripts_and_reads_title_and_published_date() {
+    let html = br#"<html><head><title>Flood report</title>
+        <meta property="article:published_time" content="2024-03-14T09:00:00Z"></head>
+        <body><script>var secret = "SCRIPT_BODY";</script><p>Rain fell on Wednesday.</p></body></html>"#;
+    let path = temp_file("page.html", html);
+    let out = dateline(&["analyze", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["document"]["title"], "Flood report");
+    assert_eq!(v["document"]["dct"]["source"], "meta");
+    assert_eq!(v["document"]["dct"]["value"], "2024-03-14");
+    assert_eq!(v["document"]["length_bytes"], "Rain fell on Wednesday.".len());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("SCRIPT_BODY"));
+}
+
+#[test]
+fn spans_are_valid_byte_offsets_on_non_ascii_text() {
+    let text = "Le président est arrivé à Damas lundi 5 septembre 2016. “Yes,” said Ça Zhang in Zürich on Monday.";
+    let path = temp_file("accents.txt", text.as_bytes());
+    let out = dateline(&["analyze", "--dct", "2016-09-05", path.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for list in ["timexes", "places", "entities"] {
+        for item in v[list].as_array().unwrap() {
+            let (s, e) = (
+                item["span"]["start"].as_u64().unwrap() as usize,
+                item["span"]["end"].as_u64().unwrap() as usize,
+            );
+            let slice = text
+                .get(s..e)
+                .unwrap_or_else(|| panic!("{list} span {s}..{e} is not on char boundaries"));
+            assert_eq!(slice, item["text"].as_str().unwrap());
+        }
+    }
+}
