@@ -50,8 +50,16 @@ pub fn find(text: &str, tokens: &[Token], numbers: &[&Entity], lex: &Lexicon) ->
         let start = hedge.map_or(n.span.start, |(_, s)| s.start);
         let j = index_at(tokens, n.span.end);
         // "43 people perished", "dozens were wounded", "290,000 dead"; else "killed at least 43".
-        let cue = cue_in(words_after(tokens, j, 4), lex)
-            .or_else(|| cue_in(words_before(tokens, index_at(tokens, start), 2), lex));
+        // The nearer cue wins: "killed at least 17 people and displaced 3,000" gives 17 killed.
+        let after = cue_in(words_after(tokens, j, 4), lex)
+            .map(|(k, s)| (k, s, tokens[j..].iter().take_while(|t| t.span.start < s.start).count()));
+        let before = words_before(tokens, index_at(tokens, start), 2);
+        let before = cue_in(before, lex).map(|(k, s)| (k, s, before.iter().filter(|t| t.span.start >= s.end).count()));
+        let cue = match (after, before) {
+            (Some(a), Some(b)) => Some(if b.2 < a.2 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+        .map(|(k, s, _)| (k, s));
         let Some((kind, cue)) = cue else { continue };
         let vague = q.low != q.high;
         let qualifier = hedge.map_or(if vague { Qualifier::Vague } else { Qualifier::Exact }, |(q, _)| q);

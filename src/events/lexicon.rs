@@ -15,6 +15,10 @@ pub struct EventType {
     pub family: &'static str,
     /// Mentions merge only within one group (`attack`).
     pub group: &'static str,
+    /// Casualty kinds whose counts may attach to it (comma-separated: `killed,wounded`), or empty.
+    pub counts: &'static str,
+    /// Families it joins when one of them is in the same sentence (comma-separated, or empty).
+    pub folds_into: &'static str,
 }
 
 /// What a cue word does to a nearby trigger.
@@ -63,7 +67,18 @@ fn build(t: &Tables) -> Lexicon {
     let mut types = HashMap::new();
     for row in lang::rows(t.event_types) {
         if let (Some(name), Some(family), Some(group)) = (row.first(), row.get(1), row.get(2)) {
-            types.insert(*name, EventType { name, family, group });
+            let counts = row.get(3).copied().filter(|f| *f != "-").unwrap_or("");
+            let folds_into = row.get(4).copied().filter(|f| *f != "-").unwrap_or("");
+            types.insert(
+                *name,
+                EventType {
+                    name,
+                    family,
+                    group,
+                    counts,
+                    folds_into,
+                },
+            );
         }
     }
     let mut triggers = HashMap::new();
@@ -136,6 +151,8 @@ fn build(t: &Tables) -> Lexicon {
         name: "casualties",
         family: "casualties",
         group: "casualties",
+        counts: "killed,wounded,missing,displaced,arrested",
+        folds_into: "",
     });
     Lexicon {
         trigger_re,
@@ -153,6 +170,18 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| build(&EN))
+    }
+
+    /// True when counts of `kind` may attach to events of type `ty`.
+    pub fn takes(ty: &EventType, kind: CasualtyKind) -> bool {
+        let name = match kind {
+            CasualtyKind::Killed => "killed",
+            CasualtyKind::Wounded => "wounded",
+            CasualtyKind::Missing => "missing",
+            CasualtyKind::Displaced => "displaced",
+            CasualtyKind::Arrested => "arrested",
+        };
+        ty.counts.split(',').any(|k| k == name)
     }
 
     /// The type of a matched trigger form (white space normalised, case-insensitive).

@@ -1,5 +1,6 @@
 //! Joins the sentence clusters into events: headline + lead + body, "the blasts", a toll after its attack.
 
+use super::lexicon::Lexicon;
 use super::{precision_of, Cluster};
 use crate::model::{
     Analysis, Casualty, DateSource, Event, EventDate, Evidence, Modality, Polarity, Precision, Span, TextRef,
@@ -12,8 +13,8 @@ const TOLL_WINDOW: usize = 2;
 
 fn groups_fit(c: &Cluster, e: &Cluster) -> bool {
     c.ty.group == e.ty.group
-        || (c.ty.group == "casualties" && e.ty.family == "violence")
-        || (c.ty.family == "violence" && e.ty.group == "casualties")
+        || (c.ty.group == "casualties" && c.casualties.iter().all(|x| Lexicon::takes(&e.ty, x.kind)))
+        || (e.ty.group == "casualties" && e.casualties.iter().all(|x| Lexicon::takes(&c.ty, x.kind)))
 }
 
 fn same_count(a: &Casualty, b: &Casualty) -> bool {

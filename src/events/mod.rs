@@ -101,7 +101,24 @@ fn sentence_clusters(text: &str, si: usize, seg: &Segment, a: &Analysis, lex: &L
         }
         clusters.push(new_cluster(si, seg, ty, span));
     }
-    // Casualty counts go to the nearest violent event of the sentence, or make a toll of their own.
+    // "floods killed 17 and displaced 3,000": the displacement is part of the floods.
+    let mut k = 0;
+    while k < clusters.len() {
+        let folds = clusters[k].ty.folds_into;
+        let host = (!folds.is_empty())
+            .then(|| clusters.iter().position(|c| folds.split(',').any(|f| f == c.ty.family)))
+            .flatten();
+        match host {
+            Some(h) if h != k => {
+                let folded = clusters.remove(k);
+                let h = if h > k { h - 1 } else { h };
+                clusters[h].mentions.extend(folded.mentions);
+                clusters[h].evidence.extend(folded.evidence);
+            }
+            _ => k += 1,
+        }
+    }
+    // Casualty counts go to the nearest event that takes counts, or make a toll of their own.
     let numbers: Vec<_> = a
         .entities
         .iter()
@@ -109,9 +126,13 @@ fn sentence_clusters(text: &str, si: usize, seg: &Segment, a: &Analysis, lex: &L
         .collect();
     for count in casualties::find(text, &toks, &numbers, lex) {
         let at = count.casualty.span;
-        let target = nearest(&clusters, at, |c| {
-            c.ty.family == "violence" || c.ty.group == "casualties"
-        });
+        // The trigger that is itself the count's word ("arrested 38") wins over a mere neighbour.
+        let kind = count.casualty.kind;
+        let takes = |c: &Cluster| Lexicon::takes(&c.ty, kind);
+        let own = clusters
+            .iter()
+            .position(|c| takes(c) && c.mentions.iter().any(|m| m.overlaps(&count.cue)));
+        let target = own.or_else(|| nearest(&clusters, at, takes));
         let idx = match target {
             Some(i) => i,
             None => {
@@ -226,11 +247,14 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
             _ => {}
         }
     }
+    let mut negated_after = None;
     for (phrase, cue) in &lex.after {
         let Some(span) = find_phrase(after, phrase) else {
             continue;
         };
         match cue {
+            Cue::Negative => negated_after = Some(span),
+            Cue::Past if find_phrase(words_after(toks, j, 3), phrase).is_some() => c.past = true,
             Cue::Possible => consider(Modality::Possible, span),
             Cue::Future => consider(Modality::Future, span),
             Cue::Hypothetical => consider(Modality::Hypothetical, span),
@@ -240,6 +264,10 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     if let Some((m, span)) = modal {
         c.modality = m;
         c.evidence.push(evidence("modality", span));
+    }
+    if let Some(span) = negated_after {
+        c.polarity = Polarity::Negative;
+        c.evidence.push(evidence("polarity", span));
     }
     // Negation of any mention negates the cluster ("talks ... ended without agreement").
     for m in c.mentions.clone() {
@@ -369,7 +397,10 @@ fn attach_participants(clusters: &mut [Cluster], toks: &[Token], names: &[&crate
                 .before
                 .iter()
                 .any(|(p, cue)| *cue == Cue::Source && find_phrase(before, p).is_some());
-        if source {
+        // "NAIROBI (Reuters) -": the agency of the dateline takes part in nothing.
+        let rest = text_after(toks, e.span.end);
+        if source || rest.starts_with(&[")", "-"]) || rest.starts_with(&[")", "—"]) || rest.starts_with(&[")", "--"])
+        {
             continue;
         }
         let Some(i) = nearest(clusters, e.span, |_| true) else {
@@ -381,6 +412,15 @@ fn attach_participants(clusters: &mut [Cluster], toks: &[Token], names: &[&crate
             c.evidence.push(evidence("participant", e.span));
         }
     }
+}
+
+/// The next two tokens after `pos`, as text.
+fn text_after(toks: &[Token], pos: usize) -> Vec<&str> {
+    toks[index_at(toks, pos)..]
+        .iter()
+        .take(2)
+        .map(|t| t.lower.as_str())
+        .collect()
 }
 
 /// Places of the dateline ("HOMS, Syria (AFP) -"), for the events of the lead.

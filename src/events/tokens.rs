@@ -18,7 +18,7 @@ pub struct Token {
 /// The tokens of `span` in `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r#"[\w'’]+(?:[-.,][\w]+)*|--|[,;:()"“”—–]"#).expect("token regex"));
+    let re = RE.get_or_init(|| Regex::new(r#"[\w'’]+(?:[-.,][\w]+)*|--|[-,;:()"“”—–]"#).expect("token regex"));
     let Some(s) = text.get(span.start..span.end) else {
         return Vec::new();
     };
