@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod corrections;
 pub mod dates;
 pub mod entities;
 pub mod events;
@@ -18,6 +19,7 @@ pub mod lang;
 pub mod model;
 pub mod places;
 pub mod segment;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -38,6 +40,8 @@ pub struct Options {
     pub title: Option<String>,
     /// Where the text came from (a file name), copied into `document.source`.
     pub source: Option<String>,
+    /// The person's corrections, applied after the engines.
+    pub corrections: corrections::Corrections,
 }
 
 /// Analyses `text` with the built-in tables and the given gazetteer (places are skipped without one).
@@ -99,5 +103,6 @@ pub fn analyze(text: &str, options: &Options, gazetteer: Option<&places::Gazette
         warnings,
     };
     analysis.events = events::extract(text, &segments, &analysis);
+    corrections::apply(&mut analysis, text, &options.corrections);
     analysis
 }

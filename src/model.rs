@@ -325,6 +325,28 @@ pub enum Precision {
     Vague,
 }
 
+impl Precision {
+    /// Granularity of a TIMEX3 date value (`2016-09` is a month, `PAST_REF` is vague).
+    pub fn of_value(value: &str) -> Precision {
+        let b = value.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+        if value.ends_with("_REF") || !digits(0..2) {
+            return Precision::Vague;
+        }
+        match value.len() {
+            2 => Precision::Century,
+            3 => Precision::Decade,
+            4 => Precision::Year,
+            7 if value.as_bytes()[5] == b'Q' || value.as_bytes()[5].is_ascii_uppercase() => Precision::Season,
+            7 => Precision::Month,
+            8 if value.contains('W') => Precision::Week,
+            10 => Precision::Day,
+            n if n > 10 && value.contains('T') => Precision::Time,
+            _ => Precision::Vague,
+        }
+    }
+}
+
 /// Where an event's date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

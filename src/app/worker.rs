@@ -27,6 +27,8 @@ pub struct Request {
     pub meta_dct: Option<String>,
     /// Title from HTML metadata.
     pub title: Option<String>,
+    /// The person's corrections.
+    pub corrections: crate::corrections::Corrections,
 }
 
 /// The worker's answer.
@@ -119,6 +121,7 @@ impl AnalysisWorker {
             meta_dct: request.meta_dct,
             title: request.title,
             source: None,
+            corrections: request.corrections,
         };
         let mut analysis = crate::analyze(&request.text, &options, self.gazetteer.as_deref());
         if let Some(note) = &self.gazetteer_note {

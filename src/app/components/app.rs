@@ -40,6 +40,7 @@ pub fn App() -> Html {
                 dct: dct.clone(),
                 meta_dct: meta_dct.clone(),
                 title: title.clone(),
+                corrections: Default::default(),
             };
             let timeout = Timeout::new(DEBOUNCE_MS, move || {
                 let id = {
