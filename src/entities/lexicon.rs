@@ -71,6 +71,8 @@ pub struct Lexicon {
 pub const SURNAME: &str =
     r"(?:(?:al|el|bin|ibn|van|von|de|del|da|di|du|le|la|ben|Al|El|Abu|De|Van)[-\s])?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?";
 
+// Word boundaries are ASCII (`(?-u:\b)`): a Unicode boundary keeps the regex crate off its fast DFA,
+// which costs several times the whole stage budget; names and number words are ASCII in the tables.
 fn alternation<'a>(items: impl Iterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = items.collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -99,7 +101,7 @@ fn build(t: &Tables) -> Lexicon {
             },
         );
     }
-    // Names ending in a dot cannot take a trailing \b; boundaries are checked after matching.
+    // Names ending in a dot cannot take a trailing word boundary; boundaries are checked after matching.
     let org_re = Regex::new(&format!(r"(?:{})", alternation(orgs.keys().copied()))).expect("org table regex");
 
     let mut org_suffixes = HashMap::new();
@@ -117,23 +119,26 @@ fn build(t: &Tables) -> Lexicon {
     }
     let cap = r"[A-Z][\w'’&-]*";
     let org_suffix_re = Regex::new(&format!(
-        r"\b(?:{cap}\s+(?:(?:of|for)\s+)?){{1,5}}(?:{})(?:\b|$)",
+        r"(?-u:\b)(?:{cap}\s+(?:(?:of|for)\s+)?){{1,5}}(?:{})(?:(?-u:\b)|$)",
         alternation(org_suffixes.keys().copied())
     ))
     .expect("org suffix regex");
 
     let first_names: HashSet<&str> = lang::lines(t.first_names).collect();
     let firsts = alternation(first_names.iter().copied());
-    let full_name_re =
-        Regex::new(&format!(r"\b(?:(?:{firsts})\s+)+(?:[A-Z]\.\s+)?{SURNAME}\b")).expect("full name regex");
+    let full_name_re = Regex::new(&format!(
+        r"(?-u:\b)(?:(?:{firsts})\s+)+(?:[A-Z]\.\s+)?{SURNAME}(?-u:\b)"
+    ))
+    .expect("full name regex");
     let titles = alternation(lang::lines(t.titles));
-    let title_name_re = Regex::new(&format!(r"\b(?:{titles})\s+((?:{cap}\s+)?{SURNAME})\b")).expect("title regex");
+    let title_name_re =
+        Regex::new(&format!(r"(?-u:\b)(?:{titles})\s+((?:{cap}\s+)?{SURNAME})(?-u:\b)")).expect("title regex");
     let role_before_re = Regex::new(&format!(
         r"((?:(?:U\.S\.|U\.K\.|U\.N\.|[A-Z]{{2,3}}|[A-Z][a-z]+)\s+)?(?:{titles}))\s+$"
     ))
     .expect("role regex");
     let said_re = Regex::new(&format!(
-        r"\b({cap}\s+{SURNAME}),?\s+(?:said|says|told|added)\b|\b(?:said|says)\s+({cap}\s+{SURNAME})\b"
+        r"(?-u:\b)({cap}\s+{SURNAME}),?\s+(?:said|says|told|added)(?-u:\b)|(?-u:\b)(?:said|says)\s+({cap}\s+{SURNAME})(?-u:\b)"
     ))
     .expect("said regex");
 
@@ -143,7 +148,11 @@ fn build(t: &Tables) -> Lexicon {
             demonyms.insert(*w, Some(*c).filter(|c| *c != "-"));
         }
     }
-    let demonym_re = Regex::new(&format!(r"\b(?:{})\b", alternation(demonyms.keys().copied()))).expect("demonym regex");
+    let demonym_re = Regex::new(&format!(
+        r"(?-u:\b)(?:{})(?-u:\b)",
+        alternation(demonyms.keys().copied())
+    ))
+    .expect("demonym regex");
 
     let mut number_words = HashMap::new();
     for row in lang::rows(t.numbers) {
@@ -168,7 +177,7 @@ fn build(t: &Tables) -> Lexicon {
     let tens = of_kind(|w| matches!(w, NumberWord::Ten(_)));
     let scales = of_kind(|w| matches!(w, NumberWord::Scale(_)));
     let number_re = Regex::new(&format!(
-        r"(?i)\b(?:(?P<phrase>{phrases})|(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?P<dscale>{scales}))?|(?P<words>(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{units}))(?:\s+(?:{scales}))*))\b"
+        r"(?i)(?-u:\b)(?:(?P<phrase>{phrases})|(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?P<dscale>{scales}))?|(?P<words>(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{units}))(?:\s+(?:{scales}))*))(?-u:\b)"
     ))
     .expect("number regex");
 
@@ -191,7 +200,46 @@ fn build(t: &Tables) -> Lexicon {
     }
 }
 
+/// Runs of letters, digits and apostrophes joined by single hyphens ("al-Assad's"), with their offsets.
+fn word_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'' || c == '’' || c == '-';
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (i, c) = rest.next()?;
+        if !word(c) || c == '-' {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = rest.peek() {
+            if !word(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            rest.next();
+        }
+        let run = text[i..end].trim_end_matches('-');
+        return Some((i, run));
+    })
+}
+
 impl Lexicon {
+    /// Every word of `text` found in `names` (a possessive `'s` dropped; "Assad" also inside "al-Assad"),
+    /// with its span and the value it maps to. Avoids compiling a regex per document.
+    pub fn lookup_words<'a, V>(&self, text: &str, names: &'a HashMap<String, V>) -> Vec<(usize, usize, &'a V)> {
+        let mut out = Vec::new();
+        for (start, w) in word_runs(text) {
+            let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            if let Some(v) = names.get(bare) {
+                out.push((start, start + bare.len(), v));
+            } else if let Some(k) = bare.rfind('-') {
+                if let Some(v) = names.get(&bare[k + 1..]) {
+                    out.push((start + k + 1, start + bare.len(), v));
+                }
+            }
+        }
+        out
+    }
+
     /// The English lexicon, compiled on first use.
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();

@@ -11,7 +11,8 @@ const DURATION_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "m
 /// Every count of the text; day numbers, years and durations are left to the dates engine.
 pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
     let mut out = Vec::new();
-    for m in lex.number_re.find_iter(text) {
+    for caps in lex.number_re.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
         let span = Span::new(m.start(), m.end());
         if segments
             .iter()
@@ -19,9 +20,6 @@ pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
         {
             continue;
         }
-        let Some(caps) = lex.number_re.captures(&text[m.start()..]) else {
-            continue;
-        };
         let quantity = if let Some(p) = caps.name("phrase") {
             match lex.number_words.get(&p.as_str().to_lowercase()) {
                 Some(NumberWord::Fixed(n)) => exact(*n),

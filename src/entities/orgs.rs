@@ -3,7 +3,7 @@
 use super::lexicon::Lexicon;
 use super::{entity, word_bounded};
 use crate::model::{Entity, EntityKind, Span};
-use regex::Regex;
+use std::collections::HashMap;
 
 /// Known organisations from the table, with acronyms and short forms pointing to the long form.
 pub fn find(text: &str, lex: &Lexicon) -> Vec<Entity> {
@@ -70,19 +70,18 @@ pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity>
             acronyms.push((inner.to_string(), e.kind, e.canonical.clone(), e.country.clone()));
         }
     }
-    for (acr, kind, canonical, country) in acronyms {
-        if lex.orgs.contains_key(acr.as_str()) {
-            continue;
-        }
-        let Ok(re) = Regex::new(&format!(r"\b{}\b", regex::escape(&acr))) else {
-            continue;
-        };
-        for m in re.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
+    let defined: HashMap<String, (EntityKind, String, Option<String>)> = acronyms
+        .into_iter()
+        .filter(|(acr, ..)| !lex.orgs.contains_key(acr.as_str()))
+        .map(|(acr, kind, canonical, country)| (acr, (kind, canonical, country)))
+        .collect();
+    if !defined.is_empty() {
+        for (start, end, (kind, canonical, country)) in lex.lookup_words(text, &defined) {
+            let span = Span::new(start, end);
             if known.iter().chain(out.iter()).any(|k| k.span.overlaps(&span)) {
                 continue;
             }
-            let mut e = entity(text, span, kind, canonical.clone());
+            let mut e = entity(text, span, *kind, canonical.clone());
             e.country = country.clone();
             out.push(e);
         }

@@ -3,7 +3,6 @@
 use super::lexicon::Lexicon;
 use super::{entity, orgs::words_with_offsets};
 use crate::model::{Entity, EntityKind, Span};
-use regex::Regex;
 use std::collections::HashMap;
 
 /// Person mentions, with canonical names resolved over the whole text (so a headline surname that comes
@@ -49,22 +48,15 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
             }
         }
     }
-    let surnames: Vec<&str> = by_surname
+    let linkable: HashMap<String, ()> = by_surname
         .iter()
         .filter(|(_, v)| v.is_some())
-        .map(|(k, _)| k.as_str())
+        .map(|(k, _)| (k.clone(), ()))
         .collect();
-    if !surnames.is_empty() {
-        let mut sorted = surnames.clone();
-        sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        let alt = sorted.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|");
-        if let Ok(re) = Regex::new(&format!(r"\b(?:{alt})\b")) {
-            for m in re.find_iter(text) {
-                let span = Span::new(m.start(), m.end());
-                if free(&span, &spans) {
-                    spans.push(span);
-                }
-            }
+    for (start, end, _) in lex.lookup_words(text, &linkable) {
+        let span = Span::new(start, end);
+        if free(&span, &spans) {
+            spans.push(span);
         }
     }
     spans.sort();

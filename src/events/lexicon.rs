@@ -94,7 +94,7 @@ fn build(t: &Tables) -> Lexicon {
         .map(|f| regex::escape(f).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
-    let trigger_re = Regex::new(&format!(r"(?i)\b(?:{alt})\b")).expect("trigger regex");
+    let trigger_re = Regex::new(&format!(r"(?i)(?-u:\b)(?:{alt})(?-u:\b)")).expect("trigger regex");
 
     let mut before = Vec::new();
     let mut after = Vec::new();

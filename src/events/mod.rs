@@ -57,11 +57,29 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
     let lex = Lexicon::get();
     let mut clusters = Vec::new();
     let lead = segments.iter().position(|s| s.kind == SegmentKind::Sentence);
+    // One pass of the trigger regex over the whole text; sentences without a trigger or a number are
+    // skipped before any tokenising.
+    let triggers: Vec<(Span, EventType)> = lex
+        .trigger_re
+        .find_iter(text)
+        .filter_map(|m| Some((Span::new(m.start(), m.end()), lex.trigger_type(m.as_str())?)))
+        .collect();
     for (si, seg) in segments.iter().enumerate() {
         if seg.kind == SegmentKind::Dateline {
             continue;
         }
-        let mut found = sentence_clusters(text, si, seg, analysis, lex);
+        let from = triggers.partition_point(|(sp, _)| sp.start < seg.span.start);
+        let to = triggers.partition_point(|(sp, _)| sp.start < seg.span.end);
+        let here = &triggers[from..to];
+        let first = analysis.entities.partition_point(|e| e.span.start < seg.span.start);
+        let has_number = analysis.entities[first..]
+            .iter()
+            .take_while(|e| e.span.start < seg.span.end)
+            .any(|e| e.kind == EntityKind::Number);
+        if here.is_empty() && !has_number {
+            continue;
+        }
+        let mut found = sentence_clusters(text, si, seg, here, analysis, lex);
         if Some(si) == lead {
             let dateline_places = dateline_places(text, segments, si, analysis);
             for c in found.iter_mut().filter(|c| c.places.is_empty()) {
@@ -74,27 +92,30 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
 }
 
 /// The clusters of one sentence, with everything that can be read inside the sentence.
-fn sentence_clusters(text: &str, si: usize, seg: &Segment, a: &Analysis, lex: &Lexicon) -> Vec<Cluster> {
+fn sentence_clusters(
+    text: &str,
+    si: usize,
+    seg: &Segment,
+    triggers: &[(Span, EventType)],
+    a: &Analysis,
+    lex: &Lexicon,
+) -> Vec<Cluster> {
     let toks = tokenize(text, seg.span);
-    let Some(s) = text.get(seg.span.start..seg.span.end) else {
-        return Vec::new();
-    };
-    let names: Vec<_> = a
-        .entities
+    // Entities are in text order: only this sentence's slice is looked at.
+    let first = a.entities.partition_point(|e| e.span.start < seg.span.start);
+    let last = a.entities.partition_point(|e| e.span.start < seg.span.end);
+    let ents = &a.entities[first..last.max(first)];
+    let names: Vec<_> = ents
         .iter()
         .filter(|e| {
             seg.span.contains(&e.span) && matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group)
         })
         .collect();
     let mut clusters: Vec<Cluster> = Vec::new();
-    for m in lex.trigger_re.find_iter(s) {
-        let span = Span::new(seg.span.start + m.start(), seg.span.start + m.end());
-        if names.iter().any(|e| e.span.overlaps(&span)) {
+    for &(span, ty) in triggers {
+        if names.iter().any(|e| e.span.overlaps(&span)) || !seg.span.contains(&span) {
             continue;
         }
-        let Some(ty) = lex.trigger_type(m.as_str()) else {
-            continue;
-        };
         if let Some(c) = clusters.iter_mut().find(|c| c.ty.group == ty.group) {
             c.mentions.push(span);
             continue;
@@ -119,8 +140,7 @@ fn sentence_clusters(text: &str, si: usize, seg: &Segment, a: &Analysis, lex: &L
         }
     }
     // Casualty counts go to the nearest event that takes counts, or make a toll of their own.
-    let numbers: Vec<_> = a
-        .entities
+    let numbers: Vec<_> = ents
         .iter()
         .filter(|e| e.kind == EntityKind::Number && seg.span.contains(&e.span))
         .collect();

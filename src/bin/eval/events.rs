@@ -330,6 +330,27 @@ fn article_of(path: &Path, gold: &Value) -> Option<PathBuf> {
     })
 }
 
+/// Mean time of the entities and events stages on `text` over repeated runs (tables compiled beforehand).
+fn timing(text: &str) -> String {
+    let runs: u32 = std::env::var("DATELINE_TIME_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let segs = dateline::segment::segment(text, &dateline::lang::EN);
+    let a = dateline::analyze(text, &Options::default(), None);
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(dateline::entities::extract(text, &segs));
+    }
+    let ent = start.elapsed() / runs.max(1);
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(dateline::events::extract(text, &segs, &a));
+    }
+    let ev = start.elapsed() / runs.max(1);
+    format!("  {} bytes: entities {:?}, events {:?} per run", text.len(), ent, ev)
+}
+
 /// Runs the evaluation; returns the exit code.
 pub fn run(args: &[String]) -> i32 {
     let verbose = args.iter().any(|a| a == "-v" || a == "--verbose");
@@ -361,6 +382,9 @@ pub fn run(args: &[String]) -> i32 {
             .filter_map(|r| r["name"].as_str().map(str::to_string))
             .collect();
         let (t, notes) = score(&text, &gold, &known);
+        if args.iter().any(|a| a == "--time") {
+            println!("{}", timing(&text));
+        }
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
