@@ -292,7 +292,7 @@ pub fn TimelineView() -> Html {
         .filter(|i| i.end > scale.start() && i.start < scale.end())
         .collect();
     // Labels sit right of their bar, or left of it when they would run off the right edge.
-    let label_w = |i: &Item| (i.label.chars().count().min(48) as f64) * CHAR_W + 8.0;
+    let label_w = |i: &Item| (i.label.chars().count() as f64) * CHAR_W + 8.0;
     let boxes: Vec<(f64, f64)> = visible
         .iter()
         .map(|i| {
@@ -359,9 +359,14 @@ pub fn TimelineView() -> Html {
                     }
                 })
             };
-            let label: String = item.label.chars().take(48).collect();
+            // The whole label is shown: the accessible name must contain the visible text (WCAG 2.5.3).
+            let label = item.label.clone();
             let flipped = x0 + label_w(item) > WIDTH;
-            let (text_x, anchor) = if flipped { (x0 - 4.0, "end") } else { (x0 + w.min(40.0) + 4.0, "start") };
+            let (text_x, anchor) = if flipped {
+                (x0 - 4.0, "end")
+            } else {
+                (x0 + w.min(40.0) + 4.0, "start")
+            };
             html! {
                 <g class={classes!("tl-item", is_selected.then_some("selected"))} tabindex="0" role="button"
                     aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
