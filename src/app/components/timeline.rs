@@ -439,6 +439,7 @@ pub fn TimelineView() -> Html {
             <h2 id="h-timeline">{"Timeline"}</h2>
             <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}</p>
             {overview}
+            <div class="tl-scroll">
             <svg class="tl-main" viewBox={format!("0 0 {WIDTH} {}", fmt(height))} tabindex="0"
                 role="group" aria-label={format!("Timeline, {} dated events; {} to {}", dated.len(),
                     format_day(scale.start()), format_day(scale.end()))}
@@ -447,6 +448,7 @@ pub fn TimelineView() -> Html {
                 <line class="axis" x1="0" x2={fmt(WIDTH)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} />
                 {tick_marks}{breaks}{bars}
             </svg>
+            </div>
             {vague_rail}
         </section>
     }
