@@ -124,3 +124,16 @@ test('axe finds no accessibility violations; light, dark and phone screenshots',
     await context.close();
   }
 });
+
+test('works offline after the first visit', async ({ page, context }) => {
+  await page.goto('./');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toBeVisible();
+  await page.waitForTimeout(500);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* places/);
+  await context.setOffline(false);
+});
