@@ -319,7 +319,8 @@ impl Context<'_> {
                         return Some(n);
                     };
                     let y = match rel {
-                        Some(-1) if m < dct.month => dct.year,
+                        // "last February" in March is a year ago ("last month" would have been said).
+                        Some(-1) if m + 1 < dct.month => dct.year,
                         Some(-1) => dct.year - 1,
                         Some(1) if m > dct.month => dct.year,
                         Some(1) => dct.year + 1,
@@ -602,6 +603,15 @@ impl Context<'_> {
             }
             return Some(n);
         }
+        if f.get("rel").is_some_and(|r| self.lex.has("anarel", r)) {
+            if let Some(gran) = unit_gran(unit) {
+                let (base, anchor) = self.anaphor_base(gran)?;
+                let out = if base.gran > gran { base.gran } else { gran };
+                let mut n = Norm::new(TimexType::Date, base.shift(rel, unit).at(out).format());
+                n.anchor = Some(anchor);
+                return Some(n);
+            }
+        }
         let Some(dct) = self.dct else {
             let value = match unit {
                 "W" => "XXXX-WXX",
@@ -789,7 +799,12 @@ impl Context<'_> {
             (h, self.num_group(f, "minute").unwrap_or(0))
         };
         // The day: a weekday or "yesterday" in the expression, an earlier date in the sentence, the document date.
-        let day = if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
+        let day = if f.get("month").is_some() {
+            // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
+            let n = self.date(f, TimexType::Date)?;
+            let date = n.value.get(..10).unwrap_or(&n.value).to_string();
+            Some((date, Vec::new(), n.needs_dct))
+        } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
             let n = self.weekday(w.parse().ok()?, None, f.span);
             Some((n.value, n.alternatives, n.needs_dct))
         } else if let Some(d) = f.get("deictic") {

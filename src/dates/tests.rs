@@ -206,3 +206,33 @@ fn arbitrary_input_does_not_panic() {
         let _ = run(text, None);
     }
 }
+
+#[test]
+fn clock_times_take_the_date_written_with_them() {
+    let t = run(
+        "Voting closes at 5 p.m. EST, Nov. 6, the board said.",
+        Some("2016-10-30"),
+    );
+    assert_eq!(t[0].text, "5 p.m. EST, Nov. 6");
+    assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Time, "2016-11-06T17:00"));
+}
+
+#[test]
+fn following_and_last_month_names() {
+    let text = "The plant opened in April 2012. The following month it closed. Prices fell last February.";
+    let got = pairs(text, Some("2016-03-10"));
+    assert_eq!(got[1], p("The following month", "2012-05"));
+    // "last February" said in March is a year ago: "last month" would have been said otherwise.
+    assert_eq!(got[2], p("last February", "2015-02"));
+}
+
+#[test]
+fn ages_counts_and_names_are_not_dates() {
+    let text =
+        "A 9-year-old boy and 2016 people read the Sunday Times on page 12 after the 9/11 attacks; the score was 3-1.";
+    assert!(
+        run(text, Some("2016-09-05")).is_empty(),
+        "{:?}",
+        pairs(text, Some("2016-09-05"))
+    );
+}
