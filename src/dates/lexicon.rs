@@ -65,7 +65,7 @@ fn builtin(name: &str) -> Option<&'static str> {
         "mnum" => r"1[0-2]|0[1-9]",
         "hour" => r"2[0-3]|[01]?\d",
         "minute" => r"[0-5]\d",
-        "ampm" => r"[ap]\.?\s?m\b\.?",
+        "ampm" => r"[ap]\.?\s?m(?-u:\b)\.?",
         "yy" => r"\d\d",
         _ => return None,
     })
