@@ -637,9 +637,11 @@ impl Context<'_> {
         Some(self.anchored_dct(Norm::new(TimexType::Date, value)))
     }
 
-    /// The last date mentioned at `gran` or finer, with its index.
+    /// The last date mentioned at `gran` or finer (a week counts for a day: "last week ... three days later"),
+    /// with its index.
     fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
-        self.history.iter().rev().find(|(_, p)| p.gran <= gran).copied()
+        let limit = gran.max(Gran::Week);
+        self.history.iter().rev().find(|(_, p)| p.gran <= limit).copied()
     }
 
     /// The point anaphoric expressions count from: the last date mentioned precisely enough, else the document date.
@@ -675,7 +677,8 @@ impl Context<'_> {
             let v = if sign > 0 { "FUTURE_REF" } else { "PAST_REF" };
             return Some(Norm::new(TimexType::Date, v.to_string()));
         };
-        if n.fract() != 0.0 {
+        // Fractions have no calendar step; absurd counts would overflow the arithmetic.
+        if n.fract() != 0.0 || n.abs() > 100_000.0 {
             return None;
         }
         let n = n as i64;
@@ -778,6 +781,9 @@ impl Context<'_> {
     }
 
     fn duration_value(&self, unit: &str, n: f64) -> Option<String> {
+        if !(0.0..=1_000_000.0).contains(&n) {
+            return None;
+        }
         let n = n as i64;
         Some(match unit {
             "H" => format!("PT{n}H"),

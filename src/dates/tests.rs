@@ -201,6 +201,8 @@ fn arbitrary_input_does_not_panic() {
         "🙂 12/12/12 ½ Sept. 31, 2016 ’90s",
         "9999-99-99 25:61 p.m. every",
         "\u{0}\u{FFFF} May May",
+        "99999999999999999999 years ago, every 99999999999999999999 decades, 99999999 days later",
+        "from 2099 to 2016 between 31 and 2 March Sept. 31-33 2016 the 99th century 0th century",
     ] {
         let _ = run(text, Some("2016-09-05"));
         let _ = run(text, None);
