@@ -107,6 +107,26 @@ impl Context<'_> {
             "time" => self.time(f),
             "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
             "range" => self.range(f),
+            "anaquarter" => {
+                // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
+                if let Some((i, p)) = self
+                    .history
+                    .iter()
+                    .rev()
+                    .find(|(_, p)| p.gran == Gran::Quarter)
+                    .copied()
+                {
+                    let mut n = Norm::new(kind, p.format());
+                    n.anchor = Some(Some(i));
+                    return Some(n);
+                }
+                let Some(dct) = self.dct else {
+                    let mut n = Norm::new(kind, "XXXX-QX".to_string());
+                    n.needs_dct = true;
+                    return Some(n);
+                };
+                Some(self.anchored_dct(Norm::new(kind, Point::new(dct, Gran::Quarter).shift(-1, "Q").format())))
+            }
             "weekdayweek" => {
                 // "Tuesday of next week": that week's day.
                 let w: i64 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
@@ -682,6 +702,13 @@ impl Context<'_> {
             return None;
         }
         let n = n as i64;
+        // Year-over-year comparison: "(the third quarter) ... from a year ago" is that quarter a year before.
+        let last_quarter = self.history.last().filter(|(_, p)| p.gran == Gran::Quarter).copied();
+        let from = if unit == "Y" && last_quarter.is_some() {
+            "anchor"
+        } else {
+            from
+        };
         let (base, anchor) = if from == "dct" {
             match self.dct {
                 Some(d) => (Point::new(d, Gran::Day), None),

@@ -171,6 +171,10 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, start: usize, end: usize) 
             return false;
         }
     }
+    // "the quarter of the city" is a part, not a period.
+    if m.to_lowercase().ends_with("quarter") && word_after(text, end).eq_ignore_ascii_case("of") {
+        return false;
+    }
     // "a second term" is not a duration.
     if caps
         .name("unit")

@@ -238,3 +238,18 @@ fn ages_counts_and_names_are_not_dates() {
         pairs(text, Some("2016-09-05"))
     );
 }
+
+#[test]
+fn results_quarters_compare_year_over_year() {
+    let text = "Profit rose in the third quarter, up from a year ago. The quarter ended with a rally.";
+    let got = pairs(text, Some("2016-10-20"));
+    assert_eq!(
+        got,
+        vec![
+            p("the third quarter", "2016-Q3"),
+            p("a year ago", "2015-Q3"),
+            p("The quarter", "2016-Q3")
+        ]
+    );
+    assert!(run("They live in the quarter of the old city.", Some("2016-10-20")).is_empty());
+}
