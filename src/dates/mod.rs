@@ -132,7 +132,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         }
         let index = timexes.len();
         if let Some(p) = Point::parse(&norm.value) {
-            ctx.history.push((index, p));
+            ctx.history.push((index, p, matches!(norm.anchor, Some(Some(_)))));
             if p.gran == Gran::Day {
                 let seg = segments
                     .iter()

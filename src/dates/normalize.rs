@@ -56,8 +56,9 @@ pub struct Context<'a> {
     pub segments: &'a [Segment],
     /// The document creation time.
     pub dct: Option<Date>,
-    /// The concrete dates mentioned so far: index among the expressions and point, in text order.
-    pub history: Vec<(usize, Point)>,
+    /// The concrete dates mentioned so far: index among the expressions, point, and whether it was computed from
+    /// an earlier mention (anaphoric), in text order.
+    pub history: Vec<(usize, Point, bool)>,
     /// The last day-precise date of the current sentence (for clock times): sentence start and day.
     pub day_in_sentence: Option<(usize, Date)>,
 }
@@ -109,13 +110,12 @@ impl Context<'_> {
             "range" => self.range(f),
             "anaquarter" => {
                 // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
-                if let Some((i, p)) = self
+                let topic = self
                     .history
                     .iter()
                     .rev()
-                    .find(|(_, p)| p.gran == Gran::Quarter)
-                    .copied()
-                {
+                    .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived);
+                if let Some(&(i, p, _)) = topic {
                     let mut n = Norm::new(kind, p.format());
                     n.anchor = Some(Some(i));
                     return Some(n);
@@ -661,7 +661,11 @@ impl Context<'_> {
     /// with its index.
     fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
         let limit = gran.max(Gran::Week);
-        self.history.iter().rev().find(|(_, p)| p.gran <= limit).copied()
+        self.history
+            .iter()
+            .rev()
+            .find(|(_, p, _)| p.gran <= limit)
+            .map(|&(i, p, _)| (i, p))
     }
 
     /// The point anaphoric expressions count from: the last date mentioned precisely enough, else the document date.
@@ -703,7 +707,7 @@ impl Context<'_> {
         }
         let n = n as i64;
         // Year-over-year comparison: "(the third quarter) ... from a year ago" is that quarter a year before.
-        let last_quarter = self.history.last().filter(|(_, p)| p.gran == Gran::Quarter).copied();
+        let last_quarter = self.history.last().filter(|(_, p, _)| p.gran == Gran::Quarter);
         let from = if unit == "Y" && last_quarter.is_some() {
             "anchor"
         } else {
