@@ -57,9 +57,6 @@ pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)>
         .filter(|s| s.span.end <= DATELINE_BYTES.max(segments.first().map_or(0, |f| f.span.end)))
         .copied()
         .collect();
-    let last = opening.last()?;
-    let head = text.get(..last.span.end)?;
-    let found = recognize::recognize(lex, head);
     let mut ctx = Context {
         lex,
         text,
@@ -68,19 +65,26 @@ pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)>
         history: Vec::new(),
         day_in_sentence: None,
     };
-    for f in &found {
-        let Some(seg) = opening.iter().find(|s| s.span.contains(&f.span)) else {
-            continue;
-        };
-        let rule = &lex.rules[f.rule];
-        let Some(norm) = ctx.normalize(f, rule.function, rule.kind) else {
-            continue;
-        };
-        if Date::parse_iso(&norm.value).is_err() || norm.begin.is_some() {
+    for seg in &opening {
+        let line = seg.span.slice(text);
+        // A full date has a year: lines without four digits in a row are skipped without matching.
+        let has_year = line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        if !has_year {
             continue;
         }
-        if is_dateline(lex, text, seg, f.span) {
-            return Some((norm.value, f.span));
+        for mut f in recognize::recognize(lex, line) {
+            f.base += seg.span.start;
+            f.span = Span::new(f.span.start + seg.span.start, f.span.end + seg.span.start);
+            let rule = &lex.rules[f.rule];
+            let Some(norm) = ctx.normalize(&f, rule.function, rule.kind) else {
+                continue;
+            };
+            if Date::parse_iso(&norm.value).is_err() || norm.begin.is_some() {
+                continue;
+            }
+            if is_dateline(lex, text, seg, f.span) {
+                return Some((norm.value, f.span));
+            }
         }
     }
     None

@@ -156,8 +156,7 @@ impl Context<'_> {
                 .get("mod")
                 .and_then(|m| self.word("mod", m))
                 .or_else(|| {
-                    f.caps
-                        .name("dmod")
+                    f.group("dmod")
                         .filter(|m| f.base + m.start() >= f.span.start)
                         .and_then(|m| self.word("dmod", m.as_str()))
                 })
@@ -754,7 +753,7 @@ impl Context<'_> {
             None
         } else {
             let mut n = self.count(f.get("num")?)?;
-            let whole = f.caps.get(0).map_or("", |m| m.as_str()).to_lowercase();
+            let whole = f.whole().to_lowercase();
             if whole.contains("and a half") {
                 n = n.map(|x| x + 0.5);
             }
@@ -799,10 +798,7 @@ impl Context<'_> {
                 None => 1.0,
             };
             let mut d = self.duration_value(unit, count)?;
-            if f.caps
-                .get(0)
-                .is_some_and(|m| m.as_str().to_lowercase().contains("other"))
-            {
+            if f.whole().to_lowercase().contains("other") {
                 d = self.duration_value(unit, count * 2.0)?;
             }
             Norm::new(TimexType::Set, d)
