@@ -34,10 +34,47 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Names of the groups rules may use; a rule naming another group is a table error.
 pub const GROUP_NAMES: &[&str] = &[
-    "t", "year", "year2", "month", "month2", "day", "day2", "weekday", "rel", "mod", "part", "hour", "minute", "ampm",
-    "tz", "num", "unit", "dir", "adir", "dmod", "season", "ordinal", "qn", "decade", "decade2", "decadeword", "cent",
-    "holiday", "deictic", "lastnight", "noon", "setword", "freq", "n1", "n2", "mnum", "yrel", "yearhead", "endmod",
-    "ref", "yy",
+    "t",
+    "year",
+    "year2",
+    "month",
+    "month2",
+    "day",
+    "day2",
+    "weekday",
+    "rel",
+    "mod",
+    "part",
+    "hour",
+    "minute",
+    "ampm",
+    "tz",
+    "num",
+    "unit",
+    "dir",
+    "adir",
+    "dmod",
+    "season",
+    "ordinal",
+    "qn",
+    "decade",
+    "decade2",
+    "decadeword",
+    "cent",
+    "holiday",
+    "deictic",
+    "lastnight",
+    "noon",
+    "setword",
+    "freq",
+    "n1",
+    "n2",
+    "mnum",
+    "yrel",
+    "yearhead",
+    "endmod",
+    "ref",
+    "yy",
 ];
 
 /// Index of a group name in [`GROUP_NAMES`].
@@ -179,7 +216,10 @@ impl Lexicon {
     pub fn word(&self, class: &str, word: &str) -> Option<&Word> {
         let words = self.classes.get(class)?;
         // Most look-ups are single lower-case words: no allocation then.
-        if !word.bytes().any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || b >= 0x80) {
+        if !word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || b >= 0x80)
+        {
             return words.get(word);
         }
         let key = normalise_space(word).to_lowercase().replace('’', "'");

@@ -215,11 +215,18 @@ impl Context<'_> {
             .filter(|(i, _)| *i < span.start || *i >= span.end)
             .collect();
         let mut best: Option<(usize, Lean)> = None;
+        let mut pair = String::new();
         for (k, &(i, w)) in words.iter().enumerate() {
-            let two = words.get(k + 1).map(|(_, n)| format!("{w} {n}"));
-            let lean = if self.cue("futurecue", w) || two.as_deref().is_some_and(|t| self.cue("futurecue", t)) {
+            pair.clear();
+            if let Some((_, n)) = words.get(k + 1) {
+                pair.push_str(w);
+                pair.push(' ');
+                pair.push_str(n);
+            }
+            let two = (!pair.is_empty()).then_some(pair.as_str());
+            let lean = if self.cue("futurecue", w) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 Lean::Future
-            } else if self.cue("pastcue", w) || two.as_deref().is_some_and(|t| self.cue("pastcue", t)) {
+            } else if self.cue("pastcue", w) || two.is_some_and(|t| self.cue("pastcue", t)) {
                 Lean::Past
             } else {
                 continue;
@@ -246,10 +253,7 @@ impl Context<'_> {
     }
 
     fn cue(&self, class: &str, w: &str) -> bool {
-        self.lex
-            .classes
-            .get(class)
-            .is_some_and(|c| c.contains_key(w) || c.contains_key(&w.to_lowercase()))
+        self.lex.has(class, w)
     }
 
     /// The year of month `m` (day `d`, when known) for a document dated `dct`.

@@ -59,7 +59,15 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
             cut -= 1;
         }
         let hay = &text[base..cut];
-        for i in lex.set.matches(hay).iter() {
+        // Lengths first (DFA only, cheap); groups only for the longest match that passes the guards.
+        let mut matching: Vec<(usize, usize)> = lex
+            .set
+            .matches(hay)
+            .iter()
+            .filter_map(|i| lex.rules[i].regex.find(hay).map(|m| (i, m.end())))
+            .collect();
+        matching.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (i, _) in matching {
             let rule = &lex.rules[i];
             let slots = rule.slots.as_slice();
             let Some(caps) = rule.regex.captures(hay) else {
@@ -86,6 +94,7 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
                 base,
                 slots,
             });
+            break;
         }
         pos = base + hay.chars().next().map_or(1, char::len_utf8);
     }
