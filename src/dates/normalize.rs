@@ -832,7 +832,15 @@ impl Context<'_> {
         let (h, m) = if let Some(noon) = f.get("noon") {
             (if noon.eq_ignore_ascii_case("midnight") { 0 } else { 12 }, 0)
         } else {
-            let h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            let mut h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            // "4 in the afternoon": the part of the day says which half.
+            let later_half = matches!(
+                f.get("part").and_then(|p| self.word("part", p)),
+                Some("AF" | "EV" | "NI")
+            );
+            if later_half && h < 12 {
+                h += 12;
+            }
             (h, self.num_group(f, "minute").unwrap_or(0))
         };
         // The day: a weekday or "yesterday" in the expression, an earlier date in the sentence, the document date.

@@ -84,6 +84,15 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
                     span.start = base + d.end() + lead;
                 }
             }
+            // "the 90-minute meeting": an adjectival duration does not take the article of its noun.
+            if rule.function == "duration" {
+                let covered = &text[span.start..span.end];
+                if let Some(rest) = covered.strip_prefix("the ").or_else(|| covered.strip_prefix("The ")) {
+                    if !rest.contains(char::is_whitespace) {
+                        span.start = span.end - rest.len();
+                    }
+                }
+            }
             if span.is_empty() || !accept(lex, text, &caps, slots, base, base + whole.end()) {
                 continue;
             }
@@ -193,13 +202,9 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
-    // "a 9-year-old boy" is an age, not a time expression.
-    if m.ends_with("-old") {
-        let next = text[end..].trim_start();
-        let word = word_after(text, end);
-        if word.is_empty() || lex.has("agenoun", word) || lex.has("agenoun", &next[..next.len().min(1)]) {
-            return false;
-        }
+    // "a 44-year-old man" is an age, not a time expression; "a five-year-old war" is a duration.
+    if m.ends_with("-old") && !lex.has("oldthing", word_after(text, end)) {
+        return false;
     }
     // "the quarter of the city" is a part, not a period.
     if m.to_lowercase().ends_with("quarter") && word_after(text, end).eq_ignore_ascii_case("of") {

@@ -231,7 +231,7 @@ fn following_and_last_month_names() {
 #[test]
 fn ages_counts_and_names_are_not_dates() {
     let text =
-        "A 9-year-old boy and 2016 people read the Sunday Times on page 12 after the 9/11 attacks; the score was 3-1.";
+        "A 9-year-old boy, the 44-year-old and 2016 people read the Sunday Times on page 12 after the 9/11 attacks; the score was 3-1.";
     assert!(
         run(text, Some("2016-09-05")).is_empty(),
         "{:?}",
@@ -252,4 +252,16 @@ fn results_quarters_compare_year_over_year() {
         ]
     );
     assert!(run("They live in the quarter of the old city.", Some("2016-10-20")).is_empty());
+}
+
+#[test]
+fn the_age_of_a_war_is_a_duration_but_a_persons_age_is_not_a_timex() {
+    let t = run(
+        "The five-year-old war has killed many; a 44-year-old Syrian man died.",
+        Some("2016-09-05"),
+    );
+    assert_eq!(t.len(), 1);
+    assert_eq!((t[0].text.as_str(), t[0].value.as_str()), ("five-year-old", "P5Y"));
+    let t = run("The blast came at 4 in the afternoon.", Some("2016-09-05"));
+    assert_eq!(t[0].value, "2016-09-05T16:00");
 }
