@@ -127,6 +127,22 @@ impl Context<'_> {
                 };
                 Some(self.anchored_dct(Norm::new(kind, Point::new(dct, Gran::Quarter).shift(-1, "Q").format())))
             }
+            "nthweekday" => {
+                // "the first Tuesday of October", "the last Sunday in March 2014".
+                let w: u32 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
+                let n: i32 = self.word("ordinal", f.get("ordinal")?)?.parse().ok()?;
+                let m: u32 = self.word("month", f.get("month")?)?.parse().ok()?;
+                let year = match (f.get("year"), self.dct) {
+                    (Some(y), _) => y.parse().ok()?,
+                    (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
+                    (None, None) => {
+                        let mut n = Norm::new(kind, format!("XXXX-{m:02}"));
+                        n.needs_dct = true;
+                        return Some(n);
+                    }
+                };
+                Some(Norm::new(kind, nth_weekday(year, m, w, n)?.to_string()))
+            }
             "weekdayweek" => {
                 // "Tuesday of next week": that week's day.
                 let w: i64 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;

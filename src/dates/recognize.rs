@@ -206,8 +206,10 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if m.ends_with("-old") && !lex.has("oldthing", word_after(text, end)) {
         return false;
     }
-    // "the quarter of the city" is a part, not a period.
-    if m.to_lowercase().ends_with("quarter") && word_after(text, end).eq_ignore_ascii_case("of") {
+    // "the quarter of the city", "a quarter past three": a part, not a period.
+    let next = word_after(text, end);
+    let part_word = ["of", "past"].iter().any(|w| next.eq_ignore_ascii_case(w));
+    if m.to_lowercase().ends_with("quarter") && part_word {
         return false;
     }
     // "a second term" is not a duration.

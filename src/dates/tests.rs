@@ -265,3 +265,10 @@ fn the_age_of_a_war_is_a_duration_but_a_persons_age_is_not_a_timex() {
     let t = run("The blast came at 4 in the afternoon.", Some("2016-09-05"));
     assert_eq!(t[0].value, "2016-09-05T16:00");
 }
+
+#[test]
+fn nth_weekday_of_a_month() {
+    let got = pairs("Elections are held on the first Tuesday of November 2016.", None);
+    assert_eq!(got, vec![p("the first Tuesday of November 2016", "2016-11-01")]);
+    assert!(run("A quarter of the city is flooded.", Some("2016-09-05")).is_empty());
+}
