@@ -239,9 +239,12 @@ impl Lexicon {
 
 /// The pattern with its named groups made non-capturing, for the combined search.
 fn strip_groups(body: &str) -> String {
-    static NAMED: OnceLock<Regex> = OnceLock::new();
-    let named = NAMED.get_or_init(|| Regex::new(r"\(\?P<\w+>").unwrap_or_else(|_| unreachable!()));
-    named.replace_all(body, "(?:").into_owned()
+    static NAMED: OnceLock<Option<Regex>> = OnceLock::new();
+    match NAMED.get_or_init(|| Regex::new(r"\(\?P<\w+>").ok()) {
+        Some(named) => named.replace_all(body, "(?:").into_owned(),
+        // Cannot happen (a constant pattern); the combined regex would then report duplicate names as a TableError.
+        None => body.to_string(),
+    }
 }
 
 /// Collapses runs of white space to one space, so "last  week" finds "last week".

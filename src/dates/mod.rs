@@ -31,12 +31,14 @@ pub fn resolve_dct(text: &str, segments: &[Segment], options: &Options) -> Dct {
             span: None,
         };
     }
-    if let Some(meta) = options.meta_dct.as_deref().and_then(|d| Date::parse_iso(d).ok()) {
-        return Dct {
-            value: Some(meta.to_string()),
-            source: DctSource::Meta,
-            span: None,
-        };
+    if let Some(raw) = options.meta_dct.as_deref() {
+        if let Ok(meta) = Date::parse_iso(raw) {
+            return Dct {
+                value: Some(with_clock(meta, raw)),
+                source: DctSource::Meta,
+                span: None,
+            };
+        }
     }
     match find_dateline(text, segments) {
         Some((value, span)) => Dct {
@@ -45,6 +47,20 @@ pub fn resolve_dct(text: &str, segments: &[Segment], options: &Options) -> Dct {
             span: Some(span),
         },
         None => Dct::default(),
+    }
+}
+
+/// The date, with the wall-clock `THH:MM` of an ISO datetime when `raw` has one (`2016-09-05T14:02:00Z`).
+fn with_clock(date: Date, raw: &str) -> String {
+    let b = raw.as_bytes();
+    let clock = b.len() >= 16
+        && matches!(b[10], b'T' | b' ')
+        && b[13] == b':'
+        && [11, 12, 14, 15].iter().all(|&i| b[i].is_ascii_digit());
+    if clock && raw[11..13] < *"24" && raw[14..16] < *"60" {
+        format!("{date}T{}", &raw[11..16])
+    } else {
+        date.to_string()
     }
 }
 

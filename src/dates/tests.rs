@@ -186,7 +186,9 @@ fn user_and_meta_dct_win_over_the_text() {
         meta_dct: Some("2016-09-06T14:02:00Z".into()),
         ..Options::default()
     };
-    assert_eq!(resolve_dct(text, &segs, &meta).source, DctSource::Meta);
+    let from_meta = resolve_dct(text, &segs, &meta);
+    assert_eq!(from_meta.source, DctSource::Meta);
+    assert_eq!(from_meta.value.as_deref(), Some("2016-09-06T14:02"));
     let user = Options {
         dct: Some("2016-09-07".into()),
         ..meta
