@@ -170,6 +170,18 @@ fn dateline_sets_the_dct() {
             "Storm hits coast\nPublished: 5/9/2016 14:02 GMT\nThe storm came.",
             "2016-09-05T14:02",
         ),
+        (
+            "Storm hits coast\nMonday 5 September 2016\nThe storm came.",
+            "2016-09-05",
+        ),
+        (
+            "Storm hits coast\nUpdated 14:02 GMT, Monday 5 September 2016\nThe storm came.",
+            "2016-09-05",
+        ),
+        (
+            "Storm hits coast\nPublished Sept. 5, 2016 2:02 p.m. ET\nThe storm came.",
+            "2016-09-05T14:02",
+        ),
     ] {
         let segs = segment(text, &EN);
         let dct = resolve_dct(text, &segs, &Options::default());
