@@ -154,10 +154,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         if let Some(p) = Point::parse(&norm.value) {
             ctx.history.push((index, p, matches!(norm.anchor, Some(Some(_)))));
             if p.gran == Gran::Day {
-                let seg = segments
-                    .iter()
-                    .find(|s| s.span.contains(&f.span))
-                    .map_or(0, |s| s.span.start);
+                let seg = normalize::segment_of(segments, f.span).map_or(0, |s| s.span.start);
                 ctx.day_in_sentence = Some((seg, p.date));
             }
         }

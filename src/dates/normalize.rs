@@ -216,7 +216,7 @@ impl Context<'_> {
         if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
-        let seg = self.segments.iter().find(|s| s.span.contains(&span))?;
+        let seg = segment_of(self.segments, span)?;
         let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
         while !self.text.is_char_boundary(lo) {
             lo += 1;
@@ -881,11 +881,7 @@ impl Context<'_> {
         let (date, alts, needs) = match day {
             Some(d) => d,
             None => {
-                let seg_start = self
-                    .segments
-                    .iter()
-                    .find(|s| s.span.contains(&f.span))
-                    .map(|s| s.span.start);
+                let seg_start = segment_of(self.segments, f.span).map(|s| s.span.start);
                 match (self.day_in_sentence, self.dct) {
                     (Some((s, d)), _) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
                     (_, Some(dct)) => (dct.to_string(), Vec::new(), false),
@@ -944,6 +940,12 @@ impl Context<'_> {
         n.end = Some(end);
         Some(n)
     }
+}
+
+/// The segment holding `span` (segments are in text order: a binary search, so huge inputs stay linear overall).
+pub fn segment_of(segments: &[Segment], span: Span) -> Option<&Segment> {
+    let i = segments.partition_point(|s| s.span.end <= span.start);
+    segments.get(i).filter(|s| s.span.contains(&span))
 }
 
 /// The words of `s` (letters, digits and apostrophes) with their byte offsets.
