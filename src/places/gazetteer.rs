@@ -292,10 +292,24 @@ impl Gazetteer {
 
     /// The postings of a normalised name (see [`super::name::normalize`]), empty when unknown.
     pub fn lookup(&self, key: &str) -> Vec<Posting> {
+        self.probe(key).1
+    }
+
+    /// One search for both questions the matcher asks: does any name start with `key`, and what are
+    /// the postings of `key` itself (empty when it is not a name)?
+    pub fn probe(&self, key: &str) -> (bool, Vec<Posting>) {
         let i = self.lower_bound(key.as_bytes());
-        if i >= self.key_offs.len() || self.key_at(i) != key.as_bytes() {
-            return Vec::new();
+        if i >= self.key_offs.len() {
+            return (false, Vec::new());
         }
+        let found = self.key_at(i);
+        if found != key.as_bytes() {
+            return (found.starts_with(key.as_bytes()), Vec::new());
+        }
+        (true, self.postings_at(i))
+    }
+
+    fn postings_at(&self, i: usize) -> Vec<Posting> {
         let b = self.b();
         let at = self.key_offs[i] as usize;
         let len = b[at] as usize;
@@ -358,6 +372,33 @@ impl Gazetteer {
             },
             capital: feat >> 4 & 1 == 1,
         })
+    }
+
+    /// Geographic class of entry `index` (cheap: no other field is decoded).
+    pub fn feature(&self, index: u32) -> Feature {
+        match self.b().get(self.feat + index as usize).map(|f| f & 15) {
+            Some(0) => Feature::City,
+            Some(1) => Feature::Admin,
+            Some(2) => Feature::Country,
+            Some(3) => Feature::Region,
+            Some(4) => Feature::Continent,
+            _ => Feature::Other,
+        }
+    }
+
+    /// Country of entry `index` as an index into the code table (cheap), `None` when it has none.
+    pub fn country_index(&self, index: u32) -> Option<u8> {
+        let i = index as usize;
+        (i < self.n).then(|| self.b()[self.cc + i]).filter(|&c| c != 0)
+    }
+
+    /// Entry index of the first-order division entry `index` lies in (cheap).
+    pub fn admin_of(&self, index: u32) -> Option<u32> {
+        let i = index as usize;
+        if i >= self.n {
+            return None;
+        }
+        (u16_at(self.b(), self.admin + 2 * i) as u32).checked_sub(1)
     }
 
     /// The entry index of the country with ISO code `iso`.

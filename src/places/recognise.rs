@@ -96,7 +96,7 @@ fn org_spans(text: &str, toks: &[Token<'_>], cues: &Cues) -> Vec<Span> {
     let mut out = Vec::new();
     let mut key = String::new();
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_capitalised() || !cues.org_first_words.contains(t.text.to_lowercase().as_str()) {
+        if !t.is_capitalised() || !cues.org_first_words.contains(t.text) {
             continue;
         }
         for j in i..toks.len().min(i + 5) {
@@ -125,6 +125,10 @@ fn person_words<'a>(text: &'a str, toks: &[Token<'a>], entities: &'a [Entity], c
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        if !t.is_capitalised() {
+            i += 1;
+            continue;
+        }
         let is_title = cues.titles.contains(t.text);
         let is_first = cues.first_names.contains(t.text);
         if !(is_title || is_first) {
@@ -209,14 +213,12 @@ pub fn recognise(
                 }
             }
             name::normalize_into(&text[t.span.start..toks[j].span.end], &mut key);
-            if !gazetteer.has_prefix(&key) {
+            let (prefix, postings) = gazetteer.probe(&key);
+            if !prefix {
                 break;
             }
-            if toks[j].is_capitalised() || toks[j].text.chars().all(|c| c.is_ascii_digit()) {
-                let postings = gazetteer.lookup(&key);
-                if !postings.is_empty() {
-                    best = Some((j, postings));
-                }
+            if !postings.is_empty() && (toks[j].is_capitalised() || toks[j].text.chars().all(|c| c.is_ascii_digit())) {
+                best = Some((j, postings));
             }
         }
         let Some((j, postings)) = best else {

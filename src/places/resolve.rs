@@ -54,12 +54,20 @@ fn prior(g: &Gazetteer, entry: u32, flags: u8) -> f64 {
 
 /// Does `outer` (a country or division entry) contain `inner`?
 fn contains(g: &Gazetteer, outer: u32, inner: u32) -> bool {
-    let (Some(o), Some(i)) = (g.entry(outer), g.entry(inner)) else { return false };
-    match o.feature {
-        Feature::Country => o.country.is_some() && i.country == o.country && outer != inner,
-        Feature::Admin => i.admin1 == Some(outer),
+    match g.feature(outer) {
+        Feature::Country => outer != inner && g.country_index(outer).is_some_and(|c| g.country_index(inner) == Some(c)),
+        Feature::Admin => g.admin_of(inner) == Some(outer),
         _ => false,
     }
+}
+
+/// Cue words around one mention, read once for all its readings.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    /// Followed by "province", "governorate"...
+    admin_word: bool,
+    /// Preceded by "city of", "town of"...
+    city_of: bool,
 }
 
 /// Scores every reading of every mention; returns them best first.
@@ -76,19 +84,28 @@ pub fn resolve(
         .iter()
         .enumerate()
         .map(|(m, mention)| {
-            let mut seen = HashMap::default();
+            let mut v: Vec<Scored> = Vec::with_capacity(mention.postings.len());
             let surface = mention.span.slice(text);
             let short_form = surface.contains('.') || surface.chars().all(|c| !c.is_lowercase());
+            let (i, j) = mention.tokens;
+            let cue = Cue {
+                admin_word: toks.get(j + 1).is_some_and(|n| cues.container_admin.contains(n.text.to_lowercase().as_str())),
+                city_of: i >= 2
+                    && toks[i - 1].text == "of"
+                    && cues.container_city.contains(toks[i - 2].text.to_lowercase().as_str()),
+            };
             for p in &mention.postings {
-                let mut s = prior(g, p.entry, p.flags) + local(text, toks, mentions, m, p.entry, adjectives, g, cues);
+                let mut s = prior(g, p.entry, p.flags) + local(text, mentions, m, p.entry, adjectives, g, cue);
                 // "Kan." and "TX" mean the state, not a town that happens to have that alternate spelling.
                 if short_form && p.flags & (FLAG_ABBREVIATION | FLAG_RESTRICTED) != 0 {
                     s += 1.0;
                 }
-                let cur = seen.entry(p.entry).or_insert(f64::MIN);
-                *cur = cur.max(s);
+                // One reading per entry, with its best score (an entry may be listed under two flags).
+                match v.iter_mut().find(|x| x.entry == p.entry) {
+                    Some(x) => x.score = x.score.max(s),
+                    None => v.push(Scored { entry: p.entry, score: s }),
+                }
             }
-            let mut v: Vec<Scored> = seen.into_iter().map(|(entry, score)| Scored { entry, score }).collect();
             sort(&mut v);
             v
         })
@@ -184,16 +201,15 @@ pub fn confidence(v: &[Scored]) -> f64 {
 #[allow(clippy::too_many_arguments)]
 fn local(
     text: &str,
-    toks: &[Token<'_>],
     mentions: &[Mention],
     m: usize,
     entry: u32,
     adjectives: &[(usize, u32)],
     g: &Gazetteer,
-    cues: &Cues,
+    cue: Cue,
 ) -> f64 {
-    let Some(e) = g.entry(entry) else { return 0.0 };
-    let (i, j) = mentions[m].tokens;
+    let feature = g.feature(entry);
+    let i = mentions[m].tokens.0;
     let mut score = 0.0;
     // "Paris, Texas" / "Homs, Syria": the next mention right after a comma contains this reading.
     if let Some(next) = mentions.get(m + 1) {
@@ -227,13 +243,11 @@ fn local(
         }
     }
     // "Hasakeh province" prefers the division, "the city of Aleppo" the town.
-    if let Some(next) = toks.get(j + 1) {
-        if cues.container_admin.contains(next.text.to_lowercase().as_str()) {
-            score += if e.feature == Feature::Admin { 1.0 } else { -0.3 };
-        }
+    if cue.admin_word {
+        score += if feature == Feature::Admin { 1.0 } else { -0.3 };
     }
-    if i >= 2 && toks[i - 1].text == "of" && cues.container_city.contains(toks[i - 2].text.to_lowercase().as_str()) {
-        score += if e.feature == Feature::City { 0.5 } else { -0.3 };
+    if cue.city_of {
+        score += if feature == Feature::City { 0.5 } else { -0.3 };
     }
     score
 }
