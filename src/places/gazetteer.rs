@@ -73,7 +73,7 @@ pub struct Gazetteer {
     name_offs: Vec<u32>,
     key_offs: Vec<u32>,
     countries: HashMap<[u8; 2], u32>,
-    /// For each first key byte, the first key index starting with it (257 bounds): narrows each search.
+    /// For each two-byte prefix, the first key index not below it (65,537 bounds): narrows each search.
     first_byte: Vec<u32>,
 }
 
@@ -206,17 +206,21 @@ impl Gazetteer {
                 }
             }
         }
-        // Keys sort bytewise, so their first bytes are in order: bound[c] = first key whose first byte >= c.
-        let first_of = |off: u32| -> u16 {
+        // Keys sort bytewise, so their first two bytes (0 for a missing second) are in order:
+        // bound[p] = first key whose two-byte prefix is >= p. One pass fills it.
+        let mut first_byte = vec![key_offs.len() as u32; 65537];
+        let mut next_slot = 0usize;
+        for (k, &off) in key_offs.iter().enumerate() {
             let at = off as usize;
-            if b[at] == 0 {
-                0
-            } else {
-                b[at + 1] as u16
+            let len = b[at] as usize;
+            let b0 = if len > 0 { b[at + 1] as usize } else { 0 };
+            let b1 = if len > 1 { b[at + 2] as usize } else { 0 };
+            let p = b0 << 8 | b1;
+            while next_slot <= p {
+                first_byte[next_slot] = k as u32;
+                next_slot += 1;
             }
-        };
-        let first_byte: Vec<u32> =
-            (0..=256u16).map(|c| key_offs.partition_point(|&off| first_of(off) < c) as u32).collect();
+        }
         Ok(Gazetteer {
             first_byte,
             n,
@@ -275,9 +279,14 @@ impl Gazetteer {
 
     /// First key index whose key is not less than `target`.
     fn lower_bound(&self, target: &[u8]) -> usize {
-        let (mut lo, mut hi) = match target.first() {
-            Some(&c) => (self.first_byte[c as usize] as usize, self.first_byte[c as usize + 1] as usize),
-            None => (0, self.key_offs.len()),
+        // A one-byte target may also be the prefix of keys with any second byte: search its whole block.
+        let (mut lo, mut hi) = match target {
+            [] => (0, self.key_offs.len()),
+            [c] => (self.first_byte[(*c as usize) << 8] as usize, self.first_byte[(*c as usize + 1) << 8] as usize),
+            [c, d, ..] => {
+                let p = (*c as usize) << 8 | *d as usize;
+                (self.first_byte[p] as usize, self.first_byte[p + 1] as usize)
+            }
         };
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -384,6 +393,11 @@ impl Gazetteer {
             Some(4) => Feature::Continent,
             _ => Feature::Other,
         }
+    }
+
+    /// Population of entry `index` (cheap; approximate like [`Entry::population`]).
+    pub fn population_of(&self, index: u32) -> f64 {
+        self.b().get(self.pop + index as usize).map_or(0.0, |&c| population(c))
     }
 
     /// Country of entry `index` as an index into the code table (cheap), `None` when it has none.

@@ -239,7 +239,7 @@ pub fn recognise(
         let strong = is_strong(gazetteer, &postings);
         let weak_alternate = !strong
             && postings.iter().all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
-            && postings.iter().all(|p| gazetteer.entry(p.entry).is_none_or(|e| e.population < 1e5));
+            && postings.iter().all(|p| gazetteer.population_of(p.entry) < 1e5);
         let keep = judge(
             text,
             toks,
@@ -385,7 +385,11 @@ fn judge<'t>(
         }
         let lower = toks[i].text.to_lowercase();
         let lower_words =
-            lower_words.get_or_init(|| toks.iter().filter(|t| !t.is_capitalised()).map(|t| t.text).collect());
+            lower_words.get_or_init(|| {
+                let mut set = HashSet::with_capacity_and_hasher(toks.len(), Default::default());
+                set.extend(toks.iter().filter(|t| t.text.len() > 2 && !t.is_capitalised()).map(|t| t.text));
+                set
+            });
         if lower_words.contains(lower.as_str()) {
             return Verdict::Drop;
         }
@@ -413,9 +417,8 @@ fn keep_restricted(text: &str, toks: &[Token<'_>], (i, j): (usize, usize), posti
 fn is_strong(gazetteer: &Gazetteer, postings: &[Posting]) -> bool {
     postings.iter().any(|p| {
         p.flags & FLAG_ABBREVIATION != 0
-            || gazetteer.entry(p.entry).is_some_and(|e| {
-                matches!(e.feature, Feature::Country | Feature::Continent | Feature::Region) || e.population >= 1e6
-            })
+            || matches!(gazetteer.feature(p.entry), Feature::Country | Feature::Continent | Feature::Region)
+            || gazetteer.population_of(p.entry) >= 1e6
     })
 }
 
