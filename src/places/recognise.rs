@@ -2,11 +2,11 @@
 //! people, organisations, streets and common words off the map.
 
 use super::cues::Cues;
+use super::fasthash::FastSet as HashSet;
 use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::name;
 use crate::model::{Entity, EntityKind, Feature, Span};
 use crate::segment::Segment;
-use super::fasthash::FastSet as HashSet;
 use std::cell::OnceCell;
 
 /// Longest name tried, in words.
@@ -182,7 +182,12 @@ pub fn recognise(
     let orgs = org_spans(text, toks, cues);
     let blocked: Vec<Span> = entities
         .iter()
-        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym
+            )
+        })
         .map(|e| e.span)
         .chain(orgs)
         .collect();
@@ -238,7 +243,9 @@ pub fn recognise(
         }
         let strong = is_strong(gazetteer, &postings);
         let weak_alternate = !strong
-            && postings.iter().all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
+            && postings
+                .iter()
+                .all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
             && postings.iter().all(|p| gazetteer.population_of(p.entry) < 1e5);
         let keep = judge(
             text,
@@ -325,8 +332,15 @@ fn judge<'t>(
         // "Us" or "Uk" in running text are not the short forms.
         return Verdict::Drop;
     }
-    let sep_before = if i > 0 { &text[toks[i - 1].span.end..toks[i].span.start] } else { "" };
-    let sep_after = toks.get(j + 1).map(|n| &text[toks[j].span.end..n.span.start]).unwrap_or("");
+    let sep_before = if i > 0 {
+        &text[toks[i - 1].span.end..toks[i].span.start]
+    } else {
+        ""
+    };
+    let sep_after = toks
+        .get(j + 1)
+        .map(|n| &text[toks[j].span.end..n.span.start])
+        .unwrap_or("");
     let single = i == j;
     // People: a title or given name just before ("President Putin", "Barack Obama"), or a known surname.
     if single && persons.contains(toks[i].text) {
@@ -384,12 +398,15 @@ fn judge<'t>(
             return Verdict::Drop;
         }
         let lower = toks[i].text.to_lowercase();
-        let lower_words =
-            lower_words.get_or_init(|| {
-                let mut set = HashSet::with_capacity_and_hasher(toks.len(), Default::default());
-                set.extend(toks.iter().filter(|t| t.text.len() > 2 && !t.is_capitalised()).map(|t| t.text));
-                set
-            });
+        let lower_words = lower_words.get_or_init(|| {
+            let mut set = HashSet::with_capacity_and_hasher(toks.len(), Default::default());
+            set.extend(
+                toks.iter()
+                    .filter(|t| t.text.len() > 2 && !t.is_capitalised())
+                    .map(|t| t.text),
+            );
+            set
+        });
         if lower_words.contains(lower.as_str()) {
             return Verdict::Drop;
         }
@@ -409,7 +426,10 @@ fn keep_restricted(text: &str, toks: &[Token<'_>], (i, j): (usize, usize), posti
     let after_comma = i > 0 && text[toks[i - 1].span.end..toks[i].span.start].trim() == ",";
     let postal = i == j && toks[i].text.len() == 2 && toks[i].is_all_caps() && after_comma;
     let dotted = text.as_bytes().get(toks[j].span.end) == Some(&b'.');
-    postings.into_iter().filter(|p| p.flags & FLAG_RESTRICTED == 0 || postal || dotted).collect()
+    postings
+        .into_iter()
+        .filter(|p| p.flags & FLAG_RESTRICTED == 0 || postal || dotted)
+        .collect()
 }
 
 /// True when some reading is a country, continent, region or a city of a million: such names are
@@ -417,7 +437,10 @@ fn keep_restricted(text: &str, toks: &[Token<'_>], (i, j): (usize, usize), posti
 fn is_strong(gazetteer: &Gazetteer, postings: &[Posting]) -> bool {
     postings.iter().any(|p| {
         p.flags & FLAG_ABBREVIATION != 0
-            || matches!(gazetteer.feature(p.entry), Feature::Country | Feature::Continent | Feature::Region)
+            || matches!(
+                gazetteer.feature(p.entry),
+                Feature::Country | Feature::Continent | Feature::Region
+            )
             || gazetteer.population_of(p.entry) >= 1e6
     })
 }

@@ -3,10 +3,10 @@
 //! divisions, then nearness to the places that are already sure.
 
 use super::cues::Cues;
+use super::fasthash::FastMap as HashMap;
 use super::gazetteer::{Gazetteer, FLAG_ABBREVIATION, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::recognise::{Mention, Token};
 use crate::model::Feature;
-use super::fasthash::FastMap as HashMap;
 
 /// Weight of the article's country distribution in a reading's score.
 const COUNTRY_WEIGHT: f64 = 1.2;
@@ -55,7 +55,11 @@ fn prior(g: &Gazetteer, entry: u32, flags: u8) -> f64 {
 /// Does `outer` (a country or division entry) contain `inner`?
 fn contains(g: &Gazetteer, outer: u32, inner: u32) -> bool {
     match g.feature(outer) {
-        Feature::Country => outer != inner && g.country_index(outer).is_some_and(|c| g.country_index(inner) == Some(c)),
+        Feature::Country => {
+            outer != inner
+                && g.country_index(outer)
+                    .is_some_and(|c| g.country_index(inner) == Some(c))
+        }
         Feature::Admin => g.admin_of(inner) == Some(outer),
         _ => false,
     }
@@ -89,7 +93,9 @@ pub fn resolve(
             let short_form = surface.contains('.') || surface.chars().all(|c| !c.is_lowercase());
             let (i, j) = mention.tokens;
             let cue = Cue {
-                admin_word: toks.get(j + 1).is_some_and(|n| cues.container_admin.contains(n.text.to_lowercase().as_str())),
+                admin_word: toks
+                    .get(j + 1)
+                    .is_some_and(|n| cues.container_admin.contains(n.text.to_lowercase().as_str())),
                 city_of: i >= 2
                     && toks[i - 1].text == "of"
                     && cues.container_city.contains(toks[i - 2].text.to_lowercase().as_str()),
@@ -103,7 +109,10 @@ pub fn resolve(
                 // One reading per entry, with its best score (an entry may be listed under two flags).
                 match v.iter_mut().find(|x| x.entry == p.entry) {
                     Some(x) => x.score = x.score.max(s),
-                    None => v.push(Scored { entry: p.entry, score: s }),
+                    None => v.push(Scored {
+                        entry: p.entry,
+                        score: s,
+                    }),
                 }
             }
             sort(&mut v);
@@ -165,7 +174,11 @@ pub fn resolve(
                 let votes = countries.get(c).copied().unwrap_or(0.0) - if own_c == Some(c) { own_w } else { 0.0 };
                 s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
             }
-            let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() { Some(s.entry) } else { e.admin1 };
+            let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() {
+                Some(s.entry)
+            } else {
+                e.admin1
+            };
             if let Some(a) = admin_key {
                 let mine = if own_a == Some(a) { own_w } else { 0.0 };
                 s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
@@ -229,10 +242,7 @@ fn local(
     // "China's Zhejiang", "Syria's Homs": a possessive place just before contains this one.
     if m > 0 {
         let prev = &mentions[m - 1];
-        if prev.possessive
-            && prev.tokens.1 + 3 >= i
-            && prev.postings.iter().any(|p| contains(g, p.entry, entry))
-        {
+        if prev.possessive && prev.tokens.1 + 3 >= i && prev.postings.iter().any(|p| contains(g, p.entry, entry)) {
             score += 2.0;
         }
     }
