@@ -171,6 +171,9 @@ fn score(articles: &[Article], g: &Gazetteer, pick: impl Fn(usize) -> bool, skip
                 let p = &found[k];
                 let km = distance_km(lat, lon, p.lat, p.lon);
                 t.errors.push(km);
+                if km > 161.0 && gid != 0 && p.geonames_id == Some(gid) && debug {
+                    println!("SAMEID\t{}\t{} {km:.0} km", x.phrase, p.name);
+                }
                 if km <= 161.0 || (gid != 0 && p.geonames_id == Some(gid)) {
                     t.right += 1;
                 } else if debug {
