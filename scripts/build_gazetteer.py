@@ -210,7 +210,7 @@ def main():
         admin_idx[(cc, code)] = idx
         add_name(a["name"], idx)
         base = a["name"]
-        for suffix in (" Governorate", " Province", " Oblast", " Region", " District", " State", " Prefecture"):
+        for suffix in (" Governorate", " Province", " Oblast", " Region", " District", " Prefecture"):
             if base.endswith(suffix):
                 add_name(base[: -len(suffix)], idx, F_ALT)
         if cc == "US":

@@ -84,10 +84,8 @@ pub struct Found {
 }
 
 fn joinable(sep: &str) -> bool {
-    sep.len() <= 3
-        && !sep.is_empty()
-        && sep.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.'))
-        && !sep.as_bytes().windows(2).any(|w| w == b"  ")
+    // Inside one name: "New York", "Al-Hasakah", "O'Fallon", "U.S.", "St. Louis" (not " - ", a dash).
+    matches!(sep, " " | "-" | "'" | "’" | "." | ". ")
 }
 
 /// Spans of the organisation phrases of the cue table ("White House", "Al Qaeda"), found on word
@@ -242,6 +240,7 @@ pub fn recognise(
             continue;
         }
         let strong = is_strong(gazetteer, &postings);
+        let small_town = postings.iter().all(|p| gazetteer.population_of(p.entry) < 15_000.0);
         let weak_alternate = !strong
             && postings
                 .iter()
@@ -259,6 +258,7 @@ pub fn recognise(
             cues,
             strong,
             weak_alternate,
+            small_town,
         );
         match keep {
             Verdict::Adjective => {
@@ -303,6 +303,7 @@ fn judge<'t>(
     cues: &Cues,
     strong: bool,
     weak_alternate: bool,
+    small_town: bool,
 ) -> Verdict {
     let span = Span::new(toks[i].span.start, toks[j].span.end);
     let surface = span.slice(text);
@@ -393,8 +394,18 @@ fn judge<'t>(
                 return Verdict::Drop;
             }
         }
+        let after_locative = i > 0 && cues.locative.contains(toks[i - 1].text.to_lowercase().as_str());
         let next_word = toks.get(j + 1).map(|t| t.text).unwrap_or("");
-        if sep_after == " " && matches!(next_word, "said" | "says" | "told" | "added" | "asked") {
+        // "Sullivan, 19, of ...": a name followed by an age is a person.
+        if sep_after == ", " && next_word.len() <= 3 && next_word.bytes().all(|b| b.is_ascii_digit()) {
+            return Verdict::Drop;
+        }
+        // The smallest towns (under 15,000) share their names with surnames and words: keep them only with a
+        // locative before ("in Millington") or a container after ("Millington, Tenn.").
+        if small_town && !after_locative && sep_after != ", " {
+            return Verdict::Drop;
+        }
+        if sep_after == " " && !after_locative && matches!(next_word, "said" | "says" | "told" | "added" | "asked") {
             return Verdict::Drop;
         }
         let lower = toks[i].text.to_lowercase();
