@@ -290,6 +290,23 @@ def main():
                     seen.add(key(alt))
                     add_name(alt, idx, F_ALT)
 
+    # A division named after its chief town ("Al-Hasakah" governorate and city) takes the town's spellings
+    # too, so "Hasakeh province" can reach the division.
+    def bare(k):
+        for a in ARTICLES:
+            if k.startswith(a):
+                return k[len(a):]
+        return k
+
+    town_names = {}
+    for k, idx, flags in names:
+        e = entries[idx]
+        if e["feature"] == "city" and e["admin"] is not None and bare(key(e["name"])) == bare(key(entries[e["admin"]]["name"])):
+            town_names.setdefault(e["admin"], []).append(k)
+    for admin, ks in town_names.items():
+        for k in ks:
+            names.append((k, admin, F_ALT))
+
     # Aliases and adjectives.
     for name, target in rows(os.path.join(LANG, "places_aliases.tsv")):
         kind, value = target.split(":")
