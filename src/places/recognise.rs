@@ -7,7 +7,6 @@ use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE, FL
 use super::name;
 use crate::model::{Entity, EntityKind, Feature, Span};
 use crate::segment::Segment;
-use std::cell::OnceCell;
 
 /// Longest name tried, in words.
 const MAX_WORDS: usize = 6;
@@ -40,10 +39,21 @@ impl Token<'_> {
 
 /// The words of `text`: maximal runs of letters and digits.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, ch) in text.char_indices() {
-        if ch.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is decided byte by byte; other characters are decoded (the loop stays on boundaries).
+        let (word, width) = if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(ch) => (ch.is_alphanumeric(), ch.len_utf8()),
+                None => break,
+            }
+        };
+        if word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Token {
@@ -51,6 +61,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 text: &text[s..i],
             });
         }
+        i += width;
     }
     if let Some(s) = start {
         out.push(Token {
@@ -190,8 +201,6 @@ pub fn recognise(
         .chain(orgs)
         .collect();
     let sentence_starts: HashSet<usize> = segments.iter().map(|s| s.span.start).collect();
-    // Built on first need: most mentions are decided before this test.
-    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
 
     let mut key = String::new();
     let mut i = 0;
@@ -254,7 +263,6 @@ pub fn recognise(
             &persons,
             &blocked,
             &sentence_starts,
-            &lower_words,
             cues,
             strong,
             weak_alternate,
@@ -299,7 +307,6 @@ fn judge<'t>(
     persons: &HashSet<&str>,
     blocked: &[Span],
     sentence_starts: &HashSet<usize>,
-    lower_words: &OnceCell<HashSet<&'t str>>,
     cues: &Cues,
     strong: bool,
     weak_alternate: bool,
@@ -409,16 +416,8 @@ fn judge<'t>(
             return Verdict::Drop;
         }
         let lower = toks[i].text.to_lowercase();
-        let lower_words = lower_words.get_or_init(|| {
-            let mut set = HashSet::with_capacity_and_hasher(toks.len(), Default::default());
-            set.extend(
-                toks.iter()
-                    .filter(|t| t.text.len() > 2 && !t.is_capitalised())
-                    .map(|t| t.text),
-            );
-            set
-        });
-        if lower_words.contains(lower.as_str()) {
+        // A scan, not a set: few mentions reach this test, and building a set of every word cost more.
+        if toks.iter().any(|t| t.text.len() == lower.len() && t.text == lower) {
             return Verdict::Drop;
         }
         if sentence_starts.contains(&span.start) && cues.first_names.contains(toks[i].text) {
