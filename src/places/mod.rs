@@ -163,6 +163,33 @@ mod tests {
     }
 
     #[test]
+    fn arbitrary_slices_do_not_panic() {
+        // Pseudo-random cuts of a mixed-script text, on and off word boundaries.
+        let text =
+            "Ünïcödé U.S. al-Hasakah, Syria's 北京 — \"Paris, TX\" O'Fallon. ’s Kiev-Kyiv St. Louis\n\nGAZA (AP) -- ";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let a = (seed >> 33) as usize % chars.len();
+            let b = a + (seed >> 17) as usize % (chars.len() - a);
+            let piece = &text[chars[a].0..chars[b].0];
+            for p in run(piece) {
+                assert!(piece.get(p.span.start..p.span.end).is_some(), "{piece:?}: {:?}", p.span);
+            }
+        }
+    }
+
+    #[test]
+    fn large_input_stays_linear() {
+        let text = "Fighting in Paris, Texas, and Washington spread to Homs. ".repeat(3000);
+        let t = std::time::Instant::now();
+        let p = run(&text);
+        assert_eq!(p.len(), 4 * 3000);
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for t in ["", "’", "Al-", "U.S.", "ÄÖÜ ß 北京 Syria's", &"Paris ".repeat(2000)] {
             let _ = run(t);

@@ -13,6 +13,9 @@ const COUNTRY_WEIGHT: f64 = 1.2;
 /// Weight of the article's first-order division distribution.
 const ADMIN_WEIGHT: f64 = 1.0;
 
+/// Most distinct sure places used for the nearness bonus.
+const MAX_ANCHORS: usize = 128;
+
 /// One scored reading of a mention.
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
@@ -153,15 +156,27 @@ pub fn resolve(
     let total_c: f64 = countries.values().sum::<f64>().max(1.0);
     let total_a: f64 = admins.values().sum::<f64>().max(1.0);
     // Anchors: sure, precise readings (cities and divisions of mentions with one clear winner).
-    let anchors: Vec<(usize, f64, f64)> = scored
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| confidence(v) > 0.8)
-        .filter_map(|(m, v)| {
-            let e = g.entry(v.first()?.entry)?;
-            matches!(e.feature, Feature::City | Feature::Admin).then_some((m, e.lat, e.lon))
-        })
-        .collect();
+    // Distinct anchor places (at most MAX_ANCHORS, so huge inputs stay linear), each with the mention that
+    // first named it and how many did.
+    let mut anchors: Vec<(u32, usize, usize, f64, f64)> = Vec::new();
+    for (m, v) in scored.iter().enumerate() {
+        let Some(best) = v.first().filter(|_| confidence(v) > 0.8) else {
+            continue;
+        };
+        if let Some(a) = anchors.iter_mut().find(|a| a.0 == best.entry) {
+            a.2 += 1;
+            continue;
+        }
+        if anchors.len() >= MAX_ANCHORS {
+            continue;
+        }
+        if let Some(e) = g
+            .entry(best.entry)
+            .filter(|e| matches!(e.feature, Feature::City | Feature::Admin))
+        {
+            anchors.push((best.entry, m, 1, e.lat, e.lon));
+        }
+    }
 
     for (m, v) in scored.iter_mut().enumerate() {
         if v.len() < 2 {
@@ -185,8 +200,8 @@ pub fn resolve(
             }
             let near = anchors
                 .iter()
-                .filter(|(am, _, _)| *am != m)
-                .map(|&(_, lat, lon)| distance_km(lat, lon, e.lat, e.lon))
+                .filter(|a| a.1 != m || a.2 > 1)
+                .map(|&(_, _, _, lat, lon)| distance_km(lat, lon, e.lat, e.lon))
                 .fold(f64::MAX, f64::min);
             if near < 300.0 {
                 s.score += 0.3;
