@@ -271,7 +271,8 @@ def main():
             feature=feature, bbox=(s, w, n, e),
         )
         for i, n_ in enumerate(all_names):
-            add_name(n_, idx, F_ALT if i else 0)
+            caps = n_.replace(".", "").isupper()
+            add_name(n_, idx, (F_ALT if i else 0) | (F_ABBR if caps else 0))
 
     # Cities themselves.
     city_idx = {}

@@ -331,7 +331,7 @@ fn judge<'t>(
         // Capitals are codes and agency names (AFP, UN), except a dateline city at a line start.
         let line_start = text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n') || span.start == 0;
         let rest = &text[span.end..];
-        let dateline_mark = [",", " (", " --", " —", " –", " -"].iter().any(|m| rest.starts_with(m));
+        let dateline_mark = [",", " (", " --", " —", " –", " -", "  "].iter().any(|m| rest.starts_with(m));
         if letters < 4 || !(line_start || dateline_mark) {
             return Verdict::Drop;
         }
@@ -375,7 +375,7 @@ fn judge<'t>(
             return Verdict::Drop;
         }
     }
-    // Organisations: "University of Texas", "Bank of America".
+    // Organisations elsewhere: "Bank of America", "Gulf of Mexico".
     if i >= 2 && toks[i - 1].text == "of" && cues.org_before.contains(toks[i - 2].text) {
         return Verdict::Drop;
     }
