@@ -11,7 +11,7 @@ use crate::model::Feature;
 /// Weight of the article's country distribution in a reading's score.
 const COUNTRY_WEIGHT: f64 = 1.2;
 /// Weight of the article's first-order division distribution.
-const ADMIN_WEIGHT: f64 = 1.0;
+const ADMIN_WEIGHT: f64 = 1.6;
 
 /// Most distinct sure places used for the nearness bonus.
 const MAX_ANCHORS: usize = 128;
