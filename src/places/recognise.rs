@@ -203,6 +203,7 @@ pub fn recognise(
     let sentence_starts: HashSet<usize> = segments.iter().map(|s| s.span.start).collect();
 
     let mut key = String::new();
+    let mut lower = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -212,6 +213,19 @@ pub fn recognise(
         if !(t.is_capitalised() || al_prefix) {
             i += 1;
             continue;
+        }
+        // A lone common word ("The", "But") cannot be a place: skip the lookups when no capitalised word
+        // follows it. Capitals ("US") are left to the gazetteer.
+        let lone = toks
+            .get(i + 1)
+            .is_none_or(|n| !n.is_capitalised() || !joinable(&text[t.span.end..n.span.start]));
+        if lone && !t.is_all_caps() && t.text.len() < 16 {
+            lower.clear();
+            lower.extend(t.text.chars().flat_map(char::to_lowercase));
+            if cues.common_words.contains(lower.as_str()) {
+                i += 1;
+                continue;
+            }
         }
         let mut best: Option<(usize, Vec<Posting>)> = None;
         for j in i..toks.len().min(i + MAX_WORDS) {
@@ -331,7 +345,9 @@ fn judge<'t>(
         // Capitals are codes and agency names (AFP, UN), except a dateline city at a line start.
         let line_start = text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n') || span.start == 0;
         let rest = &text[span.end..];
-        let dateline_mark = [",", " (", " --", " —", " –", " -", "  "].iter().any(|m| rest.starts_with(m));
+        let dateline_mark = [",", " (", " --", " —", " –", " -", "  "]
+            .iter()
+            .any(|m| rest.starts_with(m));
         if letters < 4 || !(line_start || dateline_mark) {
             return Verdict::Drop;
         }
