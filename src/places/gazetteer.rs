@@ -409,6 +409,14 @@ impl Gazetteer {
         }
     }
 
+    /// True when entry `index` is a national capital (cheap).
+    pub fn is_capital(&self, index: u32) -> bool {
+        self.b()
+            .get(self.feat + index as usize)
+            .is_some_and(|f| f >> 4 & 1 == 1)
+            && (index as usize) < self.n
+    }
+
     /// Population of entry `index` (cheap; approximate like [`Entry::population`]).
     pub fn population_of(&self, index: u32) -> f64 {
         self.b().get(self.pop + index as usize).map_or(0.0, |&c| population(c))

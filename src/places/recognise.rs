@@ -23,12 +23,27 @@ pub struct Token<'a> {
     pub span: Span,
     /// The word.
     pub text: &'a str,
+    /// Starts with an upper-case letter (decided once, at tokenizing).
+    cap: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
+    fn new(text: &'a str, start: usize, end: usize) -> Token<'a> {
+        let word = &text[start..end];
+        let cap = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.chars().next().is_some_and(char::is_uppercase),
+        };
+        Token {
+            span: Span::new(start, end),
+            text: word,
+            cap,
+        }
+    }
+
     /// True when the word starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.cap
     }
 
     fn is_all_caps(&self) -> bool {
@@ -56,18 +71,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         if word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push(Token {
-                span: Span::new(s, i),
-                text: &text[s..i],
-            });
+            out.push(Token::new(text, s, i));
         }
         i += width;
     }
     if let Some(s) = start {
-        out.push(Token {
-            span: Span::new(s, text.len()),
-            text: &text[s..],
-        });
+        out.push(Token::new(text, s, text.len()));
     }
     out
 }

@@ -36,15 +36,17 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 /// Population and class alone.
 fn prior(g: &Gazetteer, entry: u32, flags: u8) -> f64 {
-    let Some(e) = g.entry(entry) else { return f64::MIN };
-    let pop = (e.population.max(0.0) + 1.0).log10() / 7.0;
-    let class = match e.feature {
+    if entry as usize >= g.len() {
+        return f64::MIN;
+    }
+    let pop = (g.population_of(entry).max(0.0) + 1.0).log10() / 7.0;
+    let class = match g.feature(entry) {
         Feature::Country => 0.4,
         Feature::Continent => 0.5,
         Feature::Region | Feature::Other => 0.9,
         Feature::Admin => -0.15,
         Feature::City => {
-            if e.capital {
+            if g.is_capital(entry) {
                 0.25
             } else {
                 0.0
