@@ -228,26 +228,37 @@ def main():
                         feature="admin")
         add_name(county["name"], idx)
 
-    # Countries: own centroid table, capital as fallback.
+    # Countries: own centroid table; else the capital; else the centre of its towns.
     centroids = {r[0]: (float(r[1]), float(r[2])) for r in rows(os.path.join(LANG, "places_countries.tsv"))}
     capitals = {}
     for c in countries.values():
         capitals[c["iso"]] = c["capital"]
-    capital_gids = set()
+    # The capital is the largest town of the country whose name or an alternate name has the capital's key
+    # ("Noumea" is "Nouméa"; "Washington" is the D.C. one, not the towns of Illinois or Utah).
+    best_capital = {}
     for c in all_cities.values():
         cap = capitals.get(c["countrycode"])
-        if cap and c["name"] == cap:
-            capital_gids.add(c["geonameid"])
+        if not cap:
+            continue
+        ck = key(cap)
+        if key(c["name"]) == ck or any(key(a) == ck for a in c.get("alternatenames", [])):
+            cur = best_capital.get(c["countrycode"])
+            if cur is None or c["population"] > cur["population"]:
+                best_capital[c["countrycode"]] = c
+    capital_gids = {c["geonameid"] for c in best_capital.values()}
     country_idx = {}
     for c in countries.values():
         iso = c["iso"]
         if iso in centroids:
             lat, lon = centroids[iso]
         else:
-            caps = [x for x in all_cities.values() if x["geonameid"] in capital_gids and x["countrycode"] == iso]
-            if not caps:
+            inside = [(x["latitude"], x["longitude"]) for x in cities5.values() if x["countrycode"] == iso]
+            if iso in best_capital:
+                lat, lon = best_capital[iso]["latitude"], best_capital[iso]["longitude"]
+            elif inside:
+                lat, lon = trimmed_centre(inside)
+            else:
                 continue
-            lat, lon = caps[0]["latitude"], caps[0]["longitude"]
         idx = add_entry(name=c["name"], lat=lat, lon=lon, pop=c["population"], gid=c["geonameid"], cc=iso, feature="country")
         country_idx[iso] = idx
         add_name(c["name"], idx)

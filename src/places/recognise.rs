@@ -92,6 +92,8 @@ pub struct Mention {
     pub postings: Vec<Posting>,
     /// Followed by 's.
     pub possessive: bool,
+    /// A dateline city in capitals ("BEIRUT (AP) —"): chosen by size, not by the article's context.
+    pub dateline: bool,
 }
 
 /// What the recogniser found: place mentions and country evidence from nationality adjectives.
@@ -301,11 +303,13 @@ pub fn recognise(
                 let possessive = toks.get(j + 1).is_some_and(|n| {
                     n.text == "s" && matches!(text.get(toks[j].span.end..n.span.start), Some("'") | Some("’"))
                 });
+                let dateline = (i..=j).all(|k| toks[k].is_all_caps()) && !strong_short_form(&postings);
                 found.mentions.push(Mention {
                     tokens: (i, j),
                     span,
                     postings: postings.into_iter().filter(|p| p.flags & FLAG_ADJECTIVE == 0).collect(),
                     possessive,
+                    dateline,
                 });
             }
             Verdict::Drop => {}
@@ -450,6 +454,11 @@ fn judge<'t>(
         }
     }
     Verdict::Place
+}
+
+/// True when some reading is a short form written in capitals (US, UK, TX), not a dateline word.
+fn strong_short_form(postings: &[Posting]) -> bool {
+    postings.iter().any(|p| p.flags & FLAG_ABBREVIATION != 0)
 }
 
 /// Drops postal-code and dotted-abbreviation readings unless written that way: a capital code after a

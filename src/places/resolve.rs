@@ -44,7 +44,7 @@ fn prior(g: &Gazetteer, entry: u32, flags: u8) -> f64 {
         Feature::Country => 0.4,
         Feature::Continent => 0.5,
         Feature::Region | Feature::Other => 0.9,
-        Feature::Admin => -0.15,
+        Feature::Admin => 0.0,
         Feature::City => {
             if g.is_capital(entry) {
                 0.25
@@ -107,6 +107,15 @@ pub fn resolve(
             };
             for p in &mention.postings {
                 let mut s = prior(g, p.entry, p.flags) + local(text, mentions, m, p.entry, adjectives, g, cue);
+                // A division named after its chief town ("Homs" governorate and city) yields to the town.
+                if g.feature(p.entry) == Feature::Admin
+                    && mention
+                        .postings
+                        .iter()
+                        .any(|q| g.feature(q.entry) == Feature::City && g.admin_of(q.entry) == Some(p.entry))
+                {
+                    s -= 0.15;
+                }
                 // "Kan." and "TX" mean the state, not a town that happens to have that alternate spelling.
                 if short_form && p.flags & (FLAG_ABBREVIATION | FLAG_RESTRICTED) != 0 {
                     s += 1.0;
@@ -181,7 +190,7 @@ pub fn resolve(
     }
 
     for (m, v) in scored.iter_mut().enumerate() {
-        if v.len() < 2 {
+        if v.len() < 2 || mentions[m].dateline {
             continue;
         }
         for s in v.iter_mut() {
