@@ -134,6 +134,14 @@ mod tests {
     }
 
     #[test]
+    fn division_words_count_only_in_their_sentence() {
+        let town = run("Troops tightened their grip on Aleppo. State media said so.");
+        assert_eq!(town[0].feature, Feature::City);
+        let division = run("Troops advanced in Aleppo province on Friday.");
+        assert_eq!(division[0].feature, Feature::Admin);
+    }
+
+    #[test]
     fn container_picks_the_right_paris() {
         let p = run("She grew up in Paris, Texas, before moving away.");
         assert_eq!(p[0].country.as_deref(), Some("US"));

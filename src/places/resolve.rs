@@ -98,9 +98,11 @@ pub fn resolve(
             let short_form = surface.contains('.') || surface.chars().all(|c| !c.is_lowercase());
             let (i, j) = mention.tokens;
             let cue = Cue {
-                admin_word: toks
-                    .get(j + 1)
-                    .is_some_and(|n| cues.container_admin.contains(n.text.to_lowercase().as_str())),
+                // Only within the sentence: "Aleppo. State media said" is no "Aleppo state".
+                admin_word: toks.get(j + 1).is_some_and(|n| {
+                    text[toks[j].span.end..n.span.start] == *" "
+                        && cues.container_admin.contains(n.text.to_lowercase().as_str())
+                }),
                 city_of: i >= 2
                     && toks[i - 1].text == "of"
                     && cues.container_city.contains(toks[i - 2].text.to_lowercase().as_str()),
