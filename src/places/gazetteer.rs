@@ -350,12 +350,6 @@ impl Gazetteer {
             .collect()
     }
 
-    /// True when some name starts with `prefix` (a normalised partial name): lets the matcher stop early.
-    pub fn has_prefix(&self, prefix: &str) -> bool {
-        let i = self.lower_bound(prefix.as_bytes());
-        i < self.key_offs.len() && self.key_at(i).starts_with(prefix.as_bytes())
-    }
-
     /// The entry at `index`, or `None` past the end.
     pub fn entry(&self, index: u32) -> Option<Entry<'_>> {
         let i = index as usize;
@@ -505,8 +499,10 @@ mod tests {
         let us = g.entry(g.country("US").unwrap()).unwrap();
         assert_eq!(us.feature, Feature::Country);
         assert!((us.lat - 39.76).abs() < 0.01);
-        assert!(g.has_prefix("new yo"));
-        assert!(!g.has_prefix("qqqq"));
+        assert_eq!(g.probe("new yo"), (true, Vec::new()));
+        assert_eq!(g.probe("qqqq"), (false, Vec::new()));
+        let (prefix, postings) = g.probe("homs");
+        assert!(prefix && !postings.is_empty());
     }
 
     #[test]

@@ -33,22 +33,20 @@ pub fn extract(text: &str, segments: &[Segment], entities: &[Entity], gazetteer:
         let Some(best) = readings.first().and_then(|s| gazetteer.entry(s.entry)) else {
             continue;
         };
-        let confidence = resolve::confidence(readings) as f32;
+        let shares = resolve::shares(readings);
+        let confidence = shares.first().copied().unwrap_or(0.0) as f32;
         let actor = best.feature == Feature::Country || best.capital;
         let kind = if actor {
             kind::kind(text, &toks, &found.mentions, m, best.capital, cues)
         } else {
             PlaceKind::Literal
         };
-        let total: f64 = readings
-            .iter()
-            .map(|s| ((s.score - readings[0].score) / 0.25).exp())
-            .sum();
         let alternatives = readings
             .iter()
+            .zip(&shares)
             .skip(1)
             .take(MAX_ALTERNATIVES)
-            .filter_map(|s| {
+            .filter_map(|(s, share)| {
                 let e = gazetteer.entry(s.entry)?;
                 Some(PlaceCandidate {
                     name: e.name.to_string(),
@@ -58,7 +56,7 @@ pub fn extract(text: &str, segments: &[Segment], entities: &[Entity], gazetteer:
                     admin1: admin_name(gazetteer, e.admin1),
                     feature: e.feature,
                     geonames_id: e.geonames_id,
-                    score: (((s.score - readings[0].score) / 0.25).exp() / total) as f32,
+                    score: *share as f32,
                 })
             })
             .collect();

@@ -231,11 +231,25 @@ fn sort(v: &mut [Scored]) {
     v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
 }
 
-/// Share of the best reading in a soft-max over the readings (1.0 when there is one).
+/// Temperature of the soft-max that turns scores into shares.
+const TEMPERATURE: f64 = 0.25;
+
+/// Each reading's share in a soft-max over the readings (best first, as `v` is sorted).
+pub fn shares(v: &[Scored]) -> Vec<f64> {
+    let Some(best) = v.first() else { return Vec::new() };
+    let weights: Vec<f64> = v.iter().map(|s| ((s.score - best.score) / TEMPERATURE).exp()).collect();
+    let sum: f64 = weights.iter().sum();
+    weights.into_iter().map(|w| w / sum).collect()
+}
+
+/// Share of the best reading (1.0 when there is one, 0.0 when there is none); the first of [`shares`],
+/// without building the list (it is asked for on the ranking's hot path).
 pub fn confidence(v: &[Scored]) -> f64 {
     let Some(best) = v.first() else { return 0.0 };
-    let sum: f64 = v.iter().map(|s| ((s.score - best.score) / 0.25).exp()).sum();
-    1.0 / sum
+    1.0 / v
+        .iter()
+        .map(|s| ((s.score - best.score) / TEMPERATURE).exp())
+        .sum::<f64>()
 }
 
 /// Evidence in the words around one mention for one reading.
