@@ -211,7 +211,14 @@ pub fn recognise(
         .map(|e| e.span)
         .chain(orgs)
         .collect();
-    let sentence_starts: HashSet<usize> = segments.iter().map(|s| s.span.start).collect();
+    let ctx = Context {
+        text,
+        toks,
+        persons,
+        blocked,
+        sentence_starts: segments.iter().map(|s| s.span.start).collect(),
+        cues,
+    };
 
     let mut key = String::new();
     let mut lower = String::new();
@@ -274,26 +281,16 @@ pub fn recognise(
             continue;
         }
         let strong = is_strong(gazetteer, &postings);
-        let small_town = postings.iter().all(|p| gazetteer.population_of(p.entry) < 15_000.0);
-        let weak_alternate = !strong
-            && postings
-                .iter()
-                .all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
-            && postings.iter().all(|p| gazetteer.population_of(p.entry) < 1e5);
-        let keep = judge(
-            text,
-            toks,
-            (i, j),
-            &postings,
-            &persons,
-            &blocked,
-            &sentence_starts,
-            cues,
+        let size = Size {
             strong,
-            weak_alternate,
-            small_town,
-        );
-        match keep {
+            small_town: postings.iter().all(|p| gazetteer.population_of(p.entry) < 15_000.0),
+            weak_alternate: !strong
+                && postings
+                    .iter()
+                    .all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
+                && postings.iter().all(|p| gazetteer.population_of(p.entry) < 1e5),
+        };
+        match judge(&ctx, (i, j), &postings, size) {
             Verdict::Adjective => {
                 if let Some(p) = postings.iter().find(|p| p.flags & FLAG_ADJECTIVE != 0) {
                     found.adjectives.push((i, p.entry));
@@ -325,20 +322,45 @@ enum Verdict {
     Drop,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn judge<'t>(
+/// What the filters know about the whole text.
+struct Context<'t, 'c> {
     text: &'t str,
-    toks: &[Token<'t>],
-    (i, j): (usize, usize),
-    postings: &[Posting],
-    persons: &HashSet<&str>,
-    blocked: &[Span],
-    sentence_starts: &HashSet<usize>,
-    cues: &Cues,
+    toks: &'c [Token<'t>],
+    /// Words known to be parts of person names.
+    persons: HashSet<&'t str>,
+    /// Spans of entities and organisation phrases no place may overlap.
+    blocked: Vec<Span>,
+    /// Where sentences start (bytes).
+    sentence_starts: HashSet<usize>,
+    cues: &'c Cues,
+}
+
+/// What the gazetteer says about the size of a match's readings.
+#[derive(Clone, Copy)]
+struct Size {
+    /// Some reading is a country, continent, region, short form or city of a million.
     strong: bool,
+    /// Every reading is a rare spelling of a town under 100,000.
     weak_alternate: bool,
+    /// Every reading is a town under 15,000.
     small_town: bool,
-) -> Verdict {
+}
+
+/// Keeps or drops the match of tokens `i..=j`.
+fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], size: Size) -> Verdict {
+    let Context {
+        text,
+        toks,
+        persons,
+        blocked,
+        sentence_starts,
+        cues,
+    } = ctx;
+    let Size {
+        strong,
+        weak_alternate,
+        small_town,
+    } = size;
     let span = Span::new(toks[i].span.start, toks[j].span.end);
     let surface = span.slice(text);
     if blocked.iter().any(|b| b.overlaps(&span)) || cues.stopwords.contains(surface) {
