@@ -253,7 +253,6 @@ pub fn confidence(v: &[Scored]) -> f64 {
 }
 
 /// Evidence in the words around one mention for one reading.
-#[allow(clippy::too_many_arguments)]
 fn local(
     text: &str,
     mentions: &[Mention],
