@@ -151,6 +151,8 @@ mod tests {
     fn people_and_organisations_stay_off_the_map() {
         let p = run("President Jordan Lincoln met Senator Paris. The White House said Mr Paris agreed.");
         assert!(p.is_empty(), "{p:?}");
+        let p = run("The team thanked coach Lincoln after the Superior Court hearing.");
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]

@@ -407,7 +407,7 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
     }
     if i > 0 && (sep_before == " " || sep_before == ". ") {
         let prev = toks[i - 1].text;
-        if cues.titles.contains(prev) || cues.first_names.contains(prev) {
+        if cues.titles.contains(prev) || cues.first_names.contains(prev) || is_lower_title(prev, cues) {
             return Verdict::Drop;
         }
     }
@@ -476,6 +476,19 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
         }
     }
     Verdict::Place
+}
+
+/// "coach Ripley", "spokesman Smith": a title written in lower case before a name.
+fn is_lower_title(word: &str, cues: &Cues) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() && word.len() < 16 => {
+            let mut title: String = first.to_uppercase().collect();
+            title.push_str(chars.as_str());
+            cues.titles.contains(title.as_str())
+        }
+        _ => false,
+    }
 }
 
 /// True when some reading is a short form written in capitals (US, UK, TX), not a dateline word.
