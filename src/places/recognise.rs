@@ -216,7 +216,11 @@ pub fn recognise(
         toks,
         persons,
         blocked,
-        sentence_starts: segments.iter().map(|s| s.span.start).collect(),
+        sentence_starts: {
+            let mut starts: Vec<usize> = segments.iter().map(|s| s.span.start).collect();
+            starts.sort_unstable();
+            starts
+        },
         cues,
     };
 
@@ -330,8 +334,8 @@ struct Context<'t, 'c> {
     persons: HashSet<&'t str>,
     /// Spans of entities and organisation phrases no place may overlap.
     blocked: Vec<Span>,
-    /// Where sentences start (bytes).
-    sentence_starts: HashSet<usize>,
+    /// Where sentences start (bytes), sorted.
+    sentence_starts: Vec<usize>,
     cues: &'c Cues,
 }
 
@@ -445,7 +449,7 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
             let prev_lower = prev.text.to_lowercase();
             if prev.is_capitalised()
                 && !prev.is_all_caps()
-                && !sentence_starts.contains(&prev.span.start)
+                && sentence_starts.binary_search(&prev.span.start).is_err()
                 && !cues.common_words.contains(prev_lower.as_str())
                 && !cues.place_head.contains(prev.text)
             {
@@ -471,7 +475,7 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
         if toks.iter().any(|t| t.text.len() == lower.len() && t.text == lower) {
             return Verdict::Drop;
         }
-        if sentence_starts.contains(&span.start) && cues.first_names.contains(toks[i].text) {
+        if sentence_starts.binary_search(&span.start).is_ok() && cues.first_names.contains(toks[i].text) {
             return Verdict::Drop;
         }
     }
