@@ -156,6 +156,23 @@ mod tests {
     }
 
     #[test]
+    fn common_words_that_are_towns_stay_off_the_map() {
+        let p = run("Reading the report on Independence Day, she said the Split was Nice and Mobile phones rang.");
+        assert!(p.is_empty(), "{p:?}");
+        let p = run("The storm reached Mobile, Alabama, and Nice, France.");
+        let names: Vec<(&str, Option<&str>)> = p.iter().map(|p| (p.text.as_str(), p.country.as_deref())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Mobile", Some("US")),
+                ("Alabama", Some("US")),
+                ("Nice", Some("FR")),
+                ("France", Some("FR"))
+            ]
+        );
+    }
+
+    #[test]
     fn metonymy() {
         let p = run("Moscow warned on Friday. Fighting continued in Moscow. The US and Britain agreed.");
         let kinds: Vec<PlaceKind> = p.iter().map(|p| p.kind).collect();

@@ -237,10 +237,8 @@ pub fn recognise(
             continue;
         }
         // A lone common word ("The", "But") cannot be a place: skip the lookups when no capitalised word
-        // follows it. Capitals ("US") are left to the gazetteer.
-        let lone = toks
-            .get(i + 1)
-            .is_none_or(|n| !n.is_capitalised() || !joinable(&text[t.span.end..n.span.start]));
+        // follows it (one may be a container: "Mobile, Alabama"). Capitals ("US") are left to the gazetteer.
+        let lone = toks.get(i + 1).is_none_or(|n| !n.is_capitalised());
         if lone && !t.is_all_caps() && t.text.len() < 16 {
             lower.clear();
             lower.extend(t.text.chars().flat_map(char::to_lowercase));
@@ -293,6 +291,12 @@ pub fn recognise(
                     .iter()
                     .all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
                 && postings.iter().all(|p| gazetteer.population_of(p.entry) < 1e5),
+            container_after: toks.get(j + 1).is_some_and(|n| {
+                n.is_capitalised() && &text[toks[j].span.end..n.span.start] == ", " && {
+                    name::normalize_into(n.text, &mut key);
+                    gazetteer.probe(&key).0
+                }
+            }),
         };
         match judge(&ctx, (i, j), &postings, size) {
             Verdict::Adjective => {
@@ -348,6 +352,8 @@ struct Size {
     weak_alternate: bool,
     /// Every reading is a town under 15,000.
     small_town: bool,
+    /// A comma and another gazetteer name follow ("Mobile, Alabama").
+    container_after: bool,
 }
 
 /// Keeps or drops the match of tokens `i..=j`.
@@ -364,10 +370,12 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
         strong,
         weak_alternate,
         small_town,
+        ..
     } = size;
     let span = Span::new(toks[i].span.start, toks[j].span.end);
     let surface = span.slice(text);
-    if blocked.iter().any(|b| b.overlaps(&span)) || cues.stopwords.contains(surface) {
+    // "Mobile, Alabama" and "Nice, France" are places even though the words alone are not.
+    if blocked.iter().any(|b| b.overlaps(&span)) || cues.stopwords.contains(surface) && !size.container_after {
         return Verdict::Drop;
     }
     let places: Vec<&Posting> = postings.iter().filter(|p| p.flags & FLAG_ADJECTIVE == 0).collect();
@@ -438,7 +446,7 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
     // common English word; a rare spelling of a small town; a given name; a surname after an unknown
     // given name ("Chiquita Henry"); a name followed by "said".
     if single && !strong {
-        if weak_alternate || cues.common_words.contains(toks[i].text.to_lowercase().as_str()) {
+        if weak_alternate || !size.container_after && cues.common_words.contains(toks[i].text.to_lowercase().as_str()) {
             return Verdict::Drop;
         }
         if cues.first_names.contains(toks[i].text) {
