@@ -181,8 +181,13 @@ def main():
     # Towns of 5,000-15,000 only for the United States, whose local news names many of them.
     min_pop = int(os.environ.get("DATELINE_GAZ_MIN_POP", "15000"))
     small_ok = set(os.environ.get("DATELINE_GAZ_SMALL_TOWNS", "US").split(","))
+    # The smallest towns kept in those countries: the lazy-data budget (gazetteer and basemap together,
+    # 1.2 MB gzipped) sets this floor.
+    small_min = int(os.environ.get("DATELINE_GAZ_SMALL_MIN_POP", "8000"))
     all_cities = {
-        k: c for k, c in cities5.items() if c["population"] >= min_pop or c["countrycode"] in small_ok
+        k: c
+        for k, c in cities5.items()
+        if c["population"] >= min_pop or (c["countrycode"] in small_ok and c["population"] >= small_min)
     }
     all_cities.update(cities15)
     by_admin = {}
