@@ -35,7 +35,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                         end = j + d.len_utf8();
                         it.next();
                     }
-                    Some((j, d)) if matches!(d, '-' | '.' | ',') => {
+                    Some((j, '-' | '.' | ',')) => {
                         let next = s[j + 1..].chars().next();
                         if next.is_some_and(|n| n.is_alphanumeric() || n == '_') {
                             end = j + 1;
