@@ -20,7 +20,14 @@ function ringPath(ring, step) {
   let d = '';
   let last = null;
   let n = 0;
-  for (const [lon, lat] of ring) {
+  let prev = null;
+  for (let [lon, lat] of ring) {
+    // Unwrap across the antimeridian so a ring never jumps the whole map (Chukotka, Fiji, Antarctica).
+    if (prev !== null) {
+      while (lon - prev > 180) lon -= 360;
+      while (lon - prev < -180) lon += 360;
+    }
+    prev = lon;
     const x = +(Math.round(lon * f) / f).toFixed(2);
     const y = +(Math.round(-lat * f) / f).toFixed(2);
     const key = `${x},${y}`;
@@ -33,13 +40,21 @@ function ringPath(ring, step) {
 }
 
 mkdirSync('static/data', { recursive: true });
+function rings(f) {
+  if (!f.geometry) return [];
+  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  return polys.flat();
+}
+
 for (const { name, step, minArea } of scales) {
-  let topo = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${name}.json`), 'utf8'));
-  // Visvalingam simplification on the topology keeps shared borders shared (square degrees).
-  if (minArea) topo = simplify(presimplify(topo), minArea);
-  const countries = feature(topo, topo.objects.countries).features.map((f) => {
-    const polys = f.geometry ? (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) : [];
-    const d = polys.flatMap((poly) => poly.map((ring) => ringPath(ring, step))).join('');
+  const full = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${name}.json`), 'utf8'));
+  // Visvalingam simplification on the topology keeps shared borders shared (areas in square degrees).
+  const simple = minArea ? simplify(presimplify(JSON.parse(JSON.stringify(full))), minArea) : full;
+  const fullFeatures = feature(full, full.objects.countries).features;
+  const countries = feature(simple, simple.objects.countries).features.map((f, k) => {
+    const original = rings(fullFeatures[k]);
+    // A small island that simplification collapses keeps its full outline instead of vanishing.
+    const d = rings(f).map((ring, r) => ringPath(ring, step) || ringPath(original[r] || [], step)).join('');
     return { id: f.id ?? '', name: f.properties?.name ?? '', d };
   }).filter((c) => c.d);
   const out = {

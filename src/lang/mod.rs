@@ -10,6 +10,21 @@ pub struct Tables {
     pub code: &'static str,
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static str,
+    // --- dates engine (src/dates) ---
+    /// Word classes of time expressions (months, units, vague references, cues): `class\tword\tvalue[\tflags]`.
+    pub dates_words: &'static str,
+    /// Recognition rules of time expressions: `function\ttype\tpattern` with `{class}` placeholders.
+    pub dates_rules: &'static str,
+    // --- end dates engine ---
+    // -- places (src/places) --
+    /// Capitalised words that name towns but are nearly always something else ("Mobile", "Reading").
+    pub places_stopwords: &'static str,
+    /// Context cues for the geoparser: titles, organisation heads, locatives, metonymy verbs (`class<TAB>word`).
+    pub places_context: &'static str,
+    /// Common given names: the capitalised word after one is a surname, not a place.
+    pub places_first_names: &'static str,
+    /// Common words that some gazetteer name happens to spell ("but", "much"), lower case.
+    pub places_common_words: &'static str,
     // --- entities and events (branch `events`) ---
     /// Titles and roles before a person's name ("Secretary of State").
     pub titles: &'static str,
@@ -44,6 +59,15 @@ pub struct Tables {
 pub const EN: Tables = Tables {
     code: "en",
     abbreviations: include_str!("en/abbreviations.txt"),
+    // --- dates engine (src/dates) ---
+    dates_words: include_str!("en/dates_words.tsv"),
+    dates_rules: include_str!("en/dates_rules.tsv"),
+    // --- end dates engine ---
+    // -- places (src/places) --
+    places_stopwords: include_str!("en/places_stopwords.txt"),
+    places_context: include_str!("en/places_context.tsv"),
+    places_first_names: include_str!("en/places_first_names.txt"),
+    places_common_words: include_str!("en/places_common_words.txt"),
     // --- entities and events (branch `events`) ---
     titles: include_str!("en/titles.txt"),
     first_names: include_str!("en/first_names.txt"),
