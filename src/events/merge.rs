@@ -36,12 +36,13 @@ fn dates_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
 }
 
 fn places_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
-    let theirs: Vec<&String> = event.iter().flat_map(|e| e.places.iter()).collect();
-    if c.places.is_empty() || theirs.is_empty() {
+    let theirs: Vec<&String> = event.iter().flat_map(|e| &e.places[..e.strong_places]).collect();
+    let ours = &c.places[..c.strong_places];
+    if ours.is_empty() || theirs.is_empty() {
         return true;
     }
     let country = |id: &String| a.places.iter().find(|p| &p.id == id).and_then(|p| p.country.clone());
-    c.places.iter().any(|p| {
+    ours.iter().any(|p| {
         theirs
             .iter()
             .any(|q| *q == p || (country(p).is_some() && country(p) == country(q)))
@@ -133,8 +134,11 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
     let mut participants: Vec<(String, String)> = Vec::new();
     let mut casualties: Vec<Casualty> = Vec::new();
     let mut evidence: Vec<Evidence> = Vec::new();
+    let body_placed = clusters.iter().any(|c| !c.headline && !c.places.is_empty());
     for c in &clusters {
-        for p in &c.places {
+        // A headline's place is often a topic ("Syria deal"): used only when the body gives none.
+        let own_places: &[String] = if c.headline && body_placed { &[] } else { &c.places };
+        for p in own_places {
             // One id per location: the headline's "Karvo" and the lead's are one place.
             let name = |id: &String| a.places.iter().find(|x| &x.id == id).map(|x| x.name.clone());
             if !places.contains(p) && !places.iter().any(|q| name(q).is_some() && name(q) == name(p)) {

@@ -39,6 +39,9 @@ struct Cluster {
     timex: Option<usize>,
     /// Place ids.
     places: Vec<String>,
+    /// How many of `places` (from the front) are strong: found by the nearest-trigger rule in a body
+    /// sentence and not for a mention that refers back. Only strong places decide whether mentions merge.
+    strong_places: usize,
     /// Participant entity ids with their canonical names.
     participants: Vec<(String, String)>,
     casualties: Vec<Casualty>,
@@ -84,6 +87,21 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
             let dateline_places = dateline_places(text, segments, si, analysis);
             for c in found.iter_mut().filter(|c| c.places.is_empty()) {
                 c.places = dateline_places.clone();
+            }
+        }
+        // Still no place: the literal places of the sentence before ("... grip on Aleppo. State media said
+        // they had taken an area south of the city"), as weak places.
+        let previous = segments[..si].iter().rev().find(|s| s.kind == SegmentKind::Sentence);
+        if let Some(prev) = previous.filter(|_| seg.kind == SegmentKind::Sentence) {
+            let inherited: Vec<String> = analysis
+                .places
+                .iter()
+                .filter(|p| p.kind == PlaceKind::Literal && prev.span.contains(&p.span))
+                .map(|p| p.id.clone())
+                .collect();
+            // A mention that refers back gets its places from the event it joins instead.
+            for c in found.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
+                c.places = inherited.clone();
             }
         }
         clusters.extend(found);
@@ -189,6 +207,7 @@ fn new_cluster(seg: usize, s: &Segment, ty: EventType, span: Span) -> Cluster {
         past: false,
         timex: None,
         places: Vec::new(),
+        strong_places: 0,
         participants: Vec::new(),
         casualties: Vec::new(),
         evidence: vec![evidence("trigger", span)],
@@ -360,6 +379,10 @@ fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis) {
             clusters[i].evidence.push(evidence("place", p.span));
         }
     }
+    for c in clusters.iter_mut() {
+        c.strong_places = if c.headline || c.anaphoric { 0 } else { c.places.len() };
+    }
+    // A cluster left without a place takes the sentence's countries and regions, as weak places.
     for c in clusters.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
         for p in places
             .iter()
