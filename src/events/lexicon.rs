@@ -38,6 +38,8 @@ pub enum Cue {
     Past,
     /// "said", "according to": the name next to it is the source of a report.
     Source,
+    /// "the city": a place named earlier, of this feature class.
+    Place(crate::model::Feature),
 }
 
 /// The compiled event tables of one language.
@@ -110,6 +112,10 @@ fn build(t: &Tables) -> Lexicon {
             "anaphor" => Cue::Anaphor,
             "past" => Cue::Past,
             "source" => Cue::Source,
+            "place_city" => Cue::Place(crate::model::Feature::City),
+            "place_country" => Cue::Place(crate::model::Feature::Country),
+            "place_admin" => Cue::Place(crate::model::Feature::Admin),
+            "place_region" => Cue::Place(crate::model::Feature::Region),
             _ => continue,
         };
         let target = if row.get(2) == Some(&"after") {

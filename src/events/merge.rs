@@ -3,7 +3,7 @@
 use super::lexicon::Lexicon;
 use super::{precision_of, Cluster};
 use crate::model::{
-    Analysis, Casualty, DateSource, Event, EventDate, Evidence, Modality, Polarity, Precision, Span, TextRef,
+    Analysis, Casualty, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span, TextRef,
 };
 
 /// How many sentences back a bare repeat of the same trigger type ("blasts" ... "blasts") may link.
@@ -169,6 +169,16 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
             }
         }
     }
+    // The most specific places: a country goes when a place inside it is named ("Tartus, Homs" over "Syria").
+    let place = |id: &String| a.places.iter().find(|p| &p.id == id);
+    let finer_in = |country: &Option<String>| {
+        places.iter().filter_map(place).any(|p| p.feature != Feature::Country && p.country.is_some() && &p.country == country)
+    };
+    let places: Vec<String> = places
+        .iter()
+        .filter(|id| place(id).is_none_or(|p| p.feature != Feature::Country || !finer_in(&p.country)))
+        .cloned()
+        .collect();
     let text_ref = |s: Span| TextRef {
         span: s,
         text: s.slice(text).to_string(),

@@ -58,7 +58,7 @@ fn evidence(field: &str, span: Span) -> Evidence {
 /// Builds the event frames of `text` from the mentions already in `analysis`.
 pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Event> {
     let lex = Lexicon::get();
-    let mut clusters = Vec::new();
+    let mut clusters: Vec<Cluster> = Vec::new();
     let lead = segments.iter().position(|s| s.kind == SegmentKind::Sentence);
     // One pass of the trigger regex over the whole text; sentences without a trigger or a number are
     // skipped before any tokenising.
@@ -89,24 +89,61 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
                 c.places = dateline_places.clone();
             }
         }
-        // Still no place: the literal places of the sentence before ("... grip on Aleppo. State media said
-        // they had taken an area south of the city"), as weak places.
-        let previous = segments[..si].iter().rev().find(|s| s.kind == SegmentKind::Sentence);
-        if let Some(prev) = previous.filter(|_| seg.kind == SegmentKind::Sentence) {
-            let inherited: Vec<String> = analysis
-                .places
-                .iter()
-                .filter(|p| p.kind == PlaceKind::Literal && prev.span.contains(&p.span))
-                .map(|p| p.id.clone())
-                .collect();
-            // A mention that refers back gets its places from the event it joins instead.
+        // Still no place: the places of the sentence before when its events share this one's day (one scene),
+        // else its countries and regions (the story's setting); when the sentence points back ("south of
+        // the city"), the latest earlier place of that class. All weak.
+        if seg.kind == SegmentKind::Sentence && found.iter().any(|c| c.places.is_empty() && !c.anaphoric) {
+            let (prev_si, all, setting) = inherited_places(text, segments, si, analysis, lex);
+            let day = |c: &Cluster| {
+                let t = c.timex.and_then(|i| analysis.timexes.get(i))?;
+                t.value.get(..10).filter(|d| d.as_bytes()[4] == b'-').map(str::to_string)
+            };
+            let prev_days: Vec<String> =
+                clusters.iter().filter(|c| Some(c.seg) == prev_si).filter_map(day).collect();
             for c in found.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
-                c.places = inherited.clone();
+                let same_scene = day(c).is_some_and(|d| prev_days.contains(&d));
+                c.places = if same_scene { all.clone() } else { setting.clone() };
             }
         }
         clusters.extend(found);
     }
     merge::merge(text, clusters, analysis)
+}
+
+/// Places a sentence without its own may take from before it (see `extract`): the index of the sentence
+/// before, and either the place the sentence points back to (twice), or that sentence's literal places and
+/// its countries and regions.
+fn inherited_places(
+    text: &str,
+    segments: &[Segment],
+    si: usize,
+    a: &Analysis,
+    lex: &Lexicon,
+) -> (Option<usize>, Vec<String>, Vec<String>) {
+    let seg = segments[si];
+    let toks = tokenize(text, seg.span);
+    let pointed = lex.before.iter().find_map(|(p, cue)| match cue {
+        Cue::Place(f) if find_phrase(&toks, p).is_some() => Some(*f),
+        _ => None,
+    });
+    let literal_before = |p: &&crate::model::Place| p.kind == PlaceKind::Literal && p.span.end <= seg.span.start;
+    let prev = segments[..si].iter().rposition(|s| s.kind == SegmentKind::Sentence);
+    if let Some(f) = pointed {
+        if let Some(p) = a.places.iter().filter(literal_before).filter(|p| p.feature == f).last() {
+            return (prev, vec![p.id.clone()], vec![p.id.clone()]);
+        }
+    }
+    let Some(prev_span) = prev.map(|i| segments[i].span) else {
+        return (None, Vec::new(), Vec::new());
+    };
+    let all: Vec<&crate::model::Place> =
+        a.places.iter().filter(literal_before).filter(|p| prev_span.contains(&p.span)).collect();
+    let setting = all
+        .iter()
+        .filter(|p| matches!(p.feature, Feature::Country | Feature::Region))
+        .map(|p| p.id.clone())
+        .collect();
+    (prev, all.iter().map(|p| p.id.clone()).collect(), setting)
 }
 
 /// The clusters of one sentence, with everything that can be read inside the sentence.
