@@ -38,6 +38,10 @@ pub enum Cue {
     Past,
     /// "said", "according to": the name next to it is the source of a report.
     Source,
+    /// "ease", "halt": the trigger after it is the object of stopping, not an event.
+    Suppress,
+    /// "on", "over": the place after it is the topic, not the scene.
+    Topic,
     /// "the city": a place named earlier, of this feature class.
     Place(crate::model::Feature),
 }
@@ -112,6 +116,8 @@ fn build(t: &Tables) -> Lexicon {
             "anaphor" => Cue::Anaphor,
             "past" => Cue::Past,
             "source" => Cue::Source,
+            "suppress" => Cue::Suppress,
+            "topic" => Cue::Topic,
             "place_city" => Cue::Place(crate::model::Feature::City),
             "place_country" => Cue::Place(crate::model::Feature::Country),
             "place_admin" => Cue::Place(crate::model::Feature::Admin),

@@ -172,7 +172,10 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
     // The most specific places: a country goes when a place inside it is named ("Tartus, Homs" over "Syria").
     let place = |id: &String| a.places.iter().find(|p| &p.id == id);
     let finer_in = |country: &Option<String>| {
-        places.iter().filter_map(place).any(|p| p.feature != Feature::Country && p.country.is_some() && &p.country == country)
+        places
+            .iter()
+            .filter_map(place)
+            .any(|p| p.feature != Feature::Country && p.country.is_some() && &p.country == country)
     };
     let places: Vec<String> = places
         .iter()
@@ -201,11 +204,22 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
 
 /// Own timex; else a timex of another mention; else the tense cues; else the document date.
 fn event_date(main: &Cluster, clusters: &[Cluster], a: &Analysis) -> EventDate {
+    let dct = a.document.dct.value.as_deref();
     let from_timex = |c: &Cluster, source: DateSource| {
         let t = c.timex.and_then(|i| a.timexes.get(i))?;
+        // The event's tense picks between a timex's readings ("will hold a rally on Saturday": the next one).
+        let value = match (c.modality, dct) {
+            (Modality::Future, Some(d)) if t.value.as_str() < d => {
+                t.alternatives.iter().find(|v| v.as_str() >= d).unwrap_or(&t.value)
+            }
+            (Modality::Asserted, Some(d)) if c.past && t.value.as_str() > d => {
+                t.alternatives.iter().find(|v| v.as_str() <= d).unwrap_or(&t.value)
+            }
+            _ => &t.value,
+        };
         Some(EventDate {
-            value: t.value.clone(),
-            precision: precision_of(&t.value),
+            value: value.clone(),
+            precision: precision_of(value),
             source,
             timex: Some(t.id.clone()),
         })

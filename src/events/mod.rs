@@ -42,6 +42,8 @@ struct Cluster {
     /// How many of `places` (from the front) are strong: found by the nearest-trigger rule in a body
     /// sentence and not for a mention that refers back. Only strong places decide whether mentions merge.
     strong_places: usize,
+    /// The trigger is the object of stopping ("ease fighting"): it only absorbs its places and names.
+    suppressed: bool,
     /// Participant entity ids with their canonical names.
     participants: Vec<(String, String)>,
     casualties: Vec<Casualty>,
@@ -96,10 +98,16 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
             let (prev_si, all, setting) = inherited_places(text, segments, si, analysis, lex);
             let day = |c: &Cluster| {
                 let t = c.timex.and_then(|i| analysis.timexes.get(i))?;
-                t.value.get(..10).filter(|d| d.as_bytes()[4] == b'-').map(str::to_string)
+                t.value
+                    .get(..10)
+                    .filter(|d| d.as_bytes()[4] == b'-')
+                    .map(str::to_string)
             };
-            let prev_days: Vec<String> =
-                clusters.iter().filter(|c| Some(c.seg) == prev_si).filter_map(day).collect();
+            let prev_days: Vec<String> = clusters
+                .iter()
+                .filter(|c| Some(c.seg) == prev_si)
+                .filter_map(day)
+                .collect();
             for c in found.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
                 let same_scene = day(c).is_some_and(|d| prev_days.contains(&d));
                 c.places = if same_scene { all.clone() } else { setting.clone() };
@@ -136,8 +144,12 @@ fn inherited_places(
     let Some(prev_span) = prev.map(|i| segments[i].span) else {
         return (None, Vec::new(), Vec::new());
     };
-    let all: Vec<&crate::model::Place> =
-        a.places.iter().filter(literal_before).filter(|p| prev_span.contains(&p.span)).collect();
+    let all: Vec<&crate::model::Place> = a
+        .places
+        .iter()
+        .filter(literal_before)
+        .filter(|p| prev_span.contains(&p.span))
+        .collect();
     let setting = all
         .iter()
         .filter(|p| matches!(p.feature, Feature::Country | Feature::Region))
@@ -171,7 +183,19 @@ fn sentence_clusters(
         if names.iter().any(|e| e.span.overlaps(&span)) || !seg.span.contains(&span) {
             continue;
         }
-        if let Some(c) = clusters.iter_mut().find(|c| c.ty.group == ty.group) {
+        // "a deal to ease fighting in Syria": no fighting event, but it keeps "in Syria" from the deal.
+        let before = words_before(&toks, index_at(&toks, span.start), 4);
+        if lex
+            .before
+            .iter()
+            .any(|(p, cue)| *cue == Cue::Suppress && find_phrase(before, p).is_some())
+        {
+            let mut sink = new_cluster(si, seg, ty, span);
+            sink.suppressed = true;
+            clusters.push(sink);
+            continue;
+        }
+        if let Some(c) = clusters.iter_mut().find(|c| c.ty.group == ty.group && !c.suppressed) {
             c.mentions.push(span);
             continue;
         }
@@ -203,7 +227,7 @@ fn sentence_clusters(
         let at = count.casualty.span;
         // The trigger that is itself the count's word ("arrested 38") wins over a mere neighbour.
         let kind = count.casualty.kind;
-        let takes = |c: &Cluster| Lexicon::takes(&c.ty, kind);
+        let takes = |c: &Cluster| !c.suppressed && Lexicon::takes(&c.ty, kind);
         let own = clusters
             .iter()
             .position(|c| takes(c) && c.mentions.iter().any(|m| m.overlaps(&count.cue)));
@@ -227,8 +251,9 @@ fn sentence_clusters(
             c.evidence.push(evidence("date", t.span));
         }
     }
-    attach_places(&mut clusters, seg.span, a);
+    attach_places(&mut clusters, seg.span, a, &toks, lex);
     attach_participants(&mut clusters, &toks, &names, lex);
+    clusters.retain(|c| !c.suppressed);
     clusters
 }
 
@@ -245,6 +270,7 @@ fn new_cluster(seg: usize, s: &Segment, ty: EventType, span: Span) -> Cluster {
         timex: None,
         places: Vec::new(),
         strong_places: 0,
+        suppressed: false,
         participants: Vec::new(),
         casualties: Vec::new(),
         evidence: vec![evidence("trigger", span)],
@@ -279,12 +305,16 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     // A trigger opening its sentence ("A deal ... had looked likely") takes cues from the whole sentence.
     let opening = toks[..i].iter().filter(|t| !t.mark).count() < 3;
     let after = if opening { &toks[j..] } else { words_after(toks, j, 5) };
-    if let Some(prev) = words_before(toks, i, 1).first() {
-        let anaphor = lex
-            .before
+    // "the talks", "Monday's blasts", and "the G20 summit" (a name between the article and the trigger).
+    let is_anaphor = |t: &Token| {
+        lex.before
             .iter()
-            .any(|(p, cue)| *cue == Cue::Anaphor && p.len() == 1 && p[0] == prev.lower);
-        if anaphor || prev.lower.ends_with("'s") || prev.lower.ends_with("’s") {
+            .any(|(p, cue)| *cue == Cue::Anaphor && p.len() == 1 && p[0] == t.lower)
+    };
+    let two = words_before(toks, i, 2);
+    let name_between = two.len() == 2 && is_anaphor(&two[0]) && text_is_capitalised(&two[1], toks);
+    if let Some(prev) = two.last() {
+        if is_anaphor(prev) || prev.lower.ends_with("'s") || prev.lower.ends_with("’s") || name_between {
             c.anaphoric = true;
         }
     }
@@ -361,6 +391,11 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     let _ = sentence;
 }
 
+/// True when the token was written with a capital or a digit first ("Hangzhou", "G20").
+fn text_is_capitalised(t: &Token, _toks: &[Token]) -> bool {
+    t.original_upper
+}
+
 fn is_date(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
 }
@@ -404,13 +439,21 @@ fn text_between_is_possessive(from: usize, to: usize, toks: &[Token]) -> bool {
 
 /// Literal places go to the nearest cluster before them (else after); clusters left without a place take
 /// the sentence's countries and regions.
-fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis) {
+fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis, toks: &[Token], lex: &Lexicon) {
     let places: Vec<_> = a
         .places
         .iter()
         .filter(|p| p.kind == PlaceKind::Literal && sentence.contains(&p.span))
         .collect();
     for p in &places {
+        let before = words_before(toks, index_at(toks, p.span.start), 1);
+        if lex
+            .before
+            .iter()
+            .any(|(w, cue)| *cue == Cue::Topic && find_phrase(before, w).is_some())
+        {
+            continue;
+        }
         if let Some(i) = owner(clusters, p.span) {
             clusters[i].places.push(p.id.clone());
             clusters[i].evidence.push(evidence("place", p.span));

@@ -11,6 +11,8 @@ pub struct Token {
     pub lower: String,
     /// True for punctuation that ends a clause (`,` `;` `:` brackets, quotes, dashes).
     pub mark: bool,
+    /// True when the word starts with a capital letter or a digit ("Hangzhou", "G20").
+    pub original_upper: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -52,6 +54,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + i, span.start + end),
                 lower: w.to_lowercase(),
                 mark: false,
+                original_upper: c.is_uppercase() || c.is_ascii_digit(),
             });
         } else if c == '-' && s[i + 1..].starts_with('-') {
             it.next();
@@ -59,6 +62,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + i, span.start + i + 2),
                 lower: "--".into(),
                 mark: true,
+                original_upper: false,
             });
         } else if matches!(c, '-' | ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–') {
             let end = i + c.len_utf8();
@@ -66,6 +70,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + i, span.start + end),
                 lower: c.to_string(),
                 mark: true,
+                original_upper: false,
             });
         }
     }
