@@ -137,7 +137,7 @@ fn inherited_places(
     let literal_before = |p: &&crate::model::Place| p.kind == PlaceKind::Literal && p.span.end <= seg.span.start;
     let prev = segments[..si].iter().rposition(|s| s.kind == SegmentKind::Sentence);
     if let Some(f) = pointed {
-        if let Some(p) = a.places.iter().filter(literal_before).filter(|p| p.feature == f).last() {
+        if let Some(p) = a.places.iter().filter(literal_before).rfind(|p| p.feature == f) {
             return (prev, vec![p.id.clone()], vec![p.id.clone()]);
         }
     }
