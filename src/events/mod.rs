@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::segment::{Segment, SegmentKind};
 use lexicon::{Cue, EventType, Lexicon};
-use tokens::{find_phrase, index_at, tokenize, words_after, words_before, Token};
+use tokens::{index_at, tokenize, words_after, words_before, Token};
 
 /// One sentence's mentions of one event: the unit that `merge` joins into events.
 #[derive(Debug, Clone)]
@@ -130,8 +130,8 @@ fn inherited_places(
 ) -> (Option<usize>, Vec<String>, Vec<String>) {
     let seg = segments[si];
     let toks = tokenize(text, seg.span);
-    let pointed = lex.before.iter().find_map(|(p, cue)| match cue {
-        Cue::Place(f) if find_phrase(&toks, p).is_some() => Some(*f),
+    let pointed = lex.cues_in(&toks, false).into_iter().find_map(|(_, cue)| match cue {
+        Cue::Place(f) => Some(f),
         _ => None,
     });
     let literal_before = |p: &&crate::model::Place| p.kind == PlaceKind::Literal && p.span.end <= seg.span.start;
@@ -185,11 +185,7 @@ fn sentence_clusters(
         }
         // "a deal to ease fighting in Syria": no fighting event, but it keeps "in Syria" from the deal.
         let before = words_before(&toks, index_at(&toks, span.start), 4);
-        if lex
-            .before
-            .iter()
-            .any(|(p, cue)| *cue == Cue::Suppress && find_phrase(before, p).is_some())
-        {
+        if lex.find_cue(before, false, |c| *c == Cue::Suppress).is_some() {
             let mut sink = new_cluster(si, seg, ty, span);
             sink.suppressed = true;
             clusters.push(sink);
@@ -306,11 +302,7 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     let opening = toks[..i].iter().filter(|t| !t.mark).count() < 3;
     let after = if opening { &toks[j..] } else { words_after(toks, j, 5) };
     // "the talks", "Monday's blasts", and "the G20 summit" (a name between the article and the trigger).
-    let is_anaphor = |t: &Token| {
-        lex.before
-            .iter()
-            .any(|(p, cue)| *cue == Cue::Anaphor && p.len() == 1 && p[0] == t.lower)
-    };
+    let is_anaphor = |t: &Token| lex.is_word_cue(&t.lower, |c| *c == Cue::Anaphor);
     let two = words_before(toks, i, 2);
     let name_between = two.len() == 2 && is_anaphor(&two[0]) && text_is_capitalised(&two[1], toks);
     if let Some(prev) = two.last() {
@@ -332,35 +324,26 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     };
     // "had taken": the trigger phrase itself may carry the tense.
     let own_first = toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
-    if main.len() > own_first.len()
-        && lex
-            .before
-            .iter()
-            .any(|(p, cue)| *cue == Cue::Past && p.len() == 1 && p[0] == own_first)
-    {
+    if main.len() > own_first.len() && lex.is_word_cue(own_first, |c| *c == Cue::Past) {
         c.past = true;
     }
     let before = words_before(toks, i, 6);
-    for (phrase, cue) in &lex.before {
-        let Some(span) = find_phrase(before, phrase) else {
-            continue;
-        };
+    let near_start = words_before(toks, i, 3).first().map_or(main.start, |t| t.span.start);
+    for (span, cue) in lex.cues_in(before, false) {
         match cue {
             Cue::Possible => consider(Modality::Possible, span),
             Cue::Future => consider(Modality::Future, span),
             Cue::Hypothetical => consider(Modality::Hypothetical, span),
-            Cue::Past if find_phrase(words_before(toks, i, 3), phrase).is_some() => c.past = true,
+            Cue::Past if span.start >= near_start => c.past = true,
             _ => {}
         }
     }
     let mut negated_after = None;
-    for (phrase, cue) in &lex.after {
-        let Some(span) = find_phrase(after, phrase) else {
-            continue;
-        };
+    let near_end = words_after(toks, j, 3).last().map_or(main.end, |t| t.span.end);
+    for (span, cue) in lex.cues_in(after, true) {
         match cue {
             Cue::Negative => negated_after = Some(span),
-            Cue::Past if find_phrase(words_after(toks, j, 3), phrase).is_some() => c.past = true,
+            Cue::Past if span.end <= near_end => c.past = true,
             Cue::Possible => consider(Modality::Possible, span),
             Cue::Future => consider(Modality::Future, span),
             Cue::Hypothetical => consider(Modality::Hypothetical, span),
@@ -378,10 +361,7 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     // Negation of any mention negates the cluster ("talks ... ended without agreement").
     for m in c.mentions.clone() {
         let window = words_before(toks, index_at(toks, m.start), 5);
-        let neg = lex
-            .before
-            .iter()
-            .find_map(|(p, cue)| (*cue == Cue::Negative).then(|| find_phrase(window, p)).flatten());
+        let neg = lex.find_cue(window, false, |c| *c == Cue::Negative);
         if let Some(span) = neg {
             c.polarity = Polarity::Negative;
             c.evidence.push(evidence("polarity", span));
@@ -447,11 +427,7 @@ fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis, toks: &
         .collect();
     for p in &places {
         let before = words_before(toks, index_at(toks, p.span.start), 1);
-        if lex
-            .before
-            .iter()
-            .any(|(w, cue)| *cue == Cue::Topic && find_phrase(before, w).is_some())
-        {
+        if lex.find_cue(before, false, |c| *c == Cue::Topic).is_some() {
             continue;
         }
         if let Some(i) = owner(clusters, p.span) {
@@ -512,14 +488,8 @@ fn attach_participants(clusters: &mut [Cluster], toks: &[Token], names: &[&crate
     for e in names {
         let after = words_after(toks, index_at(toks, e.span.end), 3);
         let before = words_before(toks, index_at(toks, e.span.start), 3);
-        let source = lex
-            .after
-            .iter()
-            .any(|(p, cue)| *cue == Cue::Source && find_phrase(after, p).is_some())
-            || lex
-                .before
-                .iter()
-                .any(|(p, cue)| *cue == Cue::Source && find_phrase(before, p).is_some());
+        let source = lex.find_cue(after, true, |c| *c == Cue::Source).is_some()
+            || lex.find_cue(before, false, |c| *c == Cue::Source).is_some();
         // "NAIROBI (Reuters) -": the agency of the dateline takes part in nothing.
         let rest = text_after(toks, e.span.end);
         if source || rest.starts_with(&[")", "-"]) || rest.starts_with(&[")", "—"]) || rest.starts_with(&[")", "--"])

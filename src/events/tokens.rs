@@ -100,20 +100,6 @@ pub fn words_after(tokens: &[Token], i: usize, n: usize) -> &[Token] {
     &tokens[i..end]
 }
 
-/// Where `phrase` (lower-case words) occurs in `window`, as a span.
-pub fn find_phrase(window: &[Token], phrase: &[String]) -> Option<Span> {
-    if phrase.is_empty() || window.len() < phrase.len() || !window.iter().any(|t| t.lower == phrase[0]) {
-        return None;
-    }
-    (0..=window.len() - phrase.len()).find_map(|k| {
-        let hit = window[k..k + phrase.len()]
-            .iter()
-            .zip(phrase)
-            .all(|(t, p)| &t.lower == p);
-        hit.then(|| Span::new(window[k].span.start, window[k + phrase.len() - 1].span.end))
-    })
-}
-
 /// The clause around `pos`: from the last clause mark before to the next after, within `sentence`.
 pub fn clause_of(tokens: &[Token], sentence: Span, pos: usize) -> Span {
     let i = index_at(tokens, pos);
