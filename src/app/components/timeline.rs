@@ -291,13 +291,19 @@ pub fn TimelineView() -> Html {
         .iter()
         .filter(|i| i.end > scale.start() && i.start < scale.end())
         .collect();
+    // Labels sit right of their bar, or left of it when they would run off the right edge.
+    let label_w = |i: &Item| (i.label.chars().count().min(48) as f64) * CHAR_W + 8.0;
     let boxes: Vec<(f64, f64)> = visible
         .iter()
         .map(|i| {
             let x0 = scale.x(i.start);
             let x1 = scale.x(i.end).max(x0 + 6.0);
-            let label_w = (i.label.chars().count().min(48) as f64) * CHAR_W + 8.0;
-            (x0, x1.max(x0 + label_w))
+            let w = label_w(i);
+            if x0 + w > WIDTH {
+                (x0 - w, x1)
+            } else {
+                (x0, x1.max(x0 + w))
+            }
         })
         .collect();
     let lane_of = lanes(&boxes, 4.0);
@@ -354,6 +360,8 @@ pub fn TimelineView() -> Html {
                 })
             };
             let label: String = item.label.chars().take(48).collect();
+            let flipped = x0 + label_w(item) > WIDTH;
+            let (text_x, anchor) = if flipped { (x0 - 4.0, "end") } else { (x0 + w.min(40.0) + 4.0, "start") };
             html! {
                 <g class={classes!("tl-item", is_selected.then_some("selected"))} tabindex="0" role="button"
                     aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
@@ -361,7 +369,7 @@ pub fn TimelineView() -> Html {
                     onclick={select.reform(|_| ())} {onkeydown}>
                     <title>{&item.aria}</title>
                     <rect class="tl-bar" x={fmt(x0)} y={fmt(y)} width={fmt(w)} height="8" rx="2" />
-                    <text x={fmt(x0 + w.min(40.0) + 4.0)} y={fmt(y + 8.0)}>{label}</text>
+                    <text x={fmt(text_x)} y={fmt(y + 8.0)} text-anchor={anchor}>{label}</text>
                 </g>
             }
         })
