@@ -108,6 +108,18 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_name_is_the_same_person() {
+        let text = "Police named James Kopp. James Charles Kopp fled; Kopp was seen in Dublin.";
+        let es = run(text);
+        let kopp: Vec<&str> = es
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.canonical.as_str())
+            .collect();
+        assert_eq!(kopp, vec!["James Charles Kopp"; 3]);
+    }
+
+    #[test]
     fn said_patterns_find_names_without_a_known_first_name() {
         let text = "The plan is sound, Quentin Marlowe said. Marlowe added nothing.";
         let es = run(text);

@@ -43,8 +43,13 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
         }
         for key in surname_keys(&name) {
             let slot = by_surname.entry(key).or_insert_with(|| Some(name.clone()));
-            if slot.as_deref() != Some(name.as_str()) {
-                *slot = None; // two people share the surname: leave short mentions unlinked
+            match slot.clone() {
+                Some(old) if old == name => {}
+                // "James Kopp" and "James Charles Kopp": one person, named by the longer form.
+                Some(old) if same_person(&old, &name) => {
+                    *slot = Some(if name.len() > old.len() { name.clone() } else { old });
+                }
+                _ => *slot = None, // two people share the surname: leave short mentions unlinked
             }
         }
     }
@@ -65,7 +70,12 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
         .map(|span| {
             let name = normalise(span.slice(text));
             let canonical = if name.contains(' ') {
-                name.clone()
+                // A full name takes the longest compatible form ("James Kopp" → "James Charles Kopp").
+                surname_keys(&name)
+                    .first()
+                    .and_then(|k| by_surname.get(k).cloned().flatten())
+                    .filter(|long| same_person(long, &name))
+                    .unwrap_or_else(|| name.clone())
             } else {
                 by_surname.get(&name).cloned().flatten().unwrap_or_else(|| name.clone())
             };
@@ -86,6 +96,17 @@ fn surname_keys(name: &str) -> Vec<String> {
         }
     }
     keys
+}
+
+/// Same first and last word: two forms of one name.
+fn same_person(a: &str, b: &str) -> bool {
+    let ends = |s: &str| {
+        (
+            s.split(' ').next().map(str::to_string),
+            s.rsplit(' ').next().map(str::to_string),
+        )
+    };
+    ends(a) == ends(b)
 }
 
 fn normalise(s: &str) -> String {
