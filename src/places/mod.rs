@@ -40,10 +40,7 @@ pub fn extract(text: &str, segments: &[Segment], entities: &[Entity], gazetteer:
         } else {
             PlaceKind::Literal
         };
-        let total: f64 = readings
-            .iter()
-            .map(|s| ((s.score - readings[0].score) / 0.25).exp())
-            .sum();
+        let total: f64 = readings.iter().map(|s| ((s.score - readings[0].score) / 0.25).exp()).sum();
         let alternatives = readings
             .iter()
             .skip(1)
@@ -79,12 +76,7 @@ pub fn extract(text: &str, segments: &[Segment], entities: &[Entity], gazetteer:
         });
     }
     for e in entities.iter().filter(|e| e.kind == EntityKind::Demonym) {
-        let Some(c) = e
-            .country
-            .as_deref()
-            .and_then(|c| gazetteer.country(c))
-            .and_then(|c| gazetteer.entry(c))
-        else {
+        let Some(c) = e.country.as_deref().and_then(|c| gazetteer.country(c)).and_then(|c| gazetteer.entry(c)) else {
             continue;
         };
         places.push(Place {
@@ -151,15 +143,7 @@ mod tests {
     fn metonymy() {
         let p = run("Moscow warned on Friday. Fighting continued in Moscow. The US and Britain agreed.");
         let kinds: Vec<PlaceKind> = p.iter().map(|p| p.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                PlaceKind::Metonym,
-                PlaceKind::Literal,
-                PlaceKind::Metonym,
-                PlaceKind::Metonym
-            ]
-        );
+        assert_eq!(kinds, [PlaceKind::Metonym, PlaceKind::Literal, PlaceKind::Metonym, PlaceKind::Metonym]);
     }
 
     #[test]

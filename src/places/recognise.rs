@@ -2,11 +2,11 @@
 //! people, organisations, streets and common words off the map.
 
 use super::cues::Cues;
-use super::fasthash::FastSet as HashSet;
 use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::name;
 use crate::model::{Entity, EntityKind, Feature, Span};
 use crate::segment::Segment;
+use super::fasthash::FastSet as HashSet;
 use std::cell::OnceCell;
 
 /// Longest name tried, in words.
@@ -178,12 +178,7 @@ pub fn recognise(
     let orgs = org_spans(text, toks, cues);
     let blocked: Vec<Span> = entities
         .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym
-            )
-        })
+        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym))
         .map(|e| e.span)
         .chain(orgs)
         .collect();
@@ -241,12 +236,8 @@ pub fn recognise(
         }
         let strong = is_strong(gazetteer, &postings);
         let weak_alternate = !strong
-            && postings
-                .iter()
-                .all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
-            && postings
-                .iter()
-                .all(|p| gazetteer.entry(p.entry).is_none_or(|e| e.population < 1e5));
+            && postings.iter().all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
+            && postings.iter().all(|p| gazetteer.entry(p.entry).is_none_or(|e| e.population < 1e5));
         let keep = judge(
             text,
             toks,
@@ -332,15 +323,8 @@ fn judge<'t>(
         // "Us" or "Uk" in running text are not the short forms.
         return Verdict::Drop;
     }
-    let sep_before = if i > 0 {
-        &text[toks[i - 1].span.end..toks[i].span.start]
-    } else {
-        ""
-    };
-    let sep_after = toks
-        .get(j + 1)
-        .map(|n| &text[toks[j].span.end..n.span.start])
-        .unwrap_or("");
+    let sep_before = if i > 0 { &text[toks[i - 1].span.end..toks[i].span.start] } else { "" };
+    let sep_after = toks.get(j + 1).map(|n| &text[toks[j].span.end..n.span.start]).unwrap_or("");
     let single = i == j;
     // People: a title or given name just before ("President Putin", "Barack Obama"), or a known surname.
     if single && persons.contains(toks[i].text) {
@@ -419,10 +403,7 @@ fn keep_restricted(text: &str, toks: &[Token<'_>], (i, j): (usize, usize), posti
     let after_comma = i > 0 && text[toks[i - 1].span.end..toks[i].span.start].trim() == ",";
     let postal = i == j && toks[i].text.len() == 2 && toks[i].is_all_caps() && after_comma;
     let dotted = text.as_bytes().get(toks[j].span.end) == Some(&b'.');
-    postings
-        .into_iter()
-        .filter(|p| p.flags & FLAG_RESTRICTED == 0 || postal || dotted)
-        .collect()
+    postings.into_iter().filter(|p| p.flags & FLAG_RESTRICTED == 0 || postal || dotted).collect()
 }
 
 /// True when some reading is a country, continent, region or a city of a million: such names are

@@ -3,10 +3,10 @@
 //! divisions, then nearness to the places that are already sure.
 
 use super::cues::Cues;
-use super::fasthash::FastMap as HashMap;
 use super::gazetteer::{Gazetteer, FLAG_ABBREVIATION, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::recognise::{Mention, Token};
 use crate::model::Feature;
+use super::fasthash::FastMap as HashMap;
 
 /// Weight of the article's country distribution in a reading's score.
 const COUNTRY_WEIGHT: f64 = 1.2;
@@ -54,9 +54,7 @@ fn prior(g: &Gazetteer, entry: u32, flags: u8) -> f64 {
 
 /// Does `outer` (a country or division entry) contain `inner`?
 fn contains(g: &Gazetteer, outer: u32, inner: u32) -> bool {
-    let (Some(o), Some(i)) = (g.entry(outer), g.entry(inner)) else {
-        return false;
-    };
+    let (Some(o), Some(i)) = (g.entry(outer), g.entry(inner)) else { return false };
     match o.feature {
         Feature::Country => o.country.is_some() && i.country == o.country && outer != inner,
         Feature::Admin => i.admin1 == Some(outer),
@@ -150,11 +148,7 @@ pub fn resolve(
                 let votes = countries.get(c).copied().unwrap_or(0.0) - if own_c == Some(c) { own_w } else { 0.0 };
                 s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
             }
-            let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() {
-                Some(s.entry)
-            } else {
-                e.admin1
-            };
+            let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() { Some(s.entry) } else { e.admin1 };
             if let Some(a) = admin_key {
                 let mine = if own_a == Some(a) { own_w } else { 0.0 };
                 s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
@@ -219,7 +213,10 @@ fn local(
     // "China's Zhejiang", "Syria's Homs": a possessive place just before contains this one.
     if m > 0 {
         let prev = &mentions[m - 1];
-        if prev.possessive && prev.tokens.1 + 3 >= i && prev.postings.iter().any(|p| contains(g, p.entry, entry)) {
+        if prev.possessive
+            && prev.tokens.1 + 3 >= i
+            && prev.postings.iter().any(|p| contains(g, p.entry, entry))
+        {
             score += 2.0;
         }
     }

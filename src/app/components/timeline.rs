@@ -361,11 +361,7 @@ pub fn TimelineView() -> Html {
             };
             let label: String = item.label.chars().take(48).collect();
             let flipped = x0 + label_w(item) > WIDTH;
-            let (text_x, anchor) = if flipped {
-                (x0 - 4.0, "end")
-            } else {
-                (x0 + w.min(40.0) + 4.0, "start")
-            };
+            let (text_x, anchor) = if flipped { (x0 - 4.0, "end") } else { (x0 + w.min(40.0) + 4.0, "start") };
             html! {
                 <g class={classes!("tl-item", is_selected.then_some("selected"))} tabindex="0" role="button"
                     aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
