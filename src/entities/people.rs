@@ -1,7 +1,7 @@
 //! People: given name + surname, title + name, "X said", then bare surnames linked to the full name.
 
 use super::lexicon::Lexicon;
-use super::{entity, orgs::words_with_offsets};
+use super::{entity, orgs::words_with_offsets, SpanSet};
 use crate::model::{Entity, EntityKind, Span};
 use std::collections::HashMap;
 
@@ -9,8 +9,14 @@ use std::collections::HashMap;
 /// before the full name still gets the full name).
 pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
     let mut spans: Vec<Span> = Vec::new();
-    let free = |span: &Span, spans: &[Span]| {
-        !orgs.iter().any(|o| o.span.overlaps(span)) && !spans.iter().any(|s| s.overlaps(span))
+    // Organisations and accepted names, for logarithmic overlap tests.
+    let mut taken = SpanSet::new(orgs.iter().map(|o| o.span));
+    let mut free = |span: &Span, _: &[Span]| {
+        let ok = !taken.overlaps(*span);
+        if ok {
+            taken.insert(*span);
+        }
+        ok
     };
     for m in lex.full_name_re.find_iter(text) {
         let span = Span::new(m.start(), m.end());

@@ -2,9 +2,21 @@
 
 use super::lexicon::Lexicon;
 use super::{precision_of, Cluster};
+use crate::model::Place;
 use crate::model::{
     Analysis, Casualty, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span, TextRef,
 };
+use std::collections::HashMap;
+
+/// Places by id.
+type PlaceIndex<'a> = HashMap<&'a str, &'a Place>;
+
+/// How many sentences back any mention may link: keeps merging linear on long inputs, and news text
+/// rarely refers further back than this.
+const MERGE_WINDOW: usize = 40;
+
+/// How many of an event's latest mentions a new mention is compared with.
+const LINK_SPAN: usize = 16;
 
 /// How many sentences back a bare repeat of the same trigger type ("blasts" ... "blasts") may link.
 const REPEAT_WINDOW: usize = 3;
@@ -35,13 +47,13 @@ fn dates_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
         .all(|w| w == v || w.ends_with("_REF") || v.ends_with("_REF"))
 }
 
-fn places_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
+fn places_fit(c: &Cluster, event: &[Cluster], places: &PlaceIndex) -> bool {
     let theirs: Vec<&String> = event.iter().flat_map(|e| &e.places[..e.strong_places]).collect();
     let ours = &c.places[..c.strong_places];
     if ours.is_empty() || theirs.is_empty() {
         return true;
     }
-    let country = |id: &String| a.places.iter().find(|p| &p.id == id).and_then(|p| p.country.clone());
+    let country = |id: &String| places.get(id.as_str()).and_then(|p| p.country.clone());
     ours.iter().any(|p| {
         theirs
             .iter()
@@ -51,10 +63,12 @@ fn places_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
 
 /// How strongly cluster `c` continues `event` (clusters already joined, in text order); `None` when it
 /// cannot. Higher is better: a shared count, then the same trigger type, then the nearest event.
-fn link(c: &Cluster, event: &[Cluster], a: &Analysis) -> Option<(bool, bool, usize)> {
-    let last = event.last()?;
-    let main = &event[0];
-    if !groups_fit(c, main) || !dates_fit(c, event, a) || !places_fit(c, event, a) {
+fn link(c: &Cluster, whole: &[Cluster], a: &Analysis, places: &PlaceIndex) -> Option<(bool, bool, usize)> {
+    let last = whole.last()?;
+    let main = &whole[0];
+    // Only the latest mentions are compared, so a long text that keeps returning to one event stays linear.
+    let event = &whole[whole.len().saturating_sub(LINK_SPAN)..];
+    if !groups_fit(c, main) || !dates_fit(c, event, a) || !places_fit(c, event, places) {
         return None;
     }
     // A perfect or "after ..." clause without its own date is background, not the dated news event.
@@ -79,17 +93,23 @@ fn link(c: &Cluster, event: &[Cluster], a: &Analysis) -> Option<(bool, bool, usi
 
 /// Merges clusters into events and builds the frames.
 pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
+    let places_ix: PlaceIndex = a.places.iter().map(|p| (p.id.as_str(), p)).collect();
     let (head, body): (Vec<Cluster>, Vec<Cluster>) = clusters.into_iter().partition(|c| c.headline);
     let mut events: Vec<Vec<Cluster>> = Vec::new();
+    // Events whose last mention is within MERGE_WINDOW sentences, kept as indices in `events`.
+    let mut open: Vec<usize> = Vec::new();
     for c in body {
-        let best = events
+        open.retain(|&i| events[i].last().is_some_and(|l| l.seg + MERGE_WINDOW >= c.seg));
+        let best = open
             .iter()
-            .enumerate()
-            .filter_map(|(i, e)| link(&c, e, a).map(|k| (k, i)))
+            .filter_map(|&i| link(&c, &events[i], a, &places_ix).map(|k| (k, i)))
             .max();
         match best.map(|(_, i)| i) {
             Some(i) => events[i].push(c),
-            None => events.push(vec![c]),
+            None => {
+                open.push(events.len());
+                events.push(vec![c]);
+            }
         }
     }
     // Headline mentions announce the body's events: join the first that fits (same count preferred).
@@ -108,7 +128,7 @@ pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
         }
     }
     lone.extend(events);
-    let mut out: Vec<Event> = lone.into_iter().map(|e| frame(text, e, a)).collect();
+    let mut out: Vec<Event> = lone.into_iter().map(|e| frame(text, e, a, &places_ix)).collect();
     out.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     for (i, e) in out.iter_mut().enumerate() {
         e.id = format!("ev{}", i + 1);
@@ -117,7 +137,7 @@ pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
 }
 
 /// One event frame from its clusters (headline first, then text order).
-fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
+fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis, places_ix: &PlaceIndex) -> Event {
     // The main mention: the first of the body, preferring a violent one over a bare toll.
     let body: Vec<&Cluster> = clusters.iter().filter(|c| !c.headline).collect();
     let main = body
@@ -140,7 +160,7 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
         let own_places: &[String] = if c.headline && body_placed { &[] } else { &c.places };
         for p in own_places {
             // One id per location: the headline's "Karvo" and the lead's are one place.
-            let name = |id: &String| a.places.iter().find(|x| &x.id == id).map(|x| x.name.clone());
+            let name = |id: &String| places_ix.get(id.as_str()).map(|x| x.name.clone());
             if !places.contains(p) && !places.iter().any(|q| name(q).is_some() && name(q) == name(p)) {
                 places.push(p.clone());
             }
@@ -170,7 +190,7 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
         }
     }
     // The most specific places: a country goes when a place inside it is named ("Tartus, Homs" over "Syria").
-    let place = |id: &String| a.places.iter().find(|p| &p.id == id);
+    let place = |id: &String| places_ix.get(id.as_str()).copied();
     let finer_in = |country: &Option<String>| {
         places
             .iter()

@@ -137,15 +137,15 @@ fn inherited_places(
     let literal_before = |p: &&crate::model::Place| p.kind == PlaceKind::Literal && p.span.end <= seg.span.start;
     let prev = segments[..si].iter().rposition(|s| s.kind == SegmentKind::Sentence);
     if let Some(f) = pointed {
-        if let Some(p) = a.places.iter().filter(literal_before).rfind(|p| p.feature == f) {
+        let earlier = &a.places[..a.places.partition_point(|p| p.span.start < seg.span.start)];
+        if let Some(p) = earlier.iter().filter(literal_before).rfind(|p| p.feature == f) {
             return (prev, vec![p.id.clone()], vec![p.id.clone()]);
         }
     }
     let Some(prev_span) = prev.map(|i| segments[i].span) else {
         return (None, Vec::new(), Vec::new());
     };
-    let all: Vec<&crate::model::Place> = a
-        .places
+    let all: Vec<&crate::model::Place> = in_span(&a.places, prev_span, |p| p.span)
         .iter()
         .filter(literal_before)
         .filter(|p| prev_span.contains(&p.span))
@@ -376,6 +376,13 @@ fn text_is_capitalised(t: &Token, _toks: &[Token]) -> bool {
     t.original_upper
 }
 
+/// The items (in text order) that start inside `span`.
+fn in_span<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|x| key(x).start < span.start);
+    let to = items.partition_point(|x| key(x).start < span.end).max(from);
+    &items[from..to]
+}
+
 fn is_date(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
 }
@@ -385,19 +392,24 @@ fn is_date(t: &Timex) -> bool {
 fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Analysis) -> Option<usize> {
     let main = c.mentions[0];
     let in_sentence = |t: &&Timex| is_date(t) && sentence.contains(&t.span);
+    // Timexes are in text order: only the sentence's slice is looked at; indices are into `a.timexes`.
+    let offset = a.timexes.partition_point(|t| t.span.start < sentence.start);
+    let here = in_span(&a.timexes, sentence, |t| t.span);
     if c.anaphoric {
-        return a.timexes.iter().position(|t| {
-            in_sentence(&t) && t.span.end <= main.start && text_between_is_possessive(t.span.end, main.start, toks)
-        });
+        return here
+            .iter()
+            .position(|t| {
+                in_sentence(&t) && t.span.end <= main.start && text_between_is_possessive(t.span.end, main.start, toks)
+            })
+            .map(|i| i + offset);
     }
     let clause = tokens::clause_of(toks, sentence, main.start);
     let best = |within: Span| {
-        a.timexes
-            .iter()
+        here.iter()
             .enumerate()
             .filter(|(_, t)| in_sentence(t) && within.contains(&t.span))
             .min_by_key(|(_, t)| distance(t.span, main))
-            .map(|(i, _)| i)
+            .map(|(i, _)| i + offset)
     };
     best(clause).or_else(|| {
         if c.past || c.modality == Modality::Future {
@@ -420,8 +432,7 @@ fn text_between_is_possessive(from: usize, to: usize, toks: &[Token]) -> bool {
 /// Literal places go to the nearest cluster before them (else after); clusters left without a place take
 /// the sentence's countries and regions.
 fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis, toks: &[Token], lex: &Lexicon) {
-    let places: Vec<_> = a
-        .places
+    let places: Vec<_> = in_span(&a.places, sentence, |p| p.span)
         .iter()
         .filter(|p| p.kind == PlaceKind::Literal && sentence.contains(&p.span))
         .collect();
