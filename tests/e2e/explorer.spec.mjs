@@ -52,7 +52,9 @@ test.describe('with the reference article', () => {
     const map = page.getByRole('region', { name: 'Map', exact: true });
     await expect(map.locator('.marker.selected')).toHaveCount(3);
     const names = await map.locator('.marker.selected').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    for (const town of [/Tart/, /Homs/, /Hasak|Ḩasak/]) expect(names.join(' ')).toMatch(town);
+    // GeoNames names carry diacritics (Ţarţūs, Al Ḩasakah); compare without them.
+    const plain = names.join(' ').normalize('NFD').replace(/\p{Diacritic}/gu, '');
+    for (const town of [/Tartus/, /Homs/, /Hasakah/]) expect(plain).toMatch(town);
     await page.screenshot({ path: join(artifacts, 'blasts-selected.png'), fullPage: true });
     expect(foreign).toEqual([]);
   });
