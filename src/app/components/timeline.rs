@@ -300,7 +300,7 @@ pub fn TimelineView() -> Html {
             let x1 = scale.x(i.end).max(x0 + 6.0);
             let w = label_w(i);
             if x0 + w > WIDTH {
-                (x0 - w, x1)
+                ((x1 - w).min(x0), x1)
             } else {
                 (x0, x1.max(x0 + w))
             }
@@ -362,19 +362,16 @@ pub fn TimelineView() -> Html {
             // The whole label is shown: the accessible name must contain the visible text (WCAG 2.5.3).
             let label = item.label.clone();
             let flipped = x0 + label_w(item) > WIDTH;
-            let (text_x, anchor) = if flipped {
-                (x0 - 4.0, "end")
-            } else {
-                (x0 + w.min(40.0) + 4.0, "start")
-            };
+            // Labels sit just above their bar, so text never crosses a bar of another colour.
+            let (text_x, anchor) = if flipped { (x0 + w, "end") } else { (x0, "start") };
             html! {
                 <g class={classes!("tl-item", is_selected.then_some("selected"))} tabindex="0" role="button"
                     aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
                     data-event={item.id.clone()}
                     onclick={select.reform(|_| ())} {onkeydown}>
                     <title>{&item.aria}</title>
-                    <rect class="tl-bar" x={fmt(x0)} y={fmt(y)} width={fmt(w)} height="8" rx="2" />
-                    <text x={fmt(text_x)} y={fmt(y + 8.0)} text-anchor={anchor}>{label}</text>
+                    <rect class="tl-bar" x={fmt(x0)} y={fmt(y + 12.0)} width={fmt(w)} height="5" rx="2" />
+                    <text x={fmt(text_x)} y={fmt(y + 9.0)} text-anchor={anchor}>{label}</text>
                 </g>
             }
         })
