@@ -3,21 +3,9 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { artifacts, seedPath, watchRequests } from './helpers.mjs';
 
-const shared = process.env.DATELINE_SHARED || join(process.cwd(), '..', 'shared');
-const seedPath = join(shared, 'seed', 'afp-syria-2016-09-05.txt');
-const artifacts = join(process.cwd(), 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
-
-function watchRequests(page, baseURL) {
-  const origin = new URL(baseURL).origin;
-  const foreign = [];
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
-  });
-  return foreign;
-}
 
 async function pasteSeed(page) {
   await page.goto('./');

@@ -3,12 +3,13 @@
 //! overlap; metonyms and demonyms drawn apart from literal places. No tiles, no network beyond
 //! this origin.
 
+use super::gestures::{on_activate, on_nav, svg_point, Nav};
 use crate::app::services::fetch::fetch_bytes;
 use crate::app::state::{Action, AppContext, Selection};
 use crate::model::{Analysis, PlaceKind};
 use serde::Deserialize;
 use std::rc::Rc;
-use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 const W: f64 = 1000.0;
@@ -212,13 +213,13 @@ pub fn MapView() -> Html {
         let zoom = zoom.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
-            let (sx, sy) = svg_point(&e);
+            let (sx, sy) = svg_point(&e, W, H);
             zoom(if e.delta_y() > 0.0 { 1.25 } else { 0.8 }, sx, sy);
         })
     };
     let onkeydown = {
         let (zoom, view) = (zoom.clone(), view.clone());
-        Callback::from(move |e: KeyboardEvent| {
+        on_nav(move |nav| {
             let step = current.w * 0.1;
             let moved = |dx: f64, dy: f64| {
                 Some(View {
@@ -227,46 +228,22 @@ pub fn MapView() -> Html {
                     w: current.w,
                 })
             };
-            let handled = match e.key().as_str() {
-                "+" | "=" => {
-                    zoom(0.8, W / 2.0, H / 2.0);
-                    true
-                }
-                "-" | "_" => {
-                    zoom(1.25, W / 2.0, H / 2.0);
-                    true
-                }
-                "ArrowLeft" => {
-                    view.set(moved(-step, 0.0));
-                    true
-                }
-                "ArrowRight" => {
-                    view.set(moved(step, 0.0));
-                    true
-                }
-                "ArrowUp" => {
-                    view.set(moved(0.0, -step));
-                    true
-                }
-                "ArrowDown" => {
-                    view.set(moved(0.0, step));
-                    true
-                }
-                "0" | "Home" => {
-                    view.set(None);
-                    true
-                }
-                _ => false,
-            };
-            if handled {
-                e.prevent_default();
+            match nav {
+                Nav::ZoomIn => zoom(0.8, W / 2.0, H / 2.0),
+                Nav::ZoomOut => zoom(1.25, W / 2.0, H / 2.0),
+                Nav::Left => view.set(moved(-step, 0.0)),
+                Nav::Right => view.set(moved(step, 0.0)),
+                Nav::Up => view.set(moved(0.0, -step)),
+                Nav::Down => view.set(moved(0.0, step)),
+                Nav::Fit => view.set(None),
             }
+            true
         })
     };
     let onpointerdown = {
         let drag = drag.clone();
         Callback::from(move |e: PointerEvent| {
-            let (sx, sy) = svg_point(&e);
+            let (sx, sy) = svg_point(&e, W, H);
             *drag.borrow_mut() = Some((sx, sy, current));
         })
     };
@@ -274,7 +251,7 @@ pub fn MapView() -> Html {
         let (drag, view) = (drag.clone(), view.clone());
         Callback::from(move |e: PointerEvent| {
             if let Some((x0, y0, start)) = *drag.borrow() {
-                let (sx, sy) = svg_point(&e);
+                let (sx, sy) = svg_point(&e, W, H);
                 if (sx - x0).abs() + (sy - y0).abs() > 3.0 {
                     let s = W / start.w;
                     view.set(Some(View {
@@ -359,16 +336,7 @@ pub fn MapView() -> Html {
                 let state = state.clone();
                 Callback::from(move |_: ()| state.dispatch(Action::Select(Some(Selection::Place(first_id.clone())))))
             };
-            let onkeydown = {
-                let select = select.clone();
-                Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" || e.key() == " " {
-                        e.prevent_default();
-                        e.stop_propagation();
-                        select.emit(());
-                    }
-                })
-            };
+            let onkeydown = on_activate(select.clone());
             html! {
                 <g class={classes!("marker", kind_class, is_cluster.then_some("cluster"), is_selected.then_some("selected"))}
                     tabindex="0" role="button" aria-label={aria.clone()} aria-pressed={is_selected.to_string()}
@@ -425,27 +393,6 @@ pub fn MapView() -> Html {
             </svg>
             <p class="credit">{credit}</p>
         </section>
-    }
-}
-
-/// Position of a pointer event in the SVG's own units.
-fn svg_point(e: &web_sys::MouseEvent) -> (f64, f64) {
-    let target = e
-        .current_target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-    match target {
-        Some(el) => {
-            let r = el.get_bounding_client_rect();
-            if r.width() > 0.0 && r.height() > 0.0 {
-                (
-                    (f64::from(e.client_x()) - r.left()) / r.width() * W,
-                    (f64::from(e.client_y()) - r.top()) / r.height() * H,
-                )
-            } else {
-                (W / 2.0, H / 2.0)
-            }
-        }
-        None => (W / 2.0, H / 2.0),
     }
 }
 
