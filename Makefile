@@ -10,10 +10,10 @@ endif
 .PHONY: serve test setup-app setup-test build test-only bench size gazetteer basemap
 
 serve: setup-app
-	trunk serve --release
+	@trunk serve --release
 
 test: setup-test
-	scripts/test-all
+	@scripts/test-all
 
 setup-app:
 	@scripts/setup app
@@ -22,7 +22,7 @@ setup-test:
 	@scripts/setup test
 
 build: setup-app
-	trunk build --release
+	@trunk build --release
 
 test-only:
-	scripts/test-all
+	@scripts/test-all
