@@ -133,6 +133,8 @@ pub fn MapView() -> Html {
     let detail_requested = use_mut_ref(|| false);
     let view = use_state(|| None::<View>);
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
+    // Touch points by pointer id, for pinch zoom.
+    let touches = use_mut_ref(std::collections::HashMap::<i32, (f64, f64)>::new);
     {
         let coarse = coarse.clone();
         use_effect_with((), move |_| {
@@ -241,15 +243,35 @@ pub fn MapView() -> Html {
         })
     };
     let onpointerdown = {
-        let drag = drag.clone();
+        let (drag, touches) = (drag.clone(), touches.clone());
         Callback::from(move |e: PointerEvent| {
             let (sx, sy) = svg_point(&e, W, H);
+            touches.borrow_mut().insert(e.pointer_id(), (sx, sy));
             *drag.borrow_mut() = Some((sx, sy, current));
         })
     };
     let onpointermove = {
-        let (drag, view) = (drag.clone(), view.clone());
+        let (drag, view, touches, zoom) = (drag.clone(), view.clone(), touches.clone(), zoom.clone());
         Callback::from(move |e: PointerEvent| {
+            let point = svg_point(&e, W, H);
+            let mut points = touches.borrow_mut();
+            if points.len() == 2 && points.contains_key(&e.pointer_id()) {
+                // Pinch: the change in distance between two fingers zooms around their midpoint.
+                let before: Vec<(f64, f64)> = points.values().copied().collect();
+                points.insert(e.pointer_id(), point);
+                let after: Vec<(f64, f64)> = points.values().copied().collect();
+                let span = |p: &[(f64, f64)]| (p[0].0 - p[1].0).hypot(p[0].1 - p[1].1);
+                let (d0, d1) = (span(&before), span(&after));
+                if d0 > 4.0 && d1 > 4.0 {
+                    zoom(
+                        d0 / d1,
+                        (after[0].0 + after[1].0) / 2.0,
+                        (after[0].1 + after[1].1) / 2.0,
+                    );
+                }
+                *drag.borrow_mut() = None;
+                return;
+            }
             if let Some((x0, y0, start)) = *drag.borrow() {
                 let (sx, sy) = svg_point(&e, W, H);
                 if (sx - x0).abs() + (sy - y0).abs() > 3.0 {
@@ -264,8 +286,11 @@ pub fn MapView() -> Html {
         })
     };
     let onpointerup = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+        let (drag, touches) = (drag.clone(), touches.clone());
+        Callback::from(move |e: PointerEvent| {
+            touches.borrow_mut().remove(&e.pointer_id());
+            *drag.borrow_mut() = None;
+        })
     };
 
     // Highlighted place ids: the selected place, or every place of the selected event.
