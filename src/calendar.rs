@@ -140,9 +140,26 @@ impl fmt::Display for Date {
     }
 }
 
+/// True for a calendar value a person may type: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real day.
+pub fn is_calendar_value(value: &str) -> bool {
+    let b = value.as_bytes();
+    match b.len() {
+        4 => b.iter().all(u8::is_ascii_digit),
+        7 => b[4] == b'-' && Date::parse_iso(&format!("{value}-01")).is_ok(),
+        10 => Date::parse_iso(value).is_ok(),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_values_typed_by_people_are_checked() {
+        assert!(is_calendar_value("2016-09-04") && is_calendar_value("2016-09") && is_calendar_value("2016"));
+        assert!(!is_calendar_value("2016-02-30") && !is_calendar_value("2016-13") && !is_calendar_value("last week"));
+    }
 
     #[test]
     fn weekday_of_known_days() {

@@ -9,7 +9,8 @@ use dateline::{html, input, places, Options, Warning, MAX_INPUT_BYTES};
 use std::io::{Read, Write};
 use std::path::Path;
 
-const USAGE: &str = "usage: dateline analyze [--dct YYYY-MM-DD] [--format json|jsonl] [FILE... | -]";
+const USAGE: &str =
+    "usage: dateline analyze [--dct YYYY-MM-DD] [--format json|jsonl|geojson|csv|ics|timelinejs|timeml] [FILE... | -]";
 
 /// A refused argument or input: one line for stderr.
 #[derive(Debug)]

@@ -20,6 +20,7 @@ pub mod model;
 pub mod places;
 pub mod segment;
 pub mod share;
+pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,6 +1,8 @@
 //! The app state: one reducer, shared with every view by context.
 
+use crate::corrections::{Corrections, EventDateFix, MentionKey, PlaceChoice, Removal};
 use crate::model::Analysis;
+use crate::share::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -50,6 +52,50 @@ pub struct AppState {
     pub selection: Option<Selection>,
     /// A message for the person (a file that could not be read, a bad link); never clears their text.
     pub notice: Option<String>,
+    /// The person's corrections, re-applied to every analysis.
+    pub corrections: Corrections,
+    /// Events listed in text order instead of time order.
+    pub events_in_text_order: bool,
+    /// True once the person changed something since the page opened: only then is the autosave written.
+    pub edited: bool,
+}
+
+impl Selection {
+    /// The id of the selected item (`ev3`, `p2`, `t1`, `e4`).
+    pub fn id(&self) -> &str {
+        match self {
+            Selection::Timex(id) | Selection::Place(id) | Selection::Entity(id) | Selection::Event(id) => id,
+        }
+    }
+
+    /// The selection for an id, by its prefix.
+    pub fn from_id(id: &str) -> Option<Selection> {
+        let owned = id.to_string();
+        if id.starts_with("ev") {
+            Some(Selection::Event(owned))
+        } else if id.starts_with('p') {
+            Some(Selection::Place(owned))
+        } else if id.starts_with('t') {
+            Some(Selection::Timex(owned))
+        } else if id.starts_with('e') {
+            Some(Selection::Entity(owned))
+        } else {
+            None
+        }
+    }
+}
+
+impl AppState {
+    /// The state as it travels in a link or a `.dateline.json` file.
+    pub fn view_state(&self) -> ViewState {
+        ViewState {
+            text: self.text.clone(),
+            dct: self.dct.clone(),
+            corrections: self.corrections.clone(),
+            selection: self.selection.as_ref().map(|s| s.id().to_string()),
+            view: Some(serde_json::json!({"events_in_text_order": self.events_in_text_order})),
+        }
+    }
 }
 
 /// Everything that changes the state.
@@ -78,6 +124,26 @@ pub enum Action {
     Notice(String),
     /// Dismiss the message.
     DismissNotice,
+    /// Replace everything with a view from a link, a file or the autosave.
+    LoadView(ViewState),
+    /// Use another candidate for a place mention.
+    ChoosePlace(PlaceChoice),
+    /// Remove a false mention.
+    Remove(Removal),
+    /// Change an event's date.
+    SetEventDate(EventDateFix),
+    /// Forget every correction.
+    ResetCorrections,
+    /// List events in text order (true) or time order (false).
+    EventsInTextOrder(bool),
+}
+
+/// The key a correction uses for a mention.
+pub fn mention_key(span: crate::model::Span, text: &str) -> MentionKey {
+    MentionKey {
+        span,
+        text: text.to_string(),
+    }
 }
 
 impl Reducible for AppState {
@@ -91,8 +157,48 @@ impl Reducible for AppState {
                 next.meta_title = title;
                 next.meta_dct = published;
                 next.selection = None;
+                next.edited = true;
             }
-            Action::SetDct(dct) => next.dct = dct,
+            Action::SetDct(dct) => {
+                next.dct = dct;
+                next.edited = true;
+            }
+            Action::LoadView(view) => {
+                next.text = view.text;
+                next.dct = view.dct;
+                next.corrections = view.corrections;
+                next.selection = view.selection.as_deref().and_then(Selection::from_id);
+                next.events_in_text_order = view
+                    .view
+                    .as_ref()
+                    .and_then(|v| v.get("events_in_text_order"))
+                    .and_then(serde_json::Value::as_bool)
+                    .unwrap_or(false);
+                next.meta_title = None;
+                next.meta_dct = None;
+            }
+            Action::ChoosePlace(choice) => {
+                next.corrections.places.retain(|c| c.mention != choice.mention);
+                next.corrections.places.push(choice);
+                next.edited = true;
+            }
+            Action::Remove(removal) => {
+                if !next.corrections.removed.contains(&removal) {
+                    next.corrections.removed.push(removal);
+                }
+                next.selection = None;
+                next.edited = true;
+            }
+            Action::SetEventDate(fix) => {
+                next.corrections.event_dates.retain(|f| f.trigger != fix.trigger);
+                next.corrections.event_dates.push(fix);
+                next.edited = true;
+            }
+            Action::ResetCorrections => {
+                next.corrections = Corrections::default();
+                next.edited = true;
+            }
+            Action::EventsInTextOrder(text_order) => next.events_in_text_order = text_order,
             Action::Requested(id) => {
                 next.request = id;
                 next.status = Status::Working(id);

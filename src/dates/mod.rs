@@ -1,12 +1,29 @@
 //! Time expressions: the document creation time, recognition and TIMEX3 normalisation.
+//!
+//! Recognition and normalisation are driven by two tables, `src/lang/en/dates_words.tsv` (word classes) and
+//! `src/lang/en/dates_rules.tsv` (patterns); see `docs/dates.md` for the format and the anchoring policy.
+
+pub mod lexicon;
+pub mod normalize;
+pub mod recognize;
+pub mod timeml;
+pub mod value;
 
 use crate::calendar::Date;
-use crate::model::{Dct, DctSource, Timex, Warning};
-use crate::segment::Segment;
+use crate::model::{Dct, DctSource, Span, Timex, Warning};
+use crate::segment::{Segment, SegmentKind};
 use crate::Options;
+use lexicon::Lexicon;
+use normalize::{Context, Norm};
+use value::{Gran, Point};
+
+/// How many opening segments are searched for a dateline.
+const DATELINE_SEGMENTS: usize = 8;
+/// How far into the text a dateline may stand, in bytes.
+const DATELINE_BYTES: usize = 2000;
 
 /// Chooses the document creation time: the person's, then metadata, then a dateline in the text.
-pub fn resolve_dct(_text: &str, _segments: &[Segment], options: &Options) -> Dct {
+pub fn resolve_dct(text: &str, segments: &[Segment], options: &Options) -> Dct {
     if let Some(user) = options.dct.as_deref().and_then(|d| Date::parse_iso(d).ok()) {
         return Dct {
             value: Some(user.to_string()),
@@ -21,10 +38,140 @@ pub fn resolve_dct(_text: &str, _segments: &[Segment], options: &Options) -> Dct
             span: None,
         };
     }
-    Dct::default()
+    match find_dateline(text, segments) {
+        Some((value, span)) => Dct {
+            value: Some(value),
+            source: DctSource::Dateline,
+            span: Some(span),
+        },
+        None => Dct::default(),
+    }
+}
+
+/// The first full date of the opening lines that stands as a dateline: its value and span.
+pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)> {
+    let lex = lexicon::english();
+    let opening: Vec<Segment> = segments
+        .iter()
+        .take(DATELINE_SEGMENTS)
+        .filter(|s| s.span.end <= DATELINE_BYTES.max(segments.first().map_or(0, |f| f.span.end)))
+        .copied()
+        .collect();
+    let last = opening.last()?;
+    let head = text.get(..last.span.end)?;
+    let found = recognize::recognize(lex, head);
+    let mut ctx = Context {
+        lex,
+        text,
+        segments,
+        dct: None,
+        history: Vec::new(),
+        day_in_sentence: None,
+    };
+    for f in &found {
+        let Some(seg) = opening.iter().find(|s| s.span.contains(&f.span)) else {
+            continue;
+        };
+        let rule = &lex.rules[f.rule];
+        let Some(norm) = ctx.normalize(f, rule.function, rule.kind) else {
+            continue;
+        };
+        if Date::parse_iso(&norm.value).is_err() || norm.begin.is_some() {
+            continue;
+        }
+        if is_dateline(lex, text, seg, f.span) {
+            return Some((norm.value, f.span));
+        }
+    }
+    None
+}
+
+/// A full date is a dateline when its line is a dateline, carries a publication cue, or opens with it.
+fn is_dateline(lex: &Lexicon, text: &str, seg: &Segment, span: Span) -> bool {
+    if seg.kind == SegmentKind::Dateline {
+        return true;
+    }
+    let line = seg.span.slice(text);
+    let has_cue = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '|' | '-'))
+        .any(|w| {
+            !w.is_empty()
+                && lex
+                    .word("dctcue", w)
+                    .is_some_and(|e| w.contains('(') || e.text == w || w.chars().any(char::is_lowercase))
+        });
+    let offset = span.start - seg.span.start;
+    let after = text.get(span.end..seg.span.end).unwrap_or("").trim_start();
+    let opens = offset <= 80
+        && (after.is_empty() || after.starts_with(['(', '-', '–', '—', '|', '/']) || after.starts_with("GMT"));
+    has_cue && offset <= 120 || opens
 }
 
 /// Finds and normalises the time expressions of `text`, anchored on `dct` when known.
-pub fn extract(_text: &str, _segments: &[Segment], _dct: Option<&str>) -> (Vec<Timex>, Vec<Warning>) {
-    (Vec::new(), Vec::new())
+pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Timex>, Vec<Warning>) {
+    let lex = lexicon::english();
+    let dct_date = dct.and_then(|d| Date::parse_iso(d).ok());
+    let found = recognize::recognize(lex, text);
+    let mut ctx = Context {
+        lex,
+        text,
+        segments,
+        dct: dct_date,
+        history: Vec::new(),
+        day_in_sentence: None,
+    };
+    let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
+    let mut underspecified = 0;
+    for f in &found {
+        let rule = &lex.rules[f.rule];
+        let Some(norm) = ctx.normalize(f, rule.function, rule.kind) else {
+            continue;
+        };
+        if norm.needs_dct {
+            underspecified += 1;
+        }
+        let index = timexes.len();
+        if let Some(p) = Point::parse(&norm.value) {
+            ctx.history.push((index, p));
+            if p.gran == Gran::Day {
+                let seg = segments
+                    .iter()
+                    .find(|s| s.span.contains(&f.span))
+                    .map_or(0, |s| s.span.start);
+                ctx.day_in_sentence = Some((seg, p.date));
+            }
+        }
+        timexes.push(to_timex(index, f.span, text, norm));
+    }
+    let mut warnings = Vec::new();
+    if dct_date.is_none() && underspecified > 0 {
+        warnings.push(Warning::new(
+            "no_dct",
+            format!(
+                "No document date was given or found, so {underspecified} relative date(s) keep underspecified values."
+            ),
+        ));
+    }
+    (timexes, warnings)
 }
+
+fn to_timex(index: usize, span: Span, text: &str, n: Norm) -> Timex {
+    Timex {
+        id: format!("t{}", index + 1),
+        span,
+        text: span.slice(text).to_string(),
+        kind: n.kind,
+        value: n.value,
+        modifier: n.modifier,
+        anchor: n
+            .anchor
+            .map(|a| a.map_or_else(|| "dct".to_string(), |i| format!("t{}", i + 1))),
+        begin: n.begin,
+        end: n.end,
+        freq: n.freq,
+        alternatives: n.alternatives,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,9 +1,499 @@
 //! Event frames: triggers, with their date, places, participants and casualties.
+//!
+//! Per sentence, triggers from `triggers.tsv` of one merge group form one *cluster* ("talks ... summit");
+//! each cluster gets its cues (polarity, modality, tense, anaphor), a date from its clause, the literal
+//! places and the participants nearest to it, and the casualty counts of its sentence. Clusters are then
+//! merged across the text into events (`merge`). The taxonomy and rules are documented in `docs/events.md`.
 
-use crate::model::{Analysis, Event};
-use crate::segment::Segment;
+mod casualties;
+mod lexicon;
+mod merge;
+mod tokens;
+
+use crate::model::Event;
+use crate::model::{
+    Analysis, Casualty, EntityKind, Evidence, Feature, Modality, PlaceKind, Polarity, Precision, Span, Timex, TimexType,
+};
+use crate::segment::{Segment, SegmentKind};
+use lexicon::{Cue, EventType, Lexicon};
+use tokens::{find_phrase, index_at, tokenize, words_after, words_before, Token};
+
+/// One sentence's mentions of one event: the unit that `merge` joins into events.
+#[derive(Debug, Clone)]
+struct Cluster {
+    /// Index of the sentence in the segment list.
+    seg: usize,
+    /// True when the sentence is the headline.
+    headline: bool,
+    /// Type of the main (first) trigger.
+    ty: EventType,
+    /// Trigger spans, main first.
+    mentions: Vec<Span>,
+    /// The main trigger refers back ("the talks", "Monday's blasts").
+    anaphoric: bool,
+    polarity: Polarity,
+    modality: Modality,
+    /// A tense cue says the event lies before the reference time ("has left", "after").
+    past: bool,
+    /// The timex of its clause, when there is one.
+    timex: Option<usize>,
+    /// Place ids.
+    places: Vec<String>,
+    /// Participant entity ids with their canonical names.
+    participants: Vec<(String, String)>,
+    casualties: Vec<Casualty>,
+    evidence: Vec<Evidence>,
+}
+
+fn evidence(field: &str, span: Span) -> Evidence {
+    Evidence {
+        field: field.to_string(),
+        span,
+    }
+}
 
 /// Builds the event frames of `text` from the mentions already in `analysis`.
-pub fn extract(_text: &str, _segments: &[Segment], _analysis: &Analysis) -> Vec<Event> {
-    Vec::new()
+pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Event> {
+    let lex = Lexicon::get();
+    let mut clusters = Vec::new();
+    let lead = segments.iter().position(|s| s.kind == SegmentKind::Sentence);
+    // One pass of the trigger regex over the whole text; sentences without a trigger or a number are
+    // skipped before any tokenising.
+    let triggers: Vec<(Span, EventType)> = lex
+        .trigger_re
+        .find_iter(text)
+        .filter_map(|m| Some((Span::new(m.start(), m.end()), lex.trigger_type(m.as_str())?)))
+        .collect();
+    for (si, seg) in segments.iter().enumerate() {
+        if seg.kind == SegmentKind::Dateline {
+            continue;
+        }
+        let from = triggers.partition_point(|(sp, _)| sp.start < seg.span.start);
+        let to = triggers.partition_point(|(sp, _)| sp.start < seg.span.end);
+        let here = &triggers[from..to];
+        let first = analysis.entities.partition_point(|e| e.span.start < seg.span.start);
+        let has_number = analysis.entities[first..]
+            .iter()
+            .take_while(|e| e.span.start < seg.span.end)
+            .any(|e| e.kind == EntityKind::Number);
+        if here.is_empty() && !has_number {
+            continue;
+        }
+        let mut found = sentence_clusters(text, si, seg, here, analysis, lex);
+        if Some(si) == lead {
+            let dateline_places = dateline_places(text, segments, si, analysis);
+            for c in found.iter_mut().filter(|c| c.places.is_empty()) {
+                c.places = dateline_places.clone();
+            }
+        }
+        clusters.extend(found);
+    }
+    merge::merge(text, clusters, analysis)
 }
+
+/// The clusters of one sentence, with everything that can be read inside the sentence.
+fn sentence_clusters(
+    text: &str,
+    si: usize,
+    seg: &Segment,
+    triggers: &[(Span, EventType)],
+    a: &Analysis,
+    lex: &Lexicon,
+) -> Vec<Cluster> {
+    let toks = tokenize(text, seg.span);
+    // Entities are in text order: only this sentence's slice is looked at.
+    let first = a.entities.partition_point(|e| e.span.start < seg.span.start);
+    let last = a.entities.partition_point(|e| e.span.start < seg.span.end);
+    let ents = &a.entities[first..last.max(first)];
+    let names: Vec<_> = ents
+        .iter()
+        .filter(|e| {
+            seg.span.contains(&e.span) && matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group)
+        })
+        .collect();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for &(span, ty) in triggers {
+        if names.iter().any(|e| e.span.overlaps(&span)) || !seg.span.contains(&span) {
+            continue;
+        }
+        if let Some(c) = clusters.iter_mut().find(|c| c.ty.group == ty.group) {
+            c.mentions.push(span);
+            continue;
+        }
+        clusters.push(new_cluster(si, seg, ty, span));
+    }
+    // "floods killed 17 and displaced 3,000": the displacement is part of the floods.
+    let mut k = 0;
+    while k < clusters.len() {
+        let folds = clusters[k].ty.folds_into;
+        let host = (!folds.is_empty())
+            .then(|| clusters.iter().position(|c| folds.split(',').any(|f| f == c.ty.family)))
+            .flatten();
+        match host {
+            Some(h) if h != k => {
+                let folded = clusters.remove(k);
+                let h = if h > k { h - 1 } else { h };
+                clusters[h].mentions.extend(folded.mentions);
+                clusters[h].evidence.extend(folded.evidence);
+            }
+            _ => k += 1,
+        }
+    }
+    // Casualty counts go to the nearest event that takes counts, or make a toll of their own.
+    let numbers: Vec<_> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Number && seg.span.contains(&e.span))
+        .collect();
+    for count in casualties::find(text, &toks, &numbers, lex) {
+        let at = count.casualty.span;
+        // The trigger that is itself the count's word ("arrested 38") wins over a mere neighbour.
+        let kind = count.casualty.kind;
+        let takes = |c: &Cluster| Lexicon::takes(&c.ty, kind);
+        let own = clusters
+            .iter()
+            .position(|c| takes(c) && c.mentions.iter().any(|m| m.overlaps(&count.cue)));
+        let target = own.or_else(|| nearest(&clusters, at, takes));
+        let idx = match target {
+            Some(i) => i,
+            None => {
+                let span = Span::new(at.start.min(count.cue.start), at.end.max(count.cue.end));
+                clusters.push(new_cluster(si, seg, lex.casualties_type, span));
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[idx];
+        c.evidence.push(evidence("casualty", at));
+        c.casualties.push(count.casualty);
+    }
+    for c in clusters.iter_mut() {
+        read_cues(c, &toks, seg.span, lex);
+        c.timex = clause_timex(c, &toks, seg.span, a);
+        if let Some(t) = c.timex.and_then(|i| a.timexes.get(i)) {
+            c.evidence.push(evidence("date", t.span));
+        }
+    }
+    attach_places(&mut clusters, seg.span, a);
+    attach_participants(&mut clusters, &toks, &names, lex);
+    clusters
+}
+
+fn new_cluster(seg: usize, s: &Segment, ty: EventType, span: Span) -> Cluster {
+    Cluster {
+        seg,
+        headline: s.kind == SegmentKind::Headline,
+        ty,
+        mentions: vec![span],
+        anaphoric: false,
+        polarity: Polarity::Positive,
+        modality: Modality::Asserted,
+        past: false,
+        timex: None,
+        places: Vec::new(),
+        participants: Vec::new(),
+        casualties: Vec::new(),
+        evidence: vec![evidence("trigger", span)],
+    }
+}
+
+/// Distance in bytes between two spans (0 when they overlap).
+fn distance(a: Span, b: Span) -> usize {
+    if a.overlaps(&b) {
+        0
+    } else if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start - b.end
+    }
+}
+
+fn nearest(clusters: &[Cluster], at: Span, ok: impl Fn(&Cluster) -> bool) -> Option<usize> {
+    clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| ok(c))
+        .min_by_key(|(_, c)| c.mentions.iter().map(|m| distance(*m, at)).min().unwrap_or(usize::MAX))
+        .map(|(i, _)| i)
+}
+
+/// Polarity, modality, tense and anaphor cues around the triggers.
+fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
+    let main = c.mentions[0];
+    let i = index_at(toks, main.start);
+    let j = index_at(toks, main.end);
+    // A trigger opening its sentence ("A deal ... had looked likely") takes cues from the whole sentence.
+    let opening = toks[..i].iter().filter(|t| !t.mark).count() < 3;
+    let after = if opening { &toks[j..] } else { words_after(toks, j, 5) };
+    if let Some(prev) = words_before(toks, i, 1).first() {
+        let anaphor = lex
+            .before
+            .iter()
+            .any(|(p, cue)| *cue == Cue::Anaphor && p.len() == 1 && p[0] == prev.lower);
+        if anaphor || prev.lower.ends_with("'s") || prev.lower.ends_with("’s") {
+            c.anaphoric = true;
+        }
+    }
+    let mut modal: Option<(Modality, Span)> = None;
+    let rank = |m: Modality| match m {
+        Modality::Hypothetical => 3,
+        Modality::Future => 2,
+        Modality::Possible => 1,
+        Modality::Asserted => 0,
+    };
+    let mut consider = |m: Modality, s: Span| {
+        if modal.is_none_or(|(old, _)| rank(m) > rank(old)) {
+            modal = Some((m, s));
+        }
+    };
+    // "had taken": the trigger phrase itself may carry the tense.
+    let own_first = toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    if main.len() > own_first.len()
+        && lex
+            .before
+            .iter()
+            .any(|(p, cue)| *cue == Cue::Past && p.len() == 1 && p[0] == own_first)
+    {
+        c.past = true;
+    }
+    let before = words_before(toks, i, 6);
+    for (phrase, cue) in &lex.before {
+        let Some(span) = find_phrase(before, phrase) else {
+            continue;
+        };
+        match cue {
+            Cue::Possible => consider(Modality::Possible, span),
+            Cue::Future => consider(Modality::Future, span),
+            Cue::Hypothetical => consider(Modality::Hypothetical, span),
+            Cue::Past if find_phrase(words_before(toks, i, 3), phrase).is_some() => c.past = true,
+            _ => {}
+        }
+    }
+    let mut negated_after = None;
+    for (phrase, cue) in &lex.after {
+        let Some(span) = find_phrase(after, phrase) else {
+            continue;
+        };
+        match cue {
+            Cue::Negative => negated_after = Some(span),
+            Cue::Past if find_phrase(words_after(toks, j, 3), phrase).is_some() => c.past = true,
+            Cue::Possible => consider(Modality::Possible, span),
+            Cue::Future => consider(Modality::Future, span),
+            Cue::Hypothetical => consider(Modality::Hypothetical, span),
+            _ => {}
+        }
+    }
+    if let Some((m, span)) = modal {
+        c.modality = m;
+        c.evidence.push(evidence("modality", span));
+    }
+    if let Some(span) = negated_after {
+        c.polarity = Polarity::Negative;
+        c.evidence.push(evidence("polarity", span));
+    }
+    // Negation of any mention negates the cluster ("talks ... ended without agreement").
+    for m in c.mentions.clone() {
+        let window = words_before(toks, index_at(toks, m.start), 5);
+        let neg = lex
+            .before
+            .iter()
+            .find_map(|(p, cue)| (*cue == Cue::Negative).then(|| find_phrase(window, p)).flatten());
+        if let Some(span) = neg {
+            c.polarity = Polarity::Negative;
+            c.evidence.push(evidence("polarity", span));
+            break;
+        }
+    }
+    let _ = sentence;
+}
+
+fn is_date(t: &Timex) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+}
+
+/// The timex of the cluster's clause; else, unless a cue places the event elsewhere in time, the nearest
+/// timex of the sentence. A mention that refers back ("the talks") takes only a possessive date before it.
+fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Analysis) -> Option<usize> {
+    let main = c.mentions[0];
+    let in_sentence = |t: &&Timex| is_date(t) && sentence.contains(&t.span);
+    if c.anaphoric {
+        return a.timexes.iter().position(|t| {
+            in_sentence(&t) && t.span.end <= main.start && text_between_is_possessive(t.span.end, main.start, toks)
+        });
+    }
+    let clause = tokens::clause_of(toks, sentence, main.start);
+    let best = |within: Span| {
+        a.timexes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| in_sentence(t) && within.contains(&t.span))
+            .min_by_key(|(_, t)| distance(t.span, main))
+            .map(|(i, _)| i)
+    };
+    best(clause).or_else(|| {
+        if c.past || c.modality == Modality::Future {
+            None
+        } else {
+            best(sentence)
+        }
+    })
+}
+
+/// True when only a possessive ending stands between a timex and the trigger ("Monday's blasts").
+fn text_between_is_possessive(from: usize, to: usize, toks: &[Token]) -> bool {
+    let between: Vec<_> = toks
+        .iter()
+        .filter(|t| t.span.start >= from && t.span.end <= to)
+        .collect();
+    between.is_empty() || (to - from) <= 3
+}
+
+/// Literal places go to the nearest cluster before them (else after); clusters left without a place take
+/// the sentence's countries and regions.
+fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis) {
+    let places: Vec<_> = a
+        .places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Literal && sentence.contains(&p.span))
+        .collect();
+    for p in &places {
+        if let Some(i) = owner(clusters, p.span) {
+            clusters[i].places.push(p.id.clone());
+            clusters[i].evidence.push(evidence("place", p.span));
+        }
+    }
+    for c in clusters.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
+        for p in places
+            .iter()
+            .filter(|p| matches!(p.feature, Feature::Country | Feature::Region))
+        {
+            c.places.push(p.id.clone());
+            c.evidence.push(evidence("place", p.span));
+        }
+    }
+}
+
+/// The cluster whose trigger stands nearest before `at`, else the nearest after it.
+fn owner(clusters: &[Cluster], at: Span) -> Option<usize> {
+    let before = clusters
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            c.mentions
+                .iter()
+                .filter(|m| m.end <= at.start)
+                .map(|m| m.end)
+                .max()
+                .map(|e| (i, e))
+        })
+        .max_by_key(|(_, e)| *e)
+        .map(|(i, _)| i);
+    before.or_else(|| {
+        clusters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                c.mentions
+                    .iter()
+                    .filter(|m| m.start >= at.end)
+                    .map(|m| m.start)
+                    .min()
+                    .map(|s| (i, s))
+            })
+            .min_by_key(|(_, s)| *s)
+            .map(|(i, _)| i)
+    })
+}
+
+/// People, organisations and groups go to the nearest cluster, except the sources of reports ("a White
+/// House spokesman said").
+fn attach_participants(clusters: &mut [Cluster], toks: &[Token], names: &[&crate::model::Entity], lex: &Lexicon) {
+    for e in names {
+        let after = words_after(toks, index_at(toks, e.span.end), 3);
+        let before = words_before(toks, index_at(toks, e.span.start), 3);
+        let source = lex
+            .after
+            .iter()
+            .any(|(p, cue)| *cue == Cue::Source && find_phrase(after, p).is_some())
+            || lex
+                .before
+                .iter()
+                .any(|(p, cue)| *cue == Cue::Source && find_phrase(before, p).is_some());
+        // "NAIROBI (Reuters) -": the agency of the dateline takes part in nothing.
+        let rest = text_after(toks, e.span.end);
+        if source || rest.starts_with(&[")", "-"]) || rest.starts_with(&[")", "—"]) || rest.starts_with(&[")", "--"])
+        {
+            continue;
+        }
+        let Some(i) = nearest(clusters, e.span, |_| true) else {
+            continue;
+        };
+        let c = &mut clusters[i];
+        if !c.participants.iter().any(|(_, canon)| canon == &e.canonical) {
+            c.participants.push((e.id.clone(), e.canonical.clone()));
+            c.evidence.push(evidence("participant", e.span));
+        }
+    }
+}
+
+/// The next two tokens after `pos`, as text.
+fn text_after(toks: &[Token], pos: usize) -> Vec<&str> {
+    toks[index_at(toks, pos)..]
+        .iter()
+        .take(2)
+        .map(|t| t.lower.as_str())
+        .collect()
+}
+
+/// Places of the dateline ("HOMS, Syria (AFP) -"), for the events of the lead.
+fn dateline_places(text: &str, segments: &[Segment], lead: usize, a: &Analysis) -> Vec<String> {
+    let lead_span = segments[lead].span;
+    let s = lead_span.slice(text);
+    // The dateline place stands before a dash or an agency in brackets near the start of the lead.
+    let cut = ["(AFP)", "(Reuters)", "(AP)", " — ", " - ", " -- "]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .filter(|&k| k < 60)
+        .min()
+        .map(|k| lead_span.start + k);
+    a.places
+        .iter()
+        .filter(|p| p.kind != PlaceKind::Demonym)
+        .filter(|p| {
+            segments
+                .iter()
+                .take(lead)
+                .any(|sg| sg.kind == SegmentKind::Dateline && sg.span.contains(&p.span))
+                || cut.is_some_and(|c| p.span.start >= lead_span.start && p.span.end <= c)
+        })
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+/// Granularity of a TIMEX3 value.
+pub fn precision_of(value: &str) -> Precision {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if value.ends_with("_REF") || value.is_empty() {
+        Precision::Vague
+    } else if value.contains('T') && digits(0..4) {
+        Precision::Time
+    } else if b.len() == 10 && digits(0..4) && digits(5..7) && digits(8..10) {
+        Precision::Day
+    } else if b.len() >= 7 && b.get(5) == Some(&b'W') {
+        Precision::Week
+    } else if b.len() == 7 && digits(0..4) && digits(5..7) {
+        Precision::Month
+    } else if b.len() == 7 && digits(0..4) {
+        Precision::Season
+    } else if b.len() == 4 && digits(0..4) {
+        Precision::Year
+    } else if b.len() == 3 && digits(0..3) {
+        Precision::Decade
+    } else if b.len() == 2 && digits(0..2) {
+        Precision::Century
+    } else {
+        Precision::Vague
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -14,7 +14,10 @@ pub fn shared_dir() -> Option<PathBuf> {
     if dir.join("seed").is_dir() {
         Some(dir)
     } else {
-        eprintln!("SKIP: evaluation data not found at {} (set DATELINE_SHARED)", dir.display());
+        eprintln!(
+            "SKIP: evaluation data not found at {} (set DATELINE_SHARED)",
+            dir.display()
+        );
         None
     }
 }

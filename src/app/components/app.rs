@@ -1,8 +1,12 @@
 //! The root component: state, the worker bridge, and the five regions.
 
-use super::{article::ArticleView, events::EventsView, input::InputPanel, map::MapView, timeline::TimelineView};
+use super::{
+    article::ArticleView, events::EventsView, input::InputPanel, map::MapView, share::ShareBar, timeline::TimelineView,
+};
+use crate::app::services::persist;
 use crate::app::state::{Action, AppContext, AppState, Status};
 use crate::app::worker::{AnalysisWorker, JsonCodec, Request};
+use crate::share::{self, ViewState};
 use gloo::timers::callback::Timeout;
 use gloo::worker::Spawnable;
 use std::rc::Rc;
@@ -24,6 +28,49 @@ pub fn App() -> Html {
                 .spawn_with_loader("./worker_loader.js")
         })
     };
+    // An autosave found at start, offered to the person rather than applied silently.
+    let restore_offer = use_state(|| None::<ViewState>);
+    {
+        let (dispatch, restore_offer) = (state.dispatcher(), restore_offer.clone());
+        use_effect_with((), move |_| {
+            let saved = persist::read_autosave().filter(|v| !v.text.trim().is_empty());
+            match persist::read_link() {
+                Some(Ok(view)) => dispatch.dispatch(Action::LoadView(view)),
+                Some(Err(error)) => {
+                    // A bad link changes nothing: the page, the text and the autosave stay as they are.
+                    dispatch.dispatch(Action::Notice(format!("This link could not be opened: {error}.")));
+                    restore_offer.set(saved);
+                }
+                None => restore_offer.set(saved),
+            }
+        });
+    }
+    let link = use_state(String::new);
+    {
+        // The address always holds the current view; the autosave follows the person's own edits.
+        let link = link.clone();
+        let view = state.view_state();
+        let edited = state.edited;
+        use_effect_with((view, edited), move |(view, edited)| {
+            let (view, edited) = (view.clone(), *edited);
+            let timeout = Timeout::new(300, move || {
+                let encoded = if view.text.is_empty() {
+                    String::new()
+                } else {
+                    share::encode(&view)
+                };
+                // An empty text leaves the address alone, so a bad link stays visible for the person to fix.
+                if !encoded.is_empty() {
+                    persist::write_link(&encoded);
+                }
+                if edited {
+                    persist::autosave(&view);
+                }
+                link.set(encoded);
+            });
+            move || drop(timeout)
+        });
+    }
     let counter = use_mut_ref(|| 0_u64);
     {
         let dispatch = state.dispatcher();
@@ -32,15 +79,16 @@ pub fn App() -> Html {
             state.dct.clone(),
             state.meta_dct.clone(),
             state.meta_title.clone(),
+            state.corrections.clone(),
         );
-        use_effect_with(key, move |(text, dct, meta_dct, title)| {
+        use_effect_with(key, move |(text, dct, meta_dct, title, corrections)| {
             let request = Request {
                 id: 0,
                 text: text.clone(),
                 dct: dct.clone(),
                 meta_dct: meta_dct.clone(),
                 title: title.clone(),
-                corrections: Default::default(),
+                corrections: corrections.clone(),
             };
             let timeout = Timeout::new(DEBOUNCE_MS, move || {
                 let id = {
@@ -82,8 +130,26 @@ pub fn App() -> Html {
                     <button onclick={let s = state.clone(); move |_| s.dispatch(Action::DismissNotice)}>{"Dismiss"}</button>
                 </div>
             }
+            if let Some(saved) = (*restore_offer).clone() {
+                <div class="notice restore" role="alert">
+                    <span>{format!("Restore your last article ({} words)?", saved.text.split_whitespace().count())}</span>
+                    <span>
+                        <button onclick={
+                            let (s, offer, saved) = (state.clone(), restore_offer.clone(), saved.clone());
+                            move |_| { s.dispatch(Action::LoadView(saved.clone())); offer.set(None); }
+                        }>{"Restore"}</button>
+                        <button onclick={
+                            let offer = restore_offer.clone();
+                            move |_| { persist::clear_autosave(); offer.set(None); }
+                        }>{"Discard"}</button>
+                    </span>
+                </div>
+            }
             <main class="layout">
                 <InputPanel />
+                if !link.is_empty() {
+                    <ShareBar link={AttrValue::from((*link).clone())} />
+                }
                 <p class="status" role="status" aria-live="polite">{status}</p>
                 <ArticleView />
                 <TimelineView />

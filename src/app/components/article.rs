@@ -130,6 +130,11 @@ fn is_selected(mark: &Mark, selection: Option<&Selection>, analysis: &Analysis) 
 #[component]
 pub fn ArticleView() -> Html {
     let state = use_context::<AppContext>().expect("app context");
+    use_effect_with(state.selection.clone(), |selection| {
+        if selection.is_some() {
+            scroll_selected_into_view();
+        }
+    });
     let body = match &state.analysis {
         Some(analysis) if !state.text.is_empty() => {
             let text = state.text.as_str();
@@ -163,7 +168,23 @@ pub fn ArticleView() -> Html {
     html! {
         <section class="panel article" aria-labelledby="h-article">
             <h2 id="h-article">{"Article"}</h2>
+            <super::inspector::Inspector />
             {body}
         </section>
+    }
+}
+
+/// Brings the first highlighted mention, timeline item and event card into view.
+fn scroll_selected_into_view() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for selector in [".article-text mark.selected", ".event-card.selected"] {
+        if let Ok(Some(el)) = document.query_selector(selector) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
     }
 }

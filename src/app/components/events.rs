@@ -1,42 +1,116 @@
-//! The "Events" region: one card per event.
+//! The "Events" region: one card per event (date, type, places, participants, casualties), in
+//! time or text order; each links to its evidence in the text.
 
 use crate::app::state::{Action, AppContext, Selection};
+use crate::model::{CasualtyKind, Polarity};
+use crate::timeline::interval;
 use yew::prelude::*;
 
 /// The events region.
 #[component]
 pub fn EventsView() -> Html {
     let state = use_context::<AppContext>().expect("app context");
-    let cards = state.analysis.as_ref().map(|a| {
-        a.events
-            .iter()
-            .map(|ev| {
-                let places: Vec<&str> = ev
-                    .places
+    let Some(analysis) = state.analysis.clone() else {
+        return html! {
+            <section class="panel events" aria-labelledby="h-events">
+                <h2 id="h-events">{"Events"}</h2>
+                <p class="empty">{"What happened, as event cards."}</p>
+            </section>
+        };
+    };
+    let mut events: Vec<_> = analysis.events.iter().collect();
+    if !state.events_in_text_order {
+        // Undated (vague) events go last; ties keep text order.
+        events.sort_by(|a, b| {
+            let ka = interval(&a.date.value).map_or(f64::MAX, |i| i.0);
+            let kb = interval(&b.date.value).map_or(f64::MAX, |i| i.0);
+            ka.total_cmp(&kb)
+        });
+    }
+    let selected = match &state.selection {
+        Some(Selection::Event(id)) => Some(id.clone()),
+        _ => None,
+    };
+    let cards: Html = events
+        .into_iter()
+        .map(|ev| {
+            let names = |ids: &[String], places: bool| -> Vec<String> {
+                let mut out: Vec<String> = ids
                     .iter()
-                    .filter_map(|id| a.places.iter().find(|p| &p.id == id).map(|p| p.name.as_str()))
+                    .filter_map(|id| {
+                        if places {
+                            analysis.places.iter().find(|p| &p.id == id).map(|p| p.name.clone())
+                        } else {
+                            analysis
+                                .entities
+                                .iter()
+                                .find(|e| &e.id == id)
+                                .map(|e| e.canonical.clone())
+                        }
+                    })
                     .collect();
-                let onclick = {
-                    let state = state.clone();
-                    let id = ev.id.clone();
-                    Callback::from(move |_| state.dispatch(Action::Select(Some(Selection::Event(id.clone())))))
-                };
-                html! {
-                    <li class="event-card">
-                        <button {onclick}>
-                            <strong>{&ev.kind}</strong>{" · "}<time>{&ev.date.value}</time>
-                            if !places.is_empty() { {" · "}{places.join(", ")} }
-                            <span class="trigger">{&ev.trigger.text}</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect::<Html>()
-    });
+                out.dedup();
+                out
+            };
+            let places = names(&ev.places, true);
+            let people = names(&ev.participants, false);
+            let casualties: Vec<String> = ev
+                .casualties
+                .iter()
+                .map(|c| {
+                    let kind = match c.kind {
+                        CasualtyKind::Killed => "killed",
+                        CasualtyKind::Wounded => "wounded",
+                        CasualtyKind::Missing => "missing",
+                        CasualtyKind::Displaced => "displaced",
+                        CasualtyKind::Arrested => "arrested",
+                    };
+                    format!("{} {kind}", c.text)
+                })
+                .collect();
+            let is_selected = selected.as_deref() == Some(ev.id.as_str());
+            let onclick = {
+                let state = state.clone();
+                let id = ev.id.clone();
+                Callback::from(move |_| state.dispatch(Action::Select(Some(Selection::Event(id.clone())))))
+            };
+            html! {
+                <li class={classes!("event-card", is_selected.then_some("selected"), format!("fam-{}", ev.family))}>
+                    <button type="button" {onclick} aria-pressed={is_selected.to_string()}>
+                        <span class="ev-head">
+                            <time>{&ev.date.value}</time>
+                            <strong>{ev.kind.replace('_', " ")}</strong>
+                            if ev.polarity == Polarity::Negative { <span class="tag">{"did not happen"}</span> }
+                            if ev.modality != crate::model::Modality::Asserted {
+                                <span class="tag">{format!("{:?}", ev.modality).to_lowercase()}</span>
+                            }
+                        </span>
+                        if !places.is_empty() { <span class="ev-line">{"Where: "}{places.join(", ")}</span> }
+                        if !people.is_empty() { <span class="ev-line">{"Who: "}{people.join(", ")}</span> }
+                        if !casualties.is_empty() { <span class="ev-line casualties">{casualties.join("; ")}</span> }
+                        <span class="trigger">{format!("“{}”", ev.trigger.text)}
+                            if ev.mentions.len() > 1 { {format!(" and {} more mention(s)", ev.mentions.len() - 1)} }
+                        </span>
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    let toggle = {
+        let state = state.clone();
+        let next = !state.events_in_text_order;
+        Callback::from(move |_| state.dispatch(Action::EventsInTextOrder(next)))
+    };
     html! {
         <section class="panel events" aria-labelledby="h-events">
             <h2 id="h-events">{"Events"}</h2>
-            <ul class="event-list">{cards.unwrap_or_default()}</ul>
+            <p class="hint">
+                {if state.events_in_text_order { "In text order. " } else { "In time order. " }}
+                <button type="button" onclick={toggle}>
+                    {if state.events_in_text_order { "Sort by time" } else { "Sort by text order" }}
+                </button>
+            </p>
+            <ul class="event-list">{cards}</ul>
         </section>
     }
 }

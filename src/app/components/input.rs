@@ -24,9 +24,10 @@ fn read_file(file: web_sys::File, state: AppContext, pending: Rc<RefCell<Option<
     let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| {
         match result
             .map_err(|e| e.to_string())
-            .and_then(|bytes| files::load(&name, &bytes))
+            .and_then(|bytes| files::load_any(&name, &bytes))
         {
-            Ok(loaded) => {
+            Ok(files::Loaded::View(view)) => state.dispatch(Action::LoadView(view)),
+            Ok(files::Loaded::Article(loaded)) => {
                 if let Some(note) = loaded.note {
                     state.dispatch(Action::Notice(format!("{name}: {note}.")));
                 }
@@ -129,7 +130,7 @@ pub fn InputPanel() -> Html {
                 <button type="button" onclick={sample}>{"Try the sample"}</button>
                 <label class="file-button">
                     {"Open a file…"}
-                    <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/html" onchange={onpick} />
+                    <input type="file" accept=".txt,.md,.html,.htm,.json,text/plain,text/html" onchange={onpick} />
                 </label>
                 <label class="dct">
                     {"Document date "}

@@ -4,5 +4,7 @@ pub mod app;
 pub mod article;
 pub mod events;
 pub mod input;
+pub mod inspector;
 pub mod map;
+pub mod share;
 pub mod timeline;

@@ -17,6 +17,25 @@ pub struct LoadedText {
     pub note: Option<String>,
 }
 
+/// What a dropped or picked file turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// An article.
+    Article(LoadedText),
+    /// A saved view (`.dateline.json`).
+    View(crate::share::ViewState),
+}
+
+/// Reads a file: a `.dateline.json` view, or an article.
+pub fn load_any(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
+    if name.to_ascii_lowercase().ends_with(".dateline.json") {
+        let view: crate::share::ViewState =
+            serde_json::from_slice(bytes).map_err(|e| format!("{name}: not a Dateline view file ({e})"))?;
+        return Ok(Loaded::View(view));
+    }
+    load(name, bytes).map(Loaded::Article)
+}
+
 /// Largest file accepted in the page, in bytes.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 

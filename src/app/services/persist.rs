@@ -1,0 +1,94 @@
+//! Where the view lives outside the page: the address's fragment (the share link), the
+//! browser's localStorage (the autosave), and downloaded files.
+
+use crate::share::{self, LinkError, ViewState};
+use wasm_bindgen::JsCast;
+
+/// localStorage key of the autosave.
+const AUTOSAVE_KEY: &str = "dateline.autosave.v1";
+
+/// The view in the current address, if the address holds one.
+pub fn read_link() -> Option<Result<ViewState, LinkError>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.trim_start_matches('#');
+    if fragment.is_empty() {
+        return None;
+    }
+    Some(share::decode(fragment))
+}
+
+/// Writes `link` into the address without adding a history entry. Returns false if the browser refused.
+pub fn write_link(link: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Ok(history) = window.history() else { return false };
+    let url = if link.is_empty() {
+        " ".to_string()
+    } else {
+        format!("#{link}")
+    };
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .is_ok()
+}
+
+/// The full address of the page with `link` as its fragment.
+pub fn page_url_with(link: &str) -> String {
+    let Some(window) = web_sys::window() else {
+        return format!("#{link}");
+    };
+    let location = window.location();
+    let base = format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    format!("{base}#{link}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Saves the view for a later restore; false when storage is full or disabled.
+pub fn autosave(view: &ViewState) -> bool {
+    let Some(storage) = storage() else { return false };
+    let Ok(json) = serde_json::to_string(view) else {
+        return false;
+    };
+    storage.set_item(AUTOSAVE_KEY, &json).is_ok()
+}
+
+/// The autosaved view, when one exists and parses.
+pub fn read_autosave() -> Option<ViewState> {
+    let json = storage()?.get_item(AUTOSAVE_KEY).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+/// Forgets the autosave.
+pub fn clear_autosave() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(AUTOSAVE_KEY);
+    }
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, media_type: &str, content: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make a file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make a file address")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "no anchor")?
+        .dyn_into()
+        .map_err(|_| "no anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

@@ -1,0 +1,266 @@
+//! The date tables compiled: word classes, and the recognition rules built from them.
+//!
+//! `dates_words.tsv` holds word classes (`month January 1 cased`); `dates_rules.tsv` holds the rules as regular
+//! expressions with `{class}` placeholders. Both are parsed once per process.
+
+use crate::lang::{self, Tables};
+use regex::{Regex, RegexSet};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One word of a class.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// The word as written in the table.
+    pub text: &'static str,
+    /// Its value (a number, a TIMEX3 fragment, ...).
+    pub value: &'static str,
+    /// Must be written with a capital.
+    pub cased: bool,
+    /// Only a date when the context confirms it ("May").
+    pub ambiguous: bool,
+}
+
+/// One recognition rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Name of the normaliser.
+    pub function: &'static str,
+    /// TIMEX3 type the rule produces (the normaliser may refine it).
+    pub kind: &'static str,
+    /// The compiled pattern.
+    pub regex: Regex,
+}
+
+/// The compiled tables.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Word classes by name, each mapping the lower-cased word to its entry.
+    pub classes: HashMap<&'static str, HashMap<String, Word>>,
+    /// The rules, in table order.
+    pub rules: Vec<Rule>,
+    /// All rule patterns, anchored: which rules match at a given start.
+    pub set: RegexSet,
+    /// All rule patterns in one alternation without groups: where an expression may start.
+    pub any: Regex,
+}
+
+/// Why the tables could not be compiled (a broken table is a build-time bug; tests catch it).
+#[derive(Debug)]
+pub struct TableError(pub String);
+
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "date tables: {}", self.0)
+    }
+}
+
+impl std::error::Error for TableError {}
+
+/// Digit shapes, not language: the same in every table set.
+fn builtin(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "year" => r"(?:1[0-9]|20)\d\d",
+        "day" => r"3[01]|[12]\d|0?[1-9]",
+        "mnum" => r"1[0-2]|0[1-9]",
+        "hour" => r"2[0-3]|[01]?\d",
+        "minute" => r"[0-5]\d",
+        "ampm" => r"[ap]\.?\s?m\b\.?",
+        "yy" => r"\d\d",
+        _ => return None,
+    })
+}
+
+/// Ordinal suffix allowed after a day number.
+const DAY_SUFFIX: &str = r"(?:st|nd|rd|th)?";
+
+impl Lexicon {
+    /// Parses and compiles the date tables of `tables`.
+    pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
+        let mut classes: HashMap<&'static str, HashMap<String, Word>> = HashMap::new();
+        for row in lang::rows(tables.dates_words) {
+            if row.len() < 3 {
+                return Err(TableError(format!("word row with fewer than 3 fields: {row:?}")));
+            }
+            let flags = row.get(3).copied().unwrap_or("");
+            let word = Word {
+                text: row[1],
+                value: row[2],
+                cased: flags.split(',').any(|f| f == "cased"),
+                ambiguous: flags.split(',').any(|f| f == "ambiguous"),
+            };
+            classes.entry(row[0]).or_default().insert(row[1].to_lowercase(), word);
+        }
+        let mut rules = Vec::new();
+        let mut patterns = Vec::new();
+        let mut bodies = Vec::new();
+        for row in lang::rows(tables.dates_rules) {
+            if row.len() < 3 {
+                return Err(TableError(format!("rule row with fewer than 3 fields: {row:?}")));
+            }
+            let body = expand(row[2], &classes)?;
+            let pattern = format!(r"(?i)^(?:{body})");
+            bodies.push(strip_groups(&body));
+            let regex = Regex::new(&pattern).map_err(|e| TableError(format!("rule '{}': {e}", row[2])))?;
+            patterns.push(pattern);
+            rules.push(Rule {
+                function: row[0],
+                kind: row[1],
+                regex,
+            });
+        }
+        let set = RegexSet::new(&patterns).map_err(|e| TableError(e.to_string()))?;
+        let any = regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})", bodies.join("|")))
+            .dfa_size_limit(8 << 20)
+            .build()
+            .map_err(|e| TableError(e.to_string()))?;
+        Ok(Lexicon {
+            classes,
+            rules,
+            set,
+            any,
+        })
+    }
+
+    /// The entry of `word` (any case) in `class`.
+    pub fn word(&self, class: &str, word: &str) -> Option<&Word> {
+        let key = normalise_space(word).to_lowercase();
+        self.classes.get(class)?.get(&key)
+    }
+
+    /// True when `word` (any case) belongs to `class`.
+    pub fn has(&self, class: &str, word: &str) -> bool {
+        self.word(class, word).is_some()
+    }
+
+    /// The value of `word` in `class`.
+    pub fn value(&self, class: &str, word: &str) -> Option<&'static str> {
+        self.word(class, word).map(|w| w.value)
+    }
+}
+
+/// The pattern with its named groups made non-capturing, for the combined search.
+fn strip_groups(body: &str) -> String {
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    let named = NAMED.get_or_init(|| Regex::new(r"\(\?P<\w+>").unwrap_or_else(|_| unreachable!()));
+    named.replace_all(body, "(?:").into_owned()
+}
+
+/// Collapses runs of white space to one space, so "last  week" finds "last week".
+pub fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Replaces `{class}` placeholders by named groups of alternatives, longest first.
+fn expand(pattern: &str, classes: &HashMap<&'static str, HashMap<String, Word>>) -> Result<String, TableError> {
+    let mut out = String::with_capacity(pattern.len() * 4);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        // `\d{1,2}` style repetitions are regex syntax, not placeholders.
+        let close = match rest[open..].find('}') {
+            Some(c) => open + c,
+            None => break,
+        };
+        let name = &rest[open + 1..close];
+        if name.is_empty() || !name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+            out.push_str(&rest[..=close]);
+            rest = &rest[close + 1..];
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        let class = name.trim_end_matches(|c: char| c.is_ascii_digit());
+        if let Some(shape) = builtin(class) {
+            out.push_str(&format!("(?P<{name}>{shape})"));
+            if class == "day" {
+                out.push_str(DAY_SUFFIX);
+            }
+        } else if let Some(words) = classes.get(class) {
+            let alt = alternation(words.values());
+            if class == "num" {
+                // Counts also come in digits and as compounds of tens and units ("twenty-five").
+                let value = |w: &&Word| w.value.parse::<u32>().unwrap_or(0);
+                let tens = alternation(
+                    words
+                        .values()
+                        .filter(|w| (20..=90).contains(&value(w)) && value(w) % 10 == 0),
+                );
+                let units = alternation(
+                    words
+                        .values()
+                        .filter(|w| (1..=9).contains(&value(w)) && w.text.len() > 2),
+                );
+                out.push_str(&format!(r"(?P<{name}>\d+(?:\.\d+)?|{tens}[\s-]{units}|{alt})"));
+            } else {
+                out.push_str(&format!("(?P<{name}>{alt})"));
+            }
+        } else {
+            return Err(TableError(format!("unknown placeholder {{{name}}} in '{pattern}'")));
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// An alternation of the words, longest first, cased words only with a capital (or all capitals).
+fn alternation<'a>(words: impl Iterator<Item = &'a Word>) -> String {
+    let mut words: Vec<&Word> = words.collect();
+    words.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(b.text)));
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let escaped = regex::escape(w.text).replace(' ', r"\s+").replace('\'', "['’]");
+            if w.cased {
+                let upper = regex::escape(&w.text.to_uppercase()).replace(' ', r"\s+");
+                format!("(?-i:{escaped}|{upper})")
+            } else {
+                escaped
+            }
+        })
+        .collect();
+    // A word ending in a letter must not run into the next word; one ending in "." may.
+    format!("(?:{})", alts.join("|"))
+}
+
+/// The English date tables, compiled once.
+pub fn english() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| match Lexicon::build(&lang::EN) {
+        Ok(lex) => lex,
+        // The tables are embedded at build time; the unit test below fails first if they are broken.
+        Err(e) => panic!("{e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_tables_compile() {
+        let lex = Lexicon::build(&lang::EN).expect("tables compile");
+        assert!(lex.rules.len() > 20);
+        assert_eq!(lex.value("month", "Sept."), Some("9"));
+        assert_eq!(lex.value("weekday", "sunday"), Some("7"));
+        assert!(lex.word("month", "May").is_some_and(|w| w.ambiguous && w.cased));
+    }
+
+    #[test]
+    fn cased_words_need_a_capital() {
+        let lex = english();
+        let month_rule = lex
+            .rules
+            .iter()
+            .find(|r| {
+                let p = r.regex.as_str();
+                r.function == "date"
+                    && p.contains("P<month>")
+                    && !p.contains("P<day>")
+                    && !p.contains("P<year>")
+                    && !p.contains("yrel")
+            })
+            .expect("a month rule");
+        assert!(month_rule.regex.is_match("May"));
+        assert!(!month_rule.regex.is_match("may"));
+    }
+}

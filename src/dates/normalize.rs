@@ -1,0 +1,908 @@
+//! From a recognised expression to its TIMEX3 value, anchored on the document date or the last date mentioned.
+
+use super::lexicon::{normalise_space, Lexicon};
+use super::recognize::Found;
+use super::value::{easter, nth_weekday, unit_gran, Gran, Point};
+use crate::calendar::Date;
+use crate::model::{Span, TimexType};
+use crate::segment::Segment;
+
+/// A normalised expression, before it gets its id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Norm {
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 mod.
+    pub modifier: Option<String>,
+    /// `Some(None)` when anchored on the document date, `Some(Some(i))` on the i-th earlier expression.
+    pub anchor: Option<Option<usize>>,
+    /// First value of a range.
+    pub begin: Option<String>,
+    /// Last value of a range.
+    pub end: Option<String>,
+    /// Frequency of a SET.
+    pub freq: Option<String>,
+    /// The other reading, when the evidence was weak.
+    pub alternatives: Vec<String>,
+    /// True when the value stayed underspecified for want of a document date.
+    pub needs_dct: bool,
+}
+
+impl Norm {
+    fn new(kind: TimexType, value: String) -> Norm {
+        Norm {
+            kind,
+            value,
+            modifier: None,
+            anchor: None,
+            begin: None,
+            end: None,
+            freq: None,
+            alternatives: Vec::new(),
+            needs_dct: false,
+        }
+    }
+}
+
+/// What normalisation knows about the document so far.
+pub struct Context<'a> {
+    /// The tables.
+    pub lex: &'a Lexicon,
+    /// The whole text.
+    pub text: &'a str,
+    /// Its sentences.
+    pub segments: &'a [Segment],
+    /// The document creation time.
+    pub dct: Option<Date>,
+    /// The concrete dates mentioned so far: index among the expressions and point, in text order.
+    pub history: Vec<(usize, Point)>,
+    /// The last day-precise date of the current sentence (for clock times): sentence start and day.
+    pub day_in_sentence: Option<(usize, Date)>,
+}
+
+/// Which way a bare weekday or month points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    Past,
+    Future,
+}
+
+impl Context<'_> {
+    /// Normalises one recognised expression; `None` drops it.
+    pub fn normalize(&mut self, f: &Found, function: &str, kind: &str) -> Option<Norm> {
+        let kind = match kind {
+            "TIME" => TimexType::Time,
+            "DURATION" => TimexType::Duration,
+            "SET" => TimexType::Set,
+            _ => TimexType::Date,
+        };
+        let mut norm = match function {
+            "date" => self.date(f, kind),
+            "numdate" | "iso" => self.numdate(f, function == "iso"),
+            "fiscal" => f.get("year").map(|y| Norm::new(kind, y.to_string())),
+            "wordyear" => {
+                let head: i32 = self.word("yearhead", f.get("yearhead")?)?.parse().ok()?;
+                let tail = self.count(f.get("num")?)??;
+                if !(10.0..100.0).contains(&tail) {
+                    return None;
+                }
+                let year = head * 100 + tail as i32;
+                match f.get("month").and_then(|m| self.word("month", m)) {
+                    Some(m) => Some(Norm::new(kind, format!("{year}-{:02}", m.parse::<u32>().ok()?))),
+                    None => Some(Norm::new(kind, format!("{year}"))),
+                }
+            }
+            "decade" => self.decade(f),
+            "century" => self.century(f),
+            "quarter" | "half" => self.quarter(f, function == "half"),
+            "season" => self.season(f),
+            "holiday" => self.holiday(f),
+            "deictic" => self.deictic(f),
+            "relunit" => self.relunit(f),
+            "offset" | "anaphor" => self.offset(f, function == "anaphor"),
+            "duration" | "durx" => self.duration(f, function == "durx"),
+            "set" => self.set(f),
+            "time" => self.time(f),
+            "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
+            "range" => self.range(f),
+            "weekdayweek" => {
+                // "Tuesday of next week": that week's day.
+                let w: i64 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
+                let rel: i64 = self.word("rel", f.get("rel")?)?.parse().ok()?;
+                let Some(dct) = self.dct else {
+                    let mut n = Norm::new(kind, format!("XXXX-WXX-{w}"));
+                    n.needs_dct = true;
+                    return Some(n);
+                };
+                let monday = dct.add_days(1 - i64::from(dct.weekday()) + 7 * rel);
+                Some(self.anchored_dct(Norm::new(kind, monday.add_days(w - 1).to_string())))
+            }
+            "weekof" => {
+                let mut n = self.date(f, kind)?;
+                if let Some(p) = Point::parse(&n.value) {
+                    n.value = p.at(Gran::Week).format();
+                }
+                Some(n)
+            }
+            _ => None,
+        }?;
+        if norm.modifier.is_none() && f.get("endmod").is_some() {
+            norm.modifier = Some("END".to_string());
+        }
+        if norm.modifier.is_none() {
+            norm.modifier = f
+                .get("mod")
+                .and_then(|m| self.word("mod", m))
+                .or_else(|| {
+                    f.caps
+                        .name("dmod")
+                        .filter(|m| f.base + m.start() >= f.span.start)
+                        .and_then(|m| self.word("dmod", m.as_str()))
+                })
+                .map(str::to_string);
+        }
+        Some(norm)
+    }
+
+    fn word(&self, class: &str, w: &str) -> Option<&'static str> {
+        self.lex.value(class, &w.replace('’', "'"))
+    }
+
+    fn num_group(&self, f: &Found, name: &str) -> Option<u32> {
+        f.get(name).and_then(|s| s.parse().ok())
+    }
+
+    /// A count in digits or words; `Some(None)` for vague counts ("several").
+    fn count(&self, s: &str) -> Option<Option<f64>> {
+        let s = normalise_space(s).to_lowercase();
+        if let Ok(n) = s.replace(',', "").parse::<f64>() {
+            return Some(Some(n));
+        }
+        if let Some(v) = self.word("num", &s) {
+            return Some(v.parse().ok());
+        }
+        let mut total = 0.0;
+        for part in s.split(['-', ' ']).filter(|p| !p.is_empty()) {
+            total += self.word("num", part)?.parse::<f64>().ok()?;
+        }
+        Some(Some(total))
+    }
+
+    /// Past or future reading of the sentence around `span`; `None` without evidence.
+    ///
+    /// A possessive ("Monday's blasts") reads past; then the nearest cue word (or two-word cue) of the tables within
+    /// a clause-sized window of the same sentence (cues after the expression count double: the governing verb usually
+    /// comes first); then a verb in "-ed" just before the expression.
+    fn lean(&self, span: Span) -> Option<Lean> {
+        const WINDOW: usize = 90;
+        let after = self.text.get(span.end..).unwrap_or("");
+        if after.starts_with("'s") || after.starts_with("’s") {
+            return Some(Lean::Past);
+        }
+        let seg = self.segments.iter().find(|s| s.span.contains(&span))?;
+        let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (span.end + WINDOW / 2).min(seg.span.end);
+        while !self.text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        // Words of the window with their offsets, the expression itself left out.
+        let words: Vec<(usize, &str)> = word_offsets(&self.text[lo..hi])
+            .map(|(i, w)| (lo + i, w))
+            .filter(|(i, _)| *i < span.start || *i >= span.end)
+            .collect();
+        let mut best: Option<(usize, Lean)> = None;
+        for (k, &(i, w)) in words.iter().enumerate() {
+            let two = words.get(k + 1).map(|(_, n)| format!("{w} {n}"));
+            let lean = if self.cue("futurecue", w) || two.as_deref().is_some_and(|t| self.cue("futurecue", t)) {
+                Lean::Future
+            } else if self.cue("pastcue", w) || two.as_deref().is_some_and(|t| self.cue("pastcue", t)) {
+                Lean::Past
+            } else {
+                continue;
+            };
+            let dist = if i >= span.end {
+                2 * (i - span.end)
+            } else {
+                span.start - i
+            };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, lean));
+            }
+        }
+        if let Some((_, lean)) = best {
+            return Some(lean);
+        }
+        let near_ed = words
+            .iter()
+            .rev()
+            .filter(|(i, _)| *i < span.start)
+            .take(3)
+            .any(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
+        near_ed.then_some(Lean::Past)
+    }
+
+    fn cue(&self, class: &str, w: &str) -> bool {
+        self.lex
+            .classes
+            .get(class)
+            .is_some_and(|c| c.contains_key(w) || c.contains_key(&w.to_lowercase()))
+    }
+
+    /// The year of month `m` (day `d`, when known) for a document dated `dct`.
+    ///
+    /// The last occurrence and the next one compete on their distance to the document date, the past one weighted
+    /// (news reports what happened): the next one wins only when much nearer; a tense cue shifts the weighing
+    /// strongly but never absolutely ("said it would meet on Nov. 6" in late October is this November).
+    fn infer_year(&self, dct: Date, m: u32, d: Option<u32>, lean: Option<Lean>) -> i32 {
+        let day = d.unwrap_or(1);
+        let at = |y: i32| Date::new(y, m, day.min(crate::calendar::days_in_month(y, m))).map(Date::to_days);
+        let today = if d.is_some() {
+            dct.to_days()
+        } else {
+            Date::new(dct.year, dct.month, 1).map_or(dct.to_days(), Date::to_days)
+        };
+        let (Some(this), Some(prev), Some(next)) = (at(dct.year), at(dct.year - 1), at(dct.year + 1)) else {
+            return dct.year;
+        };
+        if this == today {
+            return dct.year;
+        }
+        let (past_year, past, future_year, future) = if this < today {
+            (dct.year, today - this, dct.year + 1, next - today)
+        } else {
+            (dct.year - 1, today - prev, dct.year, this - today)
+        };
+        let ratio = match lean {
+            Some(Lean::Past) => 8,
+            Some(Lean::Future) => 0,
+            None => 2,
+        };
+        let choose_future = match lean {
+            // A future cue: the future reading unless the past one is far nearer.
+            Some(Lean::Future) => past * 8 >= future,
+            _ => future * ratio < past,
+        };
+        if choose_future {
+            future_year
+        } else {
+            past_year
+        }
+    }
+
+    fn anchored_dct(&self, mut n: Norm) -> Norm {
+        n.anchor = Some(None);
+        n
+    }
+
+    fn date(&mut self, f: &Found, kind: TimexType) -> Option<Norm> {
+        let month = f
+            .get("month")
+            .and_then(|m| self.word("month", m))
+            .and_then(|v| v.parse::<u32>().ok());
+        let mut year: Option<i32> = f.get("year").and_then(|y| y.parse().ok());
+        if let Some(r) = f.get("yrel") {
+            // "January this year", "March last year".
+            let Some(dct) = self.dct else {
+                let mut n = Norm::new(TimexType::Date, format!("XXXX-{:02}", month.unwrap_or(0)));
+                n.needs_dct = true;
+                return Some(n);
+            };
+            let shift = match r.to_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            year = Some(dct.year + shift);
+        }
+        let day = self.num_group(f, "day");
+        let rel: Option<i32> = f
+            .get("rel")
+            .and_then(|r| self.word("rel", r))
+            .and_then(|v| v.parse().ok());
+        let part = f.get("part").and_then(|p| self.word("part", p));
+        let mut norm = if let Some(m) = month {
+            match (year, day) {
+                (Some(y), Some(d)) => Norm::new(TimexType::Date, Date::new(y, m, d)?.to_string()),
+                (Some(y), None) => Norm::new(TimexType::Date, format!("{y:04}-{m:02}")),
+                (None, d) => {
+                    let Some(dct) = self.dct else {
+                        let mut n = Norm::new(TimexType::Date, format!("XXXX-{m:02}"));
+                        if let Some(d) = d {
+                            n.value.push_str(&format!("-{d:02}"));
+                        }
+                        n.needs_dct = true;
+                        return Some(n);
+                    };
+                    let y = match rel {
+                        Some(-1) if m < dct.month => dct.year,
+                        Some(-1) => dct.year - 1,
+                        Some(1) if m > dct.month => dct.year,
+                        Some(1) => dct.year + 1,
+                        Some(_) => dct.year,
+                        None => self.infer_year(dct, m, d, self.lean(f.span)),
+                    };
+                    let value = match d {
+                        Some(d) => Date::new(y, m, d)?.to_string(),
+                        None => format!("{y:04}-{m:02}"),
+                    };
+                    self.anchored_dct(Norm::new(TimexType::Date, value))
+                }
+            }
+        } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
+            let w: u32 = w.parse().ok()?;
+            self.weekday(w, rel, f.span)
+        } else if let Some(y) = year {
+            Norm::new(TimexType::Date, format!("{y:04}"))
+        } else {
+            return None;
+        };
+        if let Some(p) = part {
+            norm.value.push('T');
+            norm.value.push_str(p);
+            norm.kind = TimexType::Time;
+            norm.alternatives.iter_mut().for_each(|a| {
+                a.push('T');
+                a.push_str(p);
+            });
+        }
+        if kind == TimexType::Time && part.is_none() {
+            norm.kind = TimexType::Time;
+        }
+        Some(norm)
+    }
+
+    /// A weekday: the document's own day when it falls on it, else the last or next one by tense.
+    fn weekday(&self, w: u32, rel: Option<i32>, span: Span) -> Norm {
+        let Some(dct) = self.dct else {
+            let mut n = Norm::new(TimexType::Date, format!("XXXX-WXX-{w}"));
+            n.needs_dct = true;
+            return n;
+        };
+        let back = (i64::from(dct.weekday()) - i64::from(w)).rem_euclid(7);
+        let fwd = (i64::from(w) - i64::from(dct.weekday())).rem_euclid(7);
+        let past = dct.add_days(-back);
+        let future = dct.add_days(fwd);
+        let (value, alt) = match rel {
+            Some(-1) => (dct.add_days(-if back == 0 { 7 } else { back }), None),
+            Some(1) => (dct.add_days(if fwd == 0 { 7 } else { fwd }), None),
+            // "this Saturday": the coming one unless the sentence looks back.
+            Some(0) if back != 0 => match self.lean(span) {
+                Some(Lean::Past) => (past, Some(future)),
+                _ => (future, Some(past)),
+            },
+            _ if back == 0 => (dct, None),
+            _ => match self.lean(span) {
+                Some(Lean::Future) => (future, None),
+                Some(Lean::Past) => (past, None),
+                // News reports mostly what happened: the past reading, the other kept.
+                None => (past, Some(future)),
+            },
+        };
+        let mut n = self.anchored_dct(Norm::new(TimexType::Date, value.to_string()));
+        n.alternatives = alt.map(|d| d.to_string()).into_iter().collect();
+        n
+    }
+
+    fn numdate(&self, f: &Found, iso: bool) -> Option<Norm> {
+        let y: i32 = f.get("year")?.parse().ok()?;
+        let date = if iso {
+            Date::new(y, self.num_group(f, "mnum")?, self.num_group(f, "day")?)?
+        } else {
+            let a = self.num_group(f, "n1")?;
+            let b = self.num_group(f, "n2")?;
+            let dmy = Date::new(y, b, a);
+            let mdy = Date::new(y, a, b);
+            match (dmy, mdy) {
+                (Some(d), Some(m)) if d != m => match self.dct {
+                    // The reading nearer the document date; day first otherwise (the common order outside the US).
+                    Some(dct) if (m.to_days() - dct.to_days()).abs() < (d.to_days() - dct.to_days()).abs() => m,
+                    _ => d,
+                },
+                (Some(d), _) => d,
+                (None, Some(m)) => m,
+                (None, None) => return None,
+            }
+        };
+        let mut n = Norm::new(TimexType::Date, date.to_string());
+        if let (Some(h), Some(min)) = (self.num_group(f, "hour"), self.num_group(f, "minute")) {
+            let h = clock_hour(h, f.get("ampm"))?;
+            n.value = format!("{date}T{h:02}:{min:02}");
+            n.kind = TimexType::Time;
+        }
+        Some(n)
+    }
+
+    fn decade(&self, f: &Found) -> Option<Norm> {
+        let value = if let Some(d) = f.get("decade") {
+            d.get(..3)?.to_string()
+        } else if let Some(w) = f.get("decadeword") {
+            self.word("decadeword", w)?.to_string()
+        } else {
+            let d: u32 = f.get("decade2")?.get(..1)?.parse().ok()?;
+            let century = match self.dct {
+                Some(dct) if dct.year >= 2000 && d <= (dct.year % 100 / 10) as u32 => 20,
+                _ if d == 0 => 20,
+                _ => 19,
+            };
+            format!("{century}{d}")
+        };
+        Some(Norm::new(TimexType::Date, value))
+    }
+
+    fn century(&self, f: &Found) -> Option<Norm> {
+        let n: i32 = match f.get("cent") {
+            Some(c) => c.parse().ok()?,
+            None => self.word("ordinal", f.get("ordinal")?)?.parse().ok()?,
+        };
+        (n >= 1).then(|| Norm::new(TimexType::Date, format!("{:02}", n - 1)))
+    }
+
+    fn quarter(&self, f: &Found, half: bool) -> Option<Norm> {
+        let q: i32 = match f.get("qn") {
+            Some(q) => q.parse().ok()?,
+            None => self.word("ordinal", f.get("ordinal")?)?.parse().ok()?,
+        };
+        let letter = if half { 'H' } else { 'Q' };
+        let max = if half { 2 } else { 4 };
+        if let Some(y) = f.get("year") {
+            if !(1..=max).contains(&q) {
+                return None;
+            }
+            return Some(Norm::new(TimexType::Date, format!("{y}-{letter}{q}")));
+        }
+        let Some(dct) = self.dct else {
+            let mut n = Norm::new(TimexType::Date, format!("XXXX-{letter}{q}"));
+            n.needs_dct = true;
+            return Some(n);
+        };
+        let current = Point::new(dct, Gran::Quarter);
+        if q == -1 {
+            return Some(self.anchored_dct(Norm::new(TimexType::Date, current.shift(-1, "Q").format())));
+        }
+        if !(1..=max).contains(&q) {
+            return None;
+        }
+        let dq = ((dct.month - 1) / 3 + 1) as i32;
+        // A later quarter than the document's is last year's unless the sentence looks ahead.
+        let year = if q > dq && self.lean(f.span) != Some(Lean::Future) {
+            dct.year - 1
+        } else {
+            dct.year
+        };
+        Some(self.anchored_dct(Norm::new(TimexType::Date, format!("{year}-{letter}{q}"))))
+    }
+
+    fn season(&self, f: &Found) -> Option<Norm> {
+        let s = self.word("season", f.get("season")?)?;
+        if let Some(y) = f.get("year") {
+            return Some(Norm::new(TimexType::Date, format!("{y}-{s}")));
+        }
+        let Some(dct) = self.dct else {
+            let mut n = Norm::new(TimexType::Date, format!("XXXX-{s}"));
+            n.needs_dct = true;
+            return Some(n);
+        };
+        let mid = match s {
+            "SP" => 4,
+            "SU" => 7,
+            "FA" => 10,
+            _ => 1,
+        };
+        let rel: Option<i32> = f
+            .get("rel")
+            .and_then(|r| self.word("rel", r))
+            .and_then(|v| v.parse().ok());
+        let year = match rel {
+            Some(-1) if mid + 1 < dct.month => dct.year,
+            Some(-1) => dct.year - 1,
+            Some(1) if mid > dct.month + 1 => dct.year,
+            Some(1) => dct.year + 1,
+            Some(_) => dct.year,
+            None => self.infer_year(dct, mid, None, self.lean(f.span)),
+        };
+        Some(self.anchored_dct(Norm::new(TimexType::Date, format!("{year}-{s}"))))
+    }
+
+    fn holiday(&self, f: &Found) -> Option<Norm> {
+        let rule = self.word("holiday", f.get("holiday")?)?;
+        let year: i32 = match (f.get("year"), self.dct) {
+            (Some(y), _) => y.parse().ok()?,
+            (None, Some(dct)) => {
+                let probe = holiday_date(rule, dct.year)?;
+                self.infer_year(dct, probe.month, Some(probe.day), self.lean(f.span))
+            }
+            (None, None) => {
+                let mut n = Norm::new(TimexType::Date, "XXXX-XX-XX".to_string());
+                if let Some(md) = rule.get(..5).filter(|md| md.as_bytes().get(2) == Some(&b'-')) {
+                    n.value = format!("XXXX-{md}");
+                }
+                n.needs_dct = true;
+                return Some(n);
+            }
+        };
+        let mut n = Norm::new(TimexType::Date, holiday_date(rule, year)?.to_string());
+        if f.get("year").is_none() {
+            n.anchor = Some(None);
+        }
+        Some(n)
+    }
+
+    fn deictic(&self, f: &Found) -> Option<Norm> {
+        let (offset, mut part, anaphoric) = if f.get("lastnight").is_some() {
+            (-1, Some("NI"), false)
+        } else if let Some(d) = f.get("deictic") {
+            let v = self.word("deictic", d)?;
+            let (o, p) = v.split_once(':').map_or((v, None), |(o, p)| (o, Some(p)));
+            (o.parse::<i64>().ok()?, p, false)
+        } else if let Some(r) = f.get("rel").and_then(|r| self.word("rel", r)) {
+            // "the next morning": from the last date mentioned.
+            (r.parse::<i64>().ok()?, None, true)
+        } else {
+            let that = f
+                .caps
+                .get(0)
+                .is_some_and(|m| m.as_str().to_lowercase().starts_with("that"));
+            (0, None, that)
+        };
+        if let Some(p) = f.get("part").and_then(|p| self.word("part", p)) {
+            part = Some(p);
+        }
+        let (base, anchor) = match (anaphoric, self.anaphor_point(Gran::Day), self.dct) {
+            (true, Some((i, p)), _) if p.gran == Gran::Day => (Some(p.date.add_days(offset)), Some(Some(i))),
+            (_, _, Some(dct)) => (Some(dct.add_days(offset)), Some(None)),
+            _ => (None, None),
+        };
+        let mut n = match base {
+            Some(d) => Norm::new(TimexType::Date, d.to_string()),
+            None => {
+                let mut n = Norm::new(TimexType::Date, "XXXX-XX-XX".to_string());
+                n.needs_dct = true;
+                n
+            }
+        };
+        n.anchor = anchor;
+        if let Some(p) = part {
+            n.value = format!("{}T{p}", n.value);
+            n.kind = TimexType::Time;
+        }
+        Some(n)
+    }
+
+    fn relunit(&self, f: &Found) -> Option<Norm> {
+        let (rel, unit) = match (f.get("rel"), f.get("unit")) {
+            (Some(r), Some(u)) => (self.word("rel", r)?.parse::<i64>().ok()?, self.word("unit", u)?),
+            // "the end of the year", "year-end": the current one.
+            (None, Some(u)) => (0, self.word("unit", u)?),
+            // "the weekend": the one just past in news.
+            _ => (0, "WE"),
+        };
+        let unit_text = f.get("unit").unwrap_or("").to_lowercase();
+        if matches!(unit, "H" | "MIN" | "S") {
+            let letter = if unit == "MIN" { "M" } else { unit };
+            return Some(Norm::new(TimexType::Duration, format!("PT1{letter}")));
+        }
+        if unit_text.ends_with('s') {
+            // "the last weeks": a vague stretch.
+            let ref_value = if rel > 0 { "FUTURE_REF" } else { "PAST_REF" };
+            return Some(Norm::new(TimexType::Date, ref_value.to_string()));
+        }
+        if unit == "D" {
+            // "the next day", "the previous day": from the last date mentioned.
+            let (base, anchor) = self.anaphor_base(Gran::Day)?;
+            let mut n = Norm::new(TimexType::Date, base.shift(rel, "D").at(Gran::Day).format());
+            n.anchor = Some(anchor);
+            if unit_text.starts_with("night") {
+                n.value.push_str("TNI");
+                n.kind = TimexType::Time;
+            }
+            return Some(n);
+        }
+        let Some(dct) = self.dct else {
+            let value = match unit {
+                "W" => "XXXX-WXX",
+                "WE" => "XXXX-WXX-WE",
+                "M" => "XXXX-XX",
+                "Q" => "XXXX-QX",
+                _ => "XXXX",
+            };
+            let mut n = Norm::new(TimexType::Date, value.to_string());
+            n.needs_dct = true;
+            return Some(n);
+        };
+        let value = if unit == "WE" {
+            let mut base = Point::new(dct, Gran::Week);
+            if rel == 0 && dct.weekday() < 5 && f.get("rel").is_none() {
+                base = base.shift(-1, "W");
+            }
+            format!("{}-WE", base.shift(rel, "W").format())
+        } else {
+            let gran = unit_gran(unit)?;
+            Point::new(dct, gran).shift(rel, unit).format()
+        };
+        Some(self.anchored_dct(Norm::new(TimexType::Date, value)))
+    }
+
+    /// The last date mentioned at `gran` or finer, with its index.
+    fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
+        self.history.iter().rev().find(|(_, p)| p.gran <= gran).copied()
+    }
+
+    /// The point anaphoric expressions count from: the last date mentioned precisely enough, else the document date.
+    fn anaphor_base(&self, gran: Gran) -> Option<(Point, Option<usize>)> {
+        match (self.anaphor_point(gran), self.dct) {
+            (Some((i, p)), _) => Some((p, Some(i))),
+            (None, Some(dct)) => Some((Point::new(dct, Gran::Day), None)),
+            (None, None) => None,
+        }
+    }
+
+    fn offset(&self, f: &Found, anaphor: bool) -> Option<Norm> {
+        let unit = self.word("unit", f.get("unit")?)?;
+        let n = match f.get("num") {
+            Some(s) => self.count(s)?,
+            None => Some(1.0),
+        };
+        let (sign, from) = if anaphor && f.get("dir").is_none() && f.get("adir").is_none() {
+            (0, "anchor")
+        } else {
+            let d = match f.get("dir") {
+                Some(w) => self.word("dir", w)?,
+                None => self.word("adir", f.get("adir")?)?,
+            };
+            let (s, from) = d.split_once(':')?;
+            (s.parse::<i64>().ok()?, from)
+        };
+        let Some(gran) = unit_gran(unit) else {
+            // "two hours later": a length rather than a date.
+            return self.duration(f, false);
+        };
+        let Some(n) = n else {
+            let v = if sign > 0 { "FUTURE_REF" } else { "PAST_REF" };
+            return Some(Norm::new(TimexType::Date, v.to_string()));
+        };
+        if n.fract() != 0.0 {
+            return None;
+        }
+        let n = n as i64;
+        let (base, anchor) = if from == "dct" {
+            match self.dct {
+                Some(d) => (Point::new(d, Gran::Day), None),
+                None => {
+                    let mut n = Norm::new(TimexType::Date, if sign > 0 { "FUTURE_REF" } else { "PAST_REF" }.into());
+                    n.needs_dct = true;
+                    return Some(n);
+                }
+            }
+        } else {
+            match self.anaphor_base(gran) {
+                Some(b) => b,
+                None => {
+                    let mut n = Norm::new(TimexType::Date, "XXXX-XX-XX".into());
+                    n.needs_dct = true;
+                    return Some(n);
+                }
+            }
+        };
+        // Keep the anchor's own precision when it is finer ("a year earlier" after a quarter stays a quarter).
+        let finer_anchor = from == "anchor" && base.gran < gran && base.gran != Gran::Day;
+        let out_gran = if finer_anchor || base.gran > gran {
+            base.gran
+        } else {
+            gran
+        };
+        let mut norm = Norm::new(TimexType::Date, base.shift(sign * n, unit).at(out_gran).format());
+        norm.anchor = Some(anchor);
+        Some(norm)
+    }
+
+    fn duration(&self, f: &Found, vague: bool) -> Option<Norm> {
+        let unit_word = f.get("unit")?;
+        let unit = self.word("unit", unit_word)?;
+        let n: Option<f64> = if vague {
+            if !unit_word.to_lowercase().ends_with('s') {
+                return None;
+            }
+            None
+        } else {
+            let mut n = self.count(f.get("num")?)?;
+            let whole = f.caps.get(0).map_or("", |m| m.as_str()).to_lowercase();
+            if whole.contains("and a half") {
+                n = n.map(|x| x + 0.5);
+            }
+            n
+        };
+        let fmt = |x: f64, mult: f64| -> String {
+            let v = x * mult;
+            if v.fract() == 0.0 {
+                format!("{}", v as i64)
+            } else {
+                format!("{v}")
+            }
+        };
+        let value = match (unit, n) {
+            ("WE", _) => return None,
+            ("H" | "MIN" | "S", n) => {
+                let letter = if unit == "MIN" { "M" } else { unit };
+                format!("PT{}{letter}", n.map_or("X".into(), |x| fmt(x, 1.0)))
+            }
+            ("DE", Some(x)) => format!("P{}Y", fmt(x, 10.0)),
+            ("CE", Some(x)) => format!("P{}Y", fmt(x, 100.0)),
+            ("FN", Some(x)) => format!("P{}W", fmt(x, 2.0)),
+            ("FN", None) => "PXW".into(),
+            (u, n) => format!("P{}{u}", n.map_or("X".into(), |x| fmt(x, 1.0))),
+        };
+        Some(Norm::new(TimexType::Duration, value))
+    }
+
+    fn set(&self, f: &Found) -> Option<Norm> {
+        let mut n = if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
+            Norm::new(TimexType::Set, format!("XXXX-WXX-{w}"))
+        } else if let Some(m) = f.get("month").and_then(|w| self.word("month", w)) {
+            Norm::new(TimexType::Set, format!("XXXX-{:02}", m.parse::<u32>().ok()?))
+        } else if let Some(s) = f.get("season").and_then(|w| self.word("season", w)) {
+            Norm::new(TimexType::Set, format!("XXXX-{s}"))
+        } else if let Some(v) = f.get("setword").and_then(|w| self.word("setword", w)) {
+            Norm::new(TimexType::Set, v.to_string())
+        } else {
+            let unit = self.word("unit", f.get("unit")?)?;
+            let count = match f.get("num") {
+                Some(s) => self.count(s)?.unwrap_or(1.0),
+                None => 1.0,
+            };
+            let mut d = self.duration_value(unit, count)?;
+            if f.caps
+                .get(0)
+                .is_some_and(|m| m.as_str().to_lowercase().contains("other"))
+            {
+                d = self.duration_value(unit, count * 2.0)?;
+            }
+            Norm::new(TimexType::Set, d)
+        };
+        n.freq = f.get("freq").and_then(|w| self.word("freq", w)).map(str::to_string);
+        Some(n)
+    }
+
+    fn duration_value(&self, unit: &str, n: f64) -> Option<String> {
+        let n = n as i64;
+        Some(match unit {
+            "H" => format!("PT{n}H"),
+            "MIN" => format!("PT{n}M"),
+            "S" => format!("PT{n}S"),
+            "DE" => format!("P{}Y", n * 10),
+            "CE" => format!("P{}Y", n * 100),
+            "FN" => format!("P{}W", n * 2),
+            "WE" => return None,
+            u => format!("P{n}{u}"),
+        })
+    }
+
+    fn time(&mut self, f: &Found) -> Option<Norm> {
+        let (h, m) = if let Some(noon) = f.get("noon") {
+            (if noon.eq_ignore_ascii_case("midnight") { 0 } else { 12 }, 0)
+        } else {
+            let h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            (h, self.num_group(f, "minute").unwrap_or(0))
+        };
+        // The day: a weekday or "yesterday" in the expression, an earlier date in the sentence, the document date.
+        let day = if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
+            let n = self.weekday(w.parse().ok()?, None, f.span);
+            Some((n.value, n.alternatives, n.needs_dct))
+        } else if let Some(d) = f.get("deictic") {
+            let v = self.word("deictic", d)?;
+            let o: i64 = v.split(':').next()?.parse().ok()?;
+            Some(match self.dct {
+                Some(dct) => (dct.add_days(o).to_string(), Vec::new(), false),
+                None => ("XXXX-XX-XX".into(), Vec::new(), true),
+            })
+        } else {
+            None
+        };
+        let (date, alts, needs) = match day {
+            Some(d) => d,
+            None => {
+                let seg_start = self
+                    .segments
+                    .iter()
+                    .find(|s| s.span.contains(&f.span))
+                    .map(|s| s.span.start);
+                match (self.day_in_sentence, self.dct) {
+                    (Some((s, d)), _) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
+                    (_, Some(dct)) => (dct.to_string(), Vec::new(), false),
+                    _ => ("XXXX-XX-XX".into(), Vec::new(), true),
+                }
+            }
+        };
+        let mut n = Norm::new(TimexType::Time, format!("{date}T{h:02}:{m:02}"));
+        n.alternatives = alts.into_iter().map(|a| format!("{a}T{h:02}:{m:02}")).collect();
+        n.needs_dct = needs;
+        Some(n)
+    }
+
+    fn range(&self, f: &Found) -> Option<Norm> {
+        let (begin, end) = if let (Some(y1), Some(y2)) = (f.get("year"), f.get("year2")) {
+            if f.get("month").is_some() {
+                let m1 = self.word("month", f.get("month")?)?.parse::<u32>().ok()?;
+                let m2 = self.word("month", f.get("month2")?)?.parse::<u32>().ok()?;
+                (format!("{y1}-{m1:02}"), format!("{y2}-{m2:02}"))
+            } else {
+                if y2 <= y1 {
+                    return None;
+                }
+                (y1.to_string(), y2.to_string())
+            }
+        } else if let (Some(m1), Some(m2)) = (f.get("month"), f.get("month2")) {
+            let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
+            let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
+            let y = match (f.get("year"), self.dct) {
+                (Some(y), _) => y.to_string(),
+                (None, Some(dct)) => self.infer_year(dct, m1, None, self.lean(f.span)).to_string(),
+                (None, None) => "XXXX".into(),
+            };
+            (format!("{y}-{m1:02}"), format!("{y}-{m2:02}"))
+        } else {
+            let m = self.word("month", f.get("month")?)?.parse::<u32>().ok()?;
+            let (d1, d2) = (self.num_group(f, "day")?, self.num_group(f, "day2")?);
+            if d2 <= d1 {
+                return None;
+            }
+            let y = match (f.get("year"), self.dct) {
+                (Some(y), _) => y.parse::<i32>().ok()?,
+                (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
+                (None, None) => {
+                    let mut n = Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d1:02}"));
+                    n.begin = Some(n.value.clone());
+                    n.end = Some(format!("XXXX-{m:02}-{d2:02}"));
+                    n.needs_dct = true;
+                    return Some(n);
+                }
+            };
+            (Date::new(y, m, d1)?.to_string(), Date::new(y, m, d2)?.to_string())
+        };
+        let mut n = Norm::new(TimexType::Date, begin.clone());
+        n.begin = Some(begin);
+        n.end = Some(end);
+        Some(n)
+    }
+}
+
+/// The words of `s` (letters, digits and apostrophes) with their byte offsets.
+fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .scan(0, |pos, piece| {
+            let start = *pos;
+            *pos += piece.len();
+            let word = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
+            Some((start, word))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// 24-hour clock hour from an hour and an optional am/pm; `None` when impossible.
+fn clock_hour(h: u32, ampm: Option<&str>) -> Option<u32> {
+    match ampm.map(|a| a.to_lowercase().starts_with('p')) {
+        None if h <= 23 => Some(h),
+        Some(_) if h == 0 || h > 12 => None,
+        Some(true) => Some(if h == 12 { 12 } else { h + 12 }),
+        Some(false) => Some(if h == 12 { 0 } else { h }),
+        None => None,
+    }
+}
+
+/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `easter:-2`) in `year`.
+pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
+    let parts: Vec<&str> = rule.split(':').collect();
+    match parts.as_slice() {
+        ["nth", m, w, n] => nth_weekday(year, m.parse().ok()?, w.parse().ok()?, n.parse().ok()?),
+        ["easter", o] => Some(easter(year)?.add_days(o.parse().ok()?)),
+        [md] => {
+            let (m, d) = md.split_once('-')?;
+            Date::new(year, m.parse().ok()?, d.parse().ok()?)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,236 @@
+//! Finding time expressions: every rule of the tables over the text, context guards, longest match wins.
+
+use super::lexicon::Lexicon;
+use crate::model::Span;
+use regex::Captures;
+
+/// One accepted match of a rule.
+#[derive(Debug)]
+pub struct Found<'t> {
+    /// Index of the rule in the lexicon.
+    pub rule: usize,
+    /// The part reported as the time expression.
+    pub span: Span,
+    /// The groups of the match, relative to `base`.
+    pub caps: Captures<'t>,
+    /// Byte offset in the text where the match (and its group offsets) start.
+    pub base: usize,
+}
+
+impl Found<'_> {
+    /// Text of group `name`, when it took part in the match.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.caps.name(name).map(|m| m.as_str())
+    }
+}
+
+/// Longest stretch of text one expression may cover, in bytes.
+const MAX_EXPRESSION_BYTES: usize = 160;
+
+/// All time expressions of `text`, without overlaps, in text order.
+///
+/// One pass of the combined pattern finds where an expression may start; there, the anchored rule set says which
+/// rules match, and only those are run for their groups.
+pub fn recognize<'t>(lex: &Lexicon, text: &'t str) -> Vec<Found<'t>> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = lex.any.find_at(text, pos) {
+        let base = m.start();
+        // No expression is longer than this; a short haystack lets the engines stop early.
+        let mut cut = (base + MAX_EXPRESSION_BYTES).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let hay = &text[base..cut];
+        for i in lex.set.matches(hay).iter() {
+            let Some(caps) = lex.rules[i].regex.captures(hay) else {
+                continue;
+            };
+            let Some(whole) = caps.get(0) else { continue };
+            let part = caps.name("t").unwrap_or(whole);
+            let mut span = Span::new(base + part.start(), base + part.end());
+            // "over the past ten years": "over" is a preposition there, not a hedge.
+            if let Some(d) = caps.name("dmod") {
+                let after = &hay[d.end()..part.end()];
+                let lead = after.len() - after.trim_start().len();
+                if after.trim_start().to_lowercase().starts_with("the ") {
+                    span.start = base + d.end() + lead;
+                }
+            }
+            if span.is_empty() || !accept(lex, text, &caps, base, base + whole.end()) {
+                continue;
+            }
+            found.push(Found {
+                rule: i,
+                span,
+                caps,
+                base,
+            });
+        }
+        pos = base + hay.chars().next().map_or(1, char::len_utf8);
+    }
+    // Longest first at each start, then table order; keep what does not overlap what was kept.
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.rule.cmp(&b.rule))
+    });
+    let mut kept: Vec<Found<'t>> = Vec::new();
+    for f in found {
+        // Sorted by start: only the previously kept match can overlap, unless a longer later one should win.
+        if let Some(last) = kept.last() {
+            if last.span.overlaps(&f.span) {
+                if f.span.len() > last.span.len() {
+                    kept.pop();
+                    // The earlier, shorter match may itself have displaced nothing; re-check the new last.
+                    if kept.last().is_some_and(|l| l.span.overlaps(&f.span)) {
+                        continue;
+                    }
+                } else {
+                    continue;
+                }
+            }
+        }
+        kept.push(f);
+    }
+    kept
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// The word just before byte `at` (letters, digits, `.`, `#`, `$` and apostrophes).
+fn word_before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or("").trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '#' | '$' | '\'' | '-' | '€' | '£')))
+        .map_or(0, |k| k + head[k..].chars().next().map_or(1, char::len_utf8));
+    head[start..].trim_end_matches('-')
+}
+
+/// The word just after byte `at`.
+fn word_after(text: &str, at: usize) -> &str {
+    let tail = text.get(at..).unwrap_or("").trim_start();
+    let end = tail
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(tail.len());
+    &tail[..end]
+}
+
+/// Context checks that the patterns cannot express.
+fn accept(lex: &Lexicon, text: &str, caps: &Captures, start: usize, end: usize) -> bool {
+    let m = &text[start..end];
+    // The match must not run into a word or number ("Janet", "2016x").
+    if next_char(text, end).is_some_and(char::is_alphanumeric)
+        || prev_char(text, start).is_some_and(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let has = |g: &str| caps.name(g).is_some();
+    if m.starts_with(|c: char| c.is_ascii_digit()) && !numeric_context_ok(lex, text, start, end) {
+        return false;
+    }
+    // Words that are dates only in context ("May", "Sat.").
+    let concrete = has("day") || has("year") || has("rel") || has("mod") || has("part") || has("hour");
+    for class in ["month", "weekday", "month2"] {
+        let Some(w) = caps.name(class) else { continue };
+        let Some(word) = lex.word(class.trim_end_matches('2'), w.as_str()) else {
+            continue;
+        };
+        if word.ambiguous && !concrete && !lex.has("monthprep", word_before(text, start + w.start())) {
+            return false;
+        }
+        // "Sunday Times", "Bloody Sunday" style names.
+        if !has("day") && !has("year") && lex.has("namefollow", word_after(text, end)) {
+            return false;
+        }
+    }
+    if has("holiday") && !has("year") && lex.has("namefollow", word_after(text, end)) {
+        return false;
+    }
+    // A bare year followed by a counted noun is a count ("2016 people").
+    let bare_year = has("year") && !has("month") && !has("mod") && !has("day") && m.len() == 4;
+    if bare_year {
+        let year: i32 = m.parse().unwrap_or(0);
+        if !(1600..=2099).contains(&year) || lex.has("countnoun", word_after(text, end)) {
+            return false;
+        }
+    }
+    // "a 9-year-old boy" is an age, not a time expression.
+    if m.ends_with("-old") {
+        let next = text[end..].trim_start();
+        let word = word_after(text, end);
+        if word.is_empty() || lex.has("agenoun", word) || lex.has("agenoun", &next[..next.len().min(1)]) {
+            return false;
+        }
+    }
+    // "a second term" is not a duration.
+    if caps
+        .name("unit")
+        .is_some_and(|u| u.as_str().eq_ignore_ascii_case("second"))
+        && caps
+            .name("num")
+            .is_some_and(|n| matches!(n.as_str().to_lowercase().as_str(), "a" | "an" | "the"))
+    {
+        return false;
+    }
+    true
+}
+
+/// Numbers glued to other numbers, amounts, ratios or page references are not dates.
+fn numeric_context_ok(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let mut back = before.chars().rev();
+    match (back.next(), back.next()) {
+        (Some(c), Some(d)) if matches!(c, ',' | '.' | ':' | '/' | '-') && d.is_ascii_digit() => return false,
+        (Some('$' | '€' | '£' | '#' | '+'), _) => return false,
+        _ => {}
+    }
+    let after = text.get(end..).unwrap_or("");
+    let mut fwd = after.chars();
+    match (fwd.next(), fwd.next()) {
+        (Some('%'), _) => return false,
+        (Some(c), Some(d)) if matches!(c, ',' | '.' | ':' | '/' | '-') && d.is_ascii_digit() => return false,
+        _ => {}
+    }
+    let prev = word_before(text, start);
+    !(lex.has("numprefix", prev) || lex.has("numprefix", prev.trim_end_matches('.')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::english;
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        recognize(english(), text).iter().map(|f| f.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        assert_eq!(
+            spans("They met on Monday, Oct. 3, 2011 in Rome."),
+            vec!["Monday, Oct. 3, 2011"]
+        );
+        assert_eq!(spans("Talks began in early March 2011."), vec!["early March 2011"]);
+    }
+
+    #[test]
+    fn traps_are_refused() {
+        assert!(spans("You may go. March on, she said. May I?").is_empty());
+        assert!(spans("The Sunday Times reported 1,000 deaths and 2016 people fled.").is_empty());
+        assert!(spans("See page 1998 and call 555-2016.").is_empty());
+    }
+
+    #[test]
+    fn bare_ambiguous_month_needs_a_preposition() {
+        assert_eq!(spans("The vote was held in May."), vec!["May"]);
+    }
+}

@@ -1,0 +1,208 @@
+//! Unit tests of the dates engine on sentences written for them.
+
+use super::*;
+use crate::lang::EN;
+use crate::model::TimexType;
+use crate::segment::segment;
+
+fn run(text: &str, dct: Option<&str>) -> Vec<Timex> {
+    let segs = segment(text, &EN);
+    extract(text, &segs, dct).0
+}
+
+fn pairs(text: &str, dct: Option<&str>) -> Vec<(String, String)> {
+    run(text, dct).into_iter().map(|t| (t.text, t.value)).collect()
+}
+
+fn p(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn absolute_dates_in_news_formats() {
+    let text = "The treaty was signed on Sept. 5, 2016 and ratified on 12 October 2016, not in March 2011.";
+    assert_eq!(
+        pairs(text, None),
+        vec![
+            p("Sept. 5, 2016", "2016-09-05"),
+            p("12 October 2016", "2016-10-12"),
+            p("March 2011", "2011-03")
+        ]
+    );
+}
+
+#[test]
+fn weekdays_follow_tense_and_the_dct_weekday() {
+    // 2016-09-05 is a Monday.
+    let text = "Officials met on Monday. Rebels attacked on Sunday. The envoy will arrive on Friday.";
+    assert_eq!(
+        pairs(text, Some("2016-09-05")),
+        vec![
+            p("Monday", "2016-09-05"),
+            p("Sunday", "2016-09-04"),
+            p("Friday", "2016-09-09")
+        ]
+    );
+}
+
+#[test]
+fn weak_evidence_keeps_the_other_reading() {
+    let t = run("Thursday the markets rallied again", Some("2016-09-05"));
+    assert_eq!(t[0].value, "2016-09-01");
+    assert_eq!(t[0].alternatives, vec!["2016-09-08".to_string()]);
+}
+
+#[test]
+fn no_dct_leaves_underspecified_values_and_warns() {
+    let text = "Talks ended on Sunday. The storm hit Sept 4.";
+    let segs = segment(text, &EN);
+    let (t, w) = extract(text, &segs, None);
+    assert_eq!(t[0].value, "XXXX-WXX-7");
+    assert_eq!(t[1].value, "XXXX-09-04");
+    assert!(w.iter().any(|w| w.code == "no_dct"));
+}
+
+#[test]
+fn durations_sets_and_vague_references() {
+    let text =
+        "After a 90-minute meeting and more than five years of war, talks resume every Friday and twice a year; \
+                aid will come in the coming days, the minister said recently.";
+    let t = run(text, Some("2016-09-05"));
+    let got: Vec<(&str, TimexType, &str)> = t.iter().map(|t| (t.text.as_str(), t.kind, t.value.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("90-minute", TimexType::Duration, "PT90M"),
+            ("more than five years", TimexType::Duration, "P5Y"),
+            ("every Friday", TimexType::Set, "XXXX-WXX-5"),
+            ("twice a year", TimexType::Set, "P1Y"),
+            ("the coming days", TimexType::Date, "FUTURE_REF"),
+            ("recently", TimexType::Date, "PAST_REF"),
+        ]
+    );
+    assert_eq!(t[1].modifier.as_deref(), Some("MORE_THAN"));
+    assert_eq!(t[3].freq.as_deref(), Some("2X"));
+}
+
+#[test]
+fn relative_and_anaphoric_dates() {
+    let text = "Two days ago the army moved. Last week it paused. The siege began on 3 March 2015; \
+                two days later the town fell, and the day before a truce had failed.";
+    let t = run(text, Some("2016-09-05"));
+    let got: Vec<(&str, &str)> = t.iter().map(|t| (t.text.as_str(), t.value.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Two days ago", "2016-09-03"),
+            ("Last week", "2016-W35"),
+            ("3 March 2015", "2015-03-03"),
+            ("two days later", "2015-03-05"),
+            ("the day before", "2015-03-04"),
+        ]
+    );
+    assert_eq!(t[3].anchor.as_deref(), Some("t3"));
+    assert_eq!(t[0].anchor.as_deref(), Some("dct"));
+}
+
+#[test]
+fn periods_seasons_decades_and_modifiers() {
+    let text = "In the summer of 2016, as in the 1990s and the 19th century, prices fell in late November \
+                and in the third quarter of 2015.";
+    let t = run(text, Some("2016-12-01"));
+    let got: Vec<(&str, &str, Option<&str>)> = t
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str(), t.modifier.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("summer of 2016", "2016-SU", None),
+            ("1990s", "199", None),
+            ("the 19th century", "18", None),
+            ("late November", "2016-11", Some("END")),
+            ("the third quarter of 2015", "2015-Q3", None),
+        ]
+    );
+}
+
+#[test]
+fn times_and_parts_of_day() {
+    let text = "The blast came on Monday morning; a second one at 2:30 p.m. GMT.";
+    let t = run(text, Some("2016-09-05"));
+    assert_eq!(t[0].value, "2016-09-05TMO");
+    assert_eq!(t[0].kind, TimexType::Time);
+    assert_eq!(t[1].text, "2:30 p.m. GMT");
+    assert_eq!(t[1].value, "2016-09-05T14:30");
+}
+
+#[test]
+fn ranges_keep_begin_and_end() {
+    let t = run(
+        "The fair will run 5-7 September, as it did from 2011 to 2016.",
+        Some("2016-08-01"),
+    );
+    assert_eq!(t[0].begin.as_deref(), Some("2016-09-05"));
+    assert_eq!(t[0].end.as_deref(), Some("2016-09-07"));
+    assert_eq!(t[1].begin.as_deref(), Some("2011"));
+    assert_eq!(t[1].end.as_deref(), Some("2016"));
+}
+
+#[test]
+fn possessive_weekday_is_a_date_and_ids_run_in_order() {
+    let t = run("Monday's blasts followed Sunday's talks.", Some("2016-09-05"));
+    assert_eq!(t.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), vec!["t1", "t2"]);
+    assert_eq!(t[0].value, "2016-09-05");
+    assert_eq!(t[1].value, "2016-09-04");
+}
+
+#[test]
+fn dateline_sets_the_dct() {
+    for (text, value) in [
+        (
+            "Storm hits coast\n\nAFP , Monday 5 Sep 2016\n\nThe storm came on Sunday.",
+            "2016-09-05",
+        ),
+        (
+            "HANGZHOU, China, Sept 5, 2016 (AFP) - Leaders met on Sunday.",
+            "2016-09-05",
+        ),
+        (
+            "Storm hits coast\nPublished: 5/9/2016 14:02 GMT\nThe storm came.",
+            "2016-09-05T14:02",
+        ),
+    ] {
+        let segs = segment(text, &EN);
+        let dct = resolve_dct(text, &segs, &Options::default());
+        assert_eq!(dct.value.as_deref(), Some(value), "{text}");
+        assert_eq!(dct.source, DctSource::Dateline);
+    }
+}
+
+#[test]
+fn user_and_meta_dct_win_over_the_text() {
+    let text = "AFP , Monday 5 Sep 2016\n\nText.";
+    let segs = segment(text, &EN);
+    let meta = Options {
+        meta_dct: Some("2016-09-06T14:02:00Z".into()),
+        ..Options::default()
+    };
+    assert_eq!(resolve_dct(text, &segs, &meta).source, DctSource::Meta);
+    let user = Options {
+        dct: Some("2016-09-07".into()),
+        ..meta
+    };
+    assert_eq!(resolve_dct(text, &segs, &user).value.as_deref(), Some("2016-09-07"));
+}
+
+#[test]
+fn arbitrary_input_does_not_panic() {
+    for text in [
+        "",
+        "🙂 12/12/12 ½ Sept. 31, 2016 ’90s",
+        "9999-99-99 25:61 p.m. every",
+        "\u{0}\u{FFFF} May May",
+    ] {
+        let _ = run(text, Some("2016-09-05"));
+        let _ = run(text, None);
+    }
+}

@@ -1,0 +1,268 @@
+//! A tiny TimeML reader and TempEval-3 scoring, shared by `eval time` and the accuracy-floor test.
+//!
+//! Only what TempEval-3 files need: the `<DCT>` value, the `<TEXT>` content with tags stripped (entities
+//! unescaped), and each TIMEX3 as byte offsets into that stripped text.
+
+use crate::model::{Timex, TimexType};
+
+/// One gold TIMEX3 of a TimeML file.
+#[derive(Debug, Clone)]
+pub struct GoldTimex {
+    /// Byte offset in the stripped text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// TIMEX3 type as written.
+    pub kind: String,
+    /// TIMEX3 value.
+    pub value: String,
+}
+
+/// A TimeML document: its DCT, the text of `<TEXT>` without tags, and the TIMEX3 in it.
+#[derive(Debug, Clone)]
+pub struct TimeMl {
+    /// The `<DCT>` value.
+    pub dct: Option<String>,
+    /// The stripped text.
+    pub text: String,
+    /// Gold expressions.
+    pub timexes: Vec<GoldTimex>,
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!("{name}=\"");
+    let i = tag.find(&key)? + key.len();
+    let j = tag[i..].find('"')? + i;
+    Some(tag[i..j].to_string())
+}
+
+fn unescape_into(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let (rep, len) = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&apos;", '\''),
+        ]
+        .iter()
+        .find(|(e, _)| tail.starts_with(e))
+        .map_or(('&', 1), |(e, c)| (*c, e.len()));
+        out.push(rep);
+        rest = &tail[len..];
+    }
+    out.push_str(rest);
+}
+
+/// Reads a TimeML document (a tiny reader: enough for TempEval-3 files).
+pub fn read_timeml(xml: &str) -> TimeMl {
+    let dct = xml
+        .find("<DCT>")
+        .and_then(|i| xml[i..].find("<TIMEX3").map(|j| i + j))
+        .and_then(|i| xml[i..].find('>').map(|j| &xml[i..i + j]))
+        .and_then(|tag| attr(tag, "value"));
+    let body = match (xml.find("<TEXT>"), xml.find("</TEXT>")) {
+        (Some(a), Some(b)) if b > a => &xml[a + 6..b],
+        _ => "",
+    };
+    let mut text = String::with_capacity(body.len());
+    let mut timexes = Vec::new();
+    let mut open: Option<(usize, String, String)> = None;
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        unescape_into(&mut text, &rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else { break };
+        let tag = &rest[lt..lt + gt + 1];
+        if tag.starts_with("<TIMEX3") {
+            open = Some((
+                text.len(),
+                attr(tag, "type").unwrap_or_default(),
+                attr(tag, "value").unwrap_or_default(),
+            ));
+        } else if tag.starts_with("</TIMEX3") {
+            if let Some((start, kind, value)) = open.take() {
+                timexes.push(GoldTimex {
+                    start,
+                    end: text.len(),
+                    kind,
+                    value,
+                });
+            }
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    unescape_into(&mut text, rest);
+    TimeMl { dct, text, timexes }
+}
+
+/// Precision, recall, F1.
+pub type Prf = (f64, f64, f64);
+
+/// Counts for TempEval-3 scores.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    /// Gold expressions.
+    pub gold: usize,
+    /// System expressions.
+    pub system: usize,
+    /// Gold expressions with a system one of the same span.
+    pub strict_gold: usize,
+    /// System expressions with a gold one of the same span.
+    pub strict_system: usize,
+    /// Gold expressions overlapped by a system one.
+    pub relaxed_gold: usize,
+    /// System expressions overlapping a gold one.
+    pub relaxed_system: usize,
+    /// System expressions paired with the first gold one they overlap.
+    pub pairs: usize,
+    /// Pairs with the same value.
+    pub value_ok: usize,
+    /// Pairs with the same type.
+    pub type_ok: usize,
+}
+
+impl Counts {
+    /// Adds another document's counts.
+    pub fn add(&mut self, o: &Counts) {
+        self.gold += o.gold;
+        self.system += o.system;
+        self.strict_gold += o.strict_gold;
+        self.strict_system += o.strict_system;
+        self.relaxed_gold += o.relaxed_gold;
+        self.relaxed_system += o.relaxed_system;
+        self.pairs += o.pairs;
+        self.value_ok += o.value_ok;
+        self.type_ok += o.type_ok;
+    }
+
+    /// Precision, recall and F1.
+    fn f1(matched_system: usize, system: usize, matched_gold: usize, gold: usize) -> Prf {
+        let p = if system == 0 {
+            0.0
+        } else {
+            matched_system as f64 / system as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            matched_gold as f64 / gold as f64
+        };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (p, r, f)
+    }
+
+    /// (strict P,R,F1), (relaxed P,R,F1), value F1, type F1.
+    pub fn scores(&self) -> (Prf, Prf, f64, f64) {
+        let strict = Counts::f1(self.strict_system, self.system, self.strict_gold, self.gold);
+        let relaxed = Counts::f1(self.relaxed_system, self.system, self.relaxed_gold, self.gold);
+        let share = |k: usize| {
+            if self.pairs == 0 {
+                0.0
+            } else {
+                k as f64 / self.pairs as f64
+            }
+        };
+        (
+            strict,
+            relaxed,
+            relaxed.2 * share(self.value_ok),
+            relaxed.2 * share(self.type_ok),
+        )
+    }
+
+    /// One report line.
+    pub fn line(&self, name: &str, files: usize) -> String {
+        let (s, r, v, t) = self.scores();
+        format!(
+            "{name:<22} {files:>4} files {:>5} gold | strict P {:.3} R {:.3} F1 {:.3} | relaxed P {:.3} R {:.3} F1 {:.3} | value F1 {:.3} | type F1 {:.3}",
+            self.gold, s.0, s.1, s.2, r.0, r.1, r.2, v, t
+        )
+    }
+}
+
+fn type_name(k: TimexType) -> &'static str {
+    match k {
+        TimexType::Date => "DATE",
+        TimexType::Time => "TIME",
+        TimexType::Duration => "DURATION",
+        TimexType::Set => "SET",
+    }
+}
+
+/// Scores one document; mistakes are appended to `errors` when asked.
+pub fn score(doc: &TimeMl, sys: &[Timex], errors: Option<&mut Vec<String>>) -> Counts {
+    let mut c = Counts {
+        gold: doc.timexes.len(),
+        system: sys.len(),
+        ..Counts::default()
+    };
+    let mut errs = Vec::new();
+    for g in &doc.timexes {
+        if sys.iter().any(|s| s.span.start == g.start && s.span.end == g.end) {
+            c.strict_gold += 1;
+        }
+        if sys.iter().any(|s| s.span.start < g.end && g.start < s.span.end) {
+            c.relaxed_gold += 1;
+        } else {
+            errs.push(format!("MISS  {:?} {} {}", &doc.text[g.start..g.end], g.kind, g.value));
+        }
+    }
+    for s in sys {
+        if doc
+            .timexes
+            .iter()
+            .any(|g| s.span.start == g.start && s.span.end == g.end)
+        {
+            c.strict_system += 1;
+        }
+        match doc
+            .timexes
+            .iter()
+            .find(|g| s.span.start < g.end && g.start < s.span.end)
+        {
+            Some(g) => {
+                c.relaxed_system += 1;
+                c.pairs += 1;
+                let type_ok = type_name(s.kind) == g.kind;
+                c.value_ok += usize::from(s.value == g.value);
+                c.type_ok += usize::from(type_ok);
+                if s.value != g.value || !type_ok || (s.span.start, s.span.end) != (g.start, g.end) {
+                    errs.push(format!(
+                        "DIFF  {:?} {} {}  vs gold {:?} {} {}",
+                        s.text,
+                        type_name(s.kind),
+                        s.value,
+                        &doc.text[g.start..g.end],
+                        g.kind,
+                        g.value
+                    ));
+                }
+            }
+            None => errs.push(format!("EXTRA {:?} {} {}", s.text, type_name(s.kind), s.value)),
+        }
+    }
+    if let Some(e) = errors {
+        e.extend(errs);
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reader_strips_tags_and_keeps_offsets() {
+        let xml = "<DCT><TIMEX3 tid=\"t0\" value=\"1998-01-08\">x</TIMEX3></DCT><TEXT>A &amp; B met \
+                   <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-01-07\">yesterday</TIMEX3>.</TEXT>";
+        let doc = read_timeml(xml);
+        assert_eq!(doc.dct.as_deref(), Some("1998-01-08"));
+        assert_eq!(doc.text, "A & B met yesterday.");
+        let g = &doc.timexes[0];
+        assert_eq!(&doc.text[g.start..g.end], "yesterday");
+        assert_eq!((g.kind.as_str(), g.value.as_str()), ("DATE", "1998-01-07"));
+    }
+}

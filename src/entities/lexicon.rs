@@ -1,0 +1,248 @@
+//! The entity tables, parsed and compiled once.
+
+use crate::lang::{self, Tables, EN};
+use crate::model::EntityKind;
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// One row of the organisations table.
+#[derive(Debug, Clone)]
+pub struct OrgEntry {
+    /// Organisation or group.
+    pub kind: EntityKind,
+    /// The long form all aliases point to.
+    pub canonical: &'static str,
+    /// ISO country, for national institutions.
+    pub country: Option<&'static str>,
+}
+
+/// Number words by their role in a spelled-out number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberWord {
+    /// A value that can stand alone or follow a ten ("three", "fifteen").
+    Unit(f64),
+    /// A multiple of ten ("forty").
+    Ten(f64),
+    /// A multiplier ("million").
+    Scale(f64),
+    /// A phrase with one value ("a dozen").
+    Fixed(f64),
+    /// A vague quantity: low, best, high ("dozens").
+    Vague(f64, f64, f64),
+}
+
+/// The compiled entity tables of one language.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Known organisations by name.
+    pub orgs: HashMap<&'static str, OrgEntry>,
+    /// All known organisation names, longest first, as one alternation.
+    pub org_re: Regex,
+    /// Runs of capitalised words ending in an organisation suffix.
+    pub org_suffix_re: Regex,
+    /// Kind of each organisation suffix.
+    pub org_suffixes: HashMap<&'static str, EntityKind>,
+    /// Given name(s) followed by a surname.
+    pub full_name_re: Regex,
+    /// A title followed by one or two capitalised words.
+    pub title_name_re: Regex,
+    /// A title (with an optional country before it) ending just before a name.
+    pub role_before_re: Regex,
+    /// "Firstname Lastname said" and "said Firstname Lastname".
+    pub said_re: Regex,
+    /// Given names.
+    pub first_names: HashSet<&'static str>,
+    /// Words that never start a name.
+    pub stopwords: HashSet<&'static str>,
+    /// Months, to keep dates out of numbers.
+    pub months: HashSet<&'static str>,
+    /// Demonyms with their country (None for peoples without a state).
+    pub demonyms: HashMap<&'static str, Option<&'static str>>,
+    /// All demonyms as one alternation.
+    pub demonym_re: Regex,
+    /// Number words.
+    pub number_words: HashMap<String, NumberWord>,
+    /// Numbers in digits or words, and vague quantities.
+    pub number_re: Regex,
+}
+
+/// A surname with optional particle ("al-Assad", "van Rompuy", "Kerry").
+pub const SURNAME: &str =
+    r"(?:(?:al|el|bin|ibn|van|von|de|del|da|di|du|le|la|ben|Al|El|Abu|De|Van)[-\s])?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?";
+
+// Word boundaries are ASCII (`(?-u:\b)`): a Unicode boundary keeps the regex crate off its fast DFA,
+// which costs several times the whole stage budget; names and number words are ASCII in the tables.
+fn alternation<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.dedup();
+    v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+}
+
+fn build(t: &Tables) -> Lexicon {
+    let mut orgs = HashMap::new();
+    for row in lang::rows(t.orgs) {
+        let (Some(name), Some(kind), Some(canonical)) = (row.first(), row.get(1), row.get(2)) else {
+            continue;
+        };
+        let kind = if *kind == "group" {
+            EntityKind::Group
+        } else {
+            EntityKind::Org
+        };
+        let country = row.get(3).copied().filter(|c| !c.is_empty());
+        orgs.insert(
+            *name,
+            OrgEntry {
+                kind,
+                canonical,
+                country,
+            },
+        );
+    }
+    // Names ending in a dot cannot take a trailing word boundary; boundaries are checked after matching.
+    let org_re = Regex::new(&format!(r"(?:{})", alternation(orgs.keys().copied()))).expect("org table regex");
+
+    let mut org_suffixes = HashMap::new();
+    for row in lang::rows(t.org_suffixes) {
+        if let (Some(s), Some(k)) = (row.first(), row.get(1)) {
+            org_suffixes.insert(
+                *s,
+                if *k == "group" {
+                    EntityKind::Group
+                } else {
+                    EntityKind::Org
+                },
+            );
+        }
+    }
+    let cap = r"[A-Z][\w'’&-]*";
+    let org_suffix_re = Regex::new(&format!(
+        r"(?-u:\b)(?:{cap}\s+(?:(?:of|for)\s+)?){{1,5}}(?:{})(?:(?-u:\b)|$)",
+        alternation(org_suffixes.keys().copied())
+    ))
+    .expect("org suffix regex");
+
+    let first_names: HashSet<&str> = lang::lines(t.first_names).collect();
+    let firsts = alternation(first_names.iter().copied());
+    let full_name_re = Regex::new(&format!(
+        r"(?-u:\b)(?:(?:{firsts})\s+)+(?:[A-Z]\.\s+)?{SURNAME}(?-u:\b)"
+    ))
+    .expect("full name regex");
+    let titles = alternation(lang::lines(t.titles));
+    let title_name_re =
+        Regex::new(&format!(r"(?-u:\b)(?:{titles})\s+((?:{cap}\s+)?{SURNAME})(?-u:\b)")).expect("title regex");
+    let role_before_re = Regex::new(&format!(
+        r"((?:(?:U\.S\.|U\.K\.|U\.N\.|[A-Z]{{2,3}}|[A-Z][a-z]+)\s+)?(?:{titles}))\s+$"
+    ))
+    .expect("role regex");
+    let said_re = Regex::new(&format!(
+        r"(?-u:\b)({cap}\s+{SURNAME}),?\s+(?:said|says|told|added)(?-u:\b)|(?-u:\b)(?:said|says)\s+({cap}\s+{SURNAME})(?-u:\b)"
+    ))
+    .expect("said regex");
+
+    let mut demonyms = HashMap::new();
+    for row in lang::rows(t.demonyms) {
+        if let (Some(w), Some(c)) = (row.first(), row.get(1)) {
+            demonyms.insert(*w, Some(*c).filter(|c| *c != "-"));
+        }
+    }
+    let demonym_re = Regex::new(&format!(
+        r"(?-u:\b)(?:{})(?-u:\b)",
+        alternation(demonyms.keys().copied())
+    ))
+    .expect("demonym regex");
+
+    let mut number_words = HashMap::new();
+    for row in lang::rows(t.numbers) {
+        let (Some(w), Some(v), Some(k)) = (row.first(), row.get(1), row.get(2)) else {
+            continue;
+        };
+        let nums: Vec<f64> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+        let word = match (*k, nums.as_slice()) {
+            ("unit", [n]) => NumberWord::Unit(*n),
+            ("ten", [n]) => NumberWord::Ten(*n),
+            ("scale", [n]) => NumberWord::Scale(*n),
+            ("fixed", [n]) => NumberWord::Fixed(*n),
+            ("vague", [l, b, h]) => NumberWord::Vague(*l, *b, *h),
+            _ => continue,
+        };
+        number_words.insert(w.to_lowercase(), word);
+    }
+    let of_kind =
+        |f: fn(&NumberWord) -> bool| alternation(number_words.iter().filter(|(_, v)| f(v)).map(|(k, _)| k.as_str()));
+    let phrases = of_kind(|w| matches!(w, NumberWord::Fixed(_) | NumberWord::Vague(..)));
+    let units = of_kind(|w| matches!(w, NumberWord::Unit(_)));
+    let tens = of_kind(|w| matches!(w, NumberWord::Ten(_)));
+    let scales = of_kind(|w| matches!(w, NumberWord::Scale(_)));
+    let number_re = Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<phrase>{phrases})|(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?P<dscale>{scales}))?|(?P<words>(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{units}))(?:\s+(?:{scales}))*))(?-u:\b)"
+    ))
+    .expect("number regex");
+
+    Lexicon {
+        orgs,
+        org_re,
+        org_suffix_re,
+        org_suffixes,
+        full_name_re,
+        title_name_re,
+        role_before_re,
+        said_re,
+        first_names,
+        stopwords: lang::lines(t.name_stopwords).collect(),
+        months: lang::lines(t.months).collect(),
+        demonyms,
+        demonym_re,
+        number_words,
+        number_re,
+    }
+}
+
+/// Runs of letters, digits and apostrophes joined by single hyphens ("al-Assad's"), with their offsets.
+fn word_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'' || c == '’' || c == '-';
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (i, c) = rest.next()?;
+        if !word(c) || c == '-' {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = rest.peek() {
+            if !word(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            rest.next();
+        }
+        let run = text[i..end].trim_end_matches('-');
+        return Some((i, run));
+    })
+}
+
+impl Lexicon {
+    /// Every word of `text` found in `names` (a possessive `'s` dropped; "Assad" also inside "al-Assad"),
+    /// with its span and the value it maps to. Avoids compiling a regex per document.
+    pub fn lookup_words<'a, V>(&self, text: &str, names: &'a HashMap<String, V>) -> Vec<(usize, usize, &'a V)> {
+        let mut out = Vec::new();
+        for (start, w) in word_runs(text) {
+            let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            if let Some(v) = names.get(bare) {
+                out.push((start, start + bare.len(), v));
+            } else if let Some(k) = bare.rfind('-') {
+                if let Some(v) = names.get(&bare[k + 1..]) {
+                    out.push((start + k + 1, start + bare.len(), v));
+                }
+            }
+        }
+        out
+    }
+
+    /// The English lexicon, compiled on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| build(&EN))
+    }
+}

@@ -1,0 +1,154 @@
+//! Numbers in digits or words, and vague quantities, with their value as a range.
+
+use super::entity;
+use super::lexicon::{Lexicon, NumberWord};
+use crate::model::{Entity, EntityKind, Quantity, Span};
+use crate::segment::{Segment, SegmentKind};
+
+/// Units a number can be glued to by a hyphen to form a duration or age ("90-minute").
+const DURATION_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month", "year", "decade"];
+
+/// Every count of the text; day numbers, years and durations are left to the dates engine.
+pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for caps in lex.number_re.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        let span = Span::new(m.start(), m.end());
+        if segments
+            .iter()
+            .any(|s| s.kind == SegmentKind::Dateline && s.span.overlaps(&span))
+        {
+            continue;
+        }
+        let quantity = if let Some(p) = caps.name("phrase") {
+            match lex.number_words.get(&p.as_str().to_lowercase()) {
+                Some(NumberWord::Fixed(n)) => exact(*n),
+                Some(NumberWord::Vague(l, b, h)) => Quantity {
+                    low: Some(*l),
+                    best: Some(*b),
+                    high: Some(*h),
+                },
+                _ => continue,
+            }
+        } else if let Some(d) = caps.name("digits") {
+            if is_date_or_duration(text, span, d.as_str(), caps.name("dscale").is_some(), lex) {
+                continue;
+            }
+            let Ok(mut n) = d.as_str().replace(',', "").parse::<f64>() else {
+                continue;
+            };
+            if let Some(sc) = caps.name("dscale") {
+                if let Some(NumberWord::Scale(k)) = lex.number_words.get(&sc.as_str().to_lowercase()) {
+                    n *= k;
+                }
+            }
+            exact(n)
+        } else {
+            if is_glued_duration(text, span.end) {
+                continue;
+            }
+            let Some(n) = spelled_value(m.as_str(), lex) else {
+                continue;
+            };
+            exact(n)
+        };
+        let mut e = entity(text, span, EntityKind::Number, m.as_str());
+        e.canonical = quantity.best.map(|b| format!("{b}")).unwrap_or_default();
+        e.quantity = Some(quantity);
+        out.push(e);
+    }
+    out
+}
+
+fn exact(n: f64) -> Quantity {
+    Quantity {
+        low: Some(n),
+        best: Some(n),
+        high: Some(n),
+    }
+}
+
+/// "forty-three" → 43, "two hundred thousand" → 200000.
+fn spelled_value(s: &str, lex: &Lexicon) -> Option<f64> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    for w in s
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        match lex.number_words.get(&w.to_lowercase())? {
+            NumberWord::Unit(n) | NumberWord::Ten(n) => current += n,
+            NumberWord::Scale(k) => {
+                current = if current == 0.0 { *k } else { current * k };
+                if *k >= 1000.0 {
+                    total += current;
+                    current = 0.0;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(total + current)
+}
+
+fn is_glued_duration(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    rest.strip_prefix('-')
+        .is_some_and(|r| DURATION_UNITS.iter().any(|u| r.starts_with(u)))
+}
+
+/// Day numbers and years next to a month, years after "in"/"since", clock times, ordinals and durations.
+fn is_date_or_duration(text: &str, span: Span, digits: &str, scaled: bool, lex: &Lexicon) -> bool {
+    if scaled {
+        return false;
+    }
+    let before = &text[..span.start];
+    let after = &text[span.end..];
+    if before.ends_with(|c: char| c.is_alphanumeric() || c == ':' || c == '.' || c == '/' || c == '-')
+        || after.starts_with(|c: char| c.is_alphabetic() || c == ':' || c == '/')
+        || (after.starts_with('-')
+            && !after[1..].starts_with(|c: char| c.is_ascii_digit())
+            && is_glued_duration(text, span.end))
+    {
+        return true;
+    }
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    let prev_word = prev.trim_end_matches([',', '.']);
+    let prev2 = before
+        .split_whitespace()
+        .rev()
+        .nth(1)
+        .unwrap_or("")
+        .trim_end_matches([',', '.']);
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.', ';', ')']);
+    if lex.months.contains(prev_word) || lex.months.contains(next) {
+        return true;
+    }
+    let plain = !digits.contains([',', '.']);
+    let year_like = plain && digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+    // "Sept. 5, 2016": a year after a day number after a month.
+    let after_day = prev.ends_with(',') && prev_word.chars().all(|c| c.is_ascii_digit()) && lex.months.contains(prev2);
+    year_like
+        && (after_day
+            || matches!(
+                prev_word.to_lowercase().as_str(),
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "of"
+                    | "to"
+                    | "year"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "before"
+                    | "after"
+                    | "during"
+            ))
+}

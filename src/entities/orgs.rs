@@ -1,0 +1,110 @@
+//! Organisations and groups: the known-names table, suffix patterns, and acronyms defined in brackets.
+
+use super::lexicon::Lexicon;
+use super::{entity, word_bounded};
+use crate::model::{Entity, EntityKind, Span};
+use std::collections::HashMap;
+
+/// Known organisations from the table, with acronyms and short forms pointing to the long form.
+pub fn find(text: &str, lex: &Lexicon) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for m in lex.org_re.find_iter(text) {
+        let name = m.as_str();
+        let Some(entry) = lex.orgs.get(name) else { continue };
+        if !word_bounded(text, m.start(), m.end()) {
+            continue;
+        }
+        if name == "IS" && !is_group_is(text, m.start(), m.end()) {
+            continue;
+        }
+        let mut e = entity(text, Span::new(m.start(), m.end()), entry.kind, entry.canonical);
+        e.country = entry.country.map(str::to_string);
+        out.push(e);
+    }
+    out
+}
+
+/// "IS" is the group unless it stands in an all-capitals run, where it is the verb ("WHAT IS NEXT").
+fn is_group_is(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].split_whitespace().next_back().unwrap_or("");
+    let after = text[end..].split_whitespace().next().unwrap_or("");
+    let shouting = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    !(shouting(before) || shouting(after))
+}
+
+/// Runs of capitalised words ending in an organisation suffix, and acronyms defined after them.
+pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for m in lex.org_suffix_re.find_iter(text) {
+        // Drop leading function words, weekdays and possessives ("The", "On Monday", "Syria's").
+        let mut start = m.start();
+        for (off, w) in words_with_offsets(m.as_str()) {
+            let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            if lex.stopwords.contains(w) || lex.stopwords.contains(bare) || bare.len() != w.len() {
+                start = m.start() + off + w.len();
+            } else {
+                start = m.start() + off;
+                break;
+            }
+        }
+        let span = Span::new(start, m.end());
+        let words: Vec<&str> = span.slice(text).split_whitespace().collect();
+        if words.len() < 2 || known.iter().any(|k| k.span.overlaps(&span)) {
+            continue;
+        }
+        let suffix = words.last().copied().unwrap_or("");
+        let kind = lex.org_suffixes.get(suffix).copied().unwrap_or(EntityKind::Org);
+        let mut e = entity(text, span, kind, span.slice(text));
+        let first = words.first().copied().unwrap_or("");
+        e.country = lex.demonyms.get(first).copied().flatten().map(str::to_string);
+        out.push(e);
+    }
+    // "Northern Liberation Front (NLF)": the acronym names the long form everywhere in the text.
+    let mut acronyms = Vec::new();
+    for e in known.iter().chain(out.iter()) {
+        let rest = &text[e.span.end..];
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next()) else {
+            continue;
+        };
+        if inner.len() >= 2 && inner.len() <= 6 && inner.chars().all(|c| c.is_ascii_uppercase()) {
+            acronyms.push((inner.to_string(), e.kind, e.canonical.clone(), e.country.clone()));
+        }
+    }
+    let defined: HashMap<String, (EntityKind, String, Option<String>)> = acronyms
+        .into_iter()
+        .filter(|(acr, ..)| !lex.orgs.contains_key(acr.as_str()))
+        .map(|(acr, kind, canonical, country)| (acr, (kind, canonical, country)))
+        .collect();
+    if !defined.is_empty() {
+        for (start, end, (kind, canonical, country)) in lex.lookup_words(text, &defined) {
+            let span = Span::new(start, end);
+            if known.iter().chain(out.iter()).any(|k| k.span.overlaps(&span)) {
+                continue;
+            }
+            let mut e = entity(text, span, *kind, canonical.clone());
+            e.country = country.clone();
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// The white-space separated words of `s` with their byte offsets.
+pub(crate) fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}

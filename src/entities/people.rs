@@ -1,0 +1,142 @@
+//! People: given name + surname, title + name, "X said", then bare surnames linked to the full name.
+
+use super::lexicon::Lexicon;
+use super::{entity, orgs::words_with_offsets};
+use crate::model::{Entity, EntityKind, Span};
+use std::collections::HashMap;
+
+/// Person mentions, with canonical names resolved over the whole text (so a headline surname that comes
+/// before the full name still gets the full name).
+pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
+    let mut spans: Vec<Span> = Vec::new();
+    let free = |span: &Span, spans: &[Span]| {
+        !orgs.iter().any(|o| o.span.overlaps(span)) && !spans.iter().any(|s| s.overlaps(span))
+    };
+    for m in lex.full_name_re.find_iter(text) {
+        let span = Span::new(m.start(), m.end());
+        if plausible_name(m.as_str(), lex, true) && free(&span, &spans) {
+            spans.push(span);
+        }
+    }
+    for caps in lex.title_name_re.captures_iter(text) {
+        let Some(g) = caps.get(1) else { continue };
+        let span = trim_name(text, Span::new(g.start(), g.end()), lex);
+        if !span.is_empty() && plausible_name(span.slice(text), lex, false) && free(&span, &spans) {
+            spans.push(span);
+        }
+    }
+    for caps in lex.said_re.captures_iter(text) {
+        let Some(g) = caps.get(1).or_else(|| caps.get(2)) else {
+            continue;
+        };
+        let span = Span::new(g.start(), g.end());
+        if plausible_name(g.as_str(), lex, true) && free(&span, &spans) {
+            spans.push(span);
+        }
+    }
+    // Full names (two words or more) define referents; their surnames link the short mentions.
+    let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+    for s in &spans {
+        let name = normalise(s.slice(text));
+        if name.split(' ').count() < 2 {
+            continue;
+        }
+        for key in surname_keys(&name) {
+            let slot = by_surname.entry(key).or_insert_with(|| Some(name.clone()));
+            if slot.as_deref() != Some(name.as_str()) {
+                *slot = None; // two people share the surname: leave short mentions unlinked
+            }
+        }
+    }
+    let linkable: HashMap<String, ()> = by_surname
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(k, _)| (k.clone(), ()))
+        .collect();
+    for (start, end, _) in lex.lookup_words(text, &linkable) {
+        let span = Span::new(start, end);
+        if free(&span, &spans) {
+            spans.push(span);
+        }
+    }
+    spans.sort();
+    spans
+        .into_iter()
+        .map(|span| {
+            let name = normalise(span.slice(text));
+            let canonical = if name.contains(' ') {
+                name.clone()
+            } else {
+                by_surname.get(&name).cloned().flatten().unwrap_or_else(|| name.clone())
+            };
+            let mut e = entity(text, span, EntityKind::Person, canonical);
+            e.role = role_before(text, span.start, lex);
+            e
+        })
+        .collect()
+}
+
+/// The keys a later short mention may use: the last word, and for "al-Assad" also "Assad".
+fn surname_keys(name: &str) -> Vec<String> {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let mut keys = vec![last.to_string()];
+    if let Some((particle, rest)) = last.split_once('-') {
+        if particle.chars().next().is_some_and(char::is_lowercase) || matches!(particle, "Al" | "El") {
+            keys.push(rest.to_string());
+        }
+    }
+    keys
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Drops trailing words that cannot belong to a name ("Assad Monday" → "Assad").
+fn trim_name(text: &str, span: Span, lex: &Lexicon) -> Span {
+    let s = span.slice(text);
+    let words = words_with_offsets(s);
+    let mut end = span.start;
+    for (off, w) in words {
+        if bad_word(w, lex) {
+            break;
+        }
+        end = span.start + off + w.len();
+    }
+    Span::new(span.start, end)
+}
+
+fn bad_word(w: &str, lex: &Lexicon) -> bool {
+    lex.stopwords.contains(w)
+        || lex.months.contains(w)
+        || lex.demonyms.contains_key(w)
+        || lex.org_suffixes.contains_key(w)
+        || lex.orgs.contains_key(w)
+        || (w.len() > 1 && !w.chars().any(char::is_lowercase))
+}
+
+/// A name must not consist of function words, months, demonyms, organisation words or acronyms.
+fn plausible_name(s: &str, lex: &Lexicon, need_two: bool) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if need_two && words.len() < 2 {
+        return false;
+    }
+    !words.is_empty() && !words.iter().any(|w| bad_word(w, lex))
+}
+
+/// The title standing right before a name, with a country in front of it ("US Secretary of State").
+fn role_before(text: &str, start: usize, lex: &Lexicon) -> Option<String> {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..start)?;
+    let caps = lex.role_before_re.captures(window)?;
+    let role = caps.get(1)?.as_str();
+    // A sentence-initial function word is not part of the role ("The President").
+    let role = match role.split_once(' ') {
+        Some((first, rest)) if lex.stopwords.contains(first) => rest,
+        _ => role,
+    };
+    Some(normalise(role))
+}

@@ -1,0 +1,192 @@
+//! The event tables, parsed and compiled once.
+
+use crate::lang::{self, Tables, EN};
+use crate::model::{CasualtyKind, Qualifier};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A type of the taxonomy with its family and merge group.
+#[derive(Debug, Clone, Copy)]
+pub struct EventType {
+    /// Type name (`explosion`).
+    pub name: &'static str,
+    /// Family (`violence`).
+    pub family: &'static str,
+    /// Mentions merge only within one group (`attack`).
+    pub group: &'static str,
+    /// Casualty kinds whose counts may attach to it (comma-separated: `killed,wounded`), or empty.
+    pub counts: &'static str,
+    /// Families it joins when one of them is in the same sentence (comma-separated, or empty).
+    pub folds_into: &'static str,
+}
+
+/// What a cue word does to a nearby trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// "failed to", "without".
+    Negative,
+    /// "could", "likely".
+    Possible,
+    /// "will", "would be".
+    Future,
+    /// "if".
+    Hypothetical,
+    /// "the", "these": the mention refers back.
+    Anaphor,
+    /// "has", "had", "after": the event lies before the reference time.
+    Past,
+    /// "said", "according to": the name next to it is the source of a report.
+    Source,
+}
+
+/// The compiled event tables of one language.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// All trigger forms, longest first, case-insensitive, as one alternation.
+    pub trigger_re: Regex,
+    /// Trigger form (lower case) → type.
+    pub triggers: HashMap<String, EventType>,
+    /// Cues that stand before the trigger, as word sequences (lower case).
+    pub before: Vec<(Vec<String>, Cue)>,
+    /// Cues that stand after the trigger.
+    pub after: Vec<(Vec<String>, Cue)>,
+    /// Casualty words (lower case) → kind, longest first.
+    pub casualty: Vec<(Vec<String>, CasualtyKind)>,
+    /// Count qualifiers (lower case word sequences), longest first.
+    pub qualifiers: Vec<(Vec<String>, Qualifier)>,
+    /// The `casualties` type, for tolls without a trigger.
+    pub casualties_type: EventType,
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn build(t: &Tables) -> Lexicon {
+    let mut types = HashMap::new();
+    for row in lang::rows(t.event_types) {
+        if let (Some(name), Some(family), Some(group)) = (row.first(), row.get(1), row.get(2)) {
+            let counts = row.get(3).copied().filter(|f| *f != "-").unwrap_or("");
+            let folds_into = row.get(4).copied().filter(|f| *f != "-").unwrap_or("");
+            types.insert(
+                *name,
+                EventType {
+                    name,
+                    family,
+                    group,
+                    counts,
+                    folds_into,
+                },
+            );
+        }
+    }
+    let mut triggers = HashMap::new();
+    for row in lang::rows(t.triggers) {
+        if let (Some(form), Some(ty)) = (row.first(), row.get(1).and_then(|ty| types.get(ty))) {
+            triggers.insert(form.to_lowercase(), *ty);
+        }
+    }
+    let mut forms: Vec<&String> = triggers.keys().collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let alt = forms
+        .iter()
+        .map(|f| regex::escape(f).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let trigger_re = Regex::new(&format!(r"(?i)(?-u:\b)(?:{alt})(?-u:\b)")).expect("trigger regex");
+
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    for row in lang::rows(t.event_cues) {
+        let (Some(phrase), Some(effect)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let cue = match *effect {
+            "negative" => Cue::Negative,
+            "possible" => Cue::Possible,
+            "future" => Cue::Future,
+            "hypothetical" => Cue::Hypothetical,
+            "anaphor" => Cue::Anaphor,
+            "past" => Cue::Past,
+            "source" => Cue::Source,
+            _ => continue,
+        };
+        let target = if row.get(2) == Some(&"after") {
+            &mut after
+        } else {
+            &mut before
+        };
+        target.push((words(phrase), cue));
+    }
+    let mut casualty: Vec<(Vec<String>, CasualtyKind)> = lang::rows(t.casualty_cues)
+        .filter_map(|row| {
+            let kind = match *row.get(1)? {
+                "killed" => CasualtyKind::Killed,
+                "wounded" => CasualtyKind::Wounded,
+                "missing" => CasualtyKind::Missing,
+                "displaced" => CasualtyKind::Displaced,
+                "arrested" => CasualtyKind::Arrested,
+                _ => return None,
+            };
+            Some((words(row.first()?), kind))
+        })
+        .collect();
+    casualty.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut qualifiers: Vec<(Vec<String>, Qualifier)> = lang::rows(t.count_qualifiers)
+        .filter_map(|row| {
+            let q = match *row.get(1)? {
+                "at_least" => Qualifier::AtLeast,
+                "more_than" => Qualifier::MoreThan,
+                "at_most" => Qualifier::AtMost,
+                "nearly" => Qualifier::Nearly,
+                "about" => Qualifier::About,
+                _ => return None,
+            };
+            Some((words(row.first()?), q))
+        })
+        .collect();
+    qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let casualties_type = types.get("casualties").copied().unwrap_or(EventType {
+        name: "casualties",
+        family: "casualties",
+        group: "casualties",
+        counts: "killed,wounded,missing,displaced,arrested",
+        folds_into: "",
+    });
+    Lexicon {
+        trigger_re,
+        triggers,
+        before,
+        after,
+        casualty,
+        qualifiers,
+        casualties_type,
+    }
+}
+
+impl Lexicon {
+    /// The English lexicon, compiled on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| build(&EN))
+    }
+
+    /// True when counts of `kind` may attach to events of type `ty`.
+    pub fn takes(ty: &EventType, kind: CasualtyKind) -> bool {
+        let name = match kind {
+            CasualtyKind::Killed => "killed",
+            CasualtyKind::Wounded => "wounded",
+            CasualtyKind::Missing => "missing",
+            CasualtyKind::Displaced => "displaced",
+            CasualtyKind::Arrested => "arrested",
+        };
+        ty.counts.split(',').any(|k| k == name)
+    }
+
+    /// The type of a matched trigger form (white space normalised, case-insensitive).
+    pub fn trigger_type(&self, form: &str) -> Option<EventType> {
+        let key = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        self.triggers.get(&key).copied()
+    }
+}

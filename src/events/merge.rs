@@ -1,0 +1,231 @@
+//! Joins the sentence clusters into events: headline + lead + body, "the blasts", a toll after its attack.
+
+use super::lexicon::Lexicon;
+use super::{precision_of, Cluster};
+use crate::model::{
+    Analysis, Casualty, DateSource, Event, EventDate, Evidence, Modality, Polarity, Precision, Span, TextRef,
+};
+
+/// How many sentences back a bare repeat of the same trigger type ("blasts" ... "blasts") may link.
+const REPEAT_WINDOW: usize = 3;
+/// How many sentences back a toll without a trigger ("At least 43 perished") may link to its attack.
+const TOLL_WINDOW: usize = 2;
+
+fn groups_fit(c: &Cluster, e: &Cluster) -> bool {
+    c.ty.group == e.ty.group
+        || (c.ty.group == "casualties" && c.casualties.iter().all(|x| Lexicon::takes(&e.ty, x.kind)))
+        || (e.ty.group == "casualties" && e.casualties.iter().all(|x| Lexicon::takes(&c.ty, x.kind)))
+}
+
+fn same_count(a: &Casualty, b: &Casualty) -> bool {
+    a.kind == b.kind && a.low == b.low && a.best == b.best && a.high == b.high
+}
+
+/// Same kind and same figure, however hedged ("kill 12" in a headline, "at least 12" in the lead).
+fn same_number(a: &Casualty, b: &Casualty) -> bool {
+    a.kind == b.kind && a.best.or(a.low).or(a.high) == b.best.or(b.low).or(b.high)
+}
+
+fn dates_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
+    let value = |cl: &Cluster| cl.timex.and_then(|i| a.timexes.get(i)).map(|t| t.value.as_str());
+    let Some(v) = value(c) else { return true };
+    event
+        .iter()
+        .filter_map(value)
+        .all(|w| w == v || w.ends_with("_REF") || v.ends_with("_REF"))
+}
+
+fn places_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
+    let theirs: Vec<&String> = event.iter().flat_map(|e| e.places.iter()).collect();
+    if c.places.is_empty() || theirs.is_empty() {
+        return true;
+    }
+    let country = |id: &String| a.places.iter().find(|p| &p.id == id).and_then(|p| p.country.clone());
+    c.places.iter().any(|p| {
+        theirs
+            .iter()
+            .any(|q| *q == p || (country(p).is_some() && country(p) == country(q)))
+    })
+}
+
+/// How strongly cluster `c` continues `event` (clusters already joined, in text order); `None` when it
+/// cannot. Higher is better: a shared count, then the same trigger type, then the nearest event.
+fn link(c: &Cluster, event: &[Cluster], a: &Analysis) -> Option<(bool, bool, usize)> {
+    let last = event.last()?;
+    let main = &event[0];
+    if !groups_fit(c, main) || !dates_fit(c, event, a) || !places_fit(c, event, a) {
+        return None;
+    }
+    // A perfect or "after ..." clause without its own date is background, not the dated news event.
+    let dated = event.iter().any(|e| e.timex.is_some());
+    if c.past && c.timex.is_none() && !c.anaphoric && dated {
+        return None;
+    }
+    let counts: Vec<&Casualty> = event.iter().flat_map(|e| e.casualties.iter()).collect();
+    let shared_count = c.casualties.iter().any(|x| counts.iter().any(|y| same_number(x, y)));
+    let gap = c.seg.saturating_sub(last.seg);
+    let toll_fits = c.ty.group == "casualties"
+        && gap <= TOLL_WINDOW
+        && c.casualties
+            .iter()
+            .all(|x| counts.iter().all(|y| y.kind != x.kind || same_number(x, y)));
+    let same_type = event.iter().any(|e| e.ty.name == c.ty.name);
+    let repeat = same_type && gap <= REPEAT_WINDOW && c.modality == last.modality && c.polarity == last.polarity;
+    // Two failures of one negotiation are one failure ("failed to reach a deal" ... "ended without agreement").
+    let failed_again = c.polarity == Polarity::Negative && event.iter().any(|e| e.polarity == Polarity::Negative);
+    (c.anaphoric || shared_count || toll_fits || repeat || failed_again).then_some((shared_count, same_type, last.seg))
+}
+
+/// Merges clusters into events and builds the frames.
+pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
+    let (head, body): (Vec<Cluster>, Vec<Cluster>) = clusters.into_iter().partition(|c| c.headline);
+    let mut events: Vec<Vec<Cluster>> = Vec::new();
+    for c in body {
+        let best = events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| link(&c, e, a).map(|k| (k, i)))
+            .max();
+        match best.map(|(_, i)| i) {
+            Some(i) => events[i].push(c),
+            None => events.push(vec![c]),
+        }
+    }
+    // Headline mentions announce the body's events: join the first that fits (same count preferred).
+    let mut lone = Vec::new();
+    for h in head {
+        let fits = |e: &Vec<Cluster>| groups_fit(&h, &e[0]);
+        let by_count = events.iter().position(|e| {
+            fits(e)
+                && h.casualties
+                    .iter()
+                    .any(|x| e.iter().flat_map(|c| &c.casualties).any(|y| same_number(x, y)))
+        });
+        match by_count.or_else(|| events.iter().position(fits)) {
+            Some(i) => events[i].insert(0, h),
+            None => lone.push(vec![h]),
+        }
+    }
+    lone.extend(events);
+    let mut out: Vec<Event> = lone.into_iter().map(|e| frame(text, e, a)).collect();
+    out.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
+    for (i, e) in out.iter_mut().enumerate() {
+        e.id = format!("ev{}", i + 1);
+    }
+    out
+}
+
+/// One event frame from its clusters (headline first, then text order).
+fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
+    // The main mention: the first of the body, preferring a violent one over a bare toll.
+    let body: Vec<&Cluster> = clusters.iter().filter(|c| !c.headline).collect();
+    let main = body
+        .iter()
+        .find(|c| c.ty.group != "casualties")
+        .or(body.first())
+        .copied()
+        .unwrap_or(&clusters[0]);
+    let date = event_date(main, &clusters, a);
+    let mut mentions: Vec<Span> = clusters.iter().flat_map(|c| c.mentions.iter().copied()).collect();
+    mentions.sort();
+    mentions.dedup();
+    let mut places: Vec<String> = Vec::new();
+    let mut participants: Vec<(String, String)> = Vec::new();
+    let mut casualties: Vec<Casualty> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for c in &clusters {
+        for p in &c.places {
+            // One id per location: the headline's "Karvo" and the lead's are one place.
+            let name = |id: &String| a.places.iter().find(|x| &x.id == id).map(|x| x.name.clone());
+            if !places.contains(p) && !places.iter().any(|q| name(q).is_some() && name(q) == name(p)) {
+                places.push(p.clone());
+            }
+        }
+        for p in &c.participants {
+            if !participants.iter().any(|(_, canon)| canon == &p.1) {
+                participants.push(p.clone());
+            }
+        }
+        evidence.extend(c.evidence.iter().cloned());
+    }
+    // Body counts first: the headline's rounder figure only fills a kind the body does not give.
+    for c in clusters
+        .iter()
+        .filter(|c| !c.headline)
+        .chain(clusters.iter().filter(|c| c.headline))
+    {
+        for x in &c.casualties {
+            let known = if c.headline {
+                casualties.iter().any(|y| y.kind == x.kind)
+            } else {
+                casualties.iter().any(|y| same_count(x, y))
+            };
+            if !known {
+                casualties.push(x.clone());
+            }
+        }
+    }
+    let text_ref = |s: Span| TextRef {
+        span: s,
+        text: s.slice(text).to_string(),
+    };
+    Event {
+        id: String::new(),
+        trigger: text_ref(main.mentions[0]),
+        mentions: mentions.into_iter().map(text_ref).collect(),
+        kind: main.ty.name.to_string(),
+        family: main.ty.family.to_string(),
+        date,
+        places,
+        participants: participants.into_iter().map(|(id, _)| id).collect(),
+        casualties,
+        polarity: main.polarity,
+        modality: main.modality,
+        evidence,
+    }
+}
+
+/// Own timex; else a timex of another mention; else the tense cues; else the document date.
+fn event_date(main: &Cluster, clusters: &[Cluster], a: &Analysis) -> EventDate {
+    let from_timex = |c: &Cluster, source: DateSource| {
+        let t = c.timex.and_then(|i| a.timexes.get(i))?;
+        Some(EventDate {
+            value: t.value.clone(),
+            precision: precision_of(&t.value),
+            source,
+            timex: Some(t.id.clone()),
+        })
+    };
+    if let Some(d) = from_timex(main, DateSource::Timex) {
+        return d;
+    }
+    if let Some(d) = clusters.iter().find_map(|c| from_timex(c, DateSource::Discourse)) {
+        return d;
+    }
+    let vague = |v: &str| EventDate {
+        value: v.to_string(),
+        precision: Precision::Vague,
+        source: DateSource::Discourse,
+        timex: None,
+    };
+    if main.modality == Modality::Future {
+        return vague("FUTURE_REF");
+    }
+    if main.past {
+        return vague("PAST_REF");
+    }
+    match &a.document.dct.value {
+        Some(v) => EventDate {
+            value: v.clone(),
+            precision: precision_of(v),
+            source: DateSource::Dct,
+            timex: None,
+        },
+        None => EventDate {
+            value: "PRESENT_REF".into(),
+            precision: Precision::Vague,
+            source: DateSource::Dct,
+            timex: None,
+        },
+    }
+}

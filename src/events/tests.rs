@@ -1,0 +1,235 @@
+//! Event tests on sentences written for them, with hand-built timexes and places.
+
+use super::*;
+use crate::lang::EN;
+use crate::model::{CasualtyKind, DateSource, Dct, Document, Place, Qualifier, Timex};
+use crate::segment::segment;
+
+/// An analysis of `text` with real entities and the given (text, value) timexes and (text, name, feature)
+/// places, each placed at the first occurrence of its text at or after the previous one of its kind.
+fn analysis(text: &str, timexes: &[(&str, &str)], places: &[(&str, &str, Feature, &str)]) -> (Vec<Segment>, Analysis) {
+    let segs = segment(text, &EN);
+    let mut a = Analysis {
+        document: Document {
+            dct: Dct {
+                value: Some("2024-03-08".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        entities: crate::entities::extract(text, &segs),
+        ..Default::default()
+    };
+    let mut from = 0;
+    for (i, (t, v)) in timexes.iter().enumerate() {
+        let s = text[from..].find(t).expect("timex text") + from;
+        from = s + t.len();
+        a.timexes.push(Timex {
+            id: format!("t{}", i + 1),
+            span: Span::new(s, s + t.len()),
+            text: t.to_string(),
+            kind: TimexType::Date,
+            value: v.to_string(),
+            modifier: None,
+            anchor: None,
+            begin: None,
+            end: None,
+            freq: None,
+            alternatives: Vec::new(),
+        });
+    }
+    let mut from = 0;
+    for (i, (t, name, feature, country)) in places.iter().enumerate() {
+        let s = text[from..].find(t).expect("place text") + from;
+        from = s + t.len();
+        a.places.push(Place {
+            id: format!("p{}", i + 1),
+            span: Span::new(s, s + t.len()),
+            text: t.to_string(),
+            name: name.to_string(),
+            lat: 0.0,
+            lon: 0.0,
+            country: Some(country.to_string()),
+            admin1: None,
+            feature: *feature,
+            geonames_id: None,
+            kind: PlaceKind::Literal,
+            confidence: 1.0,
+            alternatives: Vec::new(),
+        });
+    }
+    (segs, a)
+}
+
+fn names(a: &Analysis, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .filter_map(|id| {
+            a.entities
+                .iter()
+                .find(|e| &e.id == id)
+                .map(|e| e.canonical.clone())
+                .or_else(|| a.places.iter().find(|p| &p.id == id).map(|p| p.name.clone()))
+        })
+        .collect()
+}
+
+const WIRE: &str = "Bombs kill 12 in Karvo as talks stall\n\n\
+Envoys from Norland and Ostria on Tuesday failed to reach an agreement in Velm, as car bombs killed at least \
+12 people in the port city of Karvo. The blasts also wounded dozens. Norland Foreign Minister Anna Berg said \
+new talks would be held next week. If a truce can be agreed, aid could flow, Berg added.";
+
+fn wire() -> (Analysis, Vec<Event>) {
+    let (segs, a) = analysis(
+        WIRE,
+        &[("Tuesday", "2024-03-05"), ("next week", "2024-W11")],
+        &[
+            ("Karvo", "Karvo", Feature::City, "XB"),
+            ("Velm", "Velm", Feature::City, "XA"),
+            ("Karvo", "Karvo", Feature::City, "XB"),
+        ],
+    );
+    let ev = extract(WIRE, &segs, &a);
+    (a, ev)
+}
+
+#[test]
+fn attack_merges_headline_lead_and_anaphor_with_counts_from_the_text() {
+    let (a, ev) = wire();
+    let bombs: Vec<&Event> = ev.iter().filter(|e| e.family == "violence").collect();
+    assert_eq!(bombs.len(), 1, "{ev:#?}");
+    let b = bombs[0];
+    assert_eq!(b.kind, "explosion");
+    assert_eq!(
+        b.mentions.len(),
+        3,
+        "headline, lead and 'The blasts': {:#?}",
+        b.mentions
+    );
+    assert_eq!(b.date.value, "2024-03-05");
+    assert_eq!(b.date.precision, Precision::Day);
+    assert_eq!(names(&a, &b.places), vec!["Karvo"]);
+    let killed = b
+        .casualties
+        .iter()
+        .find(|c| c.kind == CasualtyKind::Killed)
+        .expect("killed");
+    assert_eq!(
+        (killed.low, killed.qualifier, killed.text.as_str()),
+        (Some(12.0), Qualifier::AtLeast, "at least 12")
+    );
+    let wounded = b
+        .casualties
+        .iter()
+        .find(|c| c.kind == CasualtyKind::Wounded)
+        .expect("wounded");
+    assert_eq!(wounded.qualifier, Qualifier::Vague);
+    assert_eq!(
+        b.casualties.len(),
+        2,
+        "the headline's 12 is the lead's 12: {:#?}",
+        b.casualties
+    );
+}
+
+#[test]
+fn failed_talks_are_negative_and_future_talks_are_future() {
+    let (a, ev) = wire();
+    let failed = ev.iter().find(|e| e.trigger.text == "agreement").expect("agreement");
+    assert_eq!(failed.polarity, Polarity::Negative);
+    assert_eq!(failed.date.value, "2024-03-05");
+    assert_eq!(names(&a, &failed.places), vec!["Velm"]);
+    assert!(
+        failed.mentions.iter().any(|m| m.span.start < 40),
+        "headline 'talks stall' merged"
+    );
+    let new = ev
+        .iter()
+        .find(|e| e.trigger.text == "talks" && e.mentions[0].span.start > 100)
+        .expect("new talks");
+    assert_eq!(new.modality, Modality::Future);
+    assert_eq!(new.date.value, "2024-W11");
+    assert_eq!(new.date.precision, Precision::Week);
+    let truce = ev.iter().find(|e| e.trigger.text == "truce").expect("truce");
+    assert_eq!(truce.modality, Modality::Hypothetical);
+}
+
+#[test]
+fn statements_take_their_own_date_and_sources_are_not_participants() {
+    let text = "Ostria warned on Monday that talks could fail, a government spokesman said. \
+                President Karl Brenner warned rebels on Friday.";
+    let (segs, a) = analysis(text, &[("Monday", "2024-03-04"), ("Friday", "2024-03-01")], &[]);
+    let ev = extract(text, &segs, &a);
+    let warn: Vec<&Event> = ev.iter().filter(|e| e.kind == "warning").collect();
+    assert_eq!(warn.len(), 2, "{ev:#?}");
+    assert_eq!(warn[0].date.value, "2024-03-04");
+    assert_eq!(warn[0].date.source, DateSource::Timex);
+    assert_eq!(warn[1].date.value, "2024-03-01");
+    assert_eq!(names(&a, &warn[1].participants), vec!["Karl Brenner"]);
+    let talks = ev.iter().find(|e| e.kind == "talks").expect("talks");
+    assert_eq!(talks.modality, Modality::Possible);
+}
+
+#[test]
+fn undated_events_fall_back_to_tense_then_the_document_date() {
+    let text = "The war has left 5,000 dead. Rebels seized the airport.";
+    let (segs, a) = analysis(text, &[], &[]);
+    let ev = extract(text, &segs, &a);
+    let toll = ev.iter().find(|e| e.kind == "casualties").expect("toll");
+    assert_eq!(
+        (toll.date.value.as_str(), toll.date.precision),
+        ("PAST_REF", Precision::Vague)
+    );
+    assert_eq!(toll.casualties[0].best, Some(5000.0));
+    let seized = ev.iter().find(|e| e.trigger.text == "seized").expect("seized");
+    assert_eq!(
+        (seized.date.value.as_str(), seized.date.source),
+        ("2024-03-08", DateSource::Dct)
+    );
+}
+
+#[test]
+fn dateline_place_goes_to_the_lead() {
+    let text = "Quake hits coast\n\nLORRAN, Ostria (AFP) - An earthquake struck on Sunday.";
+    let (segs, a) = analysis(
+        text,
+        &[("Sunday", "2024-03-03")],
+        &[("LORRAN", "Lorran", Feature::City, "XA")],
+    );
+    let ev = extract(text, &segs, &a);
+    let quake = ev.iter().find(|e| e.kind == "disaster").expect("quake");
+    assert_eq!(names(&a, &quake.places), vec!["Lorran"]);
+}
+
+#[test]
+fn precision_follows_the_value() {
+    for (v, p) in [
+        ("2016-09-05", Precision::Day),
+        ("2011-03", Precision::Month),
+        ("2011", Precision::Year),
+        ("2016-W36", Precision::Week),
+        ("2016-SU", Precision::Season),
+        ("201", Precision::Decade),
+        ("2016-09-05T14:02", Precision::Time),
+        ("PAST_REF", Precision::Vague),
+        ("", Precision::Vague),
+    ] {
+        assert_eq!(precision_of(v), p, "{v}");
+    }
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for t in [
+        "",
+        "killed",
+        "at least killed 5 5 5",
+        "the the the talks",
+        "É—«talks»—\u{0}",
+    ] {
+        let (segs, a) = analysis(t, &[], &[]);
+        let _ = extract(t, &segs, &a);
+    }
+    let big = "Blasts killed 3 in the city. ".repeat(500);
+    let (segs, a) = analysis(&big, &[], &[]);
+    assert!(!extract(&big, &segs, &a).is_empty());
+}

@@ -1,0 +1,88 @@
+//! The geoparser's context cues, read once from the language tables.
+
+use crate::lang::{self, Tables};
+use super::fasthash::FastSet as HashSet;
+use std::sync::OnceLock;
+
+/// Word lists the geoparser consults, all from `src/lang/<code>/places_*`.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// Whole mentions that are not places (case-sensitive).
+    pub stopwords: HashSet<&'static str>,
+    /// Common given names (case-sensitive).
+    pub first_names: HashSet<&'static str>,
+    /// Common words that some name happens to spell (lower case).
+    pub common_words: HashSet<&'static str>,
+    /// Person titles (case-sensitive, without a final full stop).
+    pub titles: HashSet<&'static str>,
+    /// Words after a place that make it an organisation or street.
+    pub org_head: HashSet<&'static str>,
+    /// Words before "of" + place that make it an organisation.
+    pub org_before: HashSet<&'static str>,
+    /// Multi-word organisations, in key form (see [`super::name::normalize`]).
+    pub org_phrases: HashSet<String>,
+    /// First words of `org_phrases`, lower case.
+    pub org_first_words: HashSet<String>,
+    /// Words after a place that keep it a place.
+    pub place_head: HashSet<&'static str>,
+    /// Words before a place that make it literal (lower case).
+    pub locative: HashSet<&'static str>,
+    /// Auxiliaries and adverbs skipped between a subject and its verb (lower case).
+    pub aux: HashSet<&'static str>,
+    /// Verbs whose subject is an actor (lower case).
+    pub say_verbs: HashSet<&'static str>,
+    /// Nouns after a country that make it an actor (lower case).
+    pub actor_nouns: HashSet<&'static str>,
+    /// Phrases before a place that treat it as an actor (lower case, one or two words).
+    pub actor_objects: HashSet<&'static str>,
+    /// Words after a name that make it a first-order division (lower case).
+    pub container_admin: HashSet<&'static str>,
+    /// Words before "of" + name that make it a town (lower case).
+    pub container_city: HashSet<&'static str>,
+}
+
+impl Cues {
+    /// Reads the cues of `tables`.
+    pub fn new(tables: &Tables) -> Cues {
+        let mut c = Cues {
+            stopwords: lang::lines(tables.places_stopwords).collect(),
+            first_names: lang::lines(tables.places_first_names).collect(),
+            common_words: lang::lines(tables.places_common_words).collect(),
+            ..Cues::default()
+        };
+        for row in lang::rows(tables.places_context) {
+            let (Some(class), Some(word)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let word = *word;
+            match *class {
+                "title" => c.titles.insert(word),
+                "org_head" => c.org_head.insert(word),
+                "org_before" => c.org_before.insert(word),
+                "org_phrase" => {
+                    let key = super::name::normalize(word);
+                    if let Some(first) = key.split(' ').next() {
+                        c.org_first_words.insert(first.to_string());
+                    }
+                    c.org_phrases.insert(key)
+                }
+                "place_head" => c.place_head.insert(word),
+                "locative" => c.locative.insert(word),
+                "aux" => c.aux.insert(word),
+                "say_verb" => c.say_verbs.insert(word),
+                "actor_noun" => c.actor_nouns.insert(word),
+                "actor_object" => c.actor_objects.insert(word),
+                "container_admin" => c.container_admin.insert(word),
+                "container_city" => c.container_city.insert(word),
+                _ => false,
+            };
+        }
+        c
+    }
+
+    /// The English cues, built once.
+    pub fn english() -> &'static Cues {
+        static CUES: OnceLock<Cues> = OnceLock::new();
+        CUES.get_or_init(|| Cues::new(&lang::EN))
+    }
+}

