@@ -7,3 +7,8 @@ init({ module_or_path: new URL('./dateline_bg.wasm', import.meta.url) }).catch((
   note.textContent = `Dateline could not start: ${error}. It needs a browser with WebAssembly.`;
   document.body.append(note);
 });
+
+// Works offline after the first visit. The fragment (the article) is never part of a request.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+}

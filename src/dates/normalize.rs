@@ -56,8 +56,9 @@ pub struct Context<'a> {
     pub segments: &'a [Segment],
     /// The document creation time.
     pub dct: Option<Date>,
-    /// The concrete dates mentioned so far: index among the expressions and point, in text order.
-    pub history: Vec<(usize, Point)>,
+    /// The concrete dates mentioned so far: index among the expressions, point, and whether it was computed from
+    /// an earlier mention (anaphoric), in text order.
+    pub history: Vec<(usize, Point, bool)>,
     /// The last day-precise date of the current sentence (for clock times): sentence start and day.
     pub day_in_sentence: Option<(usize, Date)>,
 }
@@ -107,6 +108,41 @@ impl Context<'_> {
             "time" => self.time(f),
             "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
             "range" => self.range(f),
+            "anaquarter" => {
+                // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
+                let topic = self
+                    .history
+                    .iter()
+                    .rev()
+                    .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived);
+                if let Some(&(i, p, _)) = topic {
+                    let mut n = Norm::new(kind, p.format());
+                    n.anchor = Some(Some(i));
+                    return Some(n);
+                }
+                let Some(dct) = self.dct else {
+                    let mut n = Norm::new(kind, "XXXX-QX".to_string());
+                    n.needs_dct = true;
+                    return Some(n);
+                };
+                Some(self.anchored_dct(Norm::new(kind, Point::new(dct, Gran::Quarter).shift(-1, "Q").format())))
+            }
+            "nthweekday" => {
+                // "the first Tuesday of October", "the last Sunday in March 2014".
+                let w: u32 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
+                let n: i32 = self.word("ordinal", f.get("ordinal")?)?.parse().ok()?;
+                let m: u32 = self.word("month", f.get("month")?)?.parse().ok()?;
+                let year = match (f.get("year"), self.dct) {
+                    (Some(y), _) => y.parse().ok()?,
+                    (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
+                    (None, None) => {
+                        let mut n = Norm::new(kind, format!("XXXX-{m:02}"));
+                        n.needs_dct = true;
+                        return Some(n);
+                    }
+                };
+                Some(Norm::new(kind, nth_weekday(year, m, w, n)?.to_string()))
+            }
             "weekdayweek" => {
                 // "Tuesday of next week": that week's day.
                 let w: i64 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
@@ -136,8 +172,7 @@ impl Context<'_> {
                 .get("mod")
                 .and_then(|m| self.word("mod", m))
                 .or_else(|| {
-                    f.caps
-                        .name("dmod")
+                    f.group("dmod")
                         .filter(|m| f.base + m.start() >= f.span.start)
                         .and_then(|m| self.word("dmod", m.as_str()))
                 })
@@ -181,7 +216,7 @@ impl Context<'_> {
         if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
-        let seg = self.segments.iter().find(|s| s.span.contains(&span))?;
+        let seg = segment_of(self.segments, span)?;
         let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
         while !self.text.is_char_boundary(lo) {
             lo += 1;
@@ -196,11 +231,18 @@ impl Context<'_> {
             .filter(|(i, _)| *i < span.start || *i >= span.end)
             .collect();
         let mut best: Option<(usize, Lean)> = None;
+        let mut pair = String::new();
         for (k, &(i, w)) in words.iter().enumerate() {
-            let two = words.get(k + 1).map(|(_, n)| format!("{w} {n}"));
-            let lean = if self.cue("futurecue", w) || two.as_deref().is_some_and(|t| self.cue("futurecue", t)) {
+            pair.clear();
+            if let Some((_, n)) = words.get(k + 1) {
+                pair.push_str(w);
+                pair.push(' ');
+                pair.push_str(n);
+            }
+            let two = (!pair.is_empty()).then_some(pair.as_str());
+            let lean = if self.cue("futurecue", w) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 Lean::Future
-            } else if self.cue("pastcue", w) || two.as_deref().is_some_and(|t| self.cue("pastcue", t)) {
+            } else if self.cue("pastcue", w) || two.is_some_and(|t| self.cue("pastcue", t)) {
                 Lean::Past
             } else {
                 continue;
@@ -227,10 +269,7 @@ impl Context<'_> {
     }
 
     fn cue(&self, class: &str, w: &str) -> bool {
-        self.lex
-            .classes
-            .get(class)
-            .is_some_and(|c| c.contains_key(w) || c.contains_key(&w.to_lowercase()))
+        self.lex.has(class, w)
     }
 
     /// The year of month `m` (day `d`, when known) for a document dated `dct`.
@@ -319,7 +358,8 @@ impl Context<'_> {
                         return Some(n);
                     };
                     let y = match rel {
-                        Some(-1) if m < dct.month => dct.year,
+                        // "last February" in March is a year ago ("last month" would have been said).
+                        Some(-1) if m + 1 < dct.month => dct.year,
                         Some(-1) => dct.year - 1,
                         Some(1) if m > dct.month => dct.year,
                         Some(1) => dct.year + 1,
@@ -602,6 +642,15 @@ impl Context<'_> {
             }
             return Some(n);
         }
+        if f.get("rel").is_some_and(|r| self.lex.has("anarel", r)) {
+            if let Some(gran) = unit_gran(unit) {
+                let (base, anchor) = self.anaphor_base(gran)?;
+                let out = if base.gran > gran { base.gran } else { gran };
+                let mut n = Norm::new(TimexType::Date, base.shift(rel, unit).at(out).format());
+                n.anchor = Some(anchor);
+                return Some(n);
+            }
+        }
         let Some(dct) = self.dct else {
             let value = match unit {
                 "W" => "XXXX-WXX",
@@ -627,9 +676,15 @@ impl Context<'_> {
         Some(self.anchored_dct(Norm::new(TimexType::Date, value)))
     }
 
-    /// The last date mentioned at `gran` or finer, with its index.
+    /// The last date mentioned at `gran` or finer (a week counts for a day: "last week ... three days later"),
+    /// with its index.
     fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
-        self.history.iter().rev().find(|(_, p)| p.gran <= gran).copied()
+        let limit = gran.max(Gran::Week);
+        self.history
+            .iter()
+            .rev()
+            .find(|(_, p, _)| p.gran <= limit)
+            .map(|&(i, p, _)| (i, p))
     }
 
     /// The point anaphoric expressions count from: the last date mentioned precisely enough, else the document date.
@@ -665,10 +720,18 @@ impl Context<'_> {
             let v = if sign > 0 { "FUTURE_REF" } else { "PAST_REF" };
             return Some(Norm::new(TimexType::Date, v.to_string()));
         };
-        if n.fract() != 0.0 {
+        // Fractions have no calendar step; absurd counts would overflow the arithmetic.
+        if n.fract() != 0.0 || n.abs() > 100_000.0 {
             return None;
         }
         let n = n as i64;
+        // Year-over-year comparison: "(the third quarter) ... from a year ago" is that quarter a year before.
+        let last_quarter = self.history.last().filter(|(_, p, _)| p.gran == Gran::Quarter);
+        let from = if unit == "Y" && last_quarter.is_some() {
+            "anchor"
+        } else {
+            from
+        };
         let (base, anchor) = if from == "dct" {
             match self.dct {
                 Some(d) => (Point::new(d, Gran::Day), None),
@@ -710,7 +773,7 @@ impl Context<'_> {
             None
         } else {
             let mut n = self.count(f.get("num")?)?;
-            let whole = f.caps.get(0).map_or("", |m| m.as_str()).to_lowercase();
+            let whole = f.whole().to_lowercase();
             if whole.contains("and a half") {
                 n = n.map(|x| x + 0.5);
             }
@@ -755,10 +818,7 @@ impl Context<'_> {
                 None => 1.0,
             };
             let mut d = self.duration_value(unit, count)?;
-            if f.caps
-                .get(0)
-                .is_some_and(|m| m.as_str().to_lowercase().contains("other"))
-            {
+            if f.whole().to_lowercase().contains("other") {
                 d = self.duration_value(unit, count * 2.0)?;
             }
             Norm::new(TimexType::Set, d)
@@ -768,6 +828,9 @@ impl Context<'_> {
     }
 
     fn duration_value(&self, unit: &str, n: f64) -> Option<String> {
+        if !(0.0..=1_000_000.0).contains(&n) {
+            return None;
+        }
         let n = n as i64;
         Some(match unit {
             "H" => format!("PT{n}H"),
@@ -785,11 +848,24 @@ impl Context<'_> {
         let (h, m) = if let Some(noon) = f.get("noon") {
             (if noon.eq_ignore_ascii_case("midnight") { 0 } else { 12 }, 0)
         } else {
-            let h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            let mut h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            // "4 in the afternoon": the part of the day says which half.
+            let later_half = matches!(
+                f.get("part").and_then(|p| self.word("part", p)),
+                Some("AF" | "EV" | "NI")
+            );
+            if later_half && h < 12 {
+                h += 12;
+            }
             (h, self.num_group(f, "minute").unwrap_or(0))
         };
         // The day: a weekday or "yesterday" in the expression, an earlier date in the sentence, the document date.
-        let day = if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
+        let day = if f.get("month").is_some() {
+            // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
+            let n = self.date(f, TimexType::Date)?;
+            let date = n.value.get(..10).unwrap_or(&n.value).to_string();
+            Some((date, Vec::new(), n.needs_dct))
+        } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
             let n = self.weekday(w.parse().ok()?, None, f.span);
             Some((n.value, n.alternatives, n.needs_dct))
         } else if let Some(d) = f.get("deictic") {
@@ -805,11 +881,7 @@ impl Context<'_> {
         let (date, alts, needs) = match day {
             Some(d) => d,
             None => {
-                let seg_start = self
-                    .segments
-                    .iter()
-                    .find(|s| s.span.contains(&f.span))
-                    .map(|s| s.span.start);
+                let seg_start = segment_of(self.segments, f.span).map(|s| s.span.start);
                 match (self.day_in_sentence, self.dct) {
                     (Some((s, d)), _) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
                     (_, Some(dct)) => (dct.to_string(), Vec::new(), false),
@@ -868,6 +940,12 @@ impl Context<'_> {
         n.end = Some(end);
         Some(n)
     }
+}
+
+/// The segment holding `span` (segments are in text order: a binary search, so huge inputs stay linear overall).
+pub fn segment_of(segments: &[Segment], span: Span) -> Option<&Segment> {
+    let i = segments.partition_point(|s| s.span.end <= span.start);
+    segments.get(i).filter(|s| s.span.contains(&span))
 }
 
 /// The words of `s` (letters, digits and apostrophes) with their byte offsets.

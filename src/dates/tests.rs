@@ -170,6 +170,18 @@ fn dateline_sets_the_dct() {
             "Storm hits coast\nPublished: 5/9/2016 14:02 GMT\nThe storm came.",
             "2016-09-05T14:02",
         ),
+        (
+            "Storm hits coast\nMonday 5 September 2016\nThe storm came.",
+            "2016-09-05",
+        ),
+        (
+            "Storm hits coast\nUpdated 14:02 GMT, Monday 5 September 2016\nThe storm came.",
+            "2016-09-05",
+        ),
+        (
+            "Storm hits coast\nPublished Sept. 5, 2016 2:02 p.m. ET\nThe storm came.",
+            "2016-09-05T14:02",
+        ),
     ] {
         let segs = segment(text, &EN);
         let dct = resolve_dct(text, &segs, &Options::default());
@@ -186,7 +198,9 @@ fn user_and_meta_dct_win_over_the_text() {
         meta_dct: Some("2016-09-06T14:02:00Z".into()),
         ..Options::default()
     };
-    assert_eq!(resolve_dct(text, &segs, &meta).source, DctSource::Meta);
+    let from_meta = resolve_dct(text, &segs, &meta);
+    assert_eq!(from_meta.source, DctSource::Meta);
+    assert_eq!(from_meta.value.as_deref(), Some("2016-09-06T14:02"));
     let user = Options {
         dct: Some("2016-09-07".into()),
         ..meta
@@ -201,8 +215,74 @@ fn arbitrary_input_does_not_panic() {
         "🙂 12/12/12 ½ Sept. 31, 2016 ’90s",
         "9999-99-99 25:61 p.m. every",
         "\u{0}\u{FFFF} May May",
+        "99999999999999999999 years ago, every 99999999999999999999 decades, 99999999 days later",
+        "from 2099 to 2016 between 31 and 2 March Sept. 31-33 2016 the 99th century 0th century",
     ] {
         let _ = run(text, Some("2016-09-05"));
         let _ = run(text, None);
     }
+}
+
+#[test]
+fn clock_times_take_the_date_written_with_them() {
+    let t = run(
+        "Voting closes at 5 p.m. EST, Nov. 6, the board said.",
+        Some("2016-10-30"),
+    );
+    assert_eq!(t[0].text, "5 p.m. EST, Nov. 6");
+    assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Time, "2016-11-06T17:00"));
+}
+
+#[test]
+fn following_and_last_month_names() {
+    let text = "The plant opened in April 2012. The following month it closed. Prices fell last February.";
+    let got = pairs(text, Some("2016-03-10"));
+    assert_eq!(got[1], p("The following month", "2012-05"));
+    // "last February" said in March is a year ago: "last month" would have been said otherwise.
+    assert_eq!(got[2], p("last February", "2015-02"));
+}
+
+#[test]
+fn ages_counts_and_names_are_not_dates() {
+    let text =
+        "A 9-year-old boy, the 44-year-old and 2016 people read the Sunday Times on page 12 after the 9/11 attacks; the score was 3-1.";
+    assert!(
+        run(text, Some("2016-09-05")).is_empty(),
+        "{:?}",
+        pairs(text, Some("2016-09-05"))
+    );
+}
+
+#[test]
+fn results_quarters_compare_year_over_year() {
+    let text = "Profit rose in the third quarter, up from a year ago. The quarter ended with a rally.";
+    let got = pairs(text, Some("2016-10-20"));
+    assert_eq!(
+        got,
+        vec![
+            p("the third quarter", "2016-Q3"),
+            p("a year ago", "2015-Q3"),
+            p("The quarter", "2016-Q3")
+        ]
+    );
+    assert!(run("They live in the quarter of the old city.", Some("2016-10-20")).is_empty());
+}
+
+#[test]
+fn the_age_of_a_war_is_a_duration_but_a_persons_age_is_not_a_timex() {
+    let t = run(
+        "The five-year-old war has killed many; a 44-year-old Syrian man died.",
+        Some("2016-09-05"),
+    );
+    assert_eq!(t.len(), 1);
+    assert_eq!((t[0].text.as_str(), t[0].value.as_str()), ("five-year-old", "P5Y"));
+    let t = run("The blast came at 4 in the afternoon.", Some("2016-09-05"));
+    assert_eq!(t[0].value, "2016-09-05T16:00");
+}
+
+#[test]
+fn nth_weekday_of_a_month() {
+    let got = pairs("Elections are held on the first Tuesday of November 2016.", None);
+    assert_eq!(got, vec![p("the first Tuesday of November 2016", "2016-11-01")]);
+    assert!(run("A quarter of the city is flooded.", Some("2016-09-05")).is_empty());
 }

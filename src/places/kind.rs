@@ -10,7 +10,15 @@ use super::cues::Cues;
 use super::recognise::{Mention, Token};
 use crate::model::PlaceKind;
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// The word starting at token `k` with its inner hyphens ("co-chair"), lower-cased.
 fn word(text: &str, toks: &[Token<'_>], k: usize) -> (String, usize) {
@@ -21,7 +29,7 @@ fn word(text: &str, toks: &[Token<'_>], k: usize) -> (String, usize) {
     (text[toks[k].span.start..toks[end].span.end].to_lowercase(), end + 1)
 }
 
-/// Decides the kind of mention `m`; `actor` says whether its chosen reading is a country or capital.
+/// Decides the kind of mention `m`, whose chosen reading is a country or a capital (`capital`).
 pub fn kind(text: &str, toks: &[Token<'_>], mentions: &[Mention], m: usize, capital: bool, cues: &Cues) -> PlaceKind {
     let (i, j) = mentions[m].tokens;
     // Words before, skipping "the".

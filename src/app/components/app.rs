@@ -15,19 +15,30 @@ use yew::prelude::*;
 /// How long typing must pause before the text is analysed again.
 const DEBOUNCE_MS: u32 = 150;
 
+/// How long the worker may take before it is presumed dead (plus 1 ms per KB of text).
+const WATCHDOG_MS: u32 = 20_000;
+
+/// Starts the analysis worker; its answers go to `dispatch`.
+fn spawn_worker(dispatch: UseReducerDispatcher<AppState>) -> gloo::worker::WorkerBridge<AnalysisWorker> {
+    AnalysisWorker::spawner()
+        .encoding::<JsonCodec>()
+        .callback(move |response| dispatch.dispatch(Action::Analysed(response.id, Rc::new(response.analysis))))
+        .spawn_with_loader("./worker_loader.js")
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
+    // The worker bridge lives in a cell so a dead worker (a panic in wasm) can be replaced.
     let bridge = {
         let dispatch = state.dispatcher();
-        use_memo((), move |_| {
-            AnalysisWorker::spawner()
-                .encoding::<JsonCodec>()
-                .callback(move |response| dispatch.dispatch(Action::Analysed(response.id, Rc::new(response.analysis))))
-                .spawn_with_loader("./worker_loader.js")
-        })
+        use_mut_ref(move || spawn_worker(dispatch))
     };
+    let answered = use_mut_ref(|| 0_u64);
+    if let Status::Idle = state.status {
+        *answered.borrow_mut() = state.request;
+    }
     // An autosave found at start, offered to the person rather than applied silently.
     let restore_offer = use_state(|| None::<ViewState>);
     {
@@ -97,7 +108,19 @@ pub fn App() -> Html {
                     *n
                 };
                 dispatch.dispatch(Action::Requested(id));
-                bridge.send(Request { id, ..request });
+                let budget_ms = WATCHDOG_MS + (request.text.len() / 1000) as u32;
+                bridge.borrow().send(Request { id, ..request });
+                // No answer in time means the worker died: say so, keep the text, start a new worker.
+                let (bridge, answered, dispatch) = (bridge.clone(), answered.clone(), dispatch.clone());
+                Timeout::new(budget_ms, move || {
+                    if *answered.borrow() < id {
+                        *bridge.borrow_mut() = spawn_worker(dispatch.clone());
+                        dispatch.dispatch(Action::Failed(
+                            "the analysis engine stopped; it was restarted — edit the text to try again".to_string(),
+                        ));
+                    }
+                })
+                .forget();
             });
             move || drop(timeout)
         });

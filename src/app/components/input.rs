@@ -123,7 +123,7 @@ pub fn InputPanel() -> Html {
             {ondrop} {ondragover} {ondragleave}>
             <h2 id="h-input">{"Input"}</h2>
             <label for="article-text" class="visually-hidden">{"Article text"}</label>
-            <textarea id="article-text" aria-label="Article text" spellcheck="false"
+            <textarea id="article-text" aria-label="Article text" spellcheck="false" dir="auto"
                 placeholder="Paste a news article here, or drop a .txt, .md or .html file."
                 value={state.text.clone()} {oninput} />
             <div class="controls">

@@ -152,6 +152,34 @@ pub fn MapView() -> Html {
         let view = view.clone();
         use_effect_with(all_sites.len(), move |_| view.set(None));
     }
+    {
+        // Selecting an event or a place brings its places into view, apart enough to tell them apart.
+        let view = view.clone();
+        let chosen: Vec<Site> = match (&state.selection, state.analysis.as_deref()) {
+            (Some(Selection::Event(id)), Some(a)) => {
+                let ids: Vec<String> = a
+                    .events
+                    .iter()
+                    .filter(|e| &e.id == id)
+                    .flat_map(|e| e.places.clone())
+                    .collect();
+                all_sites
+                    .iter()
+                    .filter(|s| s.ids.iter().any(|i| ids.contains(i)))
+                    .cloned()
+                    .collect()
+            }
+            (Some(Selection::Place(id)), _) => all_sites.iter().filter(|s| s.ids.contains(id)).cloned().collect(),
+            _ => Vec::new(),
+        };
+        use_effect_with(state.selection.clone(), move |_| {
+            if !chosen.is_empty() {
+                let mut fit = projection.fit(&chosen);
+                fit.w = fit.w.max(4.0);
+                view.set(Some(fit));
+            }
+        });
+    }
     if scale > 6.0 && !*detail_requested.borrow() {
         *detail_requested.borrow_mut() = true;
         let detail = detail.clone();
@@ -304,7 +332,8 @@ pub fn MapView() -> Html {
             let names: Vec<String> = members.iter().map(|s| s.name.clone()).collect();
             let label = if is_cluster { format!("{} +{}", lead.name, members.len() - 1) } else { lead.name.clone() };
             let aria = format!(
-                "{}{} — {} mention{}, {}",
+                "{}{}{} — {} mention{}, {}",
+                if is_cluster { format!("{label}: ") } else { String::new() },
                 names.join(", "),
                 lead.country.as_deref().map(|c| format!(" ({c})")).unwrap_or_default(),
                 mentions,
@@ -346,9 +375,6 @@ pub fn MapView() -> Html {
                     data-place={lead.name.clone()} onclick={select.reform(|_| ())} {onkeydown}>
                     <title>{aria}</title>
                     <circle cx={f1(*x)} cy={f1(*y)} r={f1(r)} />
-                    if is_cluster {
-                        <text class="count" x={f1(*x)} y={f1(y + 4.0)} text-anchor="middle">{mentions}</text>
-                    }
                     if let Some((lx, ly)) = label_at {
                         <text class="label" x={f1(lx)} y={f1(ly)}>{label}</text>
                     }

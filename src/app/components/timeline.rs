@@ -292,7 +292,7 @@ pub fn TimelineView() -> Html {
         .filter(|i| i.end > scale.start() && i.start < scale.end())
         .collect();
     // Labels sit right of their bar, or left of it when they would run off the right edge.
-    let label_w = |i: &Item| (i.label.chars().count().min(48) as f64) * CHAR_W + 8.0;
+    let label_w = |i: &Item| (i.label.chars().count() as f64) * CHAR_W + 8.0;
     let boxes: Vec<(f64, f64)> = visible
         .iter()
         .map(|i| {
@@ -359,9 +359,14 @@ pub fn TimelineView() -> Html {
                     }
                 })
             };
-            let label: String = item.label.chars().take(48).collect();
+            // The whole label is shown: the accessible name must contain the visible text (WCAG 2.5.3).
+            let label = item.label.clone();
             let flipped = x0 + label_w(item) > WIDTH;
-            let (text_x, anchor) = if flipped { (x0 - 4.0, "end") } else { (x0 + w.min(40.0) + 4.0, "start") };
+            let (text_x, anchor) = if flipped {
+                (x0 - 4.0, "end")
+            } else {
+                (x0 + w.min(40.0) + 4.0, "start")
+            };
             html! {
                 <g class={classes!("tl-item", is_selected.then_some("selected"))} tabindex="0" role="button"
                     aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
@@ -434,6 +439,7 @@ pub fn TimelineView() -> Html {
             <h2 id="h-timeline">{"Timeline"}</h2>
             <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}</p>
             {overview}
+            <div class="tl-scroll">
             <svg class="tl-main" viewBox={format!("0 0 {WIDTH} {}", fmt(height))} tabindex="0"
                 role="group" aria-label={format!("Timeline, {} dated events; {} to {}", dated.len(),
                     format_day(scale.start()), format_day(scale.end()))}
@@ -442,6 +448,7 @@ pub fn TimelineView() -> Html {
                 <line class="axis" x1="0" x2={fmt(WIDTH)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} />
                 {tick_marks}{breaks}{bars}
             </svg>
+            </div>
             {vague_rail}
         </section>
     }

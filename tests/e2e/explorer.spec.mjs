@@ -1,0 +1,141 @@
+// The explorer end to end: linked views, the share link, bad links, accessibility, screenshots.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const shared = process.env.DATELINE_SHARED || join(process.cwd(), '..', 'shared');
+const seedPath = join(shared, 'seed', 'afp-syria-2016-09-05.txt');
+const artifacts = join(process.cwd(), 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+function watchRequests(page, baseURL) {
+  const origin = new URL(baseURL).origin;
+  const foreign = [];
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
+  });
+  return foreign;
+}
+
+async function pasteSeed(page) {
+  await page.goto('./');
+  await page.getByRole('textbox', { name: 'Article text' }).fill(readFileSync(seedPath, 'utf8'));
+  await expect(page.getByRole('status')).toContainText(/\d+ dates, [1-9]\d* places, [1-9]\d* events/);
+}
+
+const timelineItems = (page) => page.getByRole('region', { name: 'Timeline', exact: true }).locator('[data-event]');
+
+test.describe('with the reference article', () => {
+  test.skip(!existsSync(seedPath), `reference article not found at ${seedPath}`);
+
+  test('the timeline shows its events in time order', async ({ page }) => {
+    await pasteSeed(page);
+    const labels = await timelineItems(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(labels.length).toBeGreaterThan(3);
+    const dates = labels.map((l) => l.split(' — ')[0]);
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates).toContain('2011-03');
+    expect(dates).toContain('2016-09-05');
+  });
+
+  test('clicking the blasts highlights their text and their three places on the map', async ({ page, baseURL }) => {
+    const foreign = watchRequests(page, baseURL);
+    await pasteSeed(page);
+    const blasts = timelineItems(page).filter({ hasText: /explosion|attack/ }).first();
+    await blasts.click();
+    const article = page.getByRole('region', { name: 'Article', exact: true });
+    await expect(article.locator('mark.selected').first()).toBeVisible();
+    const selectedText = (await article.locator('mark.selected').allTextContents()).join(' | ');
+    expect(selectedText).toMatch(/explosions|bomb attacks|blasts/);
+    const map = page.getByRole('region', { name: 'Map', exact: true });
+    await expect(map.locator('.marker.selected')).toHaveCount(3);
+    const names = await map.locator('.marker.selected').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    // GeoNames names carry diacritics (Ţarţūs, Al Ḩasakah); compare without them.
+    const plain = names.join(' ').normalize('NFD').replace(/\p{Diacritic}/gu, '');
+    for (const town of [/Tartus/, /Homs/, /Hasakah/]) expect(plain).toMatch(town);
+    await page.screenshot({ path: join(artifacts, 'blasts-selected.png'), fullPage: true });
+    expect(foreign).toEqual([]);
+  });
+
+  test('the address reproduces text, corrections and selection in a fresh browser', async ({ page, browser, baseURL }) => {
+    await pasteSeed(page);
+    // A correction: remove the first place mention.
+    const map = page.getByRole('region', { name: 'Map', exact: true });
+    await page.getByRole('region', { name: 'Article', exact: true }).locator('mark.hl-metonym').first().click();
+    await page.getByRole('button', { name: 'Not a place' }).click();
+    await timelineItems(page).first().click();
+    await page.waitForTimeout(600);
+    const address = page.url();
+    expect(address).toContain('#v1.');
+    const before = {
+      text: await page.getByRole('textbox', { name: 'Article text' }).inputValue(),
+      places: await map.locator('.marker').count(),
+      selected: await timelineItems(page).first().getAttribute('aria-label'),
+      status: await page.getByRole('status').textContent(),
+    };
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(address);
+    await expect(other.getByRole('status')).toHaveText(before.status);
+    expect(await other.getByRole('textbox', { name: 'Article text' }).inputValue()).toEqual(before.text);
+    const pressed = other.getByRole('region', { name: 'Timeline', exact: true }).locator('[data-event][aria-pressed="true"]');
+    await expect(pressed).toHaveAttribute('aria-label', before.selected);
+    await fresh.close();
+  });
+});
+
+test('a corrupted link gives a message and the page keeps working', async ({ page }) => {
+  await page.goto('./#v1.AAAA!!!!corrupt');
+  await expect(page.getByRole('alert').first()).toContainText('could not be opened');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByRole('status')).toContainText(/\d+ dates/);
+  await page.goto('about:blank');
+  await page.goto('./#v9.abc');
+  await expect(page.getByRole('alert').first()).toContainText('newer version');
+});
+
+test('a bad link never overwrites the autosave', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('textbox', { name: 'Article text' }).fill('My own notes about Faenza on Wednesday.');
+  await page.waitForTimeout(700);
+  await page.goto('about:blank');
+  await page.goto('./#v1.broken');
+  await expect(page.getByRole('alert').first()).toContainText('could not be opened');
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue('My own notes about Faenza on Wednesday.');
+});
+
+test('axe finds no accessibility violations; light, dark and phone screenshots', async ({ browser }) => {
+  for (const [name, options] of [
+    ['light', { colorScheme: 'light', viewport: { width: 1280, height: 1000 } }],
+    ['dark', { colorScheme: 'dark', viewport: { width: 1280, height: 1000 } }],
+    ['phone', { colorScheme: 'light', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ]) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Try the sample' }).click();
+    await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+    await page.waitForTimeout(500);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+    await page.screenshot({ path: join(artifacts, `sample-${name}.png`), fullPage: true });
+    expect(summary, `${name} theme`).toEqual([]);
+    await context.close();
+  }
+});
+
+test('works offline after the first visit', async ({ page, context }) => {
+  await page.goto('./');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toBeVisible();
+  await page.waitForTimeout(500);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* places/);
+  await context.setOffline(false);
+});
