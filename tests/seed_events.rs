@@ -223,11 +223,7 @@ fn same_place(gold: &Value, p: &dateline::Place) -> bool {
     let (Some(lat), Some(lon)) = (gold["lat"].as_f64(), gold["lon"].as_f64()) else {
         return false;
     };
-    let (p1, p2) = (lat.to_radians(), p.lat.to_radians());
-    let dp = p2 - p1;
-    let dl = (p.lon - lon).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin() <= 161.0
+    dateline::places::resolve::distance_km(lat, lon, p.lat, p.lon) <= 161.0
 }
 
 /// Runs the event comparison and returns (found, per-event field diffs).

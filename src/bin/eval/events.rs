@@ -188,9 +188,7 @@ fn near(gold: &Value, p: &Place) -> bool {
     let (Some(lat), Some(lon)) = (gold["lat"].as_f64(), gold["lon"].as_f64()) else {
         return false;
     };
-    let (p1, p2) = (lat.to_radians(), p.lat.to_radians());
-    let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * ((p.lon - lon).to_radians() / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin() <= 161.0
+    dateline::places::resolve::distance_km(lat, lon, p.lat, p.lon) <= 161.0
 }
 
 fn strings(v: &Value) -> Vec<String> {
