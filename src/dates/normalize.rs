@@ -108,14 +108,21 @@ impl Context<'_> {
             "time" => self.time(f),
             "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
             "range" => self.range(f),
+            "yearago" => self.year_ago(f, kind),
+            "yearperiod" => {
+                // "the 1988 period" in a results story is the quarter under discussion, in that year.
+                let y: i32 = f.get("year")?.parse().ok()?;
+                match self.topic_quarter() {
+                    Some((_, p)) => Some(Norm::new(kind, format!("{y:04}-Q{}", (p.date.month - 1) / 3 + 1))),
+                    None => Some(Norm::new(kind, format!("{y:04}"))),
+                }
+            }
             "anaquarter" => {
                 // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
-                let topic = self
-                    .history
-                    .iter()
-                    .rev()
-                    .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived);
-                if let Some(&(i, p, _)) = topic {
+                // "the latest quarter" is the last one completed before the document, whatever was named before.
+                let latest = f.whole().to_lowercase().contains("latest") || f.whole().contains("just-ended");
+                let topic = self.topic_quarter().filter(|_| !latest || self.dct.is_none());
+                if let Some((i, p)) = topic {
                     let mut n = Norm::new(kind, p.format());
                     n.anchor = Some(Some(i));
                     return Some(n);
@@ -384,7 +391,8 @@ impl Context<'_> {
         if let Some(p) = part {
             norm.value.push('T');
             norm.value.push_str(p);
-            norm.kind = TimexType::Time;
+            // "Friday night" names a day's part: DATE unless the rule says TIME (TimeBank and AQUAINT type it DATE).
+            norm.kind = kind;
             norm.alternatives.iter_mut().for_each(|a| {
                 a.push('T');
                 a.push_str(p);
@@ -678,6 +686,40 @@ impl Context<'_> {
 
     /// The last date mentioned at `gran` or finer (a week counts for a day: "last week ... three days later"),
     /// with its index.
+    /// The quarter a results story is about: the last quarter named (not computed from another date).
+    fn topic_quarter(&self) -> Option<(usize, Point)> {
+        self.history
+            .iter()
+            .rev()
+            .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived)
+            .map(|&(i, p, _)| (i, p))
+    }
+
+    /// "the year-ago quarter", "year-earlier profit", "the year-earlier third quarter": the period under discussion
+    /// (the quarter last named, else the document's year) a year before.
+    fn year_ago(&self, f: &Found, kind: TimexType) -> Option<Norm> {
+        let (base, anchor) = match (self.topic_quarter(), self.dct) {
+            (Some((i, p)), _) => (p, Some(i)),
+            (None, Some(dct)) => (Point::new(dct, Gran::Year), None),
+            (None, None) => {
+                let mut n = Norm::new(kind, "XXXX".to_string());
+                n.needs_dct = true;
+                return Some(n);
+            }
+        };
+        let mut point = base.shift(-1, "Y");
+        if let Some(q) = f.get("ordinal").and_then(|o| self.word("ordinal", o)) {
+            let q: u32 = q.parse().ok()?;
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            point = Point::new(Date::new(point.date.year, (q - 1) * 3 + 1, 1)?, Gran::Quarter);
+        }
+        let mut n = Norm::new(kind, point.format());
+        n.anchor = Some(anchor);
+        Some(n)
+    }
+
     fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
         let limit = gran.max(Gran::Week);
         self.history

@@ -130,7 +130,7 @@ fn times_and_parts_of_day() {
     let text = "The blast came on Monday morning; a second one at 2:30 p.m. GMT.";
     let t = run(text, Some("2016-09-05"));
     assert_eq!(t[0].value, "2016-09-05TMO");
-    assert_eq!(t[0].kind, TimexType::Time);
+    assert_eq!(t[0].kind, TimexType::Date, "a part of a named day is typed DATE");
     assert_eq!(t[1].text, "2:30 p.m. GMT");
     assert_eq!(t[1].value, "2016-09-05T14:30");
 }
