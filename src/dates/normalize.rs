@@ -686,11 +686,11 @@ impl Context<'_> {
 
     /// The last date mentioned at `gran` or finer (a week counts for a day: "last week ... three days later"),
     /// with its index.
-    /// The quarter a results story is about: the last quarter named (not computed from another date).
+    /// The quarter a results story is about: the first quarter named (not computed from another date); the lead
+    /// reports it, later ones are comparisons and outlooks.
     fn topic_quarter(&self) -> Option<(usize, Point)> {
         self.history
             .iter()
-            .rev()
             .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived)
             .map(|&(i, p, _)| (i, p))
     }
@@ -768,9 +768,17 @@ impl Context<'_> {
         }
         let n = n as i64;
         // Year-over-year comparison: "(the third quarter) ... from a year ago" is that quarter a year before.
-        let last_quarter = self.history.last().filter(|(_, p, _)| p.gran == Gran::Quarter);
-        let from = if unit == "Y" && last_quarter.is_some() {
-            "anchor"
+        // The quarter under discussion counts when no day or month was named since (years, like "1988", and
+        // computed dates do not interrupt a results comparison).
+        let quarter_topic = self
+            .history
+            .iter()
+            .rev()
+            .find(|(_, p, derived)| !derived && p.gran != Gran::Year)
+            .filter(|(_, p, _)| p.gran == Gran::Quarter)
+            .map(|&(i, p, _)| (p, Some(i)));
+        let from = if unit == "Y" && quarter_topic.is_some() {
+            "quarter"
         } else {
             from
         };
@@ -783,6 +791,8 @@ impl Context<'_> {
                     return Some(n);
                 }
             }
+        } else if let (Some(q), "quarter") = (quarter_topic, from) {
+            q
         } else {
             match self.anaphor_base(gran) {
                 Some(b) => b,
@@ -794,7 +804,7 @@ impl Context<'_> {
             }
         };
         // Keep the anchor's own precision when it is finer ("a year earlier" after a quarter stays a quarter).
-        let finer_anchor = from == "anchor" && base.gran < gran && base.gran != Gran::Day;
+        let finer_anchor = from != "dct" && base.gran < gran && base.gran != Gran::Day;
         let out_gran = if finer_anchor || base.gran > gran {
             base.gran
         } else {
