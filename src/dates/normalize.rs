@@ -95,6 +95,7 @@ impl Context<'_> {
                     None => Some(Norm::new(kind, format!("{year}"))),
                 }
             }
+            "yearword" => self.word("yearword", f.get("yearword")?).map(|v| Norm::new(kind, v.to_string())),
             "decade" => self.decade(f),
             "century" => self.century(f),
             "quarter" | "half" => self.quarter(f, function == "half"),
