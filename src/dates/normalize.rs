@@ -498,7 +498,17 @@ impl Context<'_> {
         };
         let letter = if half { 'H' } else { 'Q' };
         let max = if half { 2 } else { 4 };
-        if let Some(y) = f.get("year") {
+        let year = match (f.get("year"), f.get("yrel"), self.dct) {
+            (Some(y), _, _) => Some(y.to_string()),
+            // "this year's third quarter", "last year's fourth quarter".
+            (None, Some(r), Some(dct)) => Some(match r.to_lowercase().as_str() {
+                "last" => format!("{:04}", dct.year - 1),
+                "next" => format!("{:04}", dct.year + 1),
+                _ => format!("{:04}", dct.year),
+            }),
+            _ => None,
+        };
+        if let Some(y) = year {
             if !(1..=max).contains(&q) {
                 return None;
             }
