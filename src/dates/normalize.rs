@@ -645,6 +645,11 @@ impl Context<'_> {
             let letter = if unit == "MIN" { "M" } else { unit };
             return Some(Norm::new(TimexType::Duration, format!("PT1{letter}")));
         }
+        let coming = f.get("rel").is_some_and(|r| r.eq_ignore_ascii_case("coming"));
+        if unit_text.ends_with('s') && coming && matches!(unit, "D" | "W" | "M") {
+            // "the coming weeks": a stretch of unknown length ahead, as "recent weeks" is one behind.
+            return Some(Norm::new(TimexType::Duration, format!("PX{unit}")));
+        }
         if unit_text.ends_with('s') {
             // "the last weeks": a vague stretch.
             let ref_value = if rel > 0 { "FUTURE_REF" } else { "PAST_REF" };

@@ -76,7 +76,7 @@ fn durations_sets_and_vague_references() {
             ("more than five years", TimexType::Duration, "P5Y"),
             ("every Friday", TimexType::Set, "XXXX-WXX-5"),
             ("twice a year", TimexType::Set, "P1Y"),
-            ("the coming days", TimexType::Date, "FUTURE_REF"),
+            ("the coming days", TimexType::Duration, "PXD"),
             ("recently", TimexType::Date, "PAST_REF"),
         ]
     );
@@ -285,4 +285,35 @@ fn nth_weekday_of_a_month() {
     let got = pairs("Elections are held on the first Tuesday of November 2016.", None);
     assert_eq!(got, vec![p("the first Tuesday of November 2016", "2016-11-01")]);
     assert!(run("A quarter of the city is flooded.", Some("2016-09-05")).is_empty());
+}
+
+#[test]
+fn results_stories_compare_with_the_year_ago_quarter() {
+    let text = "Acme said third-quarter profit rose to $5 million from $4 million a year ago. \
+                Sales in the year-earlier period were lower. Year-earlier results included a charge. \
+                Profit in the latest quarter beat this year's second quarter.";
+    let got = pairs(text, Some("1995-11-02"));
+    assert!(got.contains(&p("third-quarter", "1995-Q3")), "{got:?}");
+    assert!(got.contains(&p("a year ago", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("the year-earlier period", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("Year-earlier", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("the latest quarter", "1995-Q3")), "{got:?}");
+    assert!(got.contains(&p("this year's second quarter", "1995-Q2")), "{got:?}");
+}
+
+#[test]
+fn vague_stretches_and_named_day_parts() {
+    let t = run(
+        "Prices climbed in recent weeks and may fall in the coming months. Talks collapsed on Friday night. \
+         The plant will close by the year two thousand.",
+        Some("1998-03-02"),
+    );
+    let find = |s: &str| t.iter().find(|x| x.text == s).unwrap_or_else(|| panic!("{s} missing: {t:?}"));
+    assert_eq!((find("recent weeks").kind, find("recent weeks").value.as_str()), (TimexType::Duration, "PXW"));
+    assert_eq!(find("the coming months").value, "PXM");
+    assert_eq!(find("Friday night").kind, TimexType::Date);
+    assert_eq!(find("Friday night").value, "1998-02-27TNI");
+    assert_eq!(find("the year two thousand").value, "2000");
+    // "previously" is no time expression of its own.
+    assert!(run("He previously ran a bank.", Some("1998-03-02")).is_empty());
 }
