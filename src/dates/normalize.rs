@@ -250,7 +250,7 @@ impl Context<'_> {
             let two = (!pair.is_empty()).then_some(pair.as_str());
             let lean = if self.cue("futurecue", w) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 Lean::Future
-            } else if self.cue("pastcue", w) || two.is_some_and(|t| self.cue("pastcue", t)) {
+            } else if self.past_cue(w, i >= span.end) || two.is_some_and(|t| self.past_cue(t, i >= span.end)) {
                 Lean::Past
             } else {
                 continue;
@@ -278,6 +278,15 @@ impl Context<'_> {
 
     fn cue(&self, class: &str, w: &str) -> bool {
         self.lex.has(class, w)
+    }
+
+    /// A past cue at this side of the expression (reporting verbs count only before it).
+    fn past_cue(&self, w: &str, after: bool) -> bool {
+        match self.lex.value("pastcue", w) {
+            Some("before") => !after,
+            Some(_) => true,
+            None => false,
+        }
     }
 
     /// The year of month `m` (day `d`, when known) for a document dated `dct`.
