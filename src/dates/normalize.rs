@@ -273,7 +273,12 @@ impl Context<'_> {
             .filter(|(i, _)| *i < span.start)
             .take(3)
             .any(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
-        near_ed.then_some(Lean::Past)
+        // "the ministry on Sunday issued a warning": the verb right after counts too.
+        let next_ed = words
+            .iter()
+            .find(|(i, _)| *i >= span.end)
+            .is_some_and(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
+        (near_ed || next_ed).then_some(Lean::Past)
     }
 
     fn cue(&self, class: &str, w: &str) -> bool {
@@ -698,7 +703,8 @@ impl Context<'_> {
         };
         let value = if unit == "WE" {
             let mut base = Point::new(dct, Gran::Week);
-            if rel == 0 && dct.weekday() < 5 && f.get("rel").is_none() {
+            // "the weekend" on a weekday: the one just past, unless the sentence looks ahead.
+            if rel == 0 && dct.weekday() < 5 && f.get("rel").is_none() && self.lean(f.span) != Some(Lean::Future) {
                 base = base.shift(-1, "W");
             }
             format!("{}-WE", base.shift(rel, "W").format())
