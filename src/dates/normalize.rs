@@ -95,7 +95,9 @@ impl Context<'_> {
                     None => Some(Norm::new(kind, format!("{year}"))),
                 }
             }
-            "yearword" => self.word("yearword", f.get("yearword")?).map(|v| Norm::new(kind, v.to_string())),
+            "yearword" => self
+                .word("yearword", f.get("yearword")?)
+                .map(|v| Norm::new(kind, v.to_string())),
             "decade" => self.decade(f),
             "century" => self.century(f),
             "quarter" | "half" => self.quarter(f, function == "half"),
@@ -658,11 +660,6 @@ impl Context<'_> {
         if matches!(unit, "H" | "MIN" | "S") {
             let letter = if unit == "MIN" { "M" } else { unit };
             return Some(Norm::new(TimexType::Duration, format!("PT1{letter}")));
-        }
-        let coming = f.get("rel").is_some_and(|r| r.eq_ignore_ascii_case("coming"));
-        if unit_text.ends_with('s') && coming && matches!(unit, "D" | "W" | "M") {
-            // "the coming weeks": a stretch of unknown length ahead, as "recent weeks" is one behind.
-            return Some(Norm::new(TimexType::Duration, format!("PX{unit}")));
         }
         if unit_text.ends_with('s') {
             // "the last weeks": a vague stretch.
