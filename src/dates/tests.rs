@@ -324,3 +324,15 @@ fn vague_stretches_and_named_day_parts() {
     // "previously" is no time expression of its own.
     assert!(run("He previously ran a bank.", Some("1998-03-02")).is_empty());
 }
+
+#[test]
+fn reporting_verbs_after_a_quote_do_not_set_the_tense() {
+    // 2016-09-07 is a Wednesday.
+    let dct = Some("2016-09-07");
+    let t = run("``The envoy will leave at 4 a.m. Thursday,'' the minister said.", dct);
+    assert_eq!(t[0].value, "2016-09-08T04:00");
+    let t = run("The minister said on Thursday the envoy had left.", dct);
+    assert_eq!(t[0].value, "2016-09-01");
+    assert_eq!(pairs("Fans will travel at the weekend.", dct), vec![p("the weekend", "2016-W36-WE")]);
+    assert_eq!(pairs("Fans rioted at the weekend.", dct), vec![p("the weekend", "2016-W35-WE")]);
+}
