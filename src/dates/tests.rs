@@ -333,6 +333,21 @@ fn reporting_verbs_after_a_quote_do_not_set_the_tense() {
     assert_eq!(t[0].value, "2016-09-08T04:00");
     let t = run("The minister said on Thursday the envoy had left.", dct);
     assert_eq!(t[0].value, "2016-09-01");
-    assert_eq!(pairs("Fans will travel at the weekend.", dct), vec![p("the weekend", "2016-W36-WE")]);
-    assert_eq!(pairs("Fans rioted at the weekend.", dct), vec![p("the weekend", "2016-W35-WE")]);
+    assert_eq!(
+        pairs("Fans will travel at the weekend.", dct),
+        vec![p("the weekend", "2016-W36-WE")]
+    );
+    assert_eq!(
+        pairs("Fans rioted at the weekend.", dct),
+        vec![p("the weekend", "2016-W35-WE")]
+    );
+}
+
+#[test]
+fn a_period_end_date_keeps_the_quarter_as_topic() {
+    let t = pairs(
+        "Acme earned $4 million in the fiscal first quarter ended Sept. 30, against a loss a year ago.",
+        Some("1995-10-26"),
+    );
+    assert!(t.contains(&p("a year ago", "1994-Q1")), "{t:?}");
 }
