@@ -72,6 +72,7 @@ pub const GROUP_NAMES: &[&str] = &[
     "mnum",
     "yrel",
     "yearhead",
+    "yearword",
     "endmod",
     "ref",
     "yy",

@@ -152,7 +152,13 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         }
         let index = timexes.len();
         if let Some(p) = Point::parse(&norm.value) {
-            ctx.history.push((index, p, matches!(norm.anchor, Some(Some(_)))));
+            // "the quarter ended Sept. 30": the date closes the period just named and is no new topic.
+            let closes_period = text
+                .get(..f.span.start)
+                .and_then(|before| before.split_whitespace().next_back())
+                .is_some_and(|w| lex.has("periodend", w));
+            let derived = matches!(norm.anchor, Some(Some(_))) || closes_period;
+            ctx.history.push((index, p, derived));
             if p.gran == Gran::Day {
                 let seg = normalize::segment_of(segments, f.span).map_or(0, |s| s.span.start);
                 ctx.day_in_sentence = Some((seg, p.date));

@@ -95,6 +95,9 @@ impl Context<'_> {
                     None => Some(Norm::new(kind, format!("{year}"))),
                 }
             }
+            "yearword" => self
+                .word("yearword", f.get("yearword")?)
+                .map(|v| Norm::new(kind, v.to_string())),
             "decade" => self.decade(f),
             "century" => self.century(f),
             "quarter" | "half" => self.quarter(f, function == "half"),
@@ -108,14 +111,21 @@ impl Context<'_> {
             "time" => self.time(f),
             "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
             "range" => self.range(f),
+            "yearago" => self.year_ago(f, kind),
+            "yearperiod" => {
+                // "the 1988 period" in a results story is the quarter under discussion, in that year.
+                let y: i32 = f.get("year")?.parse().ok()?;
+                match self.topic_quarter() {
+                    Some((_, p)) => Some(Norm::new(kind, format!("{y:04}-Q{}", (p.date.month - 1) / 3 + 1))),
+                    None => Some(Norm::new(kind, format!("{y:04}"))),
+                }
+            }
             "anaquarter" => {
                 // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
-                let topic = self
-                    .history
-                    .iter()
-                    .rev()
-                    .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived);
-                if let Some(&(i, p, _)) = topic {
+                // "the latest quarter" is the last one completed before the document, whatever was named before.
+                let latest = f.whole().to_lowercase().contains("latest") || f.whole().contains("just-ended");
+                let topic = self.topic_quarter().filter(|_| !latest || self.dct.is_none());
+                if let Some((i, p)) = topic {
                     let mut n = Norm::new(kind, p.format());
                     n.anchor = Some(Some(i));
                     return Some(n);
@@ -242,7 +252,7 @@ impl Context<'_> {
             let two = (!pair.is_empty()).then_some(pair.as_str());
             let lean = if self.cue("futurecue", w) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 Lean::Future
-            } else if self.cue("pastcue", w) || two.is_some_and(|t| self.cue("pastcue", t)) {
+            } else if self.past_cue(w, i >= span.end) || two.is_some_and(|t| self.past_cue(t, i >= span.end)) {
                 Lean::Past
             } else {
                 continue;
@@ -265,11 +275,25 @@ impl Context<'_> {
             .filter(|(i, _)| *i < span.start)
             .take(3)
             .any(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
-        near_ed.then_some(Lean::Past)
+        // "the ministry on Sunday issued a warning": the verb right after counts too.
+        let next_ed = words
+            .iter()
+            .find(|(i, _)| *i >= span.end)
+            .is_some_and(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
+        (near_ed || next_ed).then_some(Lean::Past)
     }
 
     fn cue(&self, class: &str, w: &str) -> bool {
         self.lex.has(class, w)
+    }
+
+    /// A past cue at this side of the expression (reporting verbs count only before it).
+    fn past_cue(&self, w: &str, after: bool) -> bool {
+        match self.lex.value("pastcue", w) {
+            Some("before") => !after,
+            Some(_) => true,
+            None => false,
+        }
     }
 
     /// The year of month `m` (day `d`, when known) for a document dated `dct`.
@@ -384,7 +408,8 @@ impl Context<'_> {
         if let Some(p) = part {
             norm.value.push('T');
             norm.value.push_str(p);
-            norm.kind = TimexType::Time;
+            // "Friday night" names a day's part: DATE unless the rule says TIME (TimeBank and AQUAINT type it DATE).
+            norm.kind = kind;
             norm.alternatives.iter_mut().for_each(|a| {
                 a.push('T');
                 a.push_str(p);
@@ -489,7 +514,17 @@ impl Context<'_> {
         };
         let letter = if half { 'H' } else { 'Q' };
         let max = if half { 2 } else { 4 };
-        if let Some(y) = f.get("year") {
+        let year = match (f.get("year"), f.get("yrel"), self.dct) {
+            (Some(y), _, _) => Some(y.to_string()),
+            // "this year's third quarter", "last year's fourth quarter".
+            (None, Some(r), Some(dct)) => Some(match r.to_lowercase().as_str() {
+                "last" => format!("{:04}", dct.year - 1),
+                "next" => format!("{:04}", dct.year + 1),
+                _ => format!("{:04}", dct.year),
+            }),
+            _ => None,
+        };
+        if let Some(y) = year {
             if !(1..=max).contains(&q) {
                 return None;
             }
@@ -665,7 +700,8 @@ impl Context<'_> {
         };
         let value = if unit == "WE" {
             let mut base = Point::new(dct, Gran::Week);
-            if rel == 0 && dct.weekday() < 5 && f.get("rel").is_none() {
+            // "the weekend" on a weekday: the one just past, unless the sentence looks ahead.
+            if rel == 0 && dct.weekday() < 5 && f.get("rel").is_none() && self.lean(f.span) != Some(Lean::Future) {
                 base = base.shift(-1, "W");
             }
             format!("{}-WE", base.shift(rel, "W").format())
@@ -678,6 +714,40 @@ impl Context<'_> {
 
     /// The last date mentioned at `gran` or finer (a week counts for a day: "last week ... three days later"),
     /// with its index.
+    /// The quarter a results story is about: the first quarter named (not computed from another date); the lead
+    /// reports it, later ones are comparisons and outlooks.
+    fn topic_quarter(&self) -> Option<(usize, Point)> {
+        self.history
+            .iter()
+            .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived)
+            .map(|&(i, p, _)| (i, p))
+    }
+
+    /// "the year-ago quarter", "year-earlier profit", "the year-earlier third quarter": the period under discussion
+    /// (the quarter last named, else the document's year) a year before.
+    fn year_ago(&self, f: &Found, kind: TimexType) -> Option<Norm> {
+        let (base, anchor) = match (self.topic_quarter(), self.dct) {
+            (Some((i, p)), _) => (p, Some(i)),
+            (None, Some(dct)) => (Point::new(dct, Gran::Year), None),
+            (None, None) => {
+                let mut n = Norm::new(kind, "XXXX".to_string());
+                n.needs_dct = true;
+                return Some(n);
+            }
+        };
+        let mut point = base.shift(-1, "Y");
+        if let Some(q) = f.get("ordinal").and_then(|o| self.word("ordinal", o)) {
+            let q: u32 = q.parse().ok()?;
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            point = Point::new(Date::new(point.date.year, (q - 1) * 3 + 1, 1)?, Gran::Quarter);
+        }
+        let mut n = Norm::new(kind, point.format());
+        n.anchor = Some(anchor);
+        Some(n)
+    }
+
     fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
         let limit = gran.max(Gran::Week);
         self.history
@@ -726,9 +796,17 @@ impl Context<'_> {
         }
         let n = n as i64;
         // Year-over-year comparison: "(the third quarter) ... from a year ago" is that quarter a year before.
-        let last_quarter = self.history.last().filter(|(_, p, _)| p.gran == Gran::Quarter);
-        let from = if unit == "Y" && last_quarter.is_some() {
-            "anchor"
+        // The quarter under discussion counts when no day or month was named since (years, like "1988", and
+        // computed dates do not interrupt a results comparison).
+        let quarter_topic = self
+            .history
+            .iter()
+            .rev()
+            .find(|(_, p, derived)| !derived && p.gran != Gran::Year)
+            .filter(|(_, p, _)| p.gran == Gran::Quarter)
+            .map(|&(i, p, _)| (p, Some(i)));
+        let from = if unit == "Y" && quarter_topic.is_some() {
+            "quarter"
         } else {
             from
         };
@@ -741,6 +819,8 @@ impl Context<'_> {
                     return Some(n);
                 }
             }
+        } else if let (Some(q), "quarter") = (quarter_topic, from) {
+            q
         } else {
             match self.anaphor_base(gran) {
                 Some(b) => b,
@@ -752,7 +832,7 @@ impl Context<'_> {
             }
         };
         // Keep the anchor's own precision when it is finer ("a year earlier" after a quarter stays a quarter).
-        let finer_anchor = from == "anchor" && base.gran < gran && base.gran != Gran::Day;
+        let finer_anchor = from != "dct" && base.gran < gran && base.gran != Gran::Day;
         let out_gran = if finer_anchor || base.gran > gran {
             base.gran
         } else {

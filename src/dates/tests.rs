@@ -130,7 +130,7 @@ fn times_and_parts_of_day() {
     let text = "The blast came on Monday morning; a second one at 2:30 p.m. GMT.";
     let t = run(text, Some("2016-09-05"));
     assert_eq!(t[0].value, "2016-09-05TMO");
-    assert_eq!(t[0].kind, TimexType::Time);
+    assert_eq!(t[0].kind, TimexType::Date, "a part of a named day is typed DATE");
     assert_eq!(t[1].text, "2:30 p.m. GMT");
     assert_eq!(t[1].value, "2016-09-05T14:30");
 }
@@ -285,4 +285,69 @@ fn nth_weekday_of_a_month() {
     let got = pairs("Elections are held on the first Tuesday of November 2016.", None);
     assert_eq!(got, vec![p("the first Tuesday of November 2016", "2016-11-01")]);
     assert!(run("A quarter of the city is flooded.", Some("2016-09-05")).is_empty());
+}
+
+#[test]
+fn results_stories_compare_with_the_year_ago_quarter() {
+    let text = "Acme said third-quarter profit rose to $5 million from $4 million a year ago. \
+                Sales in the year-earlier period were lower. Year-earlier results included a charge. \
+                Profit in the latest quarter beat this year's second quarter.";
+    let got = pairs(text, Some("1995-11-02"));
+    assert!(got.contains(&p("third-quarter", "1995-Q3")), "{got:?}");
+    assert!(got.contains(&p("a year ago", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("the year-earlier period", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("Year-earlier", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("the latest quarter", "1995-Q3")), "{got:?}");
+    assert!(got.contains(&p("this year's second quarter", "1995-Q2")), "{got:?}");
+}
+
+#[test]
+fn vague_stretches_and_named_day_parts() {
+    let t = run(
+        "Prices climbed in recent weeks and may fall in the coming months. Talks collapsed on Friday night. \
+         The plant will close by the year two thousand.",
+        Some("1998-03-02"),
+    );
+    let find = |s: &str| {
+        t.iter()
+            .find(|x| x.text == s)
+            .unwrap_or_else(|| panic!("{s} missing: {t:?}"))
+    };
+    assert_eq!(
+        (find("recent weeks").kind, find("recent weeks").value.as_str()),
+        (TimexType::Duration, "PXW")
+    );
+    assert_eq!(find("the coming months").value, "FUTURE_REF");
+    assert_eq!(find("Friday night").kind, TimexType::Date);
+    assert_eq!(find("Friday night").value, "1998-02-27TNI");
+    assert_eq!(find("the year two thousand").value, "2000");
+    // "previously" is no time expression of its own.
+    assert!(run("He previously ran a bank.", Some("1998-03-02")).is_empty());
+}
+
+#[test]
+fn reporting_verbs_after_a_quote_do_not_set_the_tense() {
+    // 2016-09-07 is a Wednesday.
+    let dct = Some("2016-09-07");
+    let t = run("``The envoy will leave at 4 a.m. Thursday,'' the minister said.", dct);
+    assert_eq!(t[0].value, "2016-09-08T04:00");
+    let t = run("The minister said on Thursday the envoy had left.", dct);
+    assert_eq!(t[0].value, "2016-09-01");
+    assert_eq!(
+        pairs("Fans will travel at the weekend.", dct),
+        vec![p("the weekend", "2016-W36-WE")]
+    );
+    assert_eq!(
+        pairs("Fans rioted at the weekend.", dct),
+        vec![p("the weekend", "2016-W35-WE")]
+    );
+}
+
+#[test]
+fn a_period_end_date_keeps_the_quarter_as_topic() {
+    let t = pairs(
+        "Acme earned $4 million in the fiscal first quarter ended Sept. 30, against a loss a year ago.",
+        Some("1995-10-26"),
+    );
+    assert!(t.contains(&p("a year ago", "1994-Q1")), "{t:?}");
 }
