@@ -39,6 +39,22 @@ pub struct ViewState {
     /// View settings (timeline zoom, map view, sort order), opaque to the engine.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub view: Option<serde_json::Value>,
+    /// Further articles whose events the timeline shows beside this one's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<OtherArticle>,
+}
+
+/// An article added beside the main one.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct OtherArticle {
+    /// Its text.
+    pub text: String,
+    /// Its document date, when the person set one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dct: Option<String>,
+    /// The person's corrections to it.
+    #[serde(default, skip_serializing_if = "Corrections::is_empty")]
+    pub corrections: Corrections,
 }
 
 /// A present `view` is kept even when it is `null`, so that `decode(encode(s)) == s` for every state.

@@ -490,13 +490,22 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         corrections(),
         proptest::option::of(any::<String>()),
         proptest::option::of(json_value()),
+        proptest::collection::vec((any::<String>(), proptest::option::of(any::<String>())), 0..3),
     )
-        .prop_map(|(text, dct, corrections, selection, view)| ViewState {
+        .prop_map(|(text, dct, corrections, selection, view, others)| ViewState {
             text,
             dct,
             corrections,
             selection,
             view,
+            others: others
+                .into_iter()
+                .map(|(text, dct)| dateline::share::OtherArticle {
+                    text,
+                    dct,
+                    ..Default::default()
+                })
+                .collect(),
         })
 }
 

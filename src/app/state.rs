@@ -2,7 +2,7 @@
 
 use crate::corrections::{Corrections, EventDateFix, MentionKey, PlaceChoice, Removal};
 use crate::model::Analysis;
-use crate::share::ViewState;
+use crate::share::{OtherArticle, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -58,6 +58,33 @@ pub struct AppState {
     pub events_in_text_order: bool,
     /// True once the person changed something since the page opened: only then is the autosave written.
     pub edited: bool,
+    /// Further articles whose events the timeline merges with this one's, each with its analysis.
+    pub others: Vec<Other>,
+    /// The next key for an added article.
+    pub next_key: u64,
+}
+
+/// An article added beside the one being read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Other {
+    /// Stable key (worker requests for it use [`other_request_id`]).
+    pub key: u64,
+    /// Its text.
+    pub text: String,
+    /// Its document date, when set.
+    pub dct: Option<String>,
+    /// The person's corrections to it, kept for when it is read again.
+    pub corrections: Corrections,
+    /// Its analysis, once the worker answered.
+    pub analysis: Option<Rc<Analysis>>,
+}
+
+/// Worker request ids for added articles live above this bit, apart from the main article's.
+pub const OTHER_REQUEST_BIT: u64 = 1 << 40;
+
+/// The worker request id for the added article with `key`.
+pub fn other_request_id(key: u64) -> u64 {
+    OTHER_REQUEST_BIT | key
 }
 
 impl Selection {
@@ -94,6 +121,15 @@ impl AppState {
             corrections: self.corrections.clone(),
             selection: self.selection.as_ref().map(|s| s.id().to_string()),
             view: Some(serde_json::json!({"events_in_text_order": self.events_in_text_order})),
+            others: self
+                .others
+                .iter()
+                .map(|o| OtherArticle {
+                    text: o.text.clone(),
+                    dct: o.dct.clone(),
+                    corrections: o.corrections.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -136,6 +172,12 @@ pub enum Action {
     ResetCorrections,
     /// List events in text order (true) or time order (false).
     EventsInTextOrder(bool),
+    /// Keep the current article on the timeline and start a new one.
+    AddArticle,
+    /// Read an added article: it swaps places with the current one.
+    SwitchTo(u64),
+    /// Drop an added article.
+    RemoveArticle(u64),
 }
 
 /// The key a correction uses for a mention.
@@ -176,6 +218,19 @@ impl Reducible for AppState {
                     .unwrap_or(false);
                 next.meta_title = None;
                 next.meta_dct = None;
+                next.others = view
+                    .others
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, o)| Other {
+                        key: next.next_key + k as u64,
+                        text: o.text,
+                        dct: o.dct,
+                        corrections: o.corrections,
+                        analysis: None,
+                    })
+                    .collect();
+                next.next_key += next.others.len() as u64;
             }
             Action::ChoosePlace(choice) => {
                 next.corrections.places.retain(|c| c.mention != choice.mention);
@@ -202,6 +257,59 @@ impl Reducible for AppState {
             Action::Requested(id) => {
                 next.request = id;
                 next.status = Status::Working(id);
+            }
+            Action::Analysed(id, analysis) if id & OTHER_REQUEST_BIT != 0 => {
+                let key = id & !OTHER_REQUEST_BIT;
+                match next.others.iter_mut().find(|o| o.key == key) {
+                    Some(other) => other.analysis = Some(analysis),
+                    None => return self,
+                }
+            }
+            Action::AddArticle => {
+                if next.text.trim().is_empty() {
+                    return self;
+                }
+                let key = next.next_key;
+                next.next_key += 1;
+                next.others.push(Other {
+                    key,
+                    text: std::mem::take(&mut next.text),
+                    dct: next.dct.take(),
+                    corrections: std::mem::take(&mut next.corrections),
+                    analysis: next.analysis.take(),
+                });
+                next.selection = None;
+                next.edited = true;
+            }
+            Action::SwitchTo(key) => {
+                let Some(k) = next.others.iter().position(|o| o.key == key) else {
+                    return self;
+                };
+                let chosen = next.others.remove(k);
+                if !next.text.trim().is_empty() {
+                    let key = next.next_key;
+                    next.next_key += 1;
+                    next.others.insert(
+                        k,
+                        Other {
+                            key,
+                            text: std::mem::take(&mut next.text),
+                            dct: next.dct.take(),
+                            corrections: std::mem::take(&mut next.corrections),
+                            analysis: next.analysis.take(),
+                        },
+                    );
+                }
+                next.text = chosen.text;
+                next.dct = chosen.dct;
+                next.analysis = chosen.analysis;
+                next.corrections = chosen.corrections;
+                next.selection = None;
+                next.edited = true;
+            }
+            Action::RemoveArticle(key) => {
+                next.others.retain(|o| o.key != key);
+                next.edited = true;
             }
             Action::Analysed(id, analysis) => {
                 // A late answer to an old request must not replace a newer one.

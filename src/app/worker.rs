@@ -3,6 +3,7 @@
 //! Messages are JSON (not gloo's default bincode), because the `Analysis` shape skips empty
 //! optional fields, which bincode cannot read back.
 
+use crate::app::state::OTHER_REQUEST_BIT;
 use crate::model::Analysis;
 use crate::places::Gazetteer;
 use crate::Options;
@@ -105,8 +106,16 @@ impl Worker for AnalysisWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
         if self.loading {
-            // Only the newest request matters: older ones are dropped.
-            self.waiting.retain(|(who, _)| *who != id);
+            // Only the newest request for the article being read matters; each added article keeps its own.
+            let other = msg.id & OTHER_REQUEST_BIT != 0;
+            let same_slot = |r: &Request| {
+                if other {
+                    r.id == msg.id
+                } else {
+                    r.id & OTHER_REQUEST_BIT == 0
+                }
+            };
+            self.waiting.retain(|(who, r)| *who != id || !same_slot(r));
             self.waiting.push((id, msg));
         } else {
             self.answer(scope, id, msg);

@@ -149,3 +149,31 @@ test('a dead analysis engine is reported and restarted; the text is kept', async
   await box.type(' More rain fell on Thursday.');
   await expect(page.getByRole('status')).toContainText(/[1-9]\d* dates/, { timeout: 20_000 });
 });
+
+test('several articles share one timeline, coloured by article, and travel in the link', async ({ page, browser }) => {
+  test.skip(!existsSync(seedPath), `reference article not found at ${seedPath}`);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await page.getByRole('button', { name: 'Add another article' }).click();
+  const box = page.getByRole('textbox', { name: 'Article text' });
+  await expect(box).toHaveValue('');
+  await box.fill(readFileSync(seedPath, 'utf8'));
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* places, [1-9]\d* events/);
+  const timeline = page.getByRole('region', { name: 'Timeline', exact: true });
+  await expect(timeline.locator('.tl-item.art-1').first()).toBeVisible();
+  await expect(timeline.locator('.tl-item.art-0').first()).toBeVisible();
+  const fromSample = await timeline.locator('.tl-item.art-1').first().getAttribute('aria-label');
+  expect(fromSample).toMatch(/\(article 2\)$/);
+  // Both articles travel in the link.
+  await page.waitForTimeout(600);
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('region', { name: 'Timeline', exact: true }).locator('.tl-item.art-1').first()).toBeVisible();
+  await expect(other.getByRole('list', { name: 'Other articles on the timeline' })).toContainText('Floods force thousands');
+  // Opening the added article from the timeline makes it the one being read.
+  await other.getByRole('region', { name: 'Timeline', exact: true }).locator('.tl-item.art-1').first().click();
+  await expect(other.getByRole('textbox', { name: 'Article text' })).toHaveValue(/Emilia-Romagna/);
+  await context.close();
+});

@@ -4,7 +4,7 @@ use super::{
     article::ArticleView, events::EventsView, input::InputPanel, map::MapView, share::ShareBar, timeline::TimelineView,
 };
 use crate::app::services::persist;
-use crate::app::state::{Action, AppContext, AppState, Status};
+use crate::app::state::{other_request_id, Action, AppContext, AppState, Status};
 use crate::app::worker::{AnalysisWorker, JsonCodec, Request};
 use crate::share::{self, ViewState};
 use gloo::timers::callback::Timeout;
@@ -80,6 +80,31 @@ pub fn App() -> Html {
                 link.set(encoded);
             });
             move || drop(timeout)
+        });
+    }
+    {
+        // Added articles (from a link, a file or the autosave) are analysed once each.
+        let bridge = bridge.clone();
+        let requested = use_mut_ref(std::collections::HashSet::<u64>::new);
+        let pending: Vec<Request> = state
+            .others
+            .iter()
+            .filter(|o| o.analysis.is_none())
+            .map(|o| Request {
+                id: other_request_id(o.key),
+                text: o.text.clone(),
+                dct: o.dct.clone(),
+                meta_dct: None,
+                title: None,
+                corrections: o.corrections.clone(),
+            })
+            .collect();
+        use_effect_with(pending.iter().map(|r| r.id).collect::<Vec<u64>>(), move |_| {
+            for request in pending {
+                if requested.borrow_mut().insert(request.id) {
+                    bridge.borrow().send(request);
+                }
+            }
         });
     }
     let counter = use_mut_ref(|| 0_u64);

@@ -111,6 +111,40 @@ pub fn InputPanel() -> Html {
             state.dispatch(Action::SetDct((!value.is_empty()).then_some(value)));
         })
     };
+    let add_article = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::AddArticle))
+    };
+    let others: Html = state
+        .others
+        .iter()
+        .enumerate()
+        .map(|(n, other)| {
+            let title = other
+                .analysis
+                .as_ref()
+                .and_then(|a| a.document.title.clone())
+                .unwrap_or_else(|| other.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string());
+            let short: String = title.chars().take(60).collect();
+            let switch = {
+                let state = state.clone();
+                let key = other.key;
+                Callback::from(move |_| state.dispatch(Action::SwitchTo(key)))
+            };
+            let remove = {
+                let state = state.clone();
+                let key = other.key;
+                Callback::from(move |_| state.dispatch(Action::RemoveArticle(key)))
+            };
+            html! {
+                <li class={format!("other art-{}", (n + 1) % 6)}>
+                    <button type="button" onclick={switch} title="Read this article">{format!("{}. {short}", n + 2)}</button>
+                    <button type="button" class="remove-article" onclick={remove}
+                        aria-label={format!("Remove article {}: {short}", n + 2)}>{"×"}</button>
+                </li>
+            }
+        })
+        .collect();
     let found_dct = state.analysis.as_ref().and_then(|a| {
         a.document
             .dct
@@ -128,6 +162,8 @@ pub fn InputPanel() -> Html {
                 value={state.text.clone()} {oninput} />
             <div class="controls">
                 <button type="button" onclick={sample}>{"Try the sample"}</button>
+                <button type="button" onclick={add_article} disabled={state.text.trim().is_empty()}
+                    title="Keep this article on the timeline and paste another">{"Add another article"}</button>
                 <label class="file-button">
                     {"Open a file…"}
                     <input type="file" accept=".txt,.md,.html,.htm,.json,text/plain,text/html" onchange={onpick} />
@@ -140,6 +176,9 @@ pub fn InputPanel() -> Html {
                     <span class="dct-found">{"Using "}{found}</span>
                 }
             </div>
+            if !state.others.is_empty() {
+                <ul class="others" aria-label="Other articles on the timeline">{others}</ul>
+            }
         </section>
     }
 }

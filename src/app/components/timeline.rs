@@ -27,6 +27,10 @@ struct Item {
     end: f64,
     label: String,
     aria: String,
+    /// 0 for the article being read, n for the n-th added one (it picks the colour).
+    article: usize,
+    /// The key of the added article it belongs to.
+    other: Option<u64>,
 }
 
 /// A piece of the axis: `[start, end)` days drawn across `[x0, x1)` screen units.
@@ -131,23 +135,31 @@ impl Scale {
     }
 }
 
-fn items(analysis: &Analysis) -> (Vec<Item>, Vec<&Event>) {
+/// The dated events of one article (`other` is the key of an added article, `None` for the one
+/// being read), and its events that have no place on the calendar.
+fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<Item>, Vec<&Event>) {
     let mut dated = Vec::new();
     let mut vague = Vec::new();
     for ev in &analysis.events {
         let summary = event_summary(analysis, ev);
+        let from = if other.is_some() {
+            format!(" (article {})", article + 1)
+        } else {
+            String::new()
+        };
         match interval(&ev.date.value) {
             Some((start, end)) => dated.push(Item {
                 id: ev.id.clone(),
                 start,
                 end,
                 label: summary.clone(),
-                aria: format!("{} — {summary}", ev.date.value),
+                aria: format!("{} — {summary}{from}", ev.date.value),
+                article,
+                other,
             }),
             None => vague.push(ev),
         }
     }
-    dated.sort_by(|a, b| a.start.total_cmp(&b.start));
     (dated, vague)
 }
 
@@ -167,7 +179,14 @@ pub fn TimelineView() -> Html {
             </section>
         };
     };
-    let (dated, vague) = items(&analysis);
+    // The article being read, then the added ones, merged on one axis and coloured by article.
+    let (mut dated, vague) = items(&analysis, 0, None);
+    for (n, other) in state.others.iter().enumerate() {
+        if let Some(a) = &other.analysis {
+            dated.extend(items(a, n + 1, Some(other.key)).0);
+        }
+    }
+    dated.sort_by(|a, b| a.start.total_cmp(&b.start));
     let fitted = Scale::fit(&dated);
     let scale = match *domain {
         Some((s, e)) => Scale::linear(s, e),
@@ -328,11 +347,17 @@ pub fn TimelineView() -> Html {
             let x0 = scale.x(item.start);
             let w = (scale.x(item.end) - x0).max(6.0);
             let y = AXIS_Y + 10.0 + *lane as f64 * LANE_H;
-            let is_selected = selected.as_deref() == Some(item.id.as_str());
+            let is_selected = item.other.is_none() && selected.as_deref() == Some(item.id.as_str());
             let select = {
                 let state = state.clone();
-                let id = item.id.clone();
-                Callback::from(move |_| state.dispatch(Action::Select(Some(Selection::Event(id.clone())))))
+                let (id, other) = (item.id.clone(), item.other);
+                Callback::from(move |_| {
+                    // An event of another article opens that article first.
+                    if let Some(key) = other {
+                        state.dispatch(Action::SwitchTo(key));
+                    }
+                    state.dispatch(Action::Select(Some(Selection::Event(id.clone()))))
+                })
             };
             let onkeydown = on_activate(select.clone());
             // The whole label is shown: the accessible name must contain the visible text (WCAG 2.5.3).
@@ -341,7 +366,7 @@ pub fn TimelineView() -> Html {
             // Labels sit just above their bar, so text never crosses a bar of another colour.
             let (text_x, anchor) = if flipped { (x0 + w, "end") } else { (x0, "start") };
             html! {
-                <g class={classes!("tl-item", is_selected.then_some("selected"))} tabindex="0" role="button"
+                <g class={classes!("tl-item", format!("art-{}", item.article % 6), is_selected.then_some("selected"))} tabindex="0" role="button"
                     aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
                     data-event={item.id.clone()}
                     onclick={select.reform(|_| ())} {onkeydown}>
