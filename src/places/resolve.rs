@@ -191,6 +191,9 @@ pub fn resolve(
         }
     }
 
+    // Nearness to the anchors, once per distinct reading: the nearest anchor and the next one, for the
+    // mention that is the only one naming the nearest (a name must not confirm itself).
+    let mut nearest: HashMap<u32, Nearest> = HashMap::default();
     for (m, v) in scored.iter_mut().enumerate() {
         if v.len() < 2 || mentions[m].dateline {
             continue;
@@ -211,11 +214,13 @@ pub fn resolve(
                 let mine = if own_a == Some(a) { own_w } else { 0.0 };
                 s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
             }
-            let near = anchors
-                .iter()
-                .filter(|a| a.1 != m || a.2 > 1)
-                .map(|&(_, _, _, lat, lon)| distance_km(lat, lon, e.lat, e.lon))
-                .fold(f64::MAX, f64::min);
+            let n = *nearest
+                .entry(s.entry)
+                .or_insert_with(|| Nearest::of(&anchors, e.lat, e.lon));
+            let near = match n.first {
+                Some((k, d)) if !(anchors[k].1 == m && anchors[k].2 == 1) => d,
+                _ => n.second,
+            };
             if near < 300.0 {
                 s.score += 0.3;
             } else if near < 1000.0 {
@@ -225,6 +230,43 @@ pub fn resolve(
         sort(v);
     }
     scored
+}
+
+/// Beyond this distance (km) nearness earns nothing.
+const NEAR_KM: f64 = 1000.0;
+/// Kilometres per degree of latitude: a lower bound of the distance from the latitudes alone.
+const KM_PER_DEGREE: f64 = 111.19;
+
+/// The nearest anchor to one point (its index and distance) and the distance to the next nearest.
+#[derive(Debug, Clone, Copy)]
+struct Nearest {
+    first: Option<(usize, f64)>,
+    second: f64,
+}
+
+impl Nearest {
+    fn of(anchors: &[(u32, usize, usize, f64, f64)], lat: f64, lon: f64) -> Nearest {
+        let mut n = Nearest {
+            first: None,
+            second: f64::MAX,
+        };
+        for (k, &(_, _, _, alat, alon)) in anchors.iter().enumerate() {
+            // Anchors a latitude band away cannot be near: skip the trigonometry.
+            if (alat - lat).abs() * KM_PER_DEGREE >= NEAR_KM {
+                continue;
+            }
+            super::work::add(1);
+            let d = distance_km(alat, alon, lat, lon);
+            match n.first {
+                Some((_, best)) if d >= best => n.second = n.second.min(d),
+                _ => {
+                    n.second = n.first.map_or(n.second, |(_, best)| best);
+                    n.first = Some((k, d));
+                }
+            }
+        }
+        n
+    }
 }
 
 fn sort(v: &mut [Scored]) {
@@ -287,9 +329,12 @@ fn local(
             score += 2.0;
         }
     }
-    // "the Syrian city of Homs": a nationality adjective a few words before.
-    for &(at, country) in adjectives {
-        if at < i && at + 5 >= i && contains(g, country, entry) {
+    // "the Syrian city of Homs": a nationality adjective a few words before (adjectives are in text
+    // order, so only the few in that window are looked at).
+    let from = adjectives.partition_point(|&(at, _)| at + 5 < i);
+    for &(at, country) in adjectives[from..].iter().take_while(|&&(at, _)| at < i) {
+        super::work::add(1);
+        if contains(g, country, entry) {
             score += 1.5;
         }
     }
