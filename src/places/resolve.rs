@@ -332,7 +332,7 @@ fn local(
     // "the Syrian city of Homs": a nationality adjective a few words before (adjectives are in text
     // order, so only the few in that window are looked at).
     let from = adjectives.partition_point(|&(at, _)| at + 5 < i);
-    for &(at, country) in adjectives[from..].iter().take_while(|&&(at, _)| at < i) {
+    for &(_, country) in adjectives[from..].iter().take_while(|&&(at, _)| at < i) {
         super::work::add(1);
         if contains(g, country, entry) {
             score += 1.5;
