@@ -177,6 +177,17 @@ mod tests {
     }
 
     #[test]
+    fn neighbouring_names_pick_each_other() {
+        // No state is named: the Paris with a Henry County beside it is the one in Tennessee.
+        let p = run("Volunteers from Paris and Henry County will collect food on Saturday.");
+        let admins: Vec<Option<&str>> = p.iter().map(|p| p.admin1.as_deref()).collect();
+        assert_eq!(admins, [Some("Tennessee"), Some("Tennessee")], "{p:?}");
+        // Alone, Paris is the French capital.
+        let p = run("Volunteers from Paris will collect food on Saturday.");
+        assert_eq!(p[0].country.as_deref(), Some("FR"));
+    }
+
+    #[test]
     fn people_and_organisations_stay_off_the_map() {
         let p = run("President Jordan Lincoln met Senator Paris. The White House said Mr Paris agreed.");
         assert!(p.is_empty(), "{p:?}");
