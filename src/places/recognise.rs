@@ -522,7 +522,10 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
         if weak_alternate || !size.container_after && cues.common_words.contains(toks[i].text.to_lowercase().as_str()) {
             return Verdict::Drop;
         }
-        if cues.first_names.contains(toks[i].text) {
+        let after_locative = i > 0 && cues.locative.contains(toks[i - 1].text.to_lowercase().as_str());
+        // A given name is a person, unless a locative comes before ("from Norman") or a container after
+        // ("Norman, Okla."); a capitalised word glued after ("Norman Smith") was dropped above.
+        if cues.first_names.contains(toks[i].text) && !(after_locative || size.container_after) {
             return Verdict::Drop;
         }
         if i > 0 && sep_before == " " {
@@ -537,7 +540,6 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
                 return Verdict::Drop;
             }
         }
-        let after_locative = i > 0 && cues.locative.contains(toks[i - 1].text.to_lowercase().as_str());
         let next_word = toks.get(j + 1).map(|t| t.text).unwrap_or("");
         // "Sullivan, 19, of ...": a name followed by an age is a person.
         if sep_after == ", " && next_word.len() <= 3 && next_word.bytes().all(|b| b.is_ascii_digit()) {

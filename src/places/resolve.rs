@@ -144,15 +144,25 @@ pub fn resolve(
             *countries.entry(e).or_default() += 1.0;
         }
     }
-    // Each mention's own vote, taken out again when that mention is scored: a name must not confirm itself.
-    let mut own: Vec<(Option<&str>, Option<u32>, f64)> = vec![(None, None, 0.0); scored.len()];
+    // The votes of each name (all its mentions together), taken out again when a mention of it is scored:
+    // a name must not confirm itself, however often the article repeats it.
+    let mut name_ids: HashMap<&str, usize> = HashMap::default();
+    let name_of: Vec<usize> = mentions
+        .iter()
+        .map(|x| {
+            let next = name_ids.len();
+            *name_ids.entry(x.span.slice(text)).or_insert(next)
+        })
+        .collect();
+    let mut name_countries: HashMap<(usize, &str), f64> = HashMap::default();
+    let mut name_admins: HashMap<(usize, u32), f64> = HashMap::default();
     for (m, v) in scored.iter().enumerate() {
         let Some(best) = v.first() else { continue };
         let weight = confidence(v);
         if let Some(e) = g.entry(best.entry) {
             if let Some(c) = e.country {
                 *countries.entry(c).or_default() += weight;
-                own[m].0 = Some(c);
+                *name_countries.entry((name_of[m], c)).or_default() += weight;
             }
             let admin = match e.feature {
                 Feature::Admin => Some((e.admin1.unwrap_or(best.entry), weight)),
@@ -161,9 +171,8 @@ pub fn resolve(
             };
             if let Some((a, w)) = admin {
                 *admins.entry(a).or_default() += w;
-                own[m].1 = Some(a);
+                *name_admins.entry((name_of[m], a)).or_default() += w;
             }
-            own[m].2 = weight;
         }
     }
     let total_c: f64 = countries.values().sum::<f64>().max(1.0);
@@ -202,9 +211,9 @@ pub fn resolve(
         }
         for s in v.iter_mut() {
             let Some(e) = g.entry(s.entry) else { continue };
-            let (own_c, own_a, own_w) = own[m];
             if let Some(c) = e.country {
-                let votes = countries.get(c).copied().unwrap_or(0.0) - if own_c == Some(c) { own_w } else { 0.0 };
+                let mine = name_countries.get(&(name_of[m], c)).copied().unwrap_or(0.0);
+                let votes = countries.get(c).copied().unwrap_or(0.0) - mine;
                 s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
             }
             let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() {
@@ -213,7 +222,7 @@ pub fn resolve(
                 e.admin1
             };
             if let Some(a) = admin_key {
-                let mine = if own_a == Some(a) { own_w } else { 0.0 };
+                let mine = name_admins.get(&(name_of[m], a)).copied().unwrap_or(0.0);
                 s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
             }
             s.score += mutual.bonus(m, s.entry);
