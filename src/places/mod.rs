@@ -188,6 +188,22 @@ mod tests {
     }
 
     #[test]
+    fn a_town_outside_its_named_state_falls_back_to_the_state() {
+        // The gazetteer has no Edmonton in Kentucky (too small): the state is the best point given.
+        let p = run("The county fair returns to Edmonton, Ky., next week.");
+        assert_eq!(p[0].text, "Edmonton");
+        assert_eq!(p[0].name, "Kentucky", "{p:?}");
+        assert!(p[0].confidence < 0.9);
+        assert!(p[0].alternatives.iter().any(|a| a.name == "Edmonton"));
+        // A town the state does hold keeps its own point.
+        let p = run("The county fair returns to Paris, Ky., next week.");
+        assert_eq!(
+            (p[0].name.as_str(), p[0].admin1.as_deref()),
+            ("Paris", Some("Kentucky"))
+        );
+    }
+
+    #[test]
     fn people_and_organisations_stay_off_the_map() {
         let p = run("President Jordan Lincoln met Senator Paris. The White House said Mr Paris agreed.");
         assert!(p.is_empty(), "{p:?}");

@@ -241,6 +241,38 @@ pub fn resolve(
         }
         sort(v);
     }
+    // "Edmonton, Ky." where the gazetteer knows no Edmonton in Kentucky: the town is too small to be in it,
+    // and its container is the best point the text gives. The container goes first, level with the best
+    // namesake (so the confidence says it is a guess), and the namesakes stay as alternatives.
+    for m in 0..mentions.len().saturating_sub(1) {
+        let next = &mentions[m + 1];
+        if text[mentions[m].span.end..next.span.start].trim() != "," {
+            continue;
+        }
+        let Some(outer) = scored[m + 1].first().map(|s| s.entry) else {
+            continue;
+        };
+        let division = match g.feature(outer) {
+            Feature::Admin => g.admin_of(outer).is_none(),
+            Feature::Country => true,
+            _ => false,
+        };
+        let inside = scored[m]
+            .iter()
+            .any(|s| s.entry == outer || contains(g, outer, s.entry));
+        let towns_only = scored[m].iter().all(|s| g.feature(s.entry) == Feature::City);
+        if !division || inside || !towns_only {
+            continue;
+        }
+        let level = scored[m].first().map_or(0.0, |s| s.score);
+        scored[m].insert(
+            0,
+            Scored {
+                entry: outer,
+                score: level + 1e-9,
+            },
+        );
+    }
     scored
 }
 
