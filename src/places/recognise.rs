@@ -200,17 +200,18 @@ pub fn recognise(
     let mut found = Found::default();
     let persons = person_words(text, toks, entities, cues);
     let orgs = org_spans(text, toks, cues);
-    let blocked: Vec<Span> = entities
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym
-            )
-        })
-        .map(|e| e.span)
-        .chain(orgs)
-        .collect();
+    let blocked = Blocked::new(
+        entities
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym
+                )
+            })
+            .map(|e| e.span)
+            .chain(orgs),
+    );
     let ctx = Context {
         text,
         toks,
@@ -222,6 +223,7 @@ pub fn recognise(
             starts
         },
         cues,
+        lower_words: LowerWords::default(),
     };
 
     let mut key = String::new();
@@ -337,10 +339,80 @@ struct Context<'t, 'c> {
     /// Words known to be parts of person names.
     persons: HashSet<&'t str>,
     /// Spans of entities and organisation phrases no place may overlap.
-    blocked: Vec<Span>,
+    blocked: Blocked,
     /// Where sentences start (bytes), sorted.
     sentence_starts: Vec<usize>,
     cues: &'c Cues,
+    /// Is a word also written in lower case somewhere in the text?
+    lower_words: LowerWords<'t>,
+}
+
+/// Spans no place may overlap, sorted so that one test is a binary search rather than a scan (a scan
+/// per mention made long inputs quadratic).
+struct Blocked {
+    /// Span starts, sorted.
+    starts: Vec<usize>,
+    /// For each position in `starts`, the furthest end of the spans up to it.
+    max_end: Vec<usize>,
+}
+
+impl Blocked {
+    fn new(spans: impl Iterator<Item = Span>) -> Blocked {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut furthest = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        Blocked {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// True when some blocked span overlaps `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        super::work::add(1);
+        // The spans starting before `span` ends overlap it when one of them reaches past its start.
+        let before = self.starts.partition_point(|&s| s < span.end);
+        before > 0 && self.max_end[before - 1] > span.start && span.start < span.end
+    }
+}
+
+/// Queries scanned before the set of lower-case words is built: most articles ask a handful of times,
+/// where a scan is cheaper than hashing every word; long inputs ask thousands of times.
+const LOWER_SCANS: usize = 8;
+/// Texts of more words than this build the set at once (a few scans of a long text cost more).
+const LOWER_SCAN_MAX_WORDS: usize = 8192;
+
+/// The text's words that are written in lower case, as a scan for the first few questions and as a set,
+/// built once, after that (so the work stays linear in the length of the text).
+#[derive(Default)]
+struct LowerWords<'t> {
+    asked: std::cell::Cell<usize>,
+    set: std::cell::OnceCell<HashSet<&'t str>>,
+}
+
+impl<'t> LowerWords<'t> {
+    /// True when `lower` (a lower-cased word) appears written so among `toks`.
+    fn contains(&self, toks: &[Token<'t>], lower: &str) -> bool {
+        let asked = self.asked.get() + 1;
+        self.asked.set(asked);
+        if asked <= LOWER_SCANS && toks.len() <= LOWER_SCAN_MAX_WORDS {
+            super::work::add(toks.len() as u64);
+            return toks.iter().any(|t| t.text.len() == lower.len() && t.text == lower);
+        }
+        let set = self.set.get_or_init(|| {
+            super::work::add(toks.len() as u64);
+            toks.iter().filter(|t| !t.cap).map(|t| t.text).collect()
+        });
+        super::work::add(1);
+        set.contains(lower)
+    }
 }
 
 /// What the gazetteer says about the size of a match's readings.
@@ -365,6 +437,7 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
         blocked,
         sentence_starts,
         cues,
+        lower_words,
     } = ctx;
     let Size {
         strong,
@@ -375,7 +448,7 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
     let span = Span::new(toks[i].span.start, toks[j].span.end);
     let surface = span.slice(text);
     // "Mobile, Alabama" and "Nice, France" are places even though the words alone are not.
-    if blocked.iter().any(|b| b.overlaps(&span)) || cues.stopwords.contains(surface) && !size.container_after {
+    if blocked.overlaps(span) || cues.stopwords.contains(surface) && !size.container_after {
         return Verdict::Drop;
     }
     let places: Vec<&Posting> = postings.iter().filter(|p| p.flags & FLAG_ADJECTIVE == 0).collect();
@@ -449,7 +522,10 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
         if weak_alternate || !size.container_after && cues.common_words.contains(toks[i].text.to_lowercase().as_str()) {
             return Verdict::Drop;
         }
-        if cues.first_names.contains(toks[i].text) {
+        let after_locative = i > 0 && cues.locative.contains(toks[i - 1].text.to_lowercase().as_str());
+        // A given name is a person, unless a locative comes before ("from Norman") or a container after
+        // ("Norman, Okla."); a capitalised word glued after ("Norman Smith") was dropped above.
+        if cues.first_names.contains(toks[i].text) && !(after_locative || size.container_after) {
             return Verdict::Drop;
         }
         if i > 0 && sep_before == " " {
@@ -464,7 +540,6 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
                 return Verdict::Drop;
             }
         }
-        let after_locative = i > 0 && cues.locative.contains(toks[i - 1].text.to_lowercase().as_str());
         let next_word = toks.get(j + 1).map(|t| t.text).unwrap_or("");
         // "Sullivan, 19, of ...": a name followed by an age is a person.
         if sep_after == ", " && next_word.len() <= 3 && next_word.bytes().all(|b| b.is_ascii_digit()) {
@@ -479,8 +554,7 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
             return Verdict::Drop;
         }
         let lower = toks[i].text.to_lowercase();
-        // A scan, not a set: few mentions reach this test, and building a set of every word cost more.
-        if toks.iter().any(|t| t.text.len() == lower.len() && t.text == lower) {
+        if lower_words.contains(toks, &lower) {
             return Verdict::Drop;
         }
         if sentence_starts.binary_search(&span.start).is_ok() && cues.first_names.contains(toks[i].text) {

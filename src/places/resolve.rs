@@ -144,15 +144,25 @@ pub fn resolve(
             *countries.entry(e).or_default() += 1.0;
         }
     }
-    // Each mention's own vote, taken out again when that mention is scored: a name must not confirm itself.
-    let mut own: Vec<(Option<&str>, Option<u32>, f64)> = vec![(None, None, 0.0); scored.len()];
+    // The votes of each name (all its mentions together), taken out again when a mention of it is scored:
+    // a name must not confirm itself, however often the article repeats it.
+    let mut name_ids: HashMap<&str, usize> = HashMap::default();
+    let name_of: Vec<usize> = mentions
+        .iter()
+        .map(|x| {
+            let next = name_ids.len();
+            *name_ids.entry(x.span.slice(text)).or_insert(next)
+        })
+        .collect();
+    let mut name_countries: HashMap<(usize, &str), f64> = HashMap::default();
+    let mut name_admins: HashMap<(usize, u32), f64> = HashMap::default();
     for (m, v) in scored.iter().enumerate() {
         let Some(best) = v.first() else { continue };
         let weight = confidence(v);
         if let Some(e) = g.entry(best.entry) {
             if let Some(c) = e.country {
                 *countries.entry(c).or_default() += weight;
-                own[m].0 = Some(c);
+                *name_countries.entry((name_of[m], c)).or_default() += weight;
             }
             let admin = match e.feature {
                 Feature::Admin => Some((e.admin1.unwrap_or(best.entry), weight)),
@@ -161,9 +171,8 @@ pub fn resolve(
             };
             if let Some((a, w)) = admin {
                 *admins.entry(a).or_default() += w;
-                own[m].1 = Some(a);
+                *name_admins.entry((name_of[m], a)).or_default() += w;
             }
-            own[m].2 = weight;
         }
     }
     let total_c: f64 = countries.values().sum::<f64>().max(1.0);
@@ -191,15 +200,20 @@ pub fn resolve(
         }
     }
 
+    let mutual = Mutual::new(text, mentions, &scored, g);
+
+    // Nearness to the anchors, once per distinct reading: the nearest anchor and the next one, for the
+    // mention that is the only one naming the nearest (a name must not confirm itself).
+    let mut nearest: HashMap<u32, Nearest> = HashMap::default();
     for (m, v) in scored.iter_mut().enumerate() {
         if v.len() < 2 || mentions[m].dateline {
             continue;
         }
         for s in v.iter_mut() {
             let Some(e) = g.entry(s.entry) else { continue };
-            let (own_c, own_a, own_w) = own[m];
             if let Some(c) = e.country {
-                let votes = countries.get(c).copied().unwrap_or(0.0) - if own_c == Some(c) { own_w } else { 0.0 };
+                let mine = name_countries.get(&(name_of[m], c)).copied().unwrap_or(0.0);
+                let votes = countries.get(c).copied().unwrap_or(0.0) - mine;
                 s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
             }
             let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() {
@@ -208,14 +222,17 @@ pub fn resolve(
                 e.admin1
             };
             if let Some(a) = admin_key {
-                let mine = if own_a == Some(a) { own_w } else { 0.0 };
+                let mine = name_admins.get(&(name_of[m], a)).copied().unwrap_or(0.0);
                 s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
             }
-            let near = anchors
-                .iter()
-                .filter(|a| a.1 != m || a.2 > 1)
-                .map(|&(_, _, _, lat, lon)| distance_km(lat, lon, e.lat, e.lon))
-                .fold(f64::MAX, f64::min);
+            s.score += mutual.bonus(m, s.entry);
+            let n = *nearest
+                .entry(s.entry)
+                .or_insert_with(|| Nearest::of(&anchors, e.lat, e.lon));
+            let near = match n.first {
+                Some((k, d)) if !(anchors[k].1 == m && anchors[k].2 == 1) => d,
+                _ => n.second,
+            };
             if near < 300.0 {
                 s.score += 0.3;
             } else if near < 1000.0 {
@@ -224,7 +241,197 @@ pub fn resolve(
         }
         sort(v);
     }
+    // "Edmonton, Ky." where the gazetteer knows no Edmonton in Kentucky: the town is too small to be in it,
+    // and its container is the best point the text gives. The container goes first, level with the best
+    // namesake (so the confidence says it is a guess), and the namesakes stay as alternatives.
+    for m in 0..mentions.len().saturating_sub(1) {
+        let next = &mentions[m + 1];
+        if text[mentions[m].span.end..next.span.start].trim() != "," {
+            continue;
+        }
+        let Some(outer) = scored[m + 1].first().map(|s| s.entry) else {
+            continue;
+        };
+        let division = match g.feature(outer) {
+            Feature::Admin => g.admin_of(outer).is_none(),
+            Feature::Country => true,
+            _ => false,
+        };
+        let inside = scored[m]
+            .iter()
+            .any(|s| s.entry == outer || contains(g, outer, s.entry));
+        let towns_only = scored[m].iter().all(|s| g.feature(s.entry) == Feature::City);
+        if !division || inside || !towns_only {
+            continue;
+        }
+        let level = scored[m].first().map_or(0.0, |s| s.score);
+        scored[m].insert(
+            0,
+            Scored {
+                entry: outer,
+                score: level + 1e-9,
+            },
+        );
+    }
     scored
+}
+
+/// Distinct names compared for mutual nearness (the first ones in the text), so long inputs stay linear.
+const MAX_NAMES: usize = 64;
+/// Readings of two different names this close (km) support each other ("Paris and Henry County").
+const MUTUAL_KM: f64 = 50.0;
+/// Score per other name with a reading that close, counted for at most [`MUTUAL_MAX_NAMES`] names.
+const MUTUAL_WEIGHT: f64 = 1.2;
+/// Most other names counted for one reading.
+const MUTUAL_MAX_NAMES: f64 = 2.0;
+
+/// A reading in a one-degree cell: name index, entry, latitude, longitude.
+type CellPoint = (usize, u32, f64, f64);
+
+/// Local readings (towns and counties) of different names that lie close together: in local news the
+/// Paris that has a Henry County beside it is the one in Tennessee, though France's is larger.
+struct Mutual {
+    /// Distinct-name index of each mention (None past [`MAX_NAMES`]).
+    name_of: Vec<Option<usize>>,
+    /// Support of (name, reading entry): how many other names have a reading near it.
+    support: HashMap<(usize, u32), f64>,
+}
+
+impl Mutual {
+    fn new(text: &str, mentions: &[Mention], scored: &[Vec<Scored>], g: &Gazetteer) -> Mutual {
+        let mut names: HashMap<&str, usize> = HashMap::default();
+        let mut first: Vec<usize> = Vec::new();
+        let name_of = mentions
+            .iter()
+            .enumerate()
+            .map(|(m, mention)| {
+                let key = mention.span.slice(text);
+                if let Some(&n) = names.get(key) {
+                    return Some(n);
+                }
+                if first.len() >= MAX_NAMES {
+                    return None;
+                }
+                names.insert(key, first.len());
+                first.push(m);
+                Some(first.len() - 1)
+            })
+            .collect();
+        // Every local reading of every name, in one-degree cells.
+        let local = |entry: u32| match g.feature(entry) {
+            Feature::City => true,
+            Feature::Admin => g.admin_of(entry).is_some(),
+            _ => false,
+        };
+        let mut cells: HashMap<(i32, i32), Vec<CellPoint>> = HashMap::default();
+        for (n, &m) in first.iter().enumerate() {
+            for s in &scored[m] {
+                if !local(s.entry) {
+                    continue;
+                }
+                if let Some(e) = g.entry(s.entry) {
+                    cells
+                        .entry((e.lat.floor() as i32, e.lon.floor() as i32))
+                        .or_default()
+                        .push((n, s.entry, e.lat, e.lon));
+                }
+            }
+        }
+        let mut support: HashMap<(usize, u32), f64> = HashMap::default();
+        let mut seen: Vec<usize> = Vec::new();
+        for points in cells.values() {
+            for &(n, entry, lat, lon) in points {
+                seen.clear();
+                let (ci, cj) = (lat.floor() as i32, lon.floor() as i32);
+                // A degree of longitude is shorter away from the equator: look further east and west.
+                let span = (MUTUAL_KM / (KM_PER_DEGREE * lat.to_radians().cos().max(0.2))).ceil() as i32;
+                let mut total = 0.0;
+                for di in -1..=1 {
+                    for dj in -span..=span {
+                        let Some(near) = cells.get(&(ci + di, cj + dj)) else {
+                            continue;
+                        };
+                        for &(n2, _, lat2, lon2) in near {
+                            if n2 == n || seen.contains(&n2) {
+                                continue;
+                            }
+                            super::work::add(1);
+                            if distance_km(lat, lon, lat2, lon2) < MUTUAL_KM {
+                                seen.push(n2);
+                                total += 1.0;
+                            }
+                        }
+                    }
+                }
+                if total > 0.0 {
+                    support.insert((n, entry), total);
+                }
+            }
+        }
+        // A state or country reading gets the support of its own towns and counties among the name's
+        // readings ("New York" the state and the city): nearness is evidence for the local area, not for
+        // the town over the state that holds it.
+        for (n, &m) in first.iter().enumerate() {
+            for s in scored[m].iter().filter(|s| !local(s.entry)) {
+                let best = scored[m]
+                    .iter()
+                    .filter(|t| contains(g, s.entry, t.entry))
+                    .filter_map(|t| support.get(&(n, t.entry)).copied())
+                    .fold(0.0, f64::max);
+                if best > 0.0 {
+                    support.insert((n, s.entry), best);
+                }
+            }
+        }
+        Mutual { name_of, support }
+    }
+
+    /// Score bonus of reading `entry` of mention `m`.
+    fn bonus(&self, m: usize, entry: u32) -> f64 {
+        let Some(n) = self.name_of.get(m).copied().flatten() else {
+            return 0.0;
+        };
+        self.support
+            .get(&(n, entry))
+            .map_or(0.0, |s| MUTUAL_WEIGHT * s.min(MUTUAL_MAX_NAMES))
+    }
+}
+
+/// Beyond this distance (km) nearness earns nothing.
+const NEAR_KM: f64 = 1000.0;
+/// Kilometres per degree of latitude: a lower bound of the distance from the latitudes alone.
+const KM_PER_DEGREE: f64 = 111.19;
+
+/// The nearest anchor to one point (its index and distance) and the distance to the next nearest.
+#[derive(Debug, Clone, Copy)]
+struct Nearest {
+    first: Option<(usize, f64)>,
+    second: f64,
+}
+
+impl Nearest {
+    fn of(anchors: &[(u32, usize, usize, f64, f64)], lat: f64, lon: f64) -> Nearest {
+        let mut n = Nearest {
+            first: None,
+            second: f64::MAX,
+        };
+        for (k, &(_, _, _, alat, alon)) in anchors.iter().enumerate() {
+            // Anchors a latitude band away cannot be near: skip the trigonometry.
+            if (alat - lat).abs() * KM_PER_DEGREE >= NEAR_KM {
+                continue;
+            }
+            super::work::add(1);
+            let d = distance_km(alat, alon, lat, lon);
+            match n.first {
+                Some((_, best)) if d >= best => n.second = n.second.min(d),
+                _ => {
+                    n.second = n.first.map_or(n.second, |(_, best)| best);
+                    n.first = Some((k, d));
+                }
+            }
+        }
+        n
+    }
 }
 
 fn sort(v: &mut [Scored]) {
@@ -287,9 +494,12 @@ fn local(
             score += 2.0;
         }
     }
-    // "the Syrian city of Homs": a nationality adjective a few words before.
-    for &(at, country) in adjectives {
-        if at < i && at + 5 >= i && contains(g, country, entry) {
+    // "the Syrian city of Homs": a nationality adjective a few words before (adjectives are in text
+    // order, so only the few in that window are looked at).
+    let from = adjectives.partition_point(|&(at, _)| at + 5 < i);
+    for &(_, country) in adjectives[from..].iter().take_while(|&&(at, _)| at < i) {
+        super::work::add(1);
+        if contains(g, country, entry) {
             score += 1.5;
         }
     }
