@@ -21,7 +21,10 @@ for (let i = 0; i < 100; i++) {
   try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ }
   await new Promise((r) => setTimeout(r, 100));
 }
-const runs = Number(process.argv[2] || 5);
+const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) || 5);
+// With --profile, the first 1 MB paste is recorded with the DevTools CPU profiler (main thread) and the
+// functions with the most self time are printed: this names what the long tasks are made of.
+const profile = process.argv.includes('--profile');
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -63,7 +66,20 @@ async function coldLoad() {
   return r;
 }
 
-async function paste(text) {
+/** Self time per function (ms) from a DevTools CPU profile, largest first. */
+function topSelf(cpu, n = 15) {
+  const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  for (let i = 0; i < cpu.samples.length; i++) {
+    const node = byId.get(cpu.samples[i]);
+    const f = node.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url ? f.url.split('/').pop() : ''}`.trim();
+    self.set(name, (self.get(name) || 0) + (cpu.timeDeltas[i] || 0) / 1000);
+  }
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+async function paste(text, withProfile) {
   const context = await browser.newContext();
   await context.addInitScript(observe);
   const page = await context.newPage();
@@ -82,6 +98,13 @@ async function paste(text) {
     }).observe(status, { childList: true, subtree: true, characterData: true });
     return performance.now();
   });
+  let cdp;
+  if (withProfile) {
+    cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   // As a paste does: the value changes, then one input event (the handler runs synchronously here).
   const inputMs = await page.evaluate((t) => {
     const box = document.getElementById('article-text');
@@ -92,6 +115,7 @@ async function paste(text) {
   }, text);
   await page.waitForFunction(() => window.__doneAt !== undefined, null, { timeout: 300_000 });
   await page.waitForTimeout(1000); // let rendering settle, so its long tasks are counted
+  const top = cdp ? topSelf((await cdp.send('Profiler.stop')).profile) : [];
   const r = await page.evaluate(([start, inputMs]) => ({
     status: document.querySelector('[role=status]').textContent,
     inputMs,
@@ -99,7 +123,7 @@ async function paste(text) {
     longtasks: window.__longtasks.filter((t) => t.start >= start),
   }), [t0, inputMs]);
   await context.close();
-  return r;
+  return { ...r, top };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -120,9 +144,13 @@ console.log(`median: FCP ${median(loads.map((l) => l.fcp)).toFixed(0)} ms, mount
 
 const mb = textOf(baseText(), 1024 * 1024);
 for (let i = 0; i < Number(process.env.DATELINE_PASTES || 2); i++) {
-  const p = await paste(mb);
+  const p = await paste(mb, profile && i === 0);
   console.log(`1 MB paste ${i + 1}: "${p.status}" ${p.answered.toFixed(0)} ms after the paste (input handler ${p.inputMs.toFixed(0)} ms); ${summary(p.longtasks)}`);
   console.log(`  long tasks (ms): ${p.longtasks.map((x) => x.duration.toFixed(0)).join(', ')}`);
+  if (p.top.length) {
+    console.log('  main-thread self time during the paste (DevTools CPU profile):');
+    for (const [name, ms] of p.top) console.log(`    ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  }
 }
 await browser.close();
 server.kill();
