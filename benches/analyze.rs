@@ -1,16 +1,36 @@
 //! Native benchmarks of `dateline::analyze` and of each pipeline stage at 4 KB, 40 KB, 400 KB and 4 MB.
 //!
-//! Run with `cargo bench --bench analyze` (or `make bench`). Timings are reported, never asserted.
+//! Run with `cargo bench --bench analyze` (or `make bench`). Timings are reported, never asserted. Criterion
+//! samples 4 KB, 40 KB and 400 KB; 4 MB is timed once (`oneshot/...`), as one call takes minutes there.
 //! The texts are described in `benches/texts.rs`.
 
 mod common;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, SamplingMode, Throughput};
 use dateline::{analyze, dates, entities, events, lang, places, segment, Analysis, Options};
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::{base_text, text_of, SIZES};
+
+/// Sizes above this are timed once each (`oneshot/...`) rather than sampled by criterion: one call takes
+/// seconds to minutes there, and the point is how cost grows, not its third significant digit.
+const SAMPLED_MAX: usize = 400 * 1024;
+
+fn benchmarking() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// The sizes criterion samples: up to 400 KB under `cargo bench`; only the smallest when
+/// `cargo test --all-targets` runs this file as a smoke test (without `--bench`, each routine once, debug build).
+fn sizes() -> Vec<(usize, &'static str)> {
+    let sampled = SIZES.iter().copied().filter(|&(s, _)| s <= SAMPLED_MAX);
+    if benchmarking() {
+        sampled.collect()
+    } else {
+        sampled.take(1).collect()
+    }
+}
 
 fn configure<'a>(
     c: &'a mut Criterion,
@@ -34,7 +54,7 @@ fn bench_full(c: &mut Criterion) {
     let base = base_text();
     let gazetteer = places::Gazetteer::builtin().expect("the built-in gazetteer parses");
     let options = Options::default();
-    for (size, label) in SIZES {
+    for (size, label) in sizes() {
         let text = text_of(&base, size);
         let mut g = configure(c, "analyze", size);
         g.throughput(Throughput::Bytes(text.len() as u64));
@@ -50,7 +70,8 @@ fn bench_stages(c: &mut Criterion) {
     let gazetteer = places::Gazetteer::builtin().expect("the built-in gazetteer parses");
     let options = Options::default();
     let tables = &lang::EN;
-    for (size, label) in [SIZES[0], SIZES[2]] {
+    for (size, label) in sizes().into_iter().step_by(2) {
+        // 4 KB and 400 KB.
         let text = text_of(&base, size);
         // The inputs each stage needs, computed once outside the timed loops.
         let segments = segment::segment(&text, tables);
@@ -99,5 +120,58 @@ fn bench_gazetteer(c: &mut Criterion) {
     g.finish();
 }
 
+/// The sizes above [`SAMPLED_MAX`] (4 MB): one warm call each, full analysis and each stage, printed in the
+/// same units as criterion. `DATELINE_BENCH_ONESHOT=0` skips them.
+fn oneshot() {
+    if !benchmarking() || std::env::var("DATELINE_BENCH_ONESHOT").is_ok_and(|v| v == "0") {
+        return;
+    }
+    let base = base_text();
+    let gazetteer = places::Gazetteer::builtin().expect("the built-in gazetteer parses");
+    let options = Options::default();
+    let tables = &lang::EN;
+    for (size, label) in SIZES.iter().copied().filter(|&(s, _)| s > SAMPLED_MAX) {
+        let text = text_of(&base, size);
+        let mb = text.len() as f64 / (1024.0 * 1024.0);
+        let report = |what: &str, t: Instant| {
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "oneshot/{label}/{what:<10} time: {:>10.1} ms   thrpt: {:>8.3} MiB/s",
+                secs * 1e3,
+                mb / secs
+            );
+        };
+        let t = Instant::now();
+        black_box(analyze(&text, &options, Some(&gazetteer)));
+        report("analyze", t);
+        let t = Instant::now();
+        let segments = segment::segment(&text, tables);
+        report("segment", t);
+        let t = Instant::now();
+        let dct = dates::resolve_dct(&text, &segments, &options);
+        let (timexes, _) = dates::extract(&text, &segments, dct.value.as_deref());
+        report("dates", t);
+        let t = Instant::now();
+        let ents = entities::extract(&text, &segments);
+        report("entities", t);
+        let t = Instant::now();
+        let found_places = places::extract(&text, &segments, &ents, &gazetteer);
+        report("places", t);
+        let mut partial = analyze("", &options, None);
+        partial.document.dct = dct;
+        partial.timexes = timexes;
+        partial.entities = ents;
+        partial.places = found_places;
+        let t = Instant::now();
+        black_box(events::extract(&text, &segments, &partial));
+        report("events", t);
+    }
+}
+
 criterion_group!(benches, bench_full, bench_stages, bench_gazetteer);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    oneshot();
+    Criterion::default().configure_from_args().final_summary();
+}
