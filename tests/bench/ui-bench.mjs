@@ -54,14 +54,18 @@ async function coldLoad() {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__mounted !== undefined, null, { timeout: 30_000, polling: 'raf' });
-  await page.getByRole('button', { name: 'Try the sample' }).click();
-  await statusDone(page);
-  const r = await page.evaluate(() => ({
+  // Left alone for 3 s after mounting: the long tasks of the load (wasm compile, first render, worker start).
+  await page.waitForTimeout(3000);
+  const load = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     mounted: window.__mounted,
-    answered: performance.now(),
-    longtasks: window.__longtasks,
+    longtasks: [...window.__longtasks],
   }));
+  const clicked = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await statusDone(page);
+  const answered = (await page.evaluate(() => performance.now())) - clicked;
+  const r = { ...load, answered };
   await context.close();
   return r;
 }
@@ -136,11 +140,13 @@ console.log(`Chromium ${browser.version()}, ${url}, ${runs} cold loads`);
 const loads = [];
 for (let i = 0; i < runs; i++) loads.push(await coldLoad());
 for (const [i, l] of loads.entries()) {
-  console.log(`cold load ${i + 1}: FCP ${l.fcp?.toFixed(0)} ms, mounted ${l.mounted.toFixed(0)} ms, sample analysed ${l.answered.toFixed(0)} ms; ${summary(l.longtasks)}`);
+  console.log(`cold load ${i + 1}: FCP ${l.fcp?.toFixed(0)} ms, mounted ${l.mounted.toFixed(0)} ms; ${summary(l.longtasks)}; ` +
+    `sample answered ${l.answered.toFixed(0)} ms after its click`);
 }
-const interactive = loads.map((l) => Math.max(l.mounted, ...l.longtasks.filter((t) => t.start < l.mounted + 5000).map((t) => t.start + t.duration)));
+// Time to interactive: the text box is there and no long task runs after it (within the 3 s watched).
+const interactive = loads.map((l) => Math.max(l.mounted, ...l.longtasks.map((t) => t.start + t.duration)));
 console.log(`median: FCP ${median(loads.map((l) => l.fcp)).toFixed(0)} ms, mounted ${median(loads.map((l) => l.mounted)).toFixed(0)} ms, ` +
-  `TTI (mounted and no long task after) ${median(interactive).toFixed(0)} ms, sample analysed ${median(loads.map((l) => l.answered)).toFixed(0)} ms`);
+  `TTI ${median(interactive).toFixed(0)} ms, sample answered ${median(loads.map((l) => l.answered)).toFixed(0)} ms after its click`);
 
 const mb = textOf(baseText(), 1024 * 1024);
 for (let i = 0; i < Number(process.env.DATELINE_PASTES || 2); i++) {
