@@ -10,10 +10,10 @@ endif
 .PHONY: serve test setup-app setup-test build test-only bench size gazetteer basemap
 
 serve: setup-app
-	trunk serve --release
+	@trunk serve --release
 
 test: setup-test
-	scripts/test-all
+	@scripts/test-all
 
 setup-app:
 	@scripts/setup app
@@ -22,10 +22,10 @@ setup-test:
 	@scripts/setup test
 
 build: setup-app
-	trunk build --release
+	@trunk build --release
 
 test-only:
-	scripts/test-all
+	@scripts/test-all
 
 # Performance measurements (docs/performance.md). Not part of `make test`: timings are reported, never asserted.
 bench: setup-test

@@ -105,14 +105,15 @@ def good_alt(name):
 
 
 def useful_alt(alt, city):
-    """Alternate names kept: all of a big city's, and spelling variants (Hasakeh, Kiev) of the others."""
-    if city["population"] >= 1_000_000 and alt.isascii():
-        return True
+    """Alternate names kept: spelling variants (Hasakeh, Kiev) close to the main name."""
     a, b = key(alt), key(city["name"])
     for art in ARTICLES:
         a = a[len(art):] if a.startswith(art) else a
         b = b[len(art):] if b.startswith(art) else b
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    # Cities of a million keep looser variants (Kiev/Kyiv); historical names that are now other towns
+    # (Berea for Aleppo) fall below either bar. Renamed cities news still uses (Bombay) are in the aliases.
+    bar = 0.5 if city["population"] >= 1_000_000 and alt.isascii() else 0.8
+    return difflib.SequenceMatcher(None, a, b).ratio() >= bar
 
 
 ARTICLES = ("al ", "el ", "ad ", "an ", "ar ", "as ", "ash ", "at ", "az ", "ath ", "adh ")
@@ -180,8 +181,13 @@ def main():
     # Towns of 5,000-15,000 only for the United States, whose local news names many of them.
     min_pop = int(os.environ.get("DATELINE_GAZ_MIN_POP", "15000"))
     small_ok = set(os.environ.get("DATELINE_GAZ_SMALL_TOWNS", "US").split(","))
+    # The smallest towns kept in those countries: the lazy-data budget (gazetteer and basemap together,
+    # 1.2 MB gzipped) sets this floor.
+    small_min = int(os.environ.get("DATELINE_GAZ_SMALL_MIN_POP", "8000"))
     all_cities = {
-        k: c for k, c in cities5.items() if c["population"] >= min_pop or c["countrycode"] in small_ok
+        k: c
+        for k, c in cities5.items()
+        if c["population"] >= min_pop or (c["countrycode"] in small_ok and c["population"] >= small_min)
     }
     all_cities.update(cities15)
     by_admin = {}
@@ -210,7 +216,7 @@ def main():
         admin_idx[(cc, code)] = idx
         add_name(a["name"], idx)
         base = a["name"]
-        for suffix in (" Governorate", " Province", " Oblast", " Region", " District", " State", " Prefecture"):
+        for suffix in (" Governorate", " Province", " Oblast", " Region", " District", " Prefecture"):
             if base.endswith(suffix):
                 add_name(base[: -len(suffix)], idx, F_ALT)
         if cc == "US":
@@ -227,26 +233,37 @@ def main():
                         feature="admin")
         add_name(county["name"], idx)
 
-    # Countries: own centroid table, capital as fallback.
+    # Countries: own centroid table; else the capital; else the centre of its towns.
     centroids = {r[0]: (float(r[1]), float(r[2])) for r in rows(os.path.join(LANG, "places_countries.tsv"))}
     capitals = {}
     for c in countries.values():
         capitals[c["iso"]] = c["capital"]
-    capital_gids = set()
+    # The capital is the largest town of the country whose name or an alternate name has the capital's key
+    # ("Noumea" is "Nouméa"; "Washington" is the D.C. one, not the towns of Illinois or Utah).
+    best_capital = {}
     for c in all_cities.values():
         cap = capitals.get(c["countrycode"])
-        if cap and c["name"] == cap:
-            capital_gids.add(c["geonameid"])
+        if not cap:
+            continue
+        ck = key(cap)
+        if key(c["name"]) == ck or any(key(a) == ck for a in c.get("alternatenames", [])):
+            cur = best_capital.get(c["countrycode"])
+            if cur is None or c["population"] > cur["population"]:
+                best_capital[c["countrycode"]] = c
+    capital_gids = {c["geonameid"] for c in best_capital.values()}
     country_idx = {}
     for c in countries.values():
         iso = c["iso"]
         if iso in centroids:
             lat, lon = centroids[iso]
         else:
-            caps = [x for x in all_cities.values() if x["geonameid"] in capital_gids and x["countrycode"] == iso]
-            if not caps:
+            inside = [(x["latitude"], x["longitude"]) for x in cities5.values() if x["countrycode"] == iso]
+            if iso in best_capital:
+                lat, lon = best_capital[iso]["latitude"], best_capital[iso]["longitude"]
+            elif inside:
+                lat, lon = trimmed_centre(inside)
+            else:
                 continue
-            lat, lon = caps[0]["latitude"], caps[0]["longitude"]
         idx = add_entry(name=c["name"], lat=lat, lon=lon, pop=c["population"], gid=c["geonameid"], cc=iso, feature="country")
         country_idx[iso] = idx
         add_name(c["name"], idx)
@@ -271,7 +288,8 @@ def main():
             feature=feature, bbox=(s, w, n, e),
         )
         for i, n_ in enumerate(all_names):
-            add_name(n_, idx, F_ALT if i else 0)
+            caps = n_.replace(".", "").isupper()
+            add_name(n_, idx, (F_ALT if i else 0) | (F_ABBR if caps else 0))
 
     # Cities themselves.
     city_idx = {}
@@ -289,6 +307,23 @@ def main():
                 if good_alt(alt) and key(alt) not in seen and useful_alt(alt, c):
                     seen.add(key(alt))
                     add_name(alt, idx, F_ALT)
+
+    # A division named after its chief town ("Al-Hasakah" governorate and city) takes the town's spellings
+    # too, so "Hasakeh province" can reach the division.
+    def bare(k):
+        for a in ARTICLES:
+            if k.startswith(a):
+                return k[len(a):]
+        return k
+
+    town_names = {}
+    for k, idx, flags in names:
+        e = entries[idx]
+        if e["feature"] == "city" and e["admin"] is not None and bare(key(e["name"])) == bare(key(entries[e["admin"]]["name"])):
+            town_names.setdefault(e["admin"], []).append(k)
+    for admin, ks in town_names.items():
+        for k in ks:
+            names.append((k, admin, F_ALT))
 
     # Aliases and adjectives.
     for name, target in rows(os.path.join(LANG, "places_aliases.tsv")):

@@ -22,11 +22,50 @@ struct Args {
     inputs: Vec<String>,
 }
 
+thread_local! {
+    /// The message of a panic caught while analysing one input, reported on that input's line.
+    static CAUGHT_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// True while one input is analysed inside `catch_unwind`.
+    static ANALYSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `s` on one line with control characters escaped, so that file names and messages from
+/// strangers can neither break the one-line-per-problem rule nor send terminal escapes.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Runs the CLI with `args` (without the program name) and returns the exit code.
 pub fn run(args: Vec<String>) -> i32 {
-    // A panic must never show a backtrace: one line, exit 2.
+    // A panic must never show a backtrace: one line, exit 2. Inside an analysis the message is kept
+    // for the line that names the input; anywhere else it is printed at once.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("dateline: internal error: {info}");
+        let what = match (
+            info.payload().downcast_ref::<&str>(),
+            info.payload().downcast_ref::<String>(),
+        ) {
+            (Some(s), _) => s.to_string(),
+            (_, Some(s)) => s.clone(),
+            _ => "unknown".to_string(),
+        };
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = one_line(&format!("{what}{at}"));
+        if ANALYSING.with(std::cell::Cell::get) {
+            CAUGHT_PANIC.with(|c| *c.borrow_mut() = Some(message));
+        } else {
+            eprintln!("dateline: internal error: {message}");
+        }
     }));
     let args = match parse_args(args) {
         Ok(Some(a)) => a,
@@ -35,7 +74,7 @@ pub fn run(args: Vec<String>) -> i32 {
             return 0;
         }
         Err(CliError(msg)) => {
-            eprintln!("dateline: {msg}\n{USAGE}");
+            eprintln!("dateline: {}\n{USAGE}", one_line(&msg));
             return 2;
         }
     };
@@ -44,7 +83,10 @@ pub fn run(args: Vec<String>) -> i32 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut status = 0;
     for name in &args.inputs {
+        ANALYSING.with(|a| a.set(true));
         let result = std::panic::catch_unwind(|| analyze_one(name, &args, gazetteer.as_ref()));
+        ANALYSING.with(|a| a.set(false));
+        let name = one_line(name);
         match result {
             Ok(Ok(rendered)) => {
                 if writeln!(out, "{rendered}").is_err() {
@@ -52,10 +94,14 @@ pub fn run(args: Vec<String>) -> i32 {
                 }
             }
             Ok(Err(CliError(msg))) => {
-                eprintln!("dateline: {name}: {msg}");
+                eprintln!("dateline: {name}: {}", one_line(&msg));
                 status = 2;
             }
-            Err(_) => status = 2,
+            Err(_) => {
+                let why = CAUGHT_PANIC.with(|c| c.borrow_mut().take()).unwrap_or_default();
+                eprintln!("dateline: {name}: internal error, please report it with this file: {why}");
+                status = 2;
+            }
         }
     }
     if out.flush().is_err() {
@@ -114,6 +160,19 @@ fn parse_args(args: Vec<String>) -> Result<Option<Args>, CliError> {
     Ok(Some(parsed))
 }
 
+/// The message for an input over [`MAX_INPUT_BYTES`]; `size` is `None` when only "more" is known (stdin).
+fn too_large(size: Option<u64>) -> CliError {
+    let limit_mb = MAX_INPUT_BYTES / (1024 * 1024);
+    CliError(match size {
+        Some(size) => format!(
+            "the file is {:.1} MB; the largest input accepted is {limit_mb} MB ({MAX_INPUT_BYTES} bytes)",
+            size as f64 / 1_048_576.0
+        ),
+        None => format!("the input is larger than {limit_mb} MB, the largest accepted ({MAX_INPUT_BYTES} bytes)"),
+    })
+}
+
+/// Reads at most `MAX_INPUT_BYTES + 1` bytes, so a huge input is refused without being read.
 fn read_input(name: &str) -> Result<Vec<u8>, CliError> {
     let mut bytes = Vec::new();
     if name == "-" {
@@ -121,6 +180,9 @@ fn read_input(name: &str) -> Result<Vec<u8>, CliError> {
             .take(MAX_INPUT_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| CliError(format!("cannot read standard input: {e}")))?;
+        if bytes.len() > MAX_INPUT_BYTES {
+            return Err(too_large(None));
+        }
         return Ok(bytes);
     }
     let path = Path::new(name);
@@ -137,6 +199,9 @@ fn read_input(name: &str) -> Result<Vec<u8>, CliError> {
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes))
         .map_err(|e| CliError(format!("cannot read: {e}")))?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(too_large(Some(meta.len().max(bytes.len() as u64))));
+    }
     Ok(bytes)
 }
 

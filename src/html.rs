@@ -91,6 +91,13 @@ pub fn extract(html: &str) -> HtmlDocument {
             i = next;
             continue;
         }
+        // As in a browser, `<` starts markup only before a letter, `/`, `!` or `?`; otherwise it is text
+        // ("a < b", "<<script>"), and treating it as a tag would swallow what follows.
+        if !matches!(bytes.get(i + 1), Some(b) if b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?')) {
+            push_text(&mut text, "<");
+            i += 1;
+            continue;
+        }
         if html[i..].starts_with("<!--") {
             i = html[i..].find("-->").map_or(html.len(), |k| i + k + 3);
             continue;
@@ -112,9 +119,10 @@ pub fn extract(html: &str) -> HtmlDocument {
         }
         if !closing && DROPPED.contains(&name.as_str()) && !tag.ends_with('/') {
             // Skip to the matching close tag; JSON-LD in a script still yields its date.
+            // Searched in place: lower-casing the rest of the page for every script made pages with many
+            // scripts quadratic (a megabyte of small scripts took over a minute).
             let end_tag = format!("</{name}");
-            let lower_rest = html[i..].to_ascii_lowercase();
-            let body_end = lower_rest.find(&end_tag).map_or(html.len(), |k| i + k);
+            let body_end = find_ignore_ascii_case(&html[i..], &end_tag).map_or(html.len(), |k| i + k);
             let body = &html[i..body_end];
             if name == "script" && tag.to_ascii_lowercase().contains("ld+json") {
                 if let Some(d) = json_ld_date(body) {
@@ -129,10 +137,7 @@ pub fn extract(html: &str) -> HtmlDocument {
             continue;
         }
         if name == "title" && !closing && doc.title.is_none() {
-            let end = html[i..]
-                .to_ascii_lowercase()
-                .find("</title")
-                .map_or(html.len(), |k| i + k);
+            let end = find_ignore_ascii_case(&html[i..], "</title").map_or(html.len(), |k| i + k);
             doc.title = clean_title(&html[i..end]);
             i = end;
             continue;
@@ -237,6 +242,21 @@ fn json_ld_date(body: &str) -> Option<String> {
         }
     }
     find(&value)
+}
+
+/// Byte index of the first occurrence of the ASCII `needle` in `haystack`, ignoring ASCII case.
+fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let first = needle.first()?.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(k) = hay[from..].iter().position(|b| b.to_ascii_lowercase() == first) {
+        let at = from + k;
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Index of the `>` closing the tag opened at `open`, skipping quoted attribute values.
@@ -403,5 +423,16 @@ mod tests {
         assert_eq!(doc.text, "x &bogus; &#xZZ; &#0;");
         assert!(looks_like_html("<!DOCTYPE html><p>x"));
         assert!(!looks_like_html("Plain text with a < sign"));
+    }
+
+    #[test]
+    fn a_lone_less_than_sign_is_text_and_does_not_hide_a_script() {
+        assert_eq!(
+            extract("<p>a < b and 3<4 stay</p><p>next</p>").text,
+            "a < b and 3<4 stay\n\nnext"
+        );
+        let doc = extract("<p>x<<script>window.y='SCRIPT_TEXT'</script> end</p>");
+        assert_eq!(doc.text, "x< end");
+        assert_eq!(extract("<P>One</P><SCRIPT>z()</ScRiPt><p>Two</p>").text, "One\n\nTwo");
     }
 }

@@ -80,9 +80,7 @@ pub fn decode(bytes: &[u8], limit: usize) -> Result<Decoded, InputError> {
     };
     let text = if controls > 0 {
         notes.push(format!("{controls} control byte(s) such as NUL were removed"));
-        text.chars()
-            .filter(|&c| c >= ' ' || matches!(c, '\n' | '\r' | '\t' | '\x0C'))
-            .collect()
+        text.chars().filter(|&c| !is_stray_control(c)).collect()
     } else {
         text
     };
@@ -97,10 +95,24 @@ fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<Decoded, InputError> 
     let text = char::decode_utf16(units)
         .collect::<Result<String, _>>()
         .map_err(|_| InputError::BadUtf16)?;
-    Ok(Decoded {
-        text,
-        note: Some("decoded from UTF-16".to_string()),
-    })
+    // The same rules as for 8-bit text: NUL and other control characters never reach the engine.
+    let controls = text.chars().filter(|&c| is_stray_control(c)).count();
+    if controls * 100 > text.chars().count().max(1) * 2 {
+        return Err(InputError::Binary);
+    }
+    let mut note = "decoded from UTF-16".to_string();
+    let text = if controls > 0 {
+        note.push_str(&format!("; {controls} control character(s) such as NUL were removed"));
+        text.chars().filter(|&c| !is_stray_control(c)).collect()
+    } else {
+        text
+    };
+    Ok(Decoded { text, note: Some(note) })
+}
+
+/// A C0 control character that is not a line break, tab or form feed.
+fn is_stray_control(c: char) -> bool {
+    c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\x0C')
 }
 
 /// Windows-1252 to UTF-8: Latin-1 plus typographic quotes and dashes in 0x80..0x9F.
@@ -133,6 +145,20 @@ mod tests {
             .chain("Aé".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode(&utf16, 100).unwrap().text, "Aé");
+    }
+
+    #[test]
+    fn utf16_text_loses_its_nul_characters_like_8_bit_text() {
+        let words = "Rain fell on Monday in Genoa and Savona. Schools stayed closed on Tuesday.\0";
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(words.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let d = decode(&be, 1000).unwrap();
+        assert_eq!(d.text, words.trim_end_matches('\0'));
+        assert!(d.note.unwrap().contains("control"));
+        let zeros: Vec<u8> = [0xFF, 0xFE].into_iter().chain([0u8; 64]).collect();
+        assert_eq!(decode(&zeros, 1000), Err(InputError::Binary));
     }
 
     #[test]

@@ -93,9 +93,11 @@ fn ends_sentence(text: &str, line: Span, dot: usize, abbreviations: &HashSet<&st
         return true;
     }
     // The word before the dot: an abbreviation or a lone initial does not end the sentence.
+    // Past the separator's full width: it may be a multi-byte space such as U+00A0.
     let word_start = text[line.start..dot]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(line.start, |k| line.start + k + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(line.start, |(k, c)| line.start + k + c.len_utf8());
     let word = &text[word_start..dot];
     if abbreviations.contains(word) {
         return false;

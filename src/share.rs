@@ -37,8 +37,13 @@ pub struct ViewState {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selection: Option<String>,
     /// View settings (timeline zoom, map view, sort order), opaque to the engine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub view: Option<serde_json::Value>,
+}
+
+/// A present `view` is kept even when it is `null`, so that `decode(encode(s)) == s` for every state.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
 }
 
 /// Why a link could not be opened.
@@ -151,6 +156,20 @@ mod tests {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         assert_eq!(decode(&format!("#{link}")), Ok(sample()));
+    }
+
+    #[test]
+    fn a_null_view_survives_the_round_trip() {
+        let state = ViewState {
+            view: Some(serde_json::Value::Null),
+            ..sample()
+        };
+        assert_eq!(decode(&encode(&state)), Ok(state));
+        let zoom = ViewState {
+            view: Some(serde_json::json!({ "zoom": 1.2355984628040934e-294 })),
+            ..sample()
+        };
+        assert_eq!(decode(&encode(&zoom)), Ok(zoom), "floats read back bit for bit");
     }
 
     #[test]

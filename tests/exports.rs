@@ -230,3 +230,35 @@ fn format_names_parse_and_unknown_ones_are_refused() {
     }
     assert!("docx".parse::<Format>().unwrap_err().to_string().contains("geojson"));
 }
+
+#[test]
+fn every_export_of_a_real_analysis_parses() {
+    let text = include_str!("../src/app/sample_article.txt");
+    let gazetteer = dateline::places::Gazetteer::builtin();
+    let analysis = dateline::analyze(text, &dateline::Options::default(), gazetteer.as_ref());
+    assert!(
+        !analysis.events.is_empty() && !analysis.places.is_empty(),
+        "the sample has events and places"
+    );
+    let geo: geojson::GeoJson = export::render(&analysis, text, Format::GeoJson)
+        .parse()
+        .expect("GeoJSON");
+    let geojson::GeoJson::FeatureCollection(fc) = geo else {
+        panic!("a FeatureCollection")
+    };
+    assert!(fc.features.len() >= analysis.events.len());
+    let csv_out = export::render(&analysis, text, Format::Csv);
+    let rows = csv::Reader::from_reader(csv_out.as_bytes()).records().count();
+    assert_eq!(rows, analysis.events.len());
+    let calendar: icalendar::Calendar = export::render(&analysis, text, Format::Ics).parse().expect("iCalendar");
+    assert!(
+        calendar.components.iter().any(|c| c.as_event().is_some()),
+        "dated events become VEVENTs"
+    );
+    let tml = export::render(&analysis, text, Format::TimeMl);
+    let doc = roxmltree::Document::parse(&tml).expect("TimeML is well-formed");
+    let tagged = doc.descendants().filter(|n| n.has_tag_name("TIMEX3")).count();
+    assert_eq!(tagged, analysis.timexes.len() + 1, "every timex and the DCT are tagged");
+    let tl: serde_json::Value = serde_json::from_str(&export::render(&analysis, text, Format::TimelineJs)).unwrap();
+    assert!(!tl["events"].as_array().unwrap().is_empty());
+}

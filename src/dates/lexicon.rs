@@ -5,8 +5,83 @@
 
 use crate::lang::{self, Tables};
 use regex::{Regex, RegexSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// FNV-1a: the keys are short words, so a simple hash beats SipHash by far, and no input is adversarial here.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map with the FNV hasher.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Names of the groups rules may use; a rule naming another group is a table error.
+pub const GROUP_NAMES: &[&str] = &[
+    "t",
+    "year",
+    "year2",
+    "month",
+    "month2",
+    "day",
+    "day2",
+    "weekday",
+    "rel",
+    "mod",
+    "part",
+    "hour",
+    "minute",
+    "ampm",
+    "tz",
+    "num",
+    "unit",
+    "dir",
+    "adir",
+    "dmod",
+    "season",
+    "ordinal",
+    "qn",
+    "decade",
+    "decade2",
+    "decadeword",
+    "cent",
+    "holiday",
+    "deictic",
+    "lastnight",
+    "noon",
+    "setword",
+    "freq",
+    "n1",
+    "n2",
+    "mnum",
+    "yrel",
+    "yearhead",
+    "yearword",
+    "endmod",
+    "ref",
+    "yy",
+];
+
+/// Index of a group name in [`GROUP_NAMES`].
+pub fn group_id(name: &str) -> Option<usize> {
+    GROUP_NAMES.iter().position(|g| *g == name)
+}
 
 /// One word of a class.
 #[derive(Debug, Clone)]
@@ -28,15 +103,17 @@ pub struct Rule {
     pub function: &'static str,
     /// TIMEX3 type the rule produces (the normaliser may refine it).
     pub kind: &'static str,
-    /// The compiled pattern.
+    /// The compiled pattern (anchored at the start).
     pub regex: Regex,
+    /// For each name of [`GROUP_NAMES`], the capture index of that group in `regex`, when it has one.
+    pub slots: Vec<Option<usize>>,
 }
 
 /// The compiled tables.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Word classes by name, each mapping the lower-cased word to its entry.
-    pub classes: HashMap<&'static str, HashMap<String, Word>>,
+    pub classes: FastMap<&'static str, FastMap<String, Word>>,
     /// The rules, in table order.
     pub rules: Vec<Rule>,
     /// All rule patterns, anchored: which rules match at a given start.
@@ -65,11 +142,14 @@ fn builtin(name: &str) -> Option<&'static str> {
         "mnum" => r"1[0-2]|0[1-9]",
         "hour" => r"2[0-3]|[01]?\d",
         "minute" => r"[0-5]\d",
-        "ampm" => r"[ap]\.?\s?m\b\.?",
+        "ampm" => r"[ap]\.?\s?m(?-u:\b)\.?",
         "yy" => r"\d\d",
         _ => return None,
     })
 }
+
+/// Lazy-DFA cache for the combined searches, in bytes.
+const DFA_CACHE_BYTES: usize = 32 << 20;
 
 /// Ordinal suffix allowed after a day number.
 const DAY_SUFFIX: &str = r"(?:st|nd|rd|th)?";
@@ -77,7 +157,7 @@ const DAY_SUFFIX: &str = r"(?:st|nd|rd|th)?";
 impl Lexicon {
     /// Parses and compiles the date tables of `tables`.
     pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
-        let mut classes: HashMap<&'static str, HashMap<String, Word>> = HashMap::new();
+        let mut classes: FastMap<&'static str, FastMap<String, Word>> = FastMap::default();
         for row in lang::rows(tables.dates_words) {
             if row.len() < 3 {
                 return Err(TableError(format!("word row with fewer than 3 fields: {row:?}")));
@@ -103,15 +183,26 @@ impl Lexicon {
             bodies.push(strip_groups(&body));
             let regex = Regex::new(&pattern).map_err(|e| TableError(format!("rule '{}': {e}", row[2])))?;
             patterns.push(pattern);
+            let mut slots = vec![None; GROUP_NAMES.len()];
+            for (i, name) in regex.capture_names().enumerate() {
+                let Some(name) = name else { continue };
+                let id = group_id(name).ok_or_else(|| TableError(format!("unknown group '{name}' in '{}'", row[2])))?;
+                slots[id] = Some(i);
+            }
             rules.push(Rule {
                 function: row[0],
                 kind: row[1],
                 regex,
+                slots,
             });
         }
-        let set = RegexSet::new(&patterns).map_err(|e| TableError(e.to_string()))?;
+        // A roomy lazy-DFA cache: the combined patterns are large, and a thrashing cache falls back to slow engines.
+        let set = regex::RegexSetBuilder::new(&patterns)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .map_err(|e| TableError(e.to_string()))?;
         let any = regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})", bodies.join("|")))
-            .dfa_size_limit(8 << 20)
+            .dfa_size_limit(DFA_CACHE_BYTES)
             .build()
             .map_err(|e| TableError(e.to_string()))?;
         Ok(Lexicon {
@@ -124,8 +215,16 @@ impl Lexicon {
 
     /// The entry of `word` (any case) in `class`.
     pub fn word(&self, class: &str, word: &str) -> Option<&Word> {
-        let key = normalise_space(word).to_lowercase();
-        self.classes.get(class)?.get(&key)
+        let words = self.classes.get(class)?;
+        // Most look-ups are single lower-case words: no allocation then.
+        if !word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || b >= 0x80)
+        {
+            return words.get(word);
+        }
+        let key = normalise_space(word).to_lowercase().replace('’', "'");
+        words.get(&key)
     }
 
     /// True when `word` (any case) belongs to `class`.
@@ -141,9 +240,12 @@ impl Lexicon {
 
 /// The pattern with its named groups made non-capturing, for the combined search.
 fn strip_groups(body: &str) -> String {
-    static NAMED: OnceLock<Regex> = OnceLock::new();
-    let named = NAMED.get_or_init(|| Regex::new(r"\(\?P<\w+>").unwrap_or_else(|_| unreachable!()));
-    named.replace_all(body, "(?:").into_owned()
+    static NAMED: OnceLock<Option<Regex>> = OnceLock::new();
+    match NAMED.get_or_init(|| Regex::new(r"\(\?P<\w+>").ok()) {
+        Some(named) => named.replace_all(body, "(?:").into_owned(),
+        // Cannot happen (a constant pattern); the combined regex would then report duplicate names as a TableError.
+        None => body.to_string(),
+    }
 }
 
 /// Collapses runs of white space to one space, so "last  week" finds "last week".
@@ -152,7 +254,7 @@ pub fn normalise_space(s: &str) -> String {
 }
 
 /// Replaces `{class}` placeholders by named groups of alternatives, longest first.
-fn expand(pattern: &str, classes: &HashMap<&'static str, HashMap<String, Word>>) -> Result<String, TableError> {
+fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<String, Word>>) -> Result<String, TableError> {
     let mut out = String::with_capacity(pattern.len() * 4);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {

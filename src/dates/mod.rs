@@ -31,12 +31,14 @@ pub fn resolve_dct(text: &str, segments: &[Segment], options: &Options) -> Dct {
             span: None,
         };
     }
-    if let Some(meta) = options.meta_dct.as_deref().and_then(|d| Date::parse_iso(d).ok()) {
-        return Dct {
-            value: Some(meta.to_string()),
-            source: DctSource::Meta,
-            span: None,
-        };
+    if let Some(raw) = options.meta_dct.as_deref() {
+        if let Ok(meta) = Date::parse_iso(raw) {
+            return Dct {
+                value: Some(with_clock(meta, raw)),
+                source: DctSource::Meta,
+                span: None,
+            };
+        }
     }
     match find_dateline(text, segments) {
         Some((value, span)) => Dct {
@@ -45,6 +47,20 @@ pub fn resolve_dct(text: &str, segments: &[Segment], options: &Options) -> Dct {
             span: Some(span),
         },
         None => Dct::default(),
+    }
+}
+
+/// The date, with the wall-clock `THH:MM` of an ISO datetime when `raw` has one (`2016-09-05T14:02:00Z`).
+fn with_clock(date: Date, raw: &str) -> String {
+    let b = raw.as_bytes();
+    let clock = b.len() >= 16
+        && matches!(b[10], b'T' | b' ')
+        && b[13] == b':'
+        && [11, 12, 14, 15].iter().all(|&i| b[i].is_ascii_digit());
+    if clock && raw[11..13] < *"24" && raw[14..16] < *"60" {
+        format!("{date}T{}", &raw[11..16])
+    } else {
+        date.to_string()
     }
 }
 
@@ -57,9 +73,6 @@ pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)>
         .filter(|s| s.span.end <= DATELINE_BYTES.max(segments.first().map_or(0, |f| f.span.end)))
         .copied()
         .collect();
-    let last = opening.last()?;
-    let head = text.get(..last.span.end)?;
-    let found = recognize::recognize(lex, head);
     let mut ctx = Context {
         lex,
         text,
@@ -68,19 +81,26 @@ pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)>
         history: Vec::new(),
         day_in_sentence: None,
     };
-    for f in &found {
-        let Some(seg) = opening.iter().find(|s| s.span.contains(&f.span)) else {
-            continue;
-        };
-        let rule = &lex.rules[f.rule];
-        let Some(norm) = ctx.normalize(f, rule.function, rule.kind) else {
-            continue;
-        };
-        if Date::parse_iso(&norm.value).is_err() || norm.begin.is_some() {
+    for seg in &opening {
+        let line = seg.span.slice(text);
+        // A full date has a year: lines without four digits in a row are skipped without matching.
+        let has_year = line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        if !has_year {
             continue;
         }
-        if is_dateline(lex, text, seg, f.span) {
-            return Some((norm.value, f.span));
+        for mut f in recognize::recognize(lex, line) {
+            f.base += seg.span.start;
+            f.span = Span::new(f.span.start + seg.span.start, f.span.end + seg.span.start);
+            let rule = &lex.rules[f.rule];
+            let Some(norm) = ctx.normalize(&f, rule.function, rule.kind) else {
+                continue;
+            };
+            if Date::parse_iso(&norm.value).is_err() || norm.begin.is_some() {
+                continue;
+            }
+            if is_dateline(lex, text, seg, f.span) {
+                return Some((norm.value, f.span));
+            }
         }
     }
     None
@@ -132,12 +152,15 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         }
         let index = timexes.len();
         if let Some(p) = Point::parse(&norm.value) {
-            ctx.history.push((index, p));
+            // "the quarter ended Sept. 30": the date closes the period just named and is no new topic.
+            let closes_period = text
+                .get(..f.span.start)
+                .and_then(|before| before.split_whitespace().next_back())
+                .is_some_and(|w| lex.has("periodend", w));
+            let derived = matches!(norm.anchor, Some(Some(_))) || closes_period;
+            ctx.history.push((index, p, derived));
             if p.gran == Gran::Day {
-                let seg = segments
-                    .iter()
-                    .find(|s| s.span.contains(&f.span))
-                    .map_or(0, |s| s.span.start);
+                let seg = normalize::segment_of(segments, f.span).map_or(0, |s| s.span.start);
                 ctx.day_in_sentence = Some((seg, p.date));
             }
         }

@@ -56,8 +56,9 @@ pub struct Context<'a> {
     pub segments: &'a [Segment],
     /// The document creation time.
     pub dct: Option<Date>,
-    /// The concrete dates mentioned so far: index among the expressions and point, in text order.
-    pub history: Vec<(usize, Point)>,
+    /// The concrete dates mentioned so far: index among the expressions, point, and whether it was computed from
+    /// an earlier mention (anaphoric), in text order.
+    pub history: Vec<(usize, Point, bool)>,
     /// The last day-precise date of the current sentence (for clock times): sentence start and day.
     pub day_in_sentence: Option<(usize, Date)>,
 }
@@ -94,6 +95,9 @@ impl Context<'_> {
                     None => Some(Norm::new(kind, format!("{year}"))),
                 }
             }
+            "yearword" => self
+                .word("yearword", f.get("yearword")?)
+                .map(|v| Norm::new(kind, v.to_string())),
             "decade" => self.decade(f),
             "century" => self.century(f),
             "quarter" | "half" => self.quarter(f, function == "half"),
@@ -107,6 +111,48 @@ impl Context<'_> {
             "time" => self.time(f),
             "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
             "range" => self.range(f),
+            "yearago" => self.year_ago(f, kind),
+            "yearperiod" => {
+                // "the 1988 period" in a results story is the quarter under discussion, in that year.
+                let y: i32 = f.get("year")?.parse().ok()?;
+                match self.topic_quarter() {
+                    Some((_, p)) => Some(Norm::new(kind, format!("{y:04}-Q{}", (p.date.month - 1) / 3 + 1))),
+                    None => Some(Norm::new(kind, format!("{y:04}"))),
+                }
+            }
+            "anaquarter" => {
+                // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
+                // "the latest quarter" is the last one completed before the document, whatever was named before.
+                let latest = f.whole().to_lowercase().contains("latest") || f.whole().contains("just-ended");
+                let topic = self.topic_quarter().filter(|_| !latest || self.dct.is_none());
+                if let Some((i, p)) = topic {
+                    let mut n = Norm::new(kind, p.format());
+                    n.anchor = Some(Some(i));
+                    return Some(n);
+                }
+                let Some(dct) = self.dct else {
+                    let mut n = Norm::new(kind, "XXXX-QX".to_string());
+                    n.needs_dct = true;
+                    return Some(n);
+                };
+                Some(self.anchored_dct(Norm::new(kind, Point::new(dct, Gran::Quarter).shift(-1, "Q").format())))
+            }
+            "nthweekday" => {
+                // "the first Tuesday of October", "the last Sunday in March 2014".
+                let w: u32 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
+                let n: i32 = self.word("ordinal", f.get("ordinal")?)?.parse().ok()?;
+                let m: u32 = self.word("month", f.get("month")?)?.parse().ok()?;
+                let year = match (f.get("year"), self.dct) {
+                    (Some(y), _) => y.parse().ok()?,
+                    (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
+                    (None, None) => {
+                        let mut n = Norm::new(kind, format!("XXXX-{m:02}"));
+                        n.needs_dct = true;
+                        return Some(n);
+                    }
+                };
+                Some(Norm::new(kind, nth_weekday(year, m, w, n)?.to_string()))
+            }
             "weekdayweek" => {
                 // "Tuesday of next week": that week's day.
                 let w: i64 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
@@ -136,8 +182,7 @@ impl Context<'_> {
                 .get("mod")
                 .and_then(|m| self.word("mod", m))
                 .or_else(|| {
-                    f.caps
-                        .name("dmod")
+                    f.group("dmod")
                         .filter(|m| f.base + m.start() >= f.span.start)
                         .and_then(|m| self.word("dmod", m.as_str()))
                 })
@@ -181,7 +226,7 @@ impl Context<'_> {
         if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
-        let seg = self.segments.iter().find(|s| s.span.contains(&span))?;
+        let seg = segment_of(self.segments, span)?;
         let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
         while !self.text.is_char_boundary(lo) {
             lo += 1;
@@ -196,11 +241,18 @@ impl Context<'_> {
             .filter(|(i, _)| *i < span.start || *i >= span.end)
             .collect();
         let mut best: Option<(usize, Lean)> = None;
+        let mut pair = String::new();
         for (k, &(i, w)) in words.iter().enumerate() {
-            let two = words.get(k + 1).map(|(_, n)| format!("{w} {n}"));
-            let lean = if self.cue("futurecue", w) || two.as_deref().is_some_and(|t| self.cue("futurecue", t)) {
+            pair.clear();
+            if let Some((_, n)) = words.get(k + 1) {
+                pair.push_str(w);
+                pair.push(' ');
+                pair.push_str(n);
+            }
+            let two = (!pair.is_empty()).then_some(pair.as_str());
+            let lean = if self.cue("futurecue", w) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 Lean::Future
-            } else if self.cue("pastcue", w) || two.as_deref().is_some_and(|t| self.cue("pastcue", t)) {
+            } else if self.past_cue(w, i >= span.end) || two.is_some_and(|t| self.past_cue(t, i >= span.end)) {
                 Lean::Past
             } else {
                 continue;
@@ -223,14 +275,25 @@ impl Context<'_> {
             .filter(|(i, _)| *i < span.start)
             .take(3)
             .any(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
-        near_ed.then_some(Lean::Past)
+        // "the ministry on Sunday issued a warning": the verb right after counts too.
+        let next_ed = words
+            .iter()
+            .find(|(i, _)| *i >= span.end)
+            .is_some_and(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
+        (near_ed || next_ed).then_some(Lean::Past)
     }
 
     fn cue(&self, class: &str, w: &str) -> bool {
-        self.lex
-            .classes
-            .get(class)
-            .is_some_and(|c| c.contains_key(w) || c.contains_key(&w.to_lowercase()))
+        self.lex.has(class, w)
+    }
+
+    /// A past cue at this side of the expression (reporting verbs count only before it).
+    fn past_cue(&self, w: &str, after: bool) -> bool {
+        match self.lex.value("pastcue", w) {
+            Some("before") => !after,
+            Some(_) => true,
+            None => false,
+        }
     }
 
     /// The year of month `m` (day `d`, when known) for a document dated `dct`.
@@ -319,7 +382,8 @@ impl Context<'_> {
                         return Some(n);
                     };
                     let y = match rel {
-                        Some(-1) if m < dct.month => dct.year,
+                        // "last February" in March is a year ago ("last month" would have been said).
+                        Some(-1) if m + 1 < dct.month => dct.year,
                         Some(-1) => dct.year - 1,
                         Some(1) if m > dct.month => dct.year,
                         Some(1) => dct.year + 1,
@@ -344,7 +408,8 @@ impl Context<'_> {
         if let Some(p) = part {
             norm.value.push('T');
             norm.value.push_str(p);
-            norm.kind = TimexType::Time;
+            // "Friday night" names a day's part: DATE unless the rule says TIME (TimeBank and AQUAINT type it DATE).
+            norm.kind = kind;
             norm.alternatives.iter_mut().for_each(|a| {
                 a.push('T');
                 a.push_str(p);
@@ -449,7 +514,17 @@ impl Context<'_> {
         };
         let letter = if half { 'H' } else { 'Q' };
         let max = if half { 2 } else { 4 };
-        if let Some(y) = f.get("year") {
+        let year = match (f.get("year"), f.get("yrel"), self.dct) {
+            (Some(y), _, _) => Some(y.to_string()),
+            // "this year's third quarter", "last year's fourth quarter".
+            (None, Some(r), Some(dct)) => Some(match r.to_lowercase().as_str() {
+                "last" => format!("{:04}", dct.year - 1),
+                "next" => format!("{:04}", dct.year + 1),
+                _ => format!("{:04}", dct.year),
+            }),
+            _ => None,
+        };
+        if let Some(y) = year {
             if !(1..=max).contains(&q) {
                 return None;
             }
@@ -602,6 +677,15 @@ impl Context<'_> {
             }
             return Some(n);
         }
+        if f.get("rel").is_some_and(|r| self.lex.has("anarel", r)) {
+            if let Some(gran) = unit_gran(unit) {
+                let (base, anchor) = self.anaphor_base(gran)?;
+                let out = if base.gran > gran { base.gran } else { gran };
+                let mut n = Norm::new(TimexType::Date, base.shift(rel, unit).at(out).format());
+                n.anchor = Some(anchor);
+                return Some(n);
+            }
+        }
         let Some(dct) = self.dct else {
             let value = match unit {
                 "W" => "XXXX-WXX",
@@ -616,7 +700,8 @@ impl Context<'_> {
         };
         let value = if unit == "WE" {
             let mut base = Point::new(dct, Gran::Week);
-            if rel == 0 && dct.weekday() < 5 && f.get("rel").is_none() {
+            // "the weekend" on a weekday: the one just past, unless the sentence looks ahead.
+            if rel == 0 && dct.weekday() < 5 && f.get("rel").is_none() && self.lean(f.span) != Some(Lean::Future) {
                 base = base.shift(-1, "W");
             }
             format!("{}-WE", base.shift(rel, "W").format())
@@ -627,9 +712,49 @@ impl Context<'_> {
         Some(self.anchored_dct(Norm::new(TimexType::Date, value)))
     }
 
-    /// The last date mentioned at `gran` or finer, with its index.
+    /// The last date mentioned at `gran` or finer (a week counts for a day: "last week ... three days later"),
+    /// with its index.
+    /// The quarter a results story is about: the first quarter named (not computed from another date); the lead
+    /// reports it, later ones are comparisons and outlooks.
+    fn topic_quarter(&self) -> Option<(usize, Point)> {
+        self.history
+            .iter()
+            .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived)
+            .map(|&(i, p, _)| (i, p))
+    }
+
+    /// "the year-ago quarter", "year-earlier profit", "the year-earlier third quarter": the period under discussion
+    /// (the quarter last named, else the document's year) a year before.
+    fn year_ago(&self, f: &Found, kind: TimexType) -> Option<Norm> {
+        let (base, anchor) = match (self.topic_quarter(), self.dct) {
+            (Some((i, p)), _) => (p, Some(i)),
+            (None, Some(dct)) => (Point::new(dct, Gran::Year), None),
+            (None, None) => {
+                let mut n = Norm::new(kind, "XXXX".to_string());
+                n.needs_dct = true;
+                return Some(n);
+            }
+        };
+        let mut point = base.shift(-1, "Y");
+        if let Some(q) = f.get("ordinal").and_then(|o| self.word("ordinal", o)) {
+            let q: u32 = q.parse().ok()?;
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            point = Point::new(Date::new(point.date.year, (q - 1) * 3 + 1, 1)?, Gran::Quarter);
+        }
+        let mut n = Norm::new(kind, point.format());
+        n.anchor = Some(anchor);
+        Some(n)
+    }
+
     fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
-        self.history.iter().rev().find(|(_, p)| p.gran <= gran).copied()
+        let limit = gran.max(Gran::Week);
+        self.history
+            .iter()
+            .rev()
+            .find(|(_, p, _)| p.gran <= limit)
+            .map(|&(i, p, _)| (i, p))
     }
 
     /// The point anaphoric expressions count from: the last date mentioned precisely enough, else the document date.
@@ -665,10 +790,26 @@ impl Context<'_> {
             let v = if sign > 0 { "FUTURE_REF" } else { "PAST_REF" };
             return Some(Norm::new(TimexType::Date, v.to_string()));
         };
-        if n.fract() != 0.0 {
+        // Fractions have no calendar step; absurd counts would overflow the arithmetic.
+        if n.fract() != 0.0 || n.abs() > 100_000.0 {
             return None;
         }
         let n = n as i64;
+        // Year-over-year comparison: "(the third quarter) ... from a year ago" is that quarter a year before.
+        // The quarter under discussion counts when no day or month was named since (years, like "1988", and
+        // computed dates do not interrupt a results comparison).
+        let quarter_topic = self
+            .history
+            .iter()
+            .rev()
+            .find(|(_, p, derived)| !derived && p.gran != Gran::Year)
+            .filter(|(_, p, _)| p.gran == Gran::Quarter)
+            .map(|&(i, p, _)| (p, Some(i)));
+        let from = if unit == "Y" && quarter_topic.is_some() {
+            "quarter"
+        } else {
+            from
+        };
         let (base, anchor) = if from == "dct" {
             match self.dct {
                 Some(d) => (Point::new(d, Gran::Day), None),
@@ -678,6 +819,8 @@ impl Context<'_> {
                     return Some(n);
                 }
             }
+        } else if let (Some(q), "quarter") = (quarter_topic, from) {
+            q
         } else {
             match self.anaphor_base(gran) {
                 Some(b) => b,
@@ -689,7 +832,7 @@ impl Context<'_> {
             }
         };
         // Keep the anchor's own precision when it is finer ("a year earlier" after a quarter stays a quarter).
-        let finer_anchor = from == "anchor" && base.gran < gran && base.gran != Gran::Day;
+        let finer_anchor = from != "dct" && base.gran < gran && base.gran != Gran::Day;
         let out_gran = if finer_anchor || base.gran > gran {
             base.gran
         } else {
@@ -710,7 +853,7 @@ impl Context<'_> {
             None
         } else {
             let mut n = self.count(f.get("num")?)?;
-            let whole = f.caps.get(0).map_or("", |m| m.as_str()).to_lowercase();
+            let whole = f.whole().to_lowercase();
             if whole.contains("and a half") {
                 n = n.map(|x| x + 0.5);
             }
@@ -755,10 +898,7 @@ impl Context<'_> {
                 None => 1.0,
             };
             let mut d = self.duration_value(unit, count)?;
-            if f.caps
-                .get(0)
-                .is_some_and(|m| m.as_str().to_lowercase().contains("other"))
-            {
+            if f.whole().to_lowercase().contains("other") {
                 d = self.duration_value(unit, count * 2.0)?;
             }
             Norm::new(TimexType::Set, d)
@@ -768,6 +908,9 @@ impl Context<'_> {
     }
 
     fn duration_value(&self, unit: &str, n: f64) -> Option<String> {
+        if !(0.0..=1_000_000.0).contains(&n) {
+            return None;
+        }
         let n = n as i64;
         Some(match unit {
             "H" => format!("PT{n}H"),
@@ -785,11 +928,24 @@ impl Context<'_> {
         let (h, m) = if let Some(noon) = f.get("noon") {
             (if noon.eq_ignore_ascii_case("midnight") { 0 } else { 12 }, 0)
         } else {
-            let h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            let mut h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            // "4 in the afternoon": the part of the day says which half.
+            let later_half = matches!(
+                f.get("part").and_then(|p| self.word("part", p)),
+                Some("AF" | "EV" | "NI")
+            );
+            if later_half && h < 12 {
+                h += 12;
+            }
             (h, self.num_group(f, "minute").unwrap_or(0))
         };
         // The day: a weekday or "yesterday" in the expression, an earlier date in the sentence, the document date.
-        let day = if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
+        let day = if f.get("month").is_some() {
+            // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
+            let n = self.date(f, TimexType::Date)?;
+            let date = n.value.get(..10).unwrap_or(&n.value).to_string();
+            Some((date, Vec::new(), n.needs_dct))
+        } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
             let n = self.weekday(w.parse().ok()?, None, f.span);
             Some((n.value, n.alternatives, n.needs_dct))
         } else if let Some(d) = f.get("deictic") {
@@ -805,11 +961,7 @@ impl Context<'_> {
         let (date, alts, needs) = match day {
             Some(d) => d,
             None => {
-                let seg_start = self
-                    .segments
-                    .iter()
-                    .find(|s| s.span.contains(&f.span))
-                    .map(|s| s.span.start);
+                let seg_start = segment_of(self.segments, f.span).map(|s| s.span.start);
                 match (self.day_in_sentence, self.dct) {
                     (Some((s, d)), _) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
                     (_, Some(dct)) => (dct.to_string(), Vec::new(), false),
@@ -868,6 +1020,12 @@ impl Context<'_> {
         n.end = Some(end);
         Some(n)
     }
+}
+
+/// The segment holding `span` (segments are in text order: a binary search, so huge inputs stay linear overall).
+pub fn segment_of(segments: &[Segment], span: Span) -> Option<&Segment> {
+    let i = segments.partition_point(|s| s.span.end <= span.start);
+    segments.get(i).filter(|s| s.span.contains(&span))
 }
 
 /// The words of `s` (letters, digits and apostrophes) with their byte offsets.

@@ -1,8 +1,8 @@
 //! Finding time expressions: every rule of the tables over the text, context guards, longest match wins.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{group_id, Lexicon};
 use crate::model::Span;
-use regex::Captures;
+use regex::{Captures, Match};
 
 /// One accepted match of a rule.
 #[derive(Debug)]
@@ -15,13 +15,30 @@ pub struct Found<'t> {
     pub caps: Captures<'t>,
     /// Byte offset in the text where the match (and its group offsets) start.
     pub base: usize,
+    /// Capture index of each group name (see `lexicon::GROUP_NAMES`).
+    pub slots: &'t [Option<usize>],
 }
 
-impl Found<'_> {
-    /// Text of group `name`, when it took part in the match.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.caps.name(name).map(|m| m.as_str())
+impl<'t> Found<'t> {
+    /// Group `name`, when it took part in the match (offsets relative to `base`).
+    pub fn group(&self, name: &str) -> Option<Match<'t>> {
+        group(&self.caps, self.slots, name)
     }
+
+    /// Text of group `name`, when it took part in the match.
+    pub fn get(&self, name: &str) -> Option<&'t str> {
+        self.group(name).map(|m| m.as_str())
+    }
+
+    /// The whole match.
+    pub fn whole(&self) -> &'t str {
+        self.caps.get(0).map_or("", |m| m.as_str())
+    }
+}
+
+/// Group `name` of a match, through the rule's slot table (name look-ups in `Captures` hash every time).
+fn group<'t>(caps: &Captures<'t>, slots: &[Option<usize>], name: &str) -> Option<Match<'t>> {
+    caps.get((*slots.get(group_id(name)?)?)?)
 }
 
 /// Longest stretch of text one expression may cover, in bytes.
@@ -31,7 +48,7 @@ const MAX_EXPRESSION_BYTES: usize = 160;
 ///
 /// One pass of the combined pattern finds where an expression may start; there, the anchored rule set says which
 /// rules match, and only those are run for their groups.
-pub fn recognize<'t>(lex: &Lexicon, text: &'t str) -> Vec<Found<'t>> {
+pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
     let mut found = Vec::new();
     let mut pos = 0;
     while let Some(m) = lex.any.find_at(text, pos) {
@@ -42,22 +59,41 @@ pub fn recognize<'t>(lex: &Lexicon, text: &'t str) -> Vec<Found<'t>> {
             cut -= 1;
         }
         let hay = &text[base..cut];
-        for i in lex.set.matches(hay).iter() {
-            let Some(caps) = lex.rules[i].regex.captures(hay) else {
+        // Lengths first (DFA only, cheap); groups only for the longest match that passes the guards.
+        let mut matching: Vec<(usize, usize)> = lex
+            .set
+            .matches(hay)
+            .iter()
+            .filter_map(|i| lex.rules[i].regex.find(hay).map(|m| (i, m.end())))
+            .collect();
+        matching.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (i, _) in matching {
+            let rule = &lex.rules[i];
+            let slots = rule.slots.as_slice();
+            let Some(caps) = rule.regex.captures(hay) else {
                 continue;
             };
             let Some(whole) = caps.get(0) else { continue };
-            let part = caps.name("t").unwrap_or(whole);
+            let part = group(&caps, slots, "t").unwrap_or(whole);
             let mut span = Span::new(base + part.start(), base + part.end());
             // "over the past ten years": "over" is a preposition there, not a hedge.
-            if let Some(d) = caps.name("dmod") {
+            if let Some(d) = group(&caps, slots, "dmod") {
                 let after = &hay[d.end()..part.end()];
                 let lead = after.len() - after.trim_start().len();
                 if after.trim_start().to_lowercase().starts_with("the ") {
                     span.start = base + d.end() + lead;
                 }
             }
-            if span.is_empty() || !accept(lex, text, &caps, base, base + whole.end()) {
+            // "the 90-minute meeting": an adjectival duration does not take the article of its noun.
+            if rule.function == "duration" {
+                let covered = &text[span.start..span.end];
+                if let Some(rest) = covered.strip_prefix("the ").or_else(|| covered.strip_prefix("The ")) {
+                    if !rest.contains(char::is_whitespace) {
+                        span.start = span.end - rest.len();
+                    }
+                }
+            }
+            if span.is_empty() || !accept(lex, text, &caps, slots, base, base + whole.end()) {
                 continue;
             }
             found.push(Found {
@@ -65,7 +101,9 @@ pub fn recognize<'t>(lex: &Lexicon, text: &'t str) -> Vec<Found<'t>> {
                 span,
                 caps,
                 base,
+                slots,
             });
+            break;
         }
         pos = base + hay.chars().next().map_or(1, char::len_utf8);
     }
@@ -125,7 +163,7 @@ fn word_after(text: &str, at: usize) -> &str {
 }
 
 /// Context checks that the patterns cannot express.
-fn accept(lex: &Lexicon, text: &str, caps: &Captures, start: usize, end: usize) -> bool {
+fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], start: usize, end: usize) -> bool {
     let m = &text[start..end];
     // The match must not run into a word or number ("Janet", "2016x").
     if next_char(text, end).is_some_and(char::is_alphanumeric)
@@ -133,14 +171,15 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, start: usize, end: usize) 
     {
         return false;
     }
-    let has = |g: &str| caps.name(g).is_some();
+    let get = |g: &str| group(caps, slots, g);
+    let has = |g: &str| get(g).is_some();
     if m.starts_with(|c: char| c.is_ascii_digit()) && !numeric_context_ok(lex, text, start, end) {
         return false;
     }
     // Words that are dates only in context ("May", "Sat.").
     let concrete = has("day") || has("year") || has("rel") || has("mod") || has("part") || has("hour");
     for class in ["month", "weekday", "month2"] {
-        let Some(w) = caps.name(class) else { continue };
+        let Some(w) = get(class) else { continue };
         let Some(word) = lex.word(class.trim_end_matches('2'), w.as_str()) else {
             continue;
         };
@@ -163,13 +202,15 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, start: usize, end: usize) 
             return false;
         }
     }
-    // "a 9-year-old boy" is an age, not a time expression.
-    if m.ends_with("-old") {
-        let next = text[end..].trim_start();
-        let word = word_after(text, end);
-        if word.is_empty() || lex.has("agenoun", word) || lex.has("agenoun", &next[..next.len().min(1)]) {
-            return false;
-        }
+    // "a 44-year-old man" is an age, not a time expression; "a five-year-old war" is a duration.
+    if m.ends_with("-old") && !lex.has("oldthing", word_after(text, end)) {
+        return false;
+    }
+    // "the quarter of the city", "a quarter past three": a part, not a period.
+    let next = word_after(text, end);
+    let part_word = ["of", "past"].iter().any(|w| next.eq_ignore_ascii_case(w));
+    if m.to_lowercase().ends_with("quarter") && part_word {
+        return false;
     }
     // "a second term" is not a duration.
     if caps

@@ -130,7 +130,7 @@ fn times_and_parts_of_day() {
     let text = "The blast came on Monday morning; a second one at 2:30 p.m. GMT.";
     let t = run(text, Some("2016-09-05"));
     assert_eq!(t[0].value, "2016-09-05TMO");
-    assert_eq!(t[0].kind, TimexType::Time);
+    assert_eq!(t[0].kind, TimexType::Date, "a part of a named day is typed DATE");
     assert_eq!(t[1].text, "2:30 p.m. GMT");
     assert_eq!(t[1].value, "2016-09-05T14:30");
 }
@@ -170,6 +170,18 @@ fn dateline_sets_the_dct() {
             "Storm hits coast\nPublished: 5/9/2016 14:02 GMT\nThe storm came.",
             "2016-09-05T14:02",
         ),
+        (
+            "Storm hits coast\nMonday 5 September 2016\nThe storm came.",
+            "2016-09-05",
+        ),
+        (
+            "Storm hits coast\nUpdated 14:02 GMT, Monday 5 September 2016\nThe storm came.",
+            "2016-09-05",
+        ),
+        (
+            "Storm hits coast\nPublished Sept. 5, 2016 2:02 p.m. ET\nThe storm came.",
+            "2016-09-05T14:02",
+        ),
     ] {
         let segs = segment(text, &EN);
         let dct = resolve_dct(text, &segs, &Options::default());
@@ -186,7 +198,9 @@ fn user_and_meta_dct_win_over_the_text() {
         meta_dct: Some("2016-09-06T14:02:00Z".into()),
         ..Options::default()
     };
-    assert_eq!(resolve_dct(text, &segs, &meta).source, DctSource::Meta);
+    let from_meta = resolve_dct(text, &segs, &meta);
+    assert_eq!(from_meta.source, DctSource::Meta);
+    assert_eq!(from_meta.value.as_deref(), Some("2016-09-06T14:02"));
     let user = Options {
         dct: Some("2016-09-07".into()),
         ..meta
@@ -201,8 +215,139 @@ fn arbitrary_input_does_not_panic() {
         "🙂 12/12/12 ½ Sept. 31, 2016 ’90s",
         "9999-99-99 25:61 p.m. every",
         "\u{0}\u{FFFF} May May",
+        "99999999999999999999 years ago, every 99999999999999999999 decades, 99999999 days later",
+        "from 2099 to 2016 between 31 and 2 March Sept. 31-33 2016 the 99th century 0th century",
     ] {
         let _ = run(text, Some("2016-09-05"));
         let _ = run(text, None);
     }
+}
+
+#[test]
+fn clock_times_take_the_date_written_with_them() {
+    let t = run(
+        "Voting closes at 5 p.m. EST, Nov. 6, the board said.",
+        Some("2016-10-30"),
+    );
+    assert_eq!(t[0].text, "5 p.m. EST, Nov. 6");
+    assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Time, "2016-11-06T17:00"));
+}
+
+#[test]
+fn following_and_last_month_names() {
+    let text = "The plant opened in April 2012. The following month it closed. Prices fell last February.";
+    let got = pairs(text, Some("2016-03-10"));
+    assert_eq!(got[1], p("The following month", "2012-05"));
+    // "last February" said in March is a year ago: "last month" would have been said otherwise.
+    assert_eq!(got[2], p("last February", "2015-02"));
+}
+
+#[test]
+fn ages_counts_and_names_are_not_dates() {
+    let text =
+        "A 9-year-old boy, the 44-year-old and 2016 people read the Sunday Times on page 12 after the 9/11 attacks; the score was 3-1.";
+    assert!(
+        run(text, Some("2016-09-05")).is_empty(),
+        "{:?}",
+        pairs(text, Some("2016-09-05"))
+    );
+}
+
+#[test]
+fn results_quarters_compare_year_over_year() {
+    let text = "Profit rose in the third quarter, up from a year ago. The quarter ended with a rally.";
+    let got = pairs(text, Some("2016-10-20"));
+    assert_eq!(
+        got,
+        vec![
+            p("the third quarter", "2016-Q3"),
+            p("a year ago", "2015-Q3"),
+            p("The quarter", "2016-Q3")
+        ]
+    );
+    assert!(run("They live in the quarter of the old city.", Some("2016-10-20")).is_empty());
+}
+
+#[test]
+fn the_age_of_a_war_is_a_duration_but_a_persons_age_is_not_a_timex() {
+    let t = run(
+        "The five-year-old war has killed many; a 44-year-old Syrian man died.",
+        Some("2016-09-05"),
+    );
+    assert_eq!(t.len(), 1);
+    assert_eq!((t[0].text.as_str(), t[0].value.as_str()), ("five-year-old", "P5Y"));
+    let t = run("The blast came at 4 in the afternoon.", Some("2016-09-05"));
+    assert_eq!(t[0].value, "2016-09-05T16:00");
+}
+
+#[test]
+fn nth_weekday_of_a_month() {
+    let got = pairs("Elections are held on the first Tuesday of November 2016.", None);
+    assert_eq!(got, vec![p("the first Tuesday of November 2016", "2016-11-01")]);
+    assert!(run("A quarter of the city is flooded.", Some("2016-09-05")).is_empty());
+}
+
+#[test]
+fn results_stories_compare_with_the_year_ago_quarter() {
+    let text = "Acme said third-quarter profit rose to $5 million from $4 million a year ago. \
+                Sales in the year-earlier period were lower. Year-earlier results included a charge. \
+                Profit in the latest quarter beat this year's second quarter.";
+    let got = pairs(text, Some("1995-11-02"));
+    assert!(got.contains(&p("third-quarter", "1995-Q3")), "{got:?}");
+    assert!(got.contains(&p("a year ago", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("the year-earlier period", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("Year-earlier", "1994-Q3")), "{got:?}");
+    assert!(got.contains(&p("the latest quarter", "1995-Q3")), "{got:?}");
+    assert!(got.contains(&p("this year's second quarter", "1995-Q2")), "{got:?}");
+}
+
+#[test]
+fn vague_stretches_and_named_day_parts() {
+    let t = run(
+        "Prices climbed in recent weeks and may fall in the coming months. Talks collapsed on Friday night. \
+         The plant will close by the year two thousand.",
+        Some("1998-03-02"),
+    );
+    let find = |s: &str| {
+        t.iter()
+            .find(|x| x.text == s)
+            .unwrap_or_else(|| panic!("{s} missing: {t:?}"))
+    };
+    assert_eq!(
+        (find("recent weeks").kind, find("recent weeks").value.as_str()),
+        (TimexType::Duration, "PXW")
+    );
+    assert_eq!(find("the coming months").value, "FUTURE_REF");
+    assert_eq!(find("Friday night").kind, TimexType::Date);
+    assert_eq!(find("Friday night").value, "1998-02-27TNI");
+    assert_eq!(find("the year two thousand").value, "2000");
+    // "previously" is no time expression of its own.
+    assert!(run("He previously ran a bank.", Some("1998-03-02")).is_empty());
+}
+
+#[test]
+fn reporting_verbs_after_a_quote_do_not_set_the_tense() {
+    // 2016-09-07 is a Wednesday.
+    let dct = Some("2016-09-07");
+    let t = run("``The envoy will leave at 4 a.m. Thursday,'' the minister said.", dct);
+    assert_eq!(t[0].value, "2016-09-08T04:00");
+    let t = run("The minister said on Thursday the envoy had left.", dct);
+    assert_eq!(t[0].value, "2016-09-01");
+    assert_eq!(
+        pairs("Fans will travel at the weekend.", dct),
+        vec![p("the weekend", "2016-W36-WE")]
+    );
+    assert_eq!(
+        pairs("Fans rioted at the weekend.", dct),
+        vec![p("the weekend", "2016-W35-WE")]
+    );
+}
+
+#[test]
+fn a_period_end_date_keeps_the_quarter_as_topic() {
+    let t = pairs(
+        "Acme earned $4 million in the fiscal first quarter ended Sept. 30, against a loss a year ago.",
+        Some("1995-10-26"),
+    );
+    assert!(t.contains(&p("a year ago", "1994-Q1")), "{t:?}");
 }

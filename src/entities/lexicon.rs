@@ -134,7 +134,7 @@ fn build(t: &Tables) -> Lexicon {
     let title_name_re =
         Regex::new(&format!(r"(?-u:\b)(?:{titles})\s+((?:{cap}\s+)?{SURNAME})(?-u:\b)")).expect("title regex");
     let role_before_re = Regex::new(&format!(
-        r"((?:(?:U\.S\.|U\.K\.|U\.N\.|[A-Z]{{2,3}}|[A-Z][a-z]+)\s+)?(?:{titles}))\s+$"
+        r"((?:(?-u:\b)(?:U\.S\.|U\.K\.|U\.N\.|[A-Z]{{2,3}}|[A-Z][a-z]+)\s+)?(?:{titles}))\s+$"
     ))
     .expect("role regex");
     let said_re = Regex::new(&format!(

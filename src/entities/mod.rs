@@ -25,14 +25,15 @@ pub fn extract(text: &str, segments: &[Segment]) -> Vec<Entity> {
     named.extend(people);
     named.extend(orgs::find_patterns(text, lex, &named));
     let mut all = named;
-    let demonyms = demonyms::find(text, lex).into_iter().filter(|d| {
-        !all.iter()
-            .any(|e| e.kind == EntityKind::Person && e.span.overlaps(&d.span))
-    });
-    let demonyms: Vec<Entity> = demonyms.collect();
+    let people = SpanSet::new(all.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.span));
+    let names = SpanSet::new(all.iter().map(|e| e.span));
+    let demonyms: Vec<Entity> = demonyms::find(text, lex)
+        .into_iter()
+        .filter(|d| !people.overlaps(d.span))
+        .collect();
     let nums: Vec<Entity> = numbers::find(text, segments, lex)
         .into_iter()
-        .filter(|n| !all.iter().any(|e| e.span.overlaps(&n.span)))
+        .filter(|n| !names.overlaps(n.span))
         .collect();
     all.extend(demonyms);
     all.extend(nums);
@@ -41,6 +42,40 @@ pub fn extract(text: &str, segments: &[Segment]) -> Vec<Entity> {
         e.id = format!("e{}", i + 1);
     }
     all
+}
+
+/// Spans sorted by start, for overlap tests in logarithmic time (the finders would be quadratic on long
+/// texts otherwise).
+pub(crate) struct SpanSet {
+    spans: Vec<Span>,
+    /// Longest span, bounding how far back an overlapping span can start.
+    longest: usize,
+}
+
+impl SpanSet {
+    /// A set of the given spans.
+    pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort();
+        let longest = spans.iter().map(Span::len).max().unwrap_or(0);
+        SpanSet { spans, longest }
+    }
+
+    /// True when `span` shares a byte with a span of the set.
+    pub(crate) fn overlaps(&self, span: Span) -> bool {
+        let from = self.spans.partition_point(|s| s.start + self.longest < span.start);
+        self.spans[from..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .any(|s| s.overlaps(&span))
+    }
+
+    /// Adds a span.
+    pub(crate) fn insert(&mut self, span: Span) {
+        let at = self.spans.partition_point(|s| *s < span);
+        self.spans.insert(at, span);
+        self.longest = self.longest.max(span.len());
+    }
 }
 
 /// An entity without an id yet.
@@ -105,6 +140,18 @@ mod tests {
         let es = run(text);
         assert_eq!(find(&es, "Bashar al-Assad").role.as_deref(), Some("President"));
         assert_eq!(find(&es, "Assad").canonical, "Bashar al-Assad");
+    }
+
+    #[test]
+    fn a_middle_name_is_the_same_person() {
+        let text = "Police named James Kopp. James Charles Kopp fled; Kopp was seen in Dublin.";
+        let es = run(text);
+        let kopp: Vec<&str> = es
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.canonical.as_str())
+            .collect();
+        assert_eq!(kopp, vec!["James Charles Kopp"; 3]);
     }
 
     #[test]
@@ -186,6 +233,20 @@ mod tests {
             .map(|e| &e.text)
             .collect();
         assert!(nums.is_empty(), "{nums:?}");
+    }
+
+    #[test]
+    fn span_set_finds_overlaps_with_long_and_nested_spans() {
+        let mut set = SpanSet::new([Span::new(0, 50), Span::new(60, 62)].into_iter());
+        assert!(
+            set.overlaps(Span::new(40, 45)),
+            "inside a long span that starts far before"
+        );
+        assert!(set.overlaps(Span::new(61, 70)));
+        assert!(!set.overlaps(Span::new(50, 60)));
+        set.insert(Span::new(52, 55));
+        assert!(set.overlaps(Span::new(54, 56)));
+        assert!(!SpanSet::new(std::iter::empty()).overlaps(Span::new(0, 1)));
     }
 
     #[test]

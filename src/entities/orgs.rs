@@ -1,7 +1,7 @@
 //! Organisations and groups: the known-names table, suffix patterns, and acronyms defined in brackets.
 
 use super::lexicon::Lexicon;
-use super::{entity, word_bounded};
+use super::{entity, word_bounded, SpanSet};
 use crate::model::{Entity, EntityKind, Span};
 use std::collections::HashMap;
 
@@ -35,6 +35,7 @@ fn is_group_is(text: &str, start: usize, end: usize) -> bool {
 /// Runs of capitalised words ending in an organisation suffix, and acronyms defined after them.
 pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
+    let known_set = SpanSet::new(known.iter().map(|k| k.span));
     for m in lex.org_suffix_re.find_iter(text) {
         // Drop leading function words, weekdays and possessives ("The", "On Monday", "Syria's").
         let mut start = m.start();
@@ -49,7 +50,7 @@ pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity>
         }
         let span = Span::new(start, m.end());
         let words: Vec<&str> = span.slice(text).split_whitespace().collect();
-        if words.len() < 2 || known.iter().any(|k| k.span.overlaps(&span)) {
+        if words.len() < 2 || known_set.overlaps(span) {
             continue;
         }
         let suffix = words.last().copied().unwrap_or("");
@@ -76,13 +77,15 @@ pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity>
         .map(|(acr, kind, canonical, country)| (acr, (kind, canonical, country)))
         .collect();
     if !defined.is_empty() {
+        let mut taken = SpanSet::new(out.iter().map(|e| e.span));
         for (start, end, (kind, canonical, country)) in lex.lookup_words(text, &defined) {
             let span = Span::new(start, end);
-            if known.iter().chain(out.iter()).any(|k| k.span.overlaps(&span)) {
+            if known_set.overlaps(span) || taken.overlaps(span) {
                 continue;
             }
             let mut e = entity(text, span, *kind, canonical.clone());
             e.country = country.clone();
+            taken.insert(span);
             out.push(e);
         }
     }

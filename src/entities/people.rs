@@ -1,7 +1,7 @@
 //! People: given name + surname, title + name, "X said", then bare surnames linked to the full name.
 
 use super::lexicon::Lexicon;
-use super::{entity, orgs::words_with_offsets};
+use super::{entity, orgs::words_with_offsets, SpanSet};
 use crate::model::{Entity, EntityKind, Span};
 use std::collections::HashMap;
 
@@ -9,8 +9,14 @@ use std::collections::HashMap;
 /// before the full name still gets the full name).
 pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
     let mut spans: Vec<Span> = Vec::new();
-    let free = |span: &Span, spans: &[Span]| {
-        !orgs.iter().any(|o| o.span.overlaps(span)) && !spans.iter().any(|s| s.overlaps(span))
+    // Organisations and accepted names, for logarithmic overlap tests.
+    let mut taken = SpanSet::new(orgs.iter().map(|o| o.span));
+    let mut free = |span: &Span, _: &[Span]| {
+        let ok = !taken.overlaps(*span);
+        if ok {
+            taken.insert(*span);
+        }
+        ok
     };
     for m in lex.full_name_re.find_iter(text) {
         let span = Span::new(m.start(), m.end());
@@ -43,8 +49,13 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
         }
         for key in surname_keys(&name) {
             let slot = by_surname.entry(key).or_insert_with(|| Some(name.clone()));
-            if slot.as_deref() != Some(name.as_str()) {
-                *slot = None; // two people share the surname: leave short mentions unlinked
+            match slot.clone() {
+                Some(old) if old == name => {}
+                // "James Kopp" and "James Charles Kopp": one person, named by the longer form.
+                Some(old) if same_person(&old, &name) => {
+                    *slot = Some(if name.len() > old.len() { name.clone() } else { old });
+                }
+                _ => *slot = None, // two people share the surname: leave short mentions unlinked
             }
         }
     }
@@ -65,7 +76,12 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
         .map(|span| {
             let name = normalise(span.slice(text));
             let canonical = if name.contains(' ') {
-                name.clone()
+                // A full name takes the longest compatible form ("James Kopp" → "James Charles Kopp").
+                surname_keys(&name)
+                    .first()
+                    .and_then(|k| by_surname.get(k).cloned().flatten())
+                    .filter(|long| same_person(long, &name))
+                    .unwrap_or_else(|| name.clone())
             } else {
                 by_surname.get(&name).cloned().flatten().unwrap_or_else(|| name.clone())
             };
@@ -86,6 +102,17 @@ fn surname_keys(name: &str) -> Vec<String> {
         }
     }
     keys
+}
+
+/// Same first and last word: two forms of one name.
+fn same_person(a: &str, b: &str) -> bool {
+    let ends = |s: &str| {
+        (
+            s.split(' ').next().map(str::to_string),
+            s.rsplit(' ').next().map(str::to_string),
+        )
+    };
+    ends(a) == ends(b)
 }
 
 fn normalise(s: &str) -> String {

@@ -1,7 +1,8 @@
 //! The event tables, parsed and compiled once.
 
+use super::tokens::Token;
 use crate::lang::{self, Tables, EN};
-use crate::model::{CasualtyKind, Qualifier};
+use crate::model::{CasualtyKind, Qualifier, Span};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -38,6 +39,12 @@ pub enum Cue {
     Past,
     /// "said", "according to": the name next to it is the source of a report.
     Source,
+    /// "ease", "halt": the trigger after it is the object of stopping, not an event.
+    Suppress,
+    /// "on", "over": the place after it is the topic, not the scene.
+    Topic,
+    /// "the city": a place named earlier, of this feature class.
+    Place(crate::model::Feature),
 }
 
 /// The compiled event tables of one language.
@@ -51,6 +58,10 @@ pub struct Lexicon {
     pub before: Vec<(Vec<String>, Cue)>,
     /// Cues that stand after the trigger.
     pub after: Vec<(Vec<String>, Cue)>,
+    /// First word of a `before` cue → its indices, so a window is checked word by word, not cue by cue.
+    before_index: HashMap<String, Vec<usize>>,
+    /// The same for `after` cues.
+    after_index: HashMap<String, Vec<usize>>,
     /// Casualty words (lower case) → kind, longest first.
     pub casualty: Vec<(Vec<String>, CasualtyKind)>,
     /// Count qualifiers (lower case word sequences), longest first.
@@ -110,6 +121,12 @@ fn build(t: &Tables) -> Lexicon {
             "anaphor" => Cue::Anaphor,
             "past" => Cue::Past,
             "source" => Cue::Source,
+            "suppress" => Cue::Suppress,
+            "topic" => Cue::Topic,
+            "place_city" => Cue::Place(crate::model::Feature::City),
+            "place_country" => Cue::Place(crate::model::Feature::Country),
+            "place_admin" => Cue::Place(crate::model::Feature::Admin),
+            "place_region" => Cue::Place(crate::model::Feature::Region),
             _ => continue,
         };
         let target = if row.get(2) == Some(&"after") {
@@ -154,11 +171,24 @@ fn build(t: &Tables) -> Lexicon {
         counts: "killed,wounded,missing,displaced,arrested",
         folds_into: "",
     });
+    let index = |cues: &[(Vec<String>, Cue)]| {
+        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, (p, _)) in cues.iter().enumerate() {
+            if let Some(first) = p.first() {
+                m.entry(first.clone()).or_default().push(k);
+            }
+        }
+        m
+    };
+    let before_index = index(&before);
+    let after_index = index(&after);
     Lexicon {
         trigger_re,
         triggers,
         before,
         after,
+        before_index,
+        after_index,
         casualty,
         qualifiers,
         casualties_type,
@@ -170,6 +200,44 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| build(&EN))
+    }
+
+    /// Every cue (of the `before` or `after` list) standing in `window`, with its span, in window order.
+    pub fn cues_in(&self, window: &[Token], after: bool) -> Vec<(Span, Cue)> {
+        let (cues, index) = if after {
+            (&self.after, &self.after_index)
+        } else {
+            (&self.before, &self.before_index)
+        };
+        let mut out = Vec::new();
+        for (k, t) in window.iter().enumerate() {
+            for &ci in index.get(&t.lower).map(Vec::as_slice).unwrap_or(&[]) {
+                let (phrase, cue) = &cues[ci];
+                let Some(w) = window.get(k..k + phrase.len()) else {
+                    continue;
+                };
+                if w.iter().zip(phrase).all(|(t, p)| &t.lower == p) {
+                    out.push((Span::new(w[0].span.start, w[w.len() - 1].span.end), *cue));
+                }
+            }
+        }
+        out
+    }
+
+    /// The first cue in `window` that `want` accepts.
+    pub fn find_cue(&self, window: &[Token], after: bool, want: impl Fn(&Cue) -> bool) -> Option<Span> {
+        self.cues_in(window, after)
+            .into_iter()
+            .find(|(_, c)| want(c))
+            .map(|(s, _)| s)
+    }
+
+    /// True when `word` alone is a `before` cue that `want` accepts ("the" is an anaphor).
+    pub fn is_word_cue(&self, word: &str, want: impl Fn(&Cue) -> bool) -> bool {
+        self.before_index.get(word).is_some_and(|ix| {
+            ix.iter()
+                .any(|&i| self.before[i].0.len() == 1 && want(&self.before[i].1))
+        })
     }
 
     /// True when counts of `kind` may attach to events of type `ty`.

@@ -2,9 +2,21 @@
 
 use super::lexicon::Lexicon;
 use super::{precision_of, Cluster};
+use crate::model::Place;
 use crate::model::{
-    Analysis, Casualty, DateSource, Event, EventDate, Evidence, Modality, Polarity, Precision, Span, TextRef,
+    Analysis, Casualty, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span, TextRef,
 };
+use std::collections::HashMap;
+
+/// Places by id.
+type PlaceIndex<'a> = HashMap<&'a str, &'a Place>;
+
+/// How many sentences back any mention may link: keeps merging linear on long inputs, and news text
+/// rarely refers further back than this.
+const MERGE_WINDOW: usize = 40;
+
+/// How many of an event's latest mentions a new mention is compared with.
+const LINK_SPAN: usize = 16;
 
 /// How many sentences back a bare repeat of the same trigger type ("blasts" ... "blasts") may link.
 const REPEAT_WINDOW: usize = 3;
@@ -35,13 +47,14 @@ fn dates_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
         .all(|w| w == v || w.ends_with("_REF") || v.ends_with("_REF"))
 }
 
-fn places_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
-    let theirs: Vec<&String> = event.iter().flat_map(|e| e.places.iter()).collect();
-    if c.places.is_empty() || theirs.is_empty() {
+fn places_fit(c: &Cluster, event: &[Cluster], places: &PlaceIndex) -> bool {
+    let theirs: Vec<&String> = event.iter().flat_map(|e| &e.places[..e.strong_places]).collect();
+    let ours = &c.places[..c.strong_places];
+    if ours.is_empty() || theirs.is_empty() {
         return true;
     }
-    let country = |id: &String| a.places.iter().find(|p| &p.id == id).and_then(|p| p.country.clone());
-    c.places.iter().any(|p| {
+    let country = |id: &String| places.get(id.as_str()).and_then(|p| p.country.clone());
+    ours.iter().any(|p| {
         theirs
             .iter()
             .any(|q| *q == p || (country(p).is_some() && country(p) == country(q)))
@@ -50,10 +63,12 @@ fn places_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
 
 /// How strongly cluster `c` continues `event` (clusters already joined, in text order); `None` when it
 /// cannot. Higher is better: a shared count, then the same trigger type, then the nearest event.
-fn link(c: &Cluster, event: &[Cluster], a: &Analysis) -> Option<(bool, bool, usize)> {
-    let last = event.last()?;
-    let main = &event[0];
-    if !groups_fit(c, main) || !dates_fit(c, event, a) || !places_fit(c, event, a) {
+fn link(c: &Cluster, whole: &[Cluster], a: &Analysis, places: &PlaceIndex) -> Option<(bool, bool, usize)> {
+    let last = whole.last()?;
+    let main = &whole[0];
+    // Only the latest mentions are compared, so a long text that keeps returning to one event stays linear.
+    let event = &whole[whole.len().saturating_sub(LINK_SPAN)..];
+    if !groups_fit(c, main) || !dates_fit(c, event, a) || !places_fit(c, event, places) {
         return None;
     }
     // A perfect or "after ..." clause without its own date is background, not the dated news event.
@@ -78,17 +93,23 @@ fn link(c: &Cluster, event: &[Cluster], a: &Analysis) -> Option<(bool, bool, usi
 
 /// Merges clusters into events and builds the frames.
 pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
+    let places_ix: PlaceIndex = a.places.iter().map(|p| (p.id.as_str(), p)).collect();
     let (head, body): (Vec<Cluster>, Vec<Cluster>) = clusters.into_iter().partition(|c| c.headline);
     let mut events: Vec<Vec<Cluster>> = Vec::new();
+    // Events whose last mention is within MERGE_WINDOW sentences, kept as indices in `events`.
+    let mut open: Vec<usize> = Vec::new();
     for c in body {
-        let best = events
+        open.retain(|&i| events[i].last().is_some_and(|l| l.seg + MERGE_WINDOW >= c.seg));
+        let best = open
             .iter()
-            .enumerate()
-            .filter_map(|(i, e)| link(&c, e, a).map(|k| (k, i)))
+            .filter_map(|&i| link(&c, &events[i], a, &places_ix).map(|k| (k, i)))
             .max();
         match best.map(|(_, i)| i) {
             Some(i) => events[i].push(c),
-            None => events.push(vec![c]),
+            None => {
+                open.push(events.len());
+                events.push(vec![c]);
+            }
         }
     }
     // Headline mentions announce the body's events: join the first that fits (same count preferred).
@@ -107,7 +128,7 @@ pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
         }
     }
     lone.extend(events);
-    let mut out: Vec<Event> = lone.into_iter().map(|e| frame(text, e, a)).collect();
+    let mut out: Vec<Event> = lone.into_iter().map(|e| frame(text, e, a, &places_ix)).collect();
     out.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     for (i, e) in out.iter_mut().enumerate() {
         e.id = format!("ev{}", i + 1);
@@ -116,7 +137,7 @@ pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
 }
 
 /// One event frame from its clusters (headline first, then text order).
-fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
+fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis, places_ix: &PlaceIndex) -> Event {
     // The main mention: the first of the body, preferring a violent one over a bare toll.
     let body: Vec<&Cluster> = clusters.iter().filter(|c| !c.headline).collect();
     let main = body
@@ -133,10 +154,13 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
     let mut participants: Vec<(String, String)> = Vec::new();
     let mut casualties: Vec<Casualty> = Vec::new();
     let mut evidence: Vec<Evidence> = Vec::new();
+    let body_placed = clusters.iter().any(|c| !c.headline && !c.places.is_empty());
     for c in &clusters {
-        for p in &c.places {
+        // A headline's place is often a topic ("Syria deal"): used only when the body gives none.
+        let own_places: &[String] = if c.headline && body_placed { &[] } else { &c.places };
+        for p in own_places {
             // One id per location: the headline's "Karvo" and the lead's are one place.
-            let name = |id: &String| a.places.iter().find(|x| &x.id == id).map(|x| x.name.clone());
+            let name = |id: &String| places_ix.get(id.as_str()).map(|x| x.name.clone());
             if !places.contains(p) && !places.iter().any(|q| name(q).is_some() && name(q) == name(p)) {
                 places.push(p.clone());
             }
@@ -165,6 +189,19 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
             }
         }
     }
+    // The most specific places: a country goes when a place inside it is named ("Tartus, Homs" over "Syria").
+    let place = |id: &String| places_ix.get(id.as_str()).copied();
+    let finer_in = |country: &Option<String>| {
+        places
+            .iter()
+            .filter_map(place)
+            .any(|p| p.feature != Feature::Country && p.country.is_some() && &p.country == country)
+    };
+    let places: Vec<String> = places
+        .iter()
+        .filter(|id| place(id).is_none_or(|p| p.feature != Feature::Country || !finer_in(&p.country)))
+        .cloned()
+        .collect();
     let text_ref = |s: Span| TextRef {
         span: s,
         text: s.slice(text).to_string(),
@@ -187,11 +224,22 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Event {
 
 /// Own timex; else a timex of another mention; else the tense cues; else the document date.
 fn event_date(main: &Cluster, clusters: &[Cluster], a: &Analysis) -> EventDate {
+    let dct = a.document.dct.value.as_deref();
     let from_timex = |c: &Cluster, source: DateSource| {
         let t = c.timex.and_then(|i| a.timexes.get(i))?;
+        // The event's tense picks between a timex's readings ("will hold a rally on Saturday": the next one).
+        let value = match (c.modality, dct) {
+            (Modality::Future, Some(d)) if t.value.as_str() < d => {
+                t.alternatives.iter().find(|v| v.as_str() >= d).unwrap_or(&t.value)
+            }
+            (Modality::Asserted, Some(d)) if c.past && t.value.as_str() > d => {
+                t.alternatives.iter().find(|v| v.as_str() <= d).unwrap_or(&t.value)
+            }
+            _ => &t.value,
+        };
         Some(EventDate {
-            value: t.value.clone(),
-            precision: precision_of(&t.value),
+            value: value.clone(),
+            precision: precision_of(value),
             source,
             timex: Some(t.id.clone()),
         })

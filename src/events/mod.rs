@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::segment::{Segment, SegmentKind};
 use lexicon::{Cue, EventType, Lexicon};
-use tokens::{find_phrase, index_at, tokenize, words_after, words_before, Token};
+use tokens::{index_at, tokenize, words_after, words_before, Token};
 
 /// One sentence's mentions of one event: the unit that `merge` joins into events.
 #[derive(Debug, Clone)]
@@ -39,6 +39,11 @@ struct Cluster {
     timex: Option<usize>,
     /// Place ids.
     places: Vec<String>,
+    /// How many of `places` (from the front) are strong: found by the nearest-trigger rule in a body
+    /// sentence and not for a mention that refers back. Only strong places decide whether mentions merge.
+    strong_places: usize,
+    /// The trigger is the object of stopping ("ease fighting"): it only absorbs its places and names.
+    suppressed: bool,
     /// Participant entity ids with their canonical names.
     participants: Vec<(String, String)>,
     casualties: Vec<Casualty>,
@@ -55,7 +60,7 @@ fn evidence(field: &str, span: Span) -> Evidence {
 /// Builds the event frames of `text` from the mentions already in `analysis`.
 pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Event> {
     let lex = Lexicon::get();
-    let mut clusters = Vec::new();
+    let mut clusters: Vec<Cluster> = Vec::new();
     let lead = segments.iter().position(|s| s.kind == SegmentKind::Sentence);
     // One pass of the trigger regex over the whole text; sentences without a trigger or a number are
     // skipped before any tokenising.
@@ -86,9 +91,71 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
                 c.places = dateline_places.clone();
             }
         }
+        // Still no place: the places of the sentence before when its events share this one's day (one scene),
+        // else its countries and regions (the story's setting); when the sentence points back ("south of
+        // the city"), the latest earlier place of that class. All weak.
+        if seg.kind == SegmentKind::Sentence && found.iter().any(|c| c.places.is_empty() && !c.anaphoric) {
+            let (prev_si, all, setting) = inherited_places(text, segments, si, analysis, lex);
+            let day = |c: &Cluster| {
+                let t = c.timex.and_then(|i| analysis.timexes.get(i))?;
+                t.value
+                    .get(..10)
+                    .filter(|d| d.as_bytes()[4] == b'-')
+                    .map(str::to_string)
+            };
+            let prev_days: Vec<String> = clusters
+                .iter()
+                .filter(|c| Some(c.seg) == prev_si)
+                .filter_map(day)
+                .collect();
+            for c in found.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
+                let same_scene = day(c).is_some_and(|d| prev_days.contains(&d));
+                c.places = if same_scene { all.clone() } else { setting.clone() };
+            }
+        }
         clusters.extend(found);
     }
     merge::merge(text, clusters, analysis)
+}
+
+/// Places a sentence without its own may take from before it (see `extract`): the index of the sentence
+/// before, and either the place the sentence points back to (twice), or that sentence's literal places and
+/// its countries and regions.
+fn inherited_places(
+    text: &str,
+    segments: &[Segment],
+    si: usize,
+    a: &Analysis,
+    lex: &Lexicon,
+) -> (Option<usize>, Vec<String>, Vec<String>) {
+    let seg = segments[si];
+    let toks = tokenize(text, seg.span);
+    let pointed = lex.cues_in(&toks, false).into_iter().find_map(|(_, cue)| match cue {
+        Cue::Place(f) => Some(f),
+        _ => None,
+    });
+    let literal_before = |p: &&crate::model::Place| p.kind == PlaceKind::Literal && p.span.end <= seg.span.start;
+    let prev = segments[..si].iter().rposition(|s| s.kind == SegmentKind::Sentence);
+    if let Some(f) = pointed {
+        let earlier = &a.places[..a.places.partition_point(|p| p.span.start < seg.span.start)];
+        if let Some(p) = earlier.iter().filter(literal_before).rfind(|p| p.feature == f) {
+            return (prev, vec![p.id.clone()], vec![p.id.clone()]);
+        }
+    }
+    let Some(prev_span) = prev.map(|i| segments[i].span) else {
+        return (None, Vec::new(), Vec::new());
+    };
+    let all: Vec<&crate::model::Place> = in_span(&a.places, prev_span, |p| p.span)
+        .iter()
+        .filter(literal_before)
+        .filter(|p| prev_span.contains(&p.span))
+        .collect();
+    let setting = all
+        .iter()
+        .filter(|p| matches!(p.feature, Feature::Country | Feature::Region))
+        .map(|p| p.id.clone())
+        .collect();
+    (prev, all.iter().map(|p| p.id.clone()).collect(), setting)
 }
 
 /// The clusters of one sentence, with everything that can be read inside the sentence.
@@ -116,7 +183,15 @@ fn sentence_clusters(
         if names.iter().any(|e| e.span.overlaps(&span)) || !seg.span.contains(&span) {
             continue;
         }
-        if let Some(c) = clusters.iter_mut().find(|c| c.ty.group == ty.group) {
+        // "a deal to ease fighting in Syria": no fighting event, but it keeps "in Syria" from the deal.
+        let before = words_before(&toks, index_at(&toks, span.start), 4);
+        if lex.find_cue(before, false, |c| *c == Cue::Suppress).is_some() {
+            let mut sink = new_cluster(si, seg, ty, span);
+            sink.suppressed = true;
+            clusters.push(sink);
+            continue;
+        }
+        if let Some(c) = clusters.iter_mut().find(|c| c.ty.group == ty.group && !c.suppressed) {
             c.mentions.push(span);
             continue;
         }
@@ -148,7 +223,7 @@ fn sentence_clusters(
         let at = count.casualty.span;
         // The trigger that is itself the count's word ("arrested 38") wins over a mere neighbour.
         let kind = count.casualty.kind;
-        let takes = |c: &Cluster| Lexicon::takes(&c.ty, kind);
+        let takes = |c: &Cluster| !c.suppressed && Lexicon::takes(&c.ty, kind);
         let own = clusters
             .iter()
             .position(|c| takes(c) && c.mentions.iter().any(|m| m.overlaps(&count.cue)));
@@ -172,8 +247,9 @@ fn sentence_clusters(
             c.evidence.push(evidence("date", t.span));
         }
     }
-    attach_places(&mut clusters, seg.span, a);
+    attach_places(&mut clusters, seg.span, a, &toks, lex);
     attach_participants(&mut clusters, &toks, &names, lex);
+    clusters.retain(|c| !c.suppressed);
     clusters
 }
 
@@ -189,6 +265,8 @@ fn new_cluster(seg: usize, s: &Segment, ty: EventType, span: Span) -> Cluster {
         past: false,
         timex: None,
         places: Vec::new(),
+        strong_places: 0,
+        suppressed: false,
         participants: Vec::new(),
         casualties: Vec::new(),
         evidence: vec![evidence("trigger", span)],
@@ -223,12 +301,12 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     // A trigger opening its sentence ("A deal ... had looked likely") takes cues from the whole sentence.
     let opening = toks[..i].iter().filter(|t| !t.mark).count() < 3;
     let after = if opening { &toks[j..] } else { words_after(toks, j, 5) };
-    if let Some(prev) = words_before(toks, i, 1).first() {
-        let anaphor = lex
-            .before
-            .iter()
-            .any(|(p, cue)| *cue == Cue::Anaphor && p.len() == 1 && p[0] == prev.lower);
-        if anaphor || prev.lower.ends_with("'s") || prev.lower.ends_with("’s") {
+    // "the talks", "Monday's blasts", and "the G20 summit" (a name between the article and the trigger).
+    let is_anaphor = |t: &Token| lex.is_word_cue(&t.lower, |c| *c == Cue::Anaphor);
+    let two = words_before(toks, i, 2);
+    let name_between = two.len() == 2 && is_anaphor(&two[0]) && text_is_capitalised(&two[1], toks);
+    if let Some(prev) = two.last() {
+        if is_anaphor(prev) || prev.lower.ends_with("'s") || prev.lower.ends_with("’s") || name_between {
             c.anaphoric = true;
         }
     }
@@ -246,35 +324,26 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     };
     // "had taken": the trigger phrase itself may carry the tense.
     let own_first = toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
-    if main.len() > own_first.len()
-        && lex
-            .before
-            .iter()
-            .any(|(p, cue)| *cue == Cue::Past && p.len() == 1 && p[0] == own_first)
-    {
+    if main.len() > own_first.len() && lex.is_word_cue(own_first, |c| *c == Cue::Past) {
         c.past = true;
     }
     let before = words_before(toks, i, 6);
-    for (phrase, cue) in &lex.before {
-        let Some(span) = find_phrase(before, phrase) else {
-            continue;
-        };
+    let near_start = words_before(toks, i, 3).first().map_or(main.start, |t| t.span.start);
+    for (span, cue) in lex.cues_in(before, false) {
         match cue {
             Cue::Possible => consider(Modality::Possible, span),
             Cue::Future => consider(Modality::Future, span),
             Cue::Hypothetical => consider(Modality::Hypothetical, span),
-            Cue::Past if find_phrase(words_before(toks, i, 3), phrase).is_some() => c.past = true,
+            Cue::Past if span.start >= near_start => c.past = true,
             _ => {}
         }
     }
     let mut negated_after = None;
-    for (phrase, cue) in &lex.after {
-        let Some(span) = find_phrase(after, phrase) else {
-            continue;
-        };
+    let near_end = words_after(toks, j, 3).last().map_or(main.end, |t| t.span.end);
+    for (span, cue) in lex.cues_in(after, true) {
         match cue {
             Cue::Negative => negated_after = Some(span),
-            Cue::Past if find_phrase(words_after(toks, j, 3), phrase).is_some() => c.past = true,
+            Cue::Past if span.end <= near_end => c.past = true,
             Cue::Possible => consider(Modality::Possible, span),
             Cue::Future => consider(Modality::Future, span),
             Cue::Hypothetical => consider(Modality::Hypothetical, span),
@@ -292,10 +361,7 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     // Negation of any mention negates the cluster ("talks ... ended without agreement").
     for m in c.mentions.clone() {
         let window = words_before(toks, index_at(toks, m.start), 5);
-        let neg = lex
-            .before
-            .iter()
-            .find_map(|(p, cue)| (*cue == Cue::Negative).then(|| find_phrase(window, p)).flatten());
+        let neg = lex.find_cue(window, false, |c| *c == Cue::Negative);
         if let Some(span) = neg {
             c.polarity = Polarity::Negative;
             c.evidence.push(evidence("polarity", span));
@@ -303,6 +369,18 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
         }
     }
     let _ = sentence;
+}
+
+/// True when the token was written with a capital or a digit first ("Hangzhou", "G20").
+fn text_is_capitalised(t: &Token, _toks: &[Token]) -> bool {
+    t.original_upper
+}
+
+/// The items (in text order) that start inside `span`.
+fn in_span<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|x| key(x).start < span.start);
+    let to = items.partition_point(|x| key(x).start < span.end).max(from);
+    &items[from..to]
 }
 
 fn is_date(t: &Timex) -> bool {
@@ -314,19 +392,24 @@ fn is_date(t: &Timex) -> bool {
 fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Analysis) -> Option<usize> {
     let main = c.mentions[0];
     let in_sentence = |t: &&Timex| is_date(t) && sentence.contains(&t.span);
+    // Timexes are in text order: only the sentence's slice is looked at; indices are into `a.timexes`.
+    let offset = a.timexes.partition_point(|t| t.span.start < sentence.start);
+    let here = in_span(&a.timexes, sentence, |t| t.span);
     if c.anaphoric {
-        return a.timexes.iter().position(|t| {
-            in_sentence(&t) && t.span.end <= main.start && text_between_is_possessive(t.span.end, main.start, toks)
-        });
+        return here
+            .iter()
+            .position(|t| {
+                in_sentence(&t) && t.span.end <= main.start && text_between_is_possessive(t.span.end, main.start, toks)
+            })
+            .map(|i| i + offset);
     }
     let clause = tokens::clause_of(toks, sentence, main.start);
     let best = |within: Span| {
-        a.timexes
-            .iter()
+        here.iter()
             .enumerate()
             .filter(|(_, t)| in_sentence(t) && within.contains(&t.span))
             .min_by_key(|(_, t)| distance(t.span, main))
-            .map(|(i, _)| i)
+            .map(|(i, _)| i + offset)
     };
     best(clause).or_else(|| {
         if c.past || c.modality == Modality::Future {
@@ -348,18 +431,25 @@ fn text_between_is_possessive(from: usize, to: usize, toks: &[Token]) -> bool {
 
 /// Literal places go to the nearest cluster before them (else after); clusters left without a place take
 /// the sentence's countries and regions.
-fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis) {
-    let places: Vec<_> = a
-        .places
+fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis, toks: &[Token], lex: &Lexicon) {
+    let places: Vec<_> = in_span(&a.places, sentence, |p| p.span)
         .iter()
         .filter(|p| p.kind == PlaceKind::Literal && sentence.contains(&p.span))
         .collect();
     for p in &places {
+        let before = words_before(toks, index_at(toks, p.span.start), 1);
+        if lex.find_cue(before, false, |c| *c == Cue::Topic).is_some() {
+            continue;
+        }
         if let Some(i) = owner(clusters, p.span) {
             clusters[i].places.push(p.id.clone());
             clusters[i].evidence.push(evidence("place", p.span));
         }
     }
+    for c in clusters.iter_mut() {
+        c.strong_places = if c.headline || c.anaphoric { 0 } else { c.places.len() };
+    }
+    // A cluster left without a place takes the sentence's countries and regions, as weak places.
     for c in clusters.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
         for p in places
             .iter()
@@ -409,14 +499,8 @@ fn attach_participants(clusters: &mut [Cluster], toks: &[Token], names: &[&crate
     for e in names {
         let after = words_after(toks, index_at(toks, e.span.end), 3);
         let before = words_before(toks, index_at(toks, e.span.start), 3);
-        let source = lex
-            .after
-            .iter()
-            .any(|(p, cue)| *cue == Cue::Source && find_phrase(after, p).is_some())
-            || lex
-                .before
-                .iter()
-                .any(|(p, cue)| *cue == Cue::Source && find_phrase(before, p).is_some());
+        let source = lex.find_cue(after, true, |c| *c == Cue::Source).is_some()
+            || lex.find_cue(before, false, |c| *c == Cue::Source).is_some();
         // "NAIROBI (Reuters) -": the agency of the dateline takes part in nothing.
         let rest = text_after(toks, e.span.end);
         if source || rest.starts_with(&[")", "-"]) || rest.starts_with(&[")", "—"]) || rest.starts_with(&[")", "--"])

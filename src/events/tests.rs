@@ -233,3 +233,16 @@ fn no_panic_on_odd_input() {
     let (segs, a) = analysis(&big, &[], &[]);
     assert!(!extract(&big, &segs, &a).is_empty());
 }
+
+#[test]
+fn future_events_take_the_future_reading_of_a_weekday() {
+    let text = "Unions will hold a rally on Saturday. Unions held a rally on Friday.";
+    let (segs, mut a) = analysis(text, &[("Saturday", "2024-03-02"), ("Friday", "2024-03-01")], &[]);
+    a.timexes[0].alternatives = vec!["2024-03-09".into()];
+    let ev = extract(text, &segs, &a);
+    let dates: Vec<(&str, Modality)> = ev.iter().map(|e| (e.date.value.as_str(), e.modality)).collect();
+    assert_eq!(
+        dates,
+        vec![("2024-03-09", Modality::Future), ("2024-03-01", Modality::Asserted)]
+    );
+}

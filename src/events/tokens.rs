@@ -11,6 +11,8 @@ pub struct Token {
     pub lower: String,
     /// True for punctuation that ends a clause (`,` `;` `:` brackets, quotes, dashes).
     pub mark: bool,
+    /// True when the word starts with a capital letter or a digit ("Hangzhou", "G20").
+    pub original_upper: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -35,7 +37,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                         end = j + d.len_utf8();
                         it.next();
                     }
-                    Some((j, d)) if matches!(d, '-' | '.' | ',') => {
+                    Some((j, '-' | '.' | ',')) => {
                         let next = s[j + 1..].chars().next();
                         if next.is_some_and(|n| n.is_alphanumeric() || n == '_') {
                             end = j + 1;
@@ -52,6 +54,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + i, span.start + end),
                 lower: w.to_lowercase(),
                 mark: false,
+                original_upper: c.is_uppercase() || c.is_ascii_digit(),
             });
         } else if c == '-' && s[i + 1..].starts_with('-') {
             it.next();
@@ -59,6 +62,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + i, span.start + i + 2),
                 lower: "--".into(),
                 mark: true,
+                original_upper: false,
             });
         } else if matches!(c, '-' | ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–') {
             let end = i + c.len_utf8();
@@ -66,6 +70,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + i, span.start + end),
                 lower: c.to_string(),
                 mark: true,
+                original_upper: false,
             });
         }
     }
@@ -93,20 +98,6 @@ pub fn words_after(tokens: &[Token], i: usize, n: usize) -> &[Token] {
         end += 1;
     }
     &tokens[i..end]
-}
-
-/// Where `phrase` (lower-case words) occurs in `window`, as a span.
-pub fn find_phrase(window: &[Token], phrase: &[String]) -> Option<Span> {
-    if phrase.is_empty() || window.len() < phrase.len() || !window.iter().any(|t| t.lower == phrase[0]) {
-        return None;
-    }
-    (0..=window.len() - phrase.len()).find_map(|k| {
-        let hit = window[k..k + phrase.len()]
-            .iter()
-            .zip(phrase)
-            .all(|(t, p)| &t.lower == p);
-        hit.then(|| Span::new(window[k].span.start, window[k + phrase.len() - 1].span.end))
-    })
 }
 
 /// The clause around `pos`: from the last clause mark before to the next after, within `sentence`.

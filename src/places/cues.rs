@@ -21,8 +21,8 @@ pub struct Cues {
     pub org_before: HashSet<&'static str>,
     /// Multi-word organisations, in key form (see [`super::name::normalize`]).
     pub org_phrases: HashSet<String>,
-    /// First words of `org_phrases`, lower case.
-    pub org_first_words: HashSet<String>,
+    /// First words of `org_phrases`, as written in the table ("White", "Al").
+    pub org_first_words: HashSet<&'static str>,
     /// Words after a place that keep it a place.
     pub place_head: HashSet<&'static str>,
     /// Words before a place that make it literal (lower case).
@@ -60,11 +60,10 @@ impl Cues {
                 "org_head" => c.org_head.insert(word),
                 "org_before" => c.org_before.insert(word),
                 "org_phrase" => {
-                    let key = super::name::normalize(word);
-                    if let Some(first) = key.split(' ').next() {
-                        c.org_first_words.insert(first.to_string());
+                    if let Some(first) = word.split([' ', '-']).next() {
+                        c.org_first_words.insert(first);
                     }
-                    c.org_phrases.insert(key)
+                    c.org_phrases.insert(super::name::normalize(word))
                 }
                 "place_head" => c.place_head.insert(word),
                 "locative" => c.locative.insert(word),

@@ -73,7 +73,7 @@ pub struct Gazetteer {
     name_offs: Vec<u32>,
     key_offs: Vec<u32>,
     countries: HashMap<[u8; 2], u32>,
-    /// For each first key byte, the first key index starting with it (257 bounds): narrows each search.
+    /// For each two-byte prefix, the first key index not below it (65,537 bounds): narrows each search.
     first_byte: Vec<u32>,
 }
 
@@ -217,18 +217,21 @@ impl Gazetteer {
                 }
             }
         }
-        // Keys sort bytewise, so their first bytes are in order: bound[c] = first key whose first byte >= c.
-        let first_of = |off: u32| -> u16 {
+        // Keys sort bytewise, so their first two bytes (0 for a missing second) are in order:
+        // bound[p] = first key whose two-byte prefix is >= p. One pass fills it.
+        let mut first_byte = vec![key_offs.len() as u32; 65537];
+        let mut next_slot = 0usize;
+        for (k, &off) in key_offs.iter().enumerate() {
             let at = off as usize;
-            if b[at] == 0 {
-                0
-            } else {
-                b[at + 1] as u16
+            let len = b[at] as usize;
+            let b0 = if len > 0 { b[at + 1] as usize } else { 0 };
+            let b1 = if len > 1 { b[at + 2] as usize } else { 0 };
+            let p = b0 << 8 | b1;
+            while next_slot <= p {
+                first_byte[next_slot] = k as u32;
+                next_slot += 1;
             }
-        };
-        let first_byte: Vec<u32> = (0..=256u16)
-            .map(|c| key_offs.partition_point(|&off| first_of(off) < c) as u32)
-            .collect();
+        }
         Ok(Gazetteer {
             first_byte,
             n,
@@ -287,12 +290,17 @@ impl Gazetteer {
 
     /// First key index whose key is not less than `target`.
     fn lower_bound(&self, target: &[u8]) -> usize {
-        let (mut lo, mut hi) = match target.first() {
-            Some(&c) => (
-                self.first_byte[c as usize] as usize,
-                self.first_byte[c as usize + 1] as usize,
+        // A one-byte target may also be the prefix of keys with any second byte: search its whole block.
+        let (mut lo, mut hi) = match target {
+            [] => (0, self.key_offs.len()),
+            [c] => (
+                self.first_byte[(*c as usize) << 8] as usize,
+                self.first_byte[(*c as usize + 1) << 8] as usize,
             ),
-            None => (0, self.key_offs.len()),
+            [c, d, ..] => {
+                let p = (*c as usize) << 8 | *d as usize;
+                (self.first_byte[p] as usize, self.first_byte[p + 1] as usize)
+            }
         };
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -307,10 +315,24 @@ impl Gazetteer {
 
     /// The postings of a normalised name (see [`super::name::normalize`]), empty when unknown.
     pub fn lookup(&self, key: &str) -> Vec<Posting> {
+        self.probe(key).1
+    }
+
+    /// One search for both questions the matcher asks: does any name start with `key`, and what are
+    /// the postings of `key` itself (empty when it is not a name)?
+    pub fn probe(&self, key: &str) -> (bool, Vec<Posting>) {
         let i = self.lower_bound(key.as_bytes());
-        if i >= self.key_offs.len() || self.key_at(i) != key.as_bytes() {
-            return Vec::new();
+        if i >= self.key_offs.len() {
+            return (false, Vec::new());
         }
+        let found = self.key_at(i);
+        if found != key.as_bytes() {
+            return (found.starts_with(key.as_bytes()), Vec::new());
+        }
+        (true, self.postings_at(i))
+    }
+
+    fn postings_at(&self, i: usize) -> Vec<Posting> {
         let b = self.b();
         let at = self.key_offs[i] as usize;
         let len = b[at] as usize;
@@ -326,12 +348,6 @@ impl Gazetteer {
                 }
             })
             .collect()
-    }
-
-    /// True when some name starts with `prefix` (a normalised partial name): lets the matcher stop early.
-    pub fn has_prefix(&self, prefix: &str) -> bool {
-        let i = self.lower_bound(prefix.as_bytes());
-        i < self.key_offs.len() && self.key_at(i).starts_with(prefix.as_bytes())
     }
 
     /// The entry at `index`, or `None` past the end.
@@ -373,6 +389,46 @@ impl Gazetteer {
             },
             capital: feat >> 4 & 1 == 1,
         })
+    }
+
+    /// Geographic class of entry `index` (cheap: no other field is decoded).
+    pub fn feature(&self, index: u32) -> Feature {
+        match self.b().get(self.feat + index as usize).map(|f| f & 15) {
+            Some(0) => Feature::City,
+            Some(1) => Feature::Admin,
+            Some(2) => Feature::Country,
+            Some(3) => Feature::Region,
+            Some(4) => Feature::Continent,
+            _ => Feature::Other,
+        }
+    }
+
+    /// True when entry `index` is a national capital (cheap).
+    pub fn is_capital(&self, index: u32) -> bool {
+        self.b()
+            .get(self.feat + index as usize)
+            .is_some_and(|f| f >> 4 & 1 == 1)
+            && (index as usize) < self.n
+    }
+
+    /// Population of entry `index` (cheap; approximate like [`Entry::population`]).
+    pub fn population_of(&self, index: u32) -> f64 {
+        self.b().get(self.pop + index as usize).map_or(0.0, |&c| population(c))
+    }
+
+    /// Country of entry `index` as an index into the code table (cheap), `None` when it has none.
+    pub fn country_index(&self, index: u32) -> Option<u8> {
+        let i = index as usize;
+        (i < self.n).then(|| self.b()[self.cc + i]).filter(|&c| c != 0)
+    }
+
+    /// Entry index of the first-order division entry `index` lies in (cheap).
+    pub fn admin_of(&self, index: u32) -> Option<u32> {
+        let i = index as usize;
+        if i >= self.n {
+            return None;
+        }
+        (u16_at(self.b(), self.admin + 2 * i) as u32).checked_sub(1)
     }
 
     /// The entry index of the country with ISO code `iso`.
@@ -443,8 +499,10 @@ mod tests {
         let us = g.entry(g.country("US").unwrap()).unwrap();
         assert_eq!(us.feature, Feature::Country);
         assert!((us.lat - 39.76).abs() < 0.01);
-        assert!(g.has_prefix("new yo"));
-        assert!(!g.has_prefix("qqqq"));
+        assert_eq!(g.probe("new yo"), (true, Vec::new()));
+        assert_eq!(g.probe("qqqq"), (false, Vec::new()));
+        let (prefix, postings) = g.probe("homs");
+        assert!(prefix && !postings.is_empty());
     }
 
     #[test]

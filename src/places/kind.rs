@@ -29,7 +29,7 @@ fn word(text: &str, toks: &[Token<'_>], k: usize) -> (String, usize) {
     (text[toks[k].span.start..toks[end].span.end].to_lowercase(), end + 1)
 }
 
-/// Decides the kind of mention `m`; `actor` says whether its chosen reading is a country or capital.
+/// Decides the kind of mention `m`, whose chosen reading is a country or a capital (`capital`).
 pub fn kind(text: &str, toks: &[Token<'_>], mentions: &[Mention], m: usize, capital: bool, cues: &Cues) -> PlaceKind {
     let (i, j) = mentions[m].tokens;
     // Words before, skipping "the".

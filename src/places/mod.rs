@@ -33,22 +33,20 @@ pub fn extract(text: &str, segments: &[Segment], entities: &[Entity], gazetteer:
         let Some(best) = readings.first().and_then(|s| gazetteer.entry(s.entry)) else {
             continue;
         };
-        let confidence = resolve::confidence(readings) as f32;
+        let shares = resolve::shares(readings);
+        let confidence = shares.first().copied().unwrap_or(0.0) as f32;
         let actor = best.feature == Feature::Country || best.capital;
         let kind = if actor {
             kind::kind(text, &toks, &found.mentions, m, best.capital, cues)
         } else {
             PlaceKind::Literal
         };
-        let total: f64 = readings
-            .iter()
-            .map(|s| ((s.score - readings[0].score) / 0.25).exp())
-            .sum();
         let alternatives = readings
             .iter()
+            .zip(&shares)
             .skip(1)
             .take(MAX_ALTERNATIVES)
-            .filter_map(|s| {
+            .filter_map(|(s, share)| {
                 let e = gazetteer.entry(s.entry)?;
                 Some(PlaceCandidate {
                     name: e.name.to_string(),
@@ -58,7 +56,7 @@ pub fn extract(text: &str, segments: &[Segment], entities: &[Entity], gazetteer:
                     admin1: admin_name(gazetteer, e.admin1),
                     feature: e.feature,
                     geonames_id: e.geonames_id,
-                    score: (((s.score - readings[0].score) / 0.25).exp() / total) as f32,
+                    score: *share as f32,
                 })
             })
             .collect();
@@ -134,6 +132,14 @@ mod tests {
     }
 
     #[test]
+    fn division_words_count_only_in_their_sentence() {
+        let town = run("Troops tightened their grip on Aleppo. State media said so.");
+        assert_eq!(town[0].feature, Feature::City);
+        let division = run("Troops advanced in Aleppo province on Friday.");
+        assert_eq!(division[0].feature, Feature::Admin);
+    }
+
+    #[test]
     fn container_picks_the_right_paris() {
         let p = run("She grew up in Paris, Texas, before moving away.");
         assert_eq!(p[0].country.as_deref(), Some("US"));
@@ -145,6 +151,25 @@ mod tests {
     fn people_and_organisations_stay_off_the_map() {
         let p = run("President Jordan Lincoln met Senator Paris. The White House said Mr Paris agreed.");
         assert!(p.is_empty(), "{p:?}");
+        let p = run("The team thanked coach Lincoln after the Superior Court hearing.");
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn common_words_that_are_towns_stay_off_the_map() {
+        let p = run("Reading the report on Independence Day, she said the Split was Nice and Mobile phones rang.");
+        assert!(p.is_empty(), "{p:?}");
+        let p = run("The storm reached Mobile, Alabama, and Nice, France.");
+        let names: Vec<(&str, Option<&str>)> = p.iter().map(|p| (p.text.as_str(), p.country.as_deref())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Mobile", Some("US")),
+                ("Alabama", Some("US")),
+                ("Nice", Some("FR")),
+                ("France", Some("FR"))
+            ]
+        );
     }
 
     #[test]
@@ -160,6 +185,33 @@ mod tests {
                 PlaceKind::Metonym
             ]
         );
+    }
+
+    #[test]
+    fn arbitrary_slices_do_not_panic() {
+        // Pseudo-random cuts of a mixed-script text, on and off word boundaries.
+        let text =
+            "Ünïcödé U.S. al-Hasakah, Syria's 北京 — \"Paris, TX\" O'Fallon. ’s Kiev-Kyiv St. Louis\n\nGAZA (AP) -- ";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let a = (seed >> 33) as usize % chars.len();
+            let b = a + (seed >> 17) as usize % (chars.len() - a);
+            let piece = &text[chars[a].0..chars[b].0];
+            for p in run(piece) {
+                assert!(piece.get(p.span.start..p.span.end).is_some(), "{piece:?}: {:?}", p.span);
+            }
+        }
+    }
+
+    #[test]
+    fn large_input_stays_linear() {
+        let text = "Fighting in Paris, Texas, and Washington spread to Homs. ".repeat(3000);
+        let t = std::time::Instant::now();
+        let p = run(&text);
+        assert_eq!(p.len(), 4 * 3000);
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
     }
 
     #[test]

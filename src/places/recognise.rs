@@ -7,7 +7,6 @@ use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE, FL
 use super::name;
 use crate::model::{Entity, EntityKind, Feature, Span};
 use crate::segment::Segment;
-use std::cell::OnceCell;
 
 /// Longest name tried, in words.
 const MAX_WORDS: usize = 6;
@@ -24,12 +23,27 @@ pub struct Token<'a> {
     pub span: Span,
     /// The word.
     pub text: &'a str,
+    /// Starts with an upper-case letter (decided once, at tokenizing).
+    cap: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
+    fn new(text: &'a str, start: usize, end: usize) -> Token<'a> {
+        let word = &text[start..end];
+        let cap = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.chars().next().is_some_and(char::is_uppercase),
+        };
+        Token {
+            span: Span::new(start, end),
+            text: word,
+            cap,
+        }
+    }
+
     /// True when the word starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.cap
     }
 
     fn is_all_caps(&self) -> bool {
@@ -40,23 +54,29 @@ impl Token<'_> {
 
 /// The words of `text`: maximal runs of letters and digits.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, ch) in text.char_indices() {
-        if ch.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is decided byte by byte; other characters are decoded (the loop stays on boundaries).
+        let (word, width) = if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(ch) => (ch.is_alphanumeric(), ch.len_utf8()),
+                None => break,
+            }
+        };
+        if word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push(Token {
-                span: Span::new(s, i),
-                text: &text[s..i],
-            });
+            out.push(Token::new(text, s, i));
         }
+        i += width;
     }
     if let Some(s) = start {
-        out.push(Token {
-            span: Span::new(s, text.len()),
-            text: &text[s..],
-        });
+        out.push(Token::new(text, s, text.len()));
     }
     out
 }
@@ -72,6 +92,8 @@ pub struct Mention {
     pub postings: Vec<Posting>,
     /// Followed by 's.
     pub possessive: bool,
+    /// A dateline city in capitals ("BEIRUT (AP) —"): chosen by size, not by the article's context.
+    pub dateline: bool,
 }
 
 /// What the recogniser found: place mentions and country evidence from nationality adjectives.
@@ -84,10 +106,8 @@ pub struct Found {
 }
 
 fn joinable(sep: &str) -> bool {
-    sep.len() <= 3
-        && !sep.is_empty()
-        && sep.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.'))
-        && !sep.as_bytes().windows(2).any(|w| w == b"  ")
+    // Inside one name: "New York", "Al-Hasakah", "O'Fallon", "U.S.", "St. Louis" (not " - ", a dash).
+    matches!(sep, " " | "-" | "'" | "’" | "." | ". ")
 }
 
 /// Spans of the organisation phrases of the cue table ("White House", "Al Qaeda"), found on word
@@ -96,7 +116,7 @@ fn org_spans(text: &str, toks: &[Token<'_>], cues: &Cues) -> Vec<Span> {
     let mut out = Vec::new();
     let mut key = String::new();
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_capitalised() || !cues.org_first_words.contains(t.text.to_lowercase().as_str()) {
+        if !t.is_capitalised() || !cues.org_first_words.contains(t.text) {
             continue;
         }
         for j in i..toks.len().min(i + 5) {
@@ -125,6 +145,10 @@ fn person_words<'a>(text: &'a str, toks: &[Token<'a>], entities: &'a [Entity], c
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        if !t.is_capitalised() {
+            i += 1;
+            continue;
+        }
         let is_title = cues.titles.contains(t.text);
         let is_first = cues.first_names.contains(t.text);
         if !(is_title || is_first) {
@@ -187,11 +211,21 @@ pub fn recognise(
         .map(|e| e.span)
         .chain(orgs)
         .collect();
-    let sentence_starts: HashSet<usize> = segments.iter().map(|s| s.span.start).collect();
-    // Built on first need: most mentions are decided before this test.
-    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
+    let ctx = Context {
+        text,
+        toks,
+        persons,
+        blocked,
+        sentence_starts: {
+            let mut starts: Vec<usize> = segments.iter().map(|s| s.span.start).collect();
+            starts.sort_unstable();
+            starts
+        },
+        cues,
+    };
 
     let mut key = String::new();
+    let mut lower = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -201,6 +235,17 @@ pub fn recognise(
         if !(t.is_capitalised() || al_prefix) {
             i += 1;
             continue;
+        }
+        // A lone common word ("The", "But") cannot be a place: skip the lookups when no capitalised word
+        // follows it (one may be a container: "Mobile, Alabama"). Capitals ("US") are left to the gazetteer.
+        let lone = toks.get(i + 1).is_none_or(|n| !n.is_capitalised());
+        if lone && !t.is_all_caps() && t.text.len() < 16 {
+            lower.clear();
+            lower.extend(t.text.chars().flat_map(char::to_lowercase));
+            if cues.common_words.contains(lower.as_str()) {
+                i += 1;
+                continue;
+            }
         }
         let mut best: Option<(usize, Vec<Posting>)> = None;
         for j in i..toks.len().min(i + MAX_WORDS) {
@@ -214,14 +259,12 @@ pub fn recognise(
                 }
             }
             name::normalize_into(&text[t.span.start..toks[j].span.end], &mut key);
-            if !gazetteer.has_prefix(&key) {
+            let (prefix, postings) = gazetteer.probe(&key);
+            if !prefix {
                 break;
             }
-            if toks[j].is_capitalised() || toks[j].text.chars().all(|c| c.is_ascii_digit()) {
-                let postings = gazetteer.lookup(&key);
-                if !postings.is_empty() {
-                    best = Some((j, postings));
-                }
+            if !postings.is_empty() && (toks[j].is_capitalised() || toks[j].text.chars().all(|c| c.is_ascii_digit())) {
+                best = Some((j, postings));
             }
         }
         let Some((j, postings)) = best else {
@@ -240,27 +283,22 @@ pub fn recognise(
             continue;
         }
         let strong = is_strong(gazetteer, &postings);
-        let weak_alternate = !strong
-            && postings
-                .iter()
-                .all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
-            && postings
-                .iter()
-                .all(|p| gazetteer.entry(p.entry).is_none_or(|e| e.population < 1e5));
-        let keep = judge(
-            text,
-            toks,
-            (i, j),
-            &postings,
-            &persons,
-            &blocked,
-            &sentence_starts,
-            &lower_words,
-            cues,
+        let size = Size {
             strong,
-            weak_alternate,
-        );
-        match keep {
+            small_town: postings.iter().all(|p| gazetteer.population_of(p.entry) < 15_000.0),
+            weak_alternate: !strong
+                && postings
+                    .iter()
+                    .all(|p| p.flags & (FLAG_ALTERNATE | FLAG_ADJECTIVE) != 0)
+                && postings.iter().all(|p| gazetteer.population_of(p.entry) < 1e5),
+            container_after: toks.get(j + 1).is_some_and(|n| {
+                n.is_capitalised() && &text[toks[j].span.end..n.span.start] == ", " && {
+                    name::normalize_into(n.text, &mut key);
+                    gazetteer.probe(&key).0
+                }
+            }),
+        };
+        match judge(&ctx, (i, j), &postings, size) {
             Verdict::Adjective => {
                 if let Some(p) = postings.iter().find(|p| p.flags & FLAG_ADJECTIVE != 0) {
                     found.adjectives.push((i, p.entry));
@@ -270,11 +308,13 @@ pub fn recognise(
                 let possessive = toks.get(j + 1).is_some_and(|n| {
                     n.text == "s" && matches!(text.get(toks[j].span.end..n.span.start), Some("'") | Some("’"))
                 });
+                let dateline = (i..=j).all(|k| toks[k].is_all_caps()) && !strong_short_form(&postings);
                 found.mentions.push(Mention {
                     tokens: (i, j),
                     span,
                     postings: postings.into_iter().filter(|p| p.flags & FLAG_ADJECTIVE == 0).collect(),
                     possessive,
+                    dateline,
                 });
             }
             Verdict::Drop => {}
@@ -290,23 +330,52 @@ enum Verdict {
     Drop,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn judge<'t>(
+/// What the filters know about the whole text.
+struct Context<'t, 'c> {
     text: &'t str,
-    toks: &[Token<'t>],
-    (i, j): (usize, usize),
-    postings: &[Posting],
-    persons: &HashSet<&str>,
-    blocked: &[Span],
-    sentence_starts: &HashSet<usize>,
-    lower_words: &OnceCell<HashSet<&'t str>>,
-    cues: &Cues,
+    toks: &'c [Token<'t>],
+    /// Words known to be parts of person names.
+    persons: HashSet<&'t str>,
+    /// Spans of entities and organisation phrases no place may overlap.
+    blocked: Vec<Span>,
+    /// Where sentences start (bytes), sorted.
+    sentence_starts: Vec<usize>,
+    cues: &'c Cues,
+}
+
+/// What the gazetteer says about the size of a match's readings.
+#[derive(Clone, Copy)]
+struct Size {
+    /// Some reading is a country, continent, region, short form or city of a million.
     strong: bool,
+    /// Every reading is a rare spelling of a town under 100,000.
     weak_alternate: bool,
-) -> Verdict {
+    /// Every reading is a town under 15,000.
+    small_town: bool,
+    /// A comma and another gazetteer name follow ("Mobile, Alabama").
+    container_after: bool,
+}
+
+/// Keeps or drops the match of tokens `i..=j`.
+fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], size: Size) -> Verdict {
+    let Context {
+        text,
+        toks,
+        persons,
+        blocked,
+        sentence_starts,
+        cues,
+    } = ctx;
+    let Size {
+        strong,
+        weak_alternate,
+        small_town,
+        ..
+    } = size;
     let span = Span::new(toks[i].span.start, toks[j].span.end);
     let surface = span.slice(text);
-    if blocked.iter().any(|b| b.overlaps(&span)) || cues.stopwords.contains(surface) {
+    // "Mobile, Alabama" and "Nice, France" are places even though the words alone are not.
+    if blocked.iter().any(|b| b.overlaps(&span)) || cues.stopwords.contains(surface) && !size.container_after {
         return Verdict::Drop;
     }
     let places: Vec<&Posting> = postings.iter().filter(|p| p.flags & FLAG_ADJECTIVE == 0).collect();
@@ -323,7 +392,9 @@ fn judge<'t>(
         // Capitals are codes and agency names (AFP, UN), except a dateline city at a line start.
         let line_start = text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n') || span.start == 0;
         let rest = &text[span.end..];
-        let dateline_mark = [",", " (", " --", " —", " –", " -"].iter().any(|m| rest.starts_with(m));
+        let dateline_mark = [",", " (", " --", " —", " –", " -", "  "]
+            .iter()
+            .any(|m| rest.starts_with(m));
         if letters < 4 || !(line_start || dateline_mark) {
             return Verdict::Drop;
         }
@@ -348,7 +419,7 @@ fn judge<'t>(
     }
     if i > 0 && (sep_before == " " || sep_before == ". ") {
         let prev = toks[i - 1].text;
-        if cues.titles.contains(prev) || cues.first_names.contains(prev) {
+        if cues.titles.contains(prev) || cues.first_names.contains(prev) || is_lower_title(prev, cues) {
             return Verdict::Drop;
         }
     }
@@ -367,7 +438,7 @@ fn judge<'t>(
             return Verdict::Drop;
         }
     }
-    // Organisations: "University of Texas", "Bank of America".
+    // Organisations elsewhere: "Bank of America", "Gulf of Mexico".
     if i >= 2 && toks[i - 1].text == "of" && cues.org_before.contains(toks[i - 2].text) {
         return Verdict::Drop;
     }
@@ -375,7 +446,7 @@ fn judge<'t>(
     // common English word; a rare spelling of a small town; a given name; a surname after an unknown
     // given name ("Chiquita Henry"); a name followed by "said".
     if single && !strong {
-        if weak_alternate || cues.common_words.contains(toks[i].text.to_lowercase().as_str()) {
+        if weak_alternate || !size.container_after && cues.common_words.contains(toks[i].text.to_lowercase().as_str()) {
             return Verdict::Drop;
         }
         if cues.first_names.contains(toks[i].text) {
@@ -386,28 +457,55 @@ fn judge<'t>(
             let prev_lower = prev.text.to_lowercase();
             if prev.is_capitalised()
                 && !prev.is_all_caps()
-                && !sentence_starts.contains(&prev.span.start)
+                && sentence_starts.binary_search(&prev.span.start).is_err()
                 && !cues.common_words.contains(prev_lower.as_str())
                 && !cues.place_head.contains(prev.text)
             {
                 return Verdict::Drop;
             }
         }
+        let after_locative = i > 0 && cues.locative.contains(toks[i - 1].text.to_lowercase().as_str());
         let next_word = toks.get(j + 1).map(|t| t.text).unwrap_or("");
-        if sep_after == " " && matches!(next_word, "said" | "says" | "told" | "added" | "asked") {
+        // "Sullivan, 19, of ...": a name followed by an age is a person.
+        if sep_after == ", " && next_word.len() <= 3 && next_word.bytes().all(|b| b.is_ascii_digit()) {
+            return Verdict::Drop;
+        }
+        // The smallest towns (under 15,000) share their names with surnames and words: keep them only with a
+        // locative before ("in Millington") or a container after ("Millington, Tenn.").
+        if small_town && !after_locative && sep_after != ", " {
+            return Verdict::Drop;
+        }
+        if sep_after == " " && !after_locative && matches!(next_word, "said" | "says" | "told" | "added" | "asked") {
             return Verdict::Drop;
         }
         let lower = toks[i].text.to_lowercase();
-        let lower_words =
-            lower_words.get_or_init(|| toks.iter().filter(|t| !t.is_capitalised()).map(|t| t.text).collect());
-        if lower_words.contains(lower.as_str()) {
+        // A scan, not a set: few mentions reach this test, and building a set of every word cost more.
+        if toks.iter().any(|t| t.text.len() == lower.len() && t.text == lower) {
             return Verdict::Drop;
         }
-        if sentence_starts.contains(&span.start) && cues.first_names.contains(toks[i].text) {
+        if sentence_starts.binary_search(&span.start).is_ok() && cues.first_names.contains(toks[i].text) {
             return Verdict::Drop;
         }
     }
     Verdict::Place
+}
+
+/// "coach Ripley", "spokesman Smith": a title written in lower case before a name.
+fn is_lower_title(word: &str, cues: &Cues) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() && word.len() < 16 => {
+            let mut title: String = first.to_uppercase().collect();
+            title.push_str(chars.as_str());
+            cues.titles.contains(title.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// True when some reading is a short form written in capitals (US, UK, TX), not a dateline word.
+fn strong_short_form(postings: &[Posting]) -> bool {
+    postings.iter().any(|p| p.flags & FLAG_ABBREVIATION != 0)
 }
 
 /// Drops postal-code and dotted-abbreviation readings unless written that way: a capital code after a
@@ -430,9 +528,11 @@ fn keep_restricted(text: &str, toks: &[Token<'_>], (i, j): (usize, usize), posti
 fn is_strong(gazetteer: &Gazetteer, postings: &[Posting]) -> bool {
     postings.iter().any(|p| {
         p.flags & FLAG_ABBREVIATION != 0
-            || gazetteer.entry(p.entry).is_some_and(|e| {
-                matches!(e.feature, Feature::Country | Feature::Continent | Feature::Region) || e.population >= 1e6
-            })
+            || matches!(
+                gazetteer.feature(p.entry),
+                Feature::Country | Feature::Continent | Feature::Region
+            )
+            || gazetteer.population_of(p.entry) >= 1e6
     })
 }
 

@@ -11,7 +11,10 @@ use crate::model::Feature;
 /// Weight of the article's country distribution in a reading's score.
 const COUNTRY_WEIGHT: f64 = 1.2;
 /// Weight of the article's first-order division distribution.
-const ADMIN_WEIGHT: f64 = 1.0;
+const ADMIN_WEIGHT: f64 = 1.6;
+
+/// Most distinct sure places used for the nearness bonus.
+const MAX_ANCHORS: usize = 128;
 
 /// One scored reading of a mention.
 #[derive(Debug, Clone, Copy)]
@@ -33,15 +36,17 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 /// Population and class alone.
 fn prior(g: &Gazetteer, entry: u32, flags: u8) -> f64 {
-    let Some(e) = g.entry(entry) else { return f64::MIN };
-    let pop = (e.population.max(0.0) + 1.0).log10() / 7.0;
-    let class = match e.feature {
+    if entry as usize >= g.len() {
+        return f64::MIN;
+    }
+    let pop = (g.population_of(entry).max(0.0) + 1.0).log10() / 7.0;
+    let class = match g.feature(entry) {
         Feature::Country => 0.4,
         Feature::Continent => 0.5,
         Feature::Region | Feature::Other => 0.9,
-        Feature::Admin => -0.15,
+        Feature::Admin => 0.0,
         Feature::City => {
-            if e.capital {
+            if g.is_capital(entry) {
                 0.25
             } else {
                 0.0
@@ -54,14 +59,24 @@ fn prior(g: &Gazetteer, entry: u32, flags: u8) -> f64 {
 
 /// Does `outer` (a country or division entry) contain `inner`?
 fn contains(g: &Gazetteer, outer: u32, inner: u32) -> bool {
-    let (Some(o), Some(i)) = (g.entry(outer), g.entry(inner)) else {
-        return false;
-    };
-    match o.feature {
-        Feature::Country => o.country.is_some() && i.country == o.country && outer != inner,
-        Feature::Admin => i.admin1 == Some(outer),
+    match g.feature(outer) {
+        Feature::Country => {
+            outer != inner
+                && g.country_index(outer)
+                    .is_some_and(|c| g.country_index(inner) == Some(c))
+        }
+        Feature::Admin => g.admin_of(inner) == Some(outer),
         _ => false,
     }
+}
+
+/// Cue words around one mention, read once for all its readings.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    /// Followed by "province", "governorate"...
+    admin_word: bool,
+    /// Preceded by "city of", "town of"...
+    city_of: bool,
 }
 
 /// Scores every reading of every mention; returns them best first.
@@ -78,19 +93,44 @@ pub fn resolve(
         .iter()
         .enumerate()
         .map(|(m, mention)| {
-            let mut seen = HashMap::default();
+            let mut v: Vec<Scored> = Vec::with_capacity(mention.postings.len());
             let surface = mention.span.slice(text);
             let short_form = surface.contains('.') || surface.chars().all(|c| !c.is_lowercase());
+            let (i, j) = mention.tokens;
+            let cue = Cue {
+                // Only within the sentence: "Aleppo. State media said" is no "Aleppo state".
+                admin_word: toks.get(j + 1).is_some_and(|n| {
+                    text[toks[j].span.end..n.span.start] == *" "
+                        && cues.container_admin.contains(n.text.to_lowercase().as_str())
+                }),
+                city_of: i >= 2
+                    && toks[i - 1].text == "of"
+                    && cues.container_city.contains(toks[i - 2].text.to_lowercase().as_str()),
+            };
             for p in &mention.postings {
-                let mut s = prior(g, p.entry, p.flags) + local(text, toks, mentions, m, p.entry, adjectives, g, cues);
+                let mut s = prior(g, p.entry, p.flags) + local(text, mentions, m, p.entry, adjectives, g, cue);
+                // A division named after its chief town ("Homs" governorate and city) yields to the town.
+                if g.feature(p.entry) == Feature::Admin
+                    && mention
+                        .postings
+                        .iter()
+                        .any(|q| g.feature(q.entry) == Feature::City && g.admin_of(q.entry) == Some(p.entry))
+                {
+                    s -= 0.15;
+                }
                 // "Kan." and "TX" mean the state, not a town that happens to have that alternate spelling.
                 if short_form && p.flags & (FLAG_ABBREVIATION | FLAG_RESTRICTED) != 0 {
                     s += 1.0;
                 }
-                let cur = seen.entry(p.entry).or_insert(f64::MIN);
-                *cur = cur.max(s);
+                // One reading per entry, with its best score (an entry may be listed under two flags).
+                match v.iter_mut().find(|x| x.entry == p.entry) {
+                    Some(x) => x.score = x.score.max(s),
+                    None => v.push(Scored {
+                        entry: p.entry,
+                        score: s,
+                    }),
+                }
             }
-            let mut v: Vec<Scored> = seen.into_iter().map(|(entry, score)| Scored { entry, score }).collect();
             sort(&mut v);
             v
         })
@@ -129,18 +169,30 @@ pub fn resolve(
     let total_c: f64 = countries.values().sum::<f64>().max(1.0);
     let total_a: f64 = admins.values().sum::<f64>().max(1.0);
     // Anchors: sure, precise readings (cities and divisions of mentions with one clear winner).
-    let anchors: Vec<(usize, f64, f64)> = scored
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| confidence(v) > 0.8)
-        .filter_map(|(m, v)| {
-            let e = g.entry(v.first()?.entry)?;
-            matches!(e.feature, Feature::City | Feature::Admin).then_some((m, e.lat, e.lon))
-        })
-        .collect();
+    // Distinct anchor places (at most MAX_ANCHORS, so huge inputs stay linear), each with the mention that
+    // first named it and how many did.
+    let mut anchors: Vec<(u32, usize, usize, f64, f64)> = Vec::new();
+    for (m, v) in scored.iter().enumerate() {
+        let Some(best) = v.first().filter(|_| confidence(v) > 0.8) else {
+            continue;
+        };
+        if let Some(a) = anchors.iter_mut().find(|a| a.0 == best.entry) {
+            a.2 += 1;
+            continue;
+        }
+        if anchors.len() >= MAX_ANCHORS {
+            continue;
+        }
+        if let Some(e) = g
+            .entry(best.entry)
+            .filter(|e| matches!(e.feature, Feature::City | Feature::Admin))
+        {
+            anchors.push((best.entry, m, 1, e.lat, e.lon));
+        }
+    }
 
     for (m, v) in scored.iter_mut().enumerate() {
-        if v.len() < 2 {
+        if v.len() < 2 || mentions[m].dateline {
             continue;
         }
         for s in v.iter_mut() {
@@ -161,8 +213,8 @@ pub fn resolve(
             }
             let near = anchors
                 .iter()
-                .filter(|(am, _, _)| *am != m)
-                .map(|&(_, lat, lon)| distance_km(lat, lon, e.lat, e.lon))
+                .filter(|a| a.1 != m || a.2 > 1)
+                .map(|&(_, _, _, lat, lon)| distance_km(lat, lon, e.lat, e.lon))
                 .fold(f64::MAX, f64::min);
             if near < 300.0 {
                 s.score += 0.3;
@@ -179,27 +231,39 @@ fn sort(v: &mut [Scored]) {
     v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
 }
 
-/// Share of the best reading in a soft-max over the readings (1.0 when there is one).
+/// Temperature of the soft-max that turns scores into shares.
+const TEMPERATURE: f64 = 0.25;
+
+/// Each reading's share in a soft-max over the readings (best first, as `v` is sorted).
+pub fn shares(v: &[Scored]) -> Vec<f64> {
+    let Some(best) = v.first() else { return Vec::new() };
+    let weights: Vec<f64> = v.iter().map(|s| ((s.score - best.score) / TEMPERATURE).exp()).collect();
+    let sum: f64 = weights.iter().sum();
+    weights.into_iter().map(|w| w / sum).collect()
+}
+
+/// Share of the best reading (1.0 when there is one, 0.0 when there is none); the first of [`shares`],
+/// without building the list (it is asked for on the ranking's hot path).
 pub fn confidence(v: &[Scored]) -> f64 {
     let Some(best) = v.first() else { return 0.0 };
-    let sum: f64 = v.iter().map(|s| ((s.score - best.score) / 0.25).exp()).sum();
-    1.0 / sum
+    1.0 / v
+        .iter()
+        .map(|s| ((s.score - best.score) / TEMPERATURE).exp())
+        .sum::<f64>()
 }
 
 /// Evidence in the words around one mention for one reading.
-#[allow(clippy::too_many_arguments)]
 fn local(
     text: &str,
-    toks: &[Token<'_>],
     mentions: &[Mention],
     m: usize,
     entry: u32,
     adjectives: &[(usize, u32)],
     g: &Gazetteer,
-    cues: &Cues,
+    cue: Cue,
 ) -> f64 {
-    let Some(e) = g.entry(entry) else { return 0.0 };
-    let (i, j) = mentions[m].tokens;
+    let feature = g.feature(entry);
+    let i = mentions[m].tokens.0;
     let mut score = 0.0;
     // "Paris, Texas" / "Homs, Syria": the next mention right after a comma contains this reading.
     if let Some(next) = mentions.get(m + 1) {
@@ -230,13 +294,11 @@ fn local(
         }
     }
     // "Hasakeh province" prefers the division, "the city of Aleppo" the town.
-    if let Some(next) = toks.get(j + 1) {
-        if cues.container_admin.contains(next.text.to_lowercase().as_str()) {
-            score += if e.feature == Feature::Admin { 1.0 } else { -0.3 };
-        }
+    if cue.admin_word {
+        score += if feature == Feature::Admin { 1.0 } else { -0.3 };
     }
-    if i >= 2 && toks[i - 1].text == "of" && cues.container_city.contains(toks[i - 2].text.to_lowercase().as_str()) {
-        score += if e.feature == Feature::City { 0.5 } else { -0.3 };
+    if cue.city_of {
+        score += if feature == Feature::City { 0.5 } else { -0.3 };
     }
     score
 }

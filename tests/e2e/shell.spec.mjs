@@ -2,21 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-const shared = process.env.DATELINE_SHARED || join(process.cwd(), '..', 'shared');
-const seedPath = join(shared, 'seed', 'afp-syria-2016-09-05.txt');
-const artifacts = join(process.cwd(), 'test-artifacts');
-
-/** Records every request; the test fails if one leaves the test server's origin. */
-function watchRequests(page, baseURL) {
-  const origin = new URL(baseURL).origin;
-  const foreign = [];
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
-  });
-  return foreign;
-}
+import { artifacts, seedPath, watchRequests } from './helpers.mjs';
 
 test('the page has the input and the four named regions', async ({ page, baseURL }) => {
   const foreign = watchRequests(page, baseURL);

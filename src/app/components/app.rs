@@ -16,7 +16,7 @@ use yew::prelude::*;
 const DEBOUNCE_MS: u32 = 150;
 
 /// How long the worker may take before it is presumed dead (plus 1 ms per KB of text).
-const WATCHDOG_MS: u32 = 20_000;
+const WATCHDOG_MS: u32 = 8_000;
 
 /// Starts the analysis worker; its answers go to `dispatch`.
 fn spawn_worker(dispatch: UseReducerDispatcher<AppState>) -> gloo::worker::WorkerBridge<AnalysisWorker> {

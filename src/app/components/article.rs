@@ -149,14 +149,17 @@ pub fn ArticleView() -> Html {
                 };
                 nodes.push(html! { {before} });
                 let selected = is_selected(&mark, state.selection.as_ref(), analysis);
-                let onclick = {
+                let select = {
                     let state = state.clone();
                     let select = mark.select.clone();
-                    Callback::from(move |_| state.dispatch(Action::Select(Some(select.clone()))))
+                    Callback::from(move |_: ()| state.dispatch(Action::Select(Some(select.clone()))))
                 };
+                // Enter or Space on a focused mention opens it in the inspector, as a click does.
+                let onkeydown = super::gestures::on_activate(select.clone());
                 nodes.push(html! {
                     <mark class={classes!("hl", mark.class, selected.then_some("selected"))} tabindex="0"
-                        title={mark.label.clone()} aria-label={format!("{inner}: {}", mark.label)} {onclick}>{inner}</mark>
+                        title={mark.label.clone()} aria-label={format!("{inner}: {}", mark.label)}
+                        onclick={select.reform(|_| ())} {onkeydown}>{inner}</mark>
                 });
                 at = mark.span.end;
             }

@@ -3,12 +3,13 @@
 //! overlap; metonyms and demonyms drawn apart from literal places. No tiles, no network beyond
 //! this origin.
 
+use super::gestures::{on_activate, on_nav, svg_point, Nav};
 use crate::app::services::fetch::fetch_bytes;
 use crate::app::state::{Action, AppContext, Selection};
 use crate::model::{Analysis, PlaceKind};
 use serde::Deserialize;
 use std::rc::Rc;
-use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 const W: f64 = 1000.0;
@@ -132,6 +133,8 @@ pub fn MapView() -> Html {
     let detail_requested = use_mut_ref(|| false);
     let view = use_state(|| None::<View>);
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
+    // Touch points by pointer id, for pinch zoom.
+    let touches = use_mut_ref(std::collections::HashMap::<i32, (f64, f64)>::new);
     {
         let coarse = coarse.clone();
         use_effect_with((), move |_| {
@@ -212,13 +215,13 @@ pub fn MapView() -> Html {
         let zoom = zoom.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
-            let (sx, sy) = svg_point(&e);
+            let (sx, sy) = svg_point(&e, W, H);
             zoom(if e.delta_y() > 0.0 { 1.25 } else { 0.8 }, sx, sy);
         })
     };
     let onkeydown = {
         let (zoom, view) = (zoom.clone(), view.clone());
-        Callback::from(move |e: KeyboardEvent| {
+        on_nav(move |nav| {
             let step = current.w * 0.1;
             let moved = |dx: f64, dy: f64| {
                 Some(View {
@@ -227,54 +230,50 @@ pub fn MapView() -> Html {
                     w: current.w,
                 })
             };
-            let handled = match e.key().as_str() {
-                "+" | "=" => {
-                    zoom(0.8, W / 2.0, H / 2.0);
-                    true
-                }
-                "-" | "_" => {
-                    zoom(1.25, W / 2.0, H / 2.0);
-                    true
-                }
-                "ArrowLeft" => {
-                    view.set(moved(-step, 0.0));
-                    true
-                }
-                "ArrowRight" => {
-                    view.set(moved(step, 0.0));
-                    true
-                }
-                "ArrowUp" => {
-                    view.set(moved(0.0, -step));
-                    true
-                }
-                "ArrowDown" => {
-                    view.set(moved(0.0, step));
-                    true
-                }
-                "0" | "Home" => {
-                    view.set(None);
-                    true
-                }
-                _ => false,
-            };
-            if handled {
-                e.prevent_default();
+            match nav {
+                Nav::ZoomIn => zoom(0.8, W / 2.0, H / 2.0),
+                Nav::ZoomOut => zoom(1.25, W / 2.0, H / 2.0),
+                Nav::Left => view.set(moved(-step, 0.0)),
+                Nav::Right => view.set(moved(step, 0.0)),
+                Nav::Up => view.set(moved(0.0, -step)),
+                Nav::Down => view.set(moved(0.0, step)),
+                Nav::Fit => view.set(None),
             }
+            true
         })
     };
     let onpointerdown = {
-        let drag = drag.clone();
+        let (drag, touches) = (drag.clone(), touches.clone());
         Callback::from(move |e: PointerEvent| {
-            let (sx, sy) = svg_point(&e);
+            let (sx, sy) = svg_point(&e, W, H);
+            touches.borrow_mut().insert(e.pointer_id(), (sx, sy));
             *drag.borrow_mut() = Some((sx, sy, current));
         })
     };
     let onpointermove = {
-        let (drag, view) = (drag.clone(), view.clone());
+        let (drag, view, touches, zoom) = (drag.clone(), view.clone(), touches.clone(), zoom.clone());
         Callback::from(move |e: PointerEvent| {
+            let point = svg_point(&e, W, H);
+            let mut points = touches.borrow_mut();
+            if points.len() == 2 && points.contains_key(&e.pointer_id()) {
+                // Pinch: the change in distance between two fingers zooms around their midpoint.
+                let before: Vec<(f64, f64)> = points.values().copied().collect();
+                points.insert(e.pointer_id(), point);
+                let after: Vec<(f64, f64)> = points.values().copied().collect();
+                let span = |p: &[(f64, f64)]| (p[0].0 - p[1].0).hypot(p[0].1 - p[1].1);
+                let (d0, d1) = (span(&before), span(&after));
+                if d0 > 4.0 && d1 > 4.0 {
+                    zoom(
+                        d0 / d1,
+                        (after[0].0 + after[1].0) / 2.0,
+                        (after[0].1 + after[1].1) / 2.0,
+                    );
+                }
+                *drag.borrow_mut() = None;
+                return;
+            }
             if let Some((x0, y0, start)) = *drag.borrow() {
-                let (sx, sy) = svg_point(&e);
+                let (sx, sy) = svg_point(&e, W, H);
                 if (sx - x0).abs() + (sy - y0).abs() > 3.0 {
                     let s = W / start.w;
                     view.set(Some(View {
@@ -287,8 +286,11 @@ pub fn MapView() -> Html {
         })
     };
     let onpointerup = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+        let (drag, touches) = (drag.clone(), touches.clone());
+        Callback::from(move |e: PointerEvent| {
+            touches.borrow_mut().remove(&e.pointer_id());
+            *drag.borrow_mut() = None;
+        })
     };
 
     // Highlighted place ids: the selected place, or every place of the selected event.
@@ -359,16 +361,7 @@ pub fn MapView() -> Html {
                 let state = state.clone();
                 Callback::from(move |_: ()| state.dispatch(Action::Select(Some(Selection::Place(first_id.clone())))))
             };
-            let onkeydown = {
-                let select = select.clone();
-                Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" || e.key() == " " {
-                        e.prevent_default();
-                        e.stop_propagation();
-                        select.emit(());
-                    }
-                })
-            };
+            let onkeydown = on_activate(select.clone());
             html! {
                 <g class={classes!("marker", kind_class, is_cluster.then_some("cluster"), is_selected.then_some("selected"))}
                     tabindex="0" role="button" aria-label={aria.clone()} aria-pressed={is_selected.to_string()}
@@ -425,27 +418,6 @@ pub fn MapView() -> Html {
             </svg>
             <p class="credit">{credit}</p>
         </section>
-    }
-}
-
-/// Position of a pointer event in the SVG's own units.
-fn svg_point(e: &web_sys::MouseEvent) -> (f64, f64) {
-    let target = e
-        .current_target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-    match target {
-        Some(el) => {
-            let r = el.get_bounding_client_rect();
-            if r.width() > 0.0 && r.height() > 0.0 {
-                (
-                    (f64::from(e.client_x()) - r.left()) / r.width() * W,
-                    (f64::from(e.client_y()) - r.top()) / r.height() * H,
-                )
-            } else {
-                (W / 2.0, H / 2.0)
-            }
-        }
-        None => (W / 2.0, H / 2.0),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod article;
 pub mod events;
+pub mod gestures;
 pub mod input;
 pub mod inspector;
 pub mod map;

@@ -2,12 +2,13 @@
 //! overlap, an overview strip for context, a broken axis when the story spans years and days at once,
 //! and a separate rail for events known only as past, present or future.
 
+use super::gestures::{on_activate, on_nav, svg_point, Nav};
 use crate::app::state::{Action, AppContext, Selection};
 use crate::export::event_summary;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, interval, lanes, ticks};
 use std::collections::HashMap;
-use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 const WIDTH: f64 = 1000.0;
@@ -201,45 +202,28 @@ pub fn TimelineView() -> Html {
         let zoom = zoom.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
-            let x = svg_x(&e);
+            let x = svg_point(&e, WIDTH, 1.0).0;
             zoom(if e.delta_y() > 0.0 { 1.25 } else { 0.8 }, x);
         })
     };
     let onkeydown = {
         let (zoom, pan, domain) = (zoom.clone(), pan.clone(), domain.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            let handled = match e.key().as_str() {
-                "+" | "=" => {
-                    zoom(0.8, WIDTH / 2.0);
-                    true
-                }
-                "-" | "_" => {
-                    zoom(1.25, WIDTH / 2.0);
-                    true
-                }
-                "ArrowLeft" => {
-                    pan(-0.1);
-                    true
-                }
-                "ArrowRight" => {
-                    pan(0.1);
-                    true
-                }
-                "0" | "Home" => {
-                    domain.set(None);
-                    true
-                }
-                _ => false,
-            };
-            if handled {
-                e.prevent_default();
+        on_nav(move |nav| {
+            match nav {
+                Nav::ZoomIn => zoom(0.8, WIDTH / 2.0),
+                Nav::ZoomOut => zoom(1.25, WIDTH / 2.0),
+                Nav::Left => pan(-0.1),
+                Nav::Right => pan(0.1),
+                Nav::Fit => domain.set(None),
+                Nav::Up | Nav::Down => return false,
             }
+            true
         })
     };
     let onpointerdown = {
         let (pointers, drag_from, scale) = (pointers.clone(), drag_from.clone(), scale.clone());
         Callback::from(move |e: PointerEvent| {
-            let x = svg_x(&e);
+            let x = svg_point(&e, WIDTH, 1.0).0;
             pointers.borrow_mut().insert(e.pointer_id(), x);
             *drag_from.borrow_mut() = Some((x, (scale.start(), scale.end())));
         })
@@ -247,7 +231,7 @@ pub fn TimelineView() -> Html {
     let onpointermove = {
         let (pointers, drag_from, domain) = (pointers.clone(), drag_from.clone(), domain.clone());
         Callback::from(move |e: PointerEvent| {
-            let x = svg_x(&e);
+            let x = svg_point(&e, WIDTH, 1.0).0;
             let mut ps = pointers.borrow_mut();
             if !ps.contains_key(&e.pointer_id()) {
                 return;
@@ -300,7 +284,7 @@ pub fn TimelineView() -> Html {
             let x1 = scale.x(i.end).max(x0 + 6.0);
             let w = label_w(i);
             if x0 + w > WIDTH {
-                (x0 - w, x1)
+                ((x1 - w).min(x0), x1)
             } else {
                 (x0, x1.max(x0 + w))
             }
@@ -338,8 +322,9 @@ pub fn TimelineView() -> Html {
     let bars: Html = visible
         .iter()
         .zip(&lane_of)
-        .filter(|(_, lane)| **lane < MAX_LANES)
-        .map(|(item, lane)| {
+        .zip(&boxes)
+        .filter(|((_, lane), _)| **lane < MAX_LANES)
+        .map(|((item, lane), hit)| {
             let x0 = scale.x(item.start);
             let w = (scale.x(item.end) - x0).max(6.0);
             let y = AXIS_Y + 10.0 + *lane as f64 * LANE_H;
@@ -349,32 +334,22 @@ pub fn TimelineView() -> Html {
                 let id = item.id.clone();
                 Callback::from(move |_| state.dispatch(Action::Select(Some(Selection::Event(id.clone())))))
             };
-            let onkeydown = {
-                let select = select.clone();
-                Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" || e.key() == " " {
-                        e.prevent_default();
-                        e.stop_propagation();
-                        select.emit(());
-                    }
-                })
-            };
+            let onkeydown = on_activate(select.clone());
             // The whole label is shown: the accessible name must contain the visible text (WCAG 2.5.3).
             let label = item.label.clone();
             let flipped = x0 + label_w(item) > WIDTH;
-            let (text_x, anchor) = if flipped {
-                (x0 - 4.0, "end")
-            } else {
-                (x0 + w.min(40.0) + 4.0, "start")
-            };
+            // Labels sit just above their bar, so text never crosses a bar of another colour.
+            let (text_x, anchor) = if flipped { (x0 + w, "end") } else { (x0, "start") };
             html! {
                 <g class={classes!("tl-item", is_selected.then_some("selected"))} tabindex="0" role="button"
                     aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
                     data-event={item.id.clone()}
                     onclick={select.reform(|_| ())} {onkeydown}>
                     <title>{&item.aria}</title>
-                    <rect class="tl-bar" x={fmt(x0)} y={fmt(y)} width={fmt(w)} height="8" rx="2" />
-                    <text x={fmt(text_x)} y={fmt(y + 8.0)} text-anchor={anchor}>{label}</text>
+                    // One target for label and bar alike, so a click anywhere on the item selects it.
+                    <rect class="tl-hit" x={fmt(hit.0)} y={fmt(y)} width={fmt(hit.1 - hit.0)} height={fmt(LANE_H - 2.0)} />
+                    <rect class="tl-bar" x={fmt(x0)} y={fmt(y + 12.0)} width={fmt(w)} height="5" rx="2" />
+                    <text x={fmt(text_x)} y={fmt(y + 9.0)} text-anchor={anchor}>{label}</text>
                 </g>
             }
         })
@@ -451,24 +426,6 @@ pub fn TimelineView() -> Html {
             </div>
             {vague_rail}
         </section>
-    }
-}
-
-/// Horizontal position of a mouse or pointer event in SVG units of its `svg` element.
-fn svg_x(e: &web_sys::MouseEvent) -> f64 {
-    let target = e
-        .current_target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-    match target {
-        Some(el) => {
-            let rect = el.get_bounding_client_rect();
-            if rect.width() > 0.0 {
-                (f64::from(e.client_x()) - rect.left()) / rect.width() * WIDTH
-            } else {
-                WIDTH / 2.0
-            }
-        }
-        None => WIDTH / 2.0,
     }
 }
 

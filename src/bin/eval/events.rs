@@ -11,7 +11,7 @@
 //! precision, polarity and modality as accuracy; places (by name), participants (by canonical name) and
 //! casualties (kind + the gold's figures) as precision and recall.
 
-use dateline::model::{Analysis, Event};
+use dateline::model::{Analysis, Event, Place};
 use dateline::Options;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -177,6 +177,20 @@ fn set_pr(gold: &[String], ours: &[String]) -> Pr {
     }
 }
 
+/// Same GeoNames id, or within 161 km of the annotated point.
+fn near(gold: &Value, p: &Place) -> bool {
+    if gold["geonames_id"]
+        .as_u64()
+        .is_some_and(|id| p.geonames_id.map(u64::from) == Some(id))
+    {
+        return true;
+    }
+    let (Some(lat), Some(lon)) = (gold["lat"].as_f64(), gold["lon"].as_f64()) else {
+        return false;
+    };
+    dateline::places::resolve::distance_km(lat, lon, p.lat, p.lon) <= 161.0
+}
+
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
         .into_iter()
@@ -240,13 +254,38 @@ fn score(text: &str, gold: &Value, known_names: &[String]) -> (Tally, Vec<String
                 notes.push(format!("  {id}: modality {:?} (gold {modality})", e.modality));
             }
         }
-        let places: Vec<String> = e
+        // A place is right when its name agrees, or it is the annotation's place (listed in its `places`
+        // with GeoNames id and point): same id or within 161 km, the project's place convention.
+        let ours: Vec<&Place> = e
             .places
             .iter()
             .filter_map(|p| a.places.iter().find(|x| &x.id == p))
-            .map(|p| p.name.clone())
             .collect();
-        t.places.add(set_pr(&strings(&g["places"]), &places));
+        let gold_places = strings(&g["places"]);
+        let gold_list = gold["places"].as_array().cloned().unwrap_or_default();
+        let same = |gp: &String, p: &Place| {
+            p.name.eq_ignore_ascii_case(gp)
+                || gold_list
+                    .iter()
+                    .find(|x| x["name"].as_str() == Some(gp))
+                    .is_some_and(|x| near(x, p))
+        };
+        // Precision counts distinct locations (a country named twice is one place).
+        let mut distinct: Vec<&Place> = Vec::new();
+        for p in ours {
+            if !distinct.iter().any(|q| q.name == p.name) {
+                distinct.push(p);
+            }
+        }
+        let right = gold_places
+            .iter()
+            .filter(|gp| distinct.iter().any(|p| same(gp, p)))
+            .count();
+        t.places.add(Pr {
+            right,
+            found: distinct.len(),
+            expected: gold_places.len(),
+        });
         let parts: Vec<String> = e
             .participants
             .iter()

@@ -1,0 +1,41 @@
+//! Bytes of a file through the CLI's path: decode, HTML extraction when it looks like HTML, then
+//! the whole pipeline; the result must keep every invariant of tests/invariants.
+#![no_main]
+
+#[path = "../../tests/invariants/mod.rs"]
+mod invariants;
+
+use dateline::places::Gazetteer;
+use dateline::{analyze, html, input, Options, MAX_INPUT_BYTES};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+fn gazetteer() -> Option<&'static Gazetteer> {
+    static G: OnceLock<Option<Gazetteer>> = OnceLock::new();
+    G.get_or_init(Gazetteer::builtin).as_ref()
+}
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks the options, so both dated and undated runs are explored.
+    let (dated, bytes) = match data.split_first() {
+        Some((b, rest)) => (b & 1 == 1, rest),
+        None => (false, data),
+    };
+    let Ok(decoded) = input::decode(bytes, MAX_INPUT_BYTES) else {
+        return;
+    };
+    let mut options = Options {
+        dct: dated.then(|| "2016-09-05".to_string()),
+        ..Options::default()
+    };
+    let text = if html::looks_like_html(&decoded.text) {
+        let doc = html::extract(&decoded.text);
+        options.meta_dct = doc.published;
+        options.title = doc.title;
+        doc.text
+    } else {
+        decoded.text
+    };
+    let analysis = analyze(&text, &options, gazetteer());
+    invariants::assert_sound(&text, &analysis);
+});

@@ -1,0 +1,77 @@
+//! Input shared by the zoomable views (timeline, map): keyboard navigation, pointer positions in
+//! SVG units, and Enter/Space activation of focusable SVG items.
+
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// A navigation command from the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// `+` or `=`.
+    ZoomIn,
+    /// `-` or `_`.
+    ZoomOut,
+    /// `←`.
+    Left,
+    /// `→`.
+    Right,
+    /// `↑`.
+    Up,
+    /// `↓`.
+    Down,
+    /// `0` or `Home`: fit the content.
+    Fit,
+}
+
+impl Nav {
+    /// The command a key stands for, if any.
+    pub fn from_key(key: &str) -> Option<Nav> {
+        Some(match key {
+            "+" | "=" => Nav::ZoomIn,
+            "-" | "_" => Nav::ZoomOut,
+            "ArrowLeft" => Nav::Left,
+            "ArrowRight" => Nav::Right,
+            "ArrowUp" => Nav::Up,
+            "ArrowDown" => Nav::Down,
+            "0" | "Home" => Nav::Fit,
+            _ => return None,
+        })
+    }
+}
+
+/// A keydown handler that runs `act` for navigation keys it handles (returning true) and keeps
+/// those keys from scrolling the page.
+pub fn on_nav(act: impl Fn(Nav) -> bool + 'static) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if Nav::from_key(&e.key()).is_some_and(&act) {
+            e.prevent_default();
+        }
+    })
+}
+
+/// A keydown handler that activates an item with Enter or Space, as a button would.
+pub fn on_activate(activate: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            e.stop_propagation();
+            activate.emit(());
+        }
+    })
+}
+
+/// Position of a mouse or pointer event in the units of the `width` × `height` viewBox of the
+/// element it is attached to (the centre when the element has no size).
+pub fn svg_point(e: &web_sys::MouseEvent, width: f64, height: f64) -> (f64, f64) {
+    let rect = e
+        .current_target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .map(|el| el.get_bounding_client_rect());
+    match rect {
+        Some(r) if r.width() > 0.0 && r.height() > 0.0 => (
+            (f64::from(e.client_x()) - r.left()) / r.width() * width,
+            (f64::from(e.client_y()) - r.top()) / r.height() * height,
+        ),
+        _ => (width / 2.0, height / 2.0),
+    }
+}
