@@ -6,7 +6,8 @@ import { join } from 'node:path';
 const root = process.cwd();
 export const shared = process.env.DATELINE_SHARED || join(root, '..', 'shared');
 
-export const SIZES = [[4 * 1024, '4KB'], [40 * 1024, '40KB'], [400 * 1024, '400KB'], [4 * 1024 * 1024, '4MB']];
+// 1 MB is the UI target's size (run it by name: `scripts/bench-browser 1MB`).
+export const SIZES = [[4 * 1024, '4KB'], [40 * 1024, '40KB'], [400 * 1024, '400KB'], [1024 * 1024, '1MB'], [4 * 1024 * 1024, '4MB']];
 
 const stripTags = (s) => s.replace(/<[^>]*>/g, '');
 const unescape = (s) => s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"')
