@@ -13,8 +13,8 @@ if (!existsSync(join(root, 'wasm_bench_bg.wasm'))) {
   console.error('target/bench-web/ is not built: run scripts/bench-browser');
   process.exit(2);
 }
-// Sizes to run (labels); 4 MB only when asked for: one Dateline call takes minutes there at present
-// (see docs/performance.md), and the page would sit for the better part of an hour.
+// Sizes to run (labels); 1 MB and 4 MB only when asked for by name: a call takes seconds there and
+// chrono-node far longer, each repeated per round (see docs/performance.md).
 const only = process.argv.length > 2 ? process.argv.slice(2) : ['4KB', '40KB', '400KB'];
 const types = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const server = createServer(async (req, res) => {
