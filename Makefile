@@ -26,3 +26,12 @@ build: setup-app
 
 test-only:
 	@scripts/test-all
+
+# Performance measurements (docs/performance.md). Not part of `make test`: timings are reported, never asserted.
+bench: setup-test
+	nice cargo bench --bench analyze
+	nice scripts/bench-cli
+	nice scripts/bench-browser
+	nice trunk build --release
+	nice node tests/bench/ui-bench.mjs --profile
+	scripts/size-report

@@ -1,0 +1,52 @@
+//! Runs `dateline::analyze` on a benchmark text for profilers (callgrind, perf): one warm-up call (which pays
+//! the one-time lazy set-up: regex compilation, tables), then `profiled_runs`, the only function to collect.
+//!
+//! `cargo run --release --example profile_analyze -- [SIZE_BYTES] [RUNS]` prints the time of the first call
+//! and the mean of the others; under callgrind use `--toggle-collect=profile_analyze::profiled_runs`
+//! (see docs/performance.md).
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use dateline::{analyze, places, Analysis, Options};
+use std::hint::black_box;
+use std::time::Instant;
+
+/// The measured calls; kept out of line so a profiler can collect exactly these.
+#[inline(never)]
+fn profiled_runs(text: &str, runs: usize, gazetteer: &places::Gazetteer) -> usize {
+    let options = Options::default();
+    let mut items = 0;
+    for _ in 0..runs {
+        let a: Analysis = analyze(black_box(text), &options, Some(gazetteer));
+        items += a.timexes.len() + a.places.len() + a.entities.len() + a.events.len();
+    }
+    items
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let size: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(4096);
+    let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20);
+    let text = common::text_of(&common::base_text(), size);
+    let t = Instant::now();
+    let Some(gazetteer) = places::Gazetteer::builtin() else {
+        eprintln!("the built-in gazetteer does not parse");
+        std::process::exit(1);
+    };
+    let load = t.elapsed();
+    let t = Instant::now();
+    black_box(analyze(&text, &Options::default(), Some(&gazetteer)));
+    let first = t.elapsed();
+    let t = Instant::now();
+    let items = profiled_runs(&text, runs, &gazetteer);
+    let rest = t.elapsed();
+    println!(
+        "{} bytes: gazetteer load {:.3} ms, first analyze {:.3} ms, then {:.3} ms per call over {runs} ({} items)",
+        text.len(),
+        load.as_secs_f64() * 1e3,
+        first.as_secs_f64() * 1e3,
+        rest.as_secs_f64() * 1e3 / runs.max(1) as f64,
+        items / runs.max(1)
+    );
+}
