@@ -44,10 +44,10 @@ pub fn extract(text: &str, segments: &[Segment]) -> Vec<Entity> {
     all
 }
 
-/// Spans sorted by start, for overlap tests in logarithmic time (the finders would be quadratic on long
-/// texts otherwise).
+/// Spans ordered by start, for overlap tests and insertions in logarithmic time (the finders would
+/// be quadratic on long texts otherwise; a sorted `Vec` made every insertion in the middle linear).
 pub(crate) struct SpanSet {
-    spans: Vec<Span>,
+    spans: std::collections::BTreeSet<Span>,
     /// Longest span, bounding how far back an overlapping span can start.
     longest: usize,
 }
@@ -55,25 +55,23 @@ pub(crate) struct SpanSet {
 impl SpanSet {
     /// A set of the given spans.
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Self {
-        let mut spans: Vec<Span> = spans.collect();
-        spans.sort();
+        let spans: std::collections::BTreeSet<Span> = spans.collect();
         let longest = spans.iter().map(Span::len).max().unwrap_or(0);
         SpanSet { spans, longest }
     }
 
     /// True when `span` shares a byte with a span of the set.
     pub(crate) fn overlaps(&self, span: Span) -> bool {
-        let from = self.spans.partition_point(|s| s.start + self.longest < span.start);
-        self.spans[from..]
-            .iter()
+        let from = Span::new(span.start.saturating_sub(self.longest), 0);
+        self.spans
+            .range(from..)
             .take_while(|s| s.start < span.end)
             .any(|s| s.overlaps(&span))
     }
 
     /// Adds a span.
     pub(crate) fn insert(&mut self, span: Span) {
-        let at = self.spans.partition_point(|s| *s < span);
-        self.spans.insert(at, span);
+        self.spans.insert(span);
         self.longest = self.longest.max(span.len());
     }
 }

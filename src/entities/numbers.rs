@@ -11,13 +11,16 @@ const DURATION_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "m
 /// Every count of the text; day numbers, years and durations are left to the dates engine.
 pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
     let mut out = Vec::new();
+    // Datelines are few and near the top: collect them once rather than rescanning every segment per number.
+    let datelines: Vec<Span> = segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Dateline)
+        .map(|s| s.span)
+        .collect();
     for caps in lex.number_re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         let span = Span::new(m.start(), m.end());
-        if segments
-            .iter()
-            .any(|s| s.kind == SegmentKind::Dateline && s.span.overlaps(&span))
-        {
+        if datelines.iter().any(|d| d.overlaps(&span)) {
             continue;
         }
         let quantity = if let Some(p) = caps.name("phrase") {

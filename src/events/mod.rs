@@ -103,11 +103,17 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
                     .filter(|d| d.as_bytes()[4] == b'-')
                     .map(str::to_string)
             };
-            let prev_days: Vec<String> = clusters
-                .iter()
-                .filter(|c| Some(c.seg) == prev_si)
-                .filter_map(day)
-                .collect();
+            // Clusters are appended sentence by sentence, so the previous sentence's are at the end.
+            let prev_days: Vec<String> = match prev_si {
+                Some(p) => clusters
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.seg >= p)
+                    .filter(|c| c.seg == p)
+                    .filter_map(day)
+                    .collect(),
+                None => Vec::new(),
+            };
             for c in found.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
                 let same_scene = day(c).is_some_and(|d| prev_days.contains(&d));
                 c.places = if same_scene { all.clone() } else { setting.clone() };
@@ -138,7 +144,11 @@ fn inherited_places(
     let prev = segments[..si].iter().rposition(|s| s.kind == SegmentKind::Sentence);
     if let Some(f) = pointed {
         let earlier = &a.places[..a.places.partition_point(|p| p.span.start < seg.span.start)];
-        if let Some(p) = earlier.iter().filter(literal_before).rfind(|p| p.feature == f) {
+        // "the city" points back a little way, not across a whole book: a bounded look-back keeps long
+        // inputs linear.
+        const LOOK_BACK: usize = 64;
+        let window = &earlier[earlier.len().saturating_sub(LOOK_BACK)..];
+        if let Some(p) = window.iter().filter(literal_before).rfind(|p| p.feature == f) {
             return (prev, vec![p.id.clone()], vec![p.id.clone()]);
         }
     }
