@@ -23,15 +23,6 @@ fn shared_dir() -> Option<PathBuf> {
     dir.join("corpora").is_dir().then_some(dir)
 }
 
-/// Replaces the five XML entities; enough for TimeML bodies.
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
 /// Drops everything between `<` and `>`.
 fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -78,7 +69,7 @@ fn corpus_texts(shared: &Path) -> Vec<String> {
         for f in files {
             if let Ok(xml) = std::fs::read_to_string(&f) {
                 for body in between(&xml, "<TEXT>", "</TEXT>") {
-                    texts.push(unescape(&strip_tags(body)).trim().to_string());
+                    texts.push(dateline::html::decode_entities(&strip_tags(body)).trim().to_string());
                 }
             }
         }

@@ -32,14 +32,6 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
     Some(&s[a..b])
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
 /// Reads the articles of one corpus file (a small tag scanner: the files are regular).
 fn parse(xml: &str) -> Vec<Article> {
     let mut out = Vec::new();
@@ -49,7 +41,7 @@ fn parse(xml: &str) -> Vec<Article> {
         };
         let text = match between(raw, "<![CDATA[", "]]>") {
             Some(t) => t.to_string(),
-            None => unescape(raw),
+            None => dateline::html::decode_entities(raw),
         };
         // Character offset -> byte offset.
         let mut bytes_at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -74,7 +66,7 @@ fn parse(xml: &str) -> Vec<Article> {
                 };
                 gold.push(Gold {
                     span: Span::new(bytes_at[s], bytes_at[e]),
-                    phrase: unescape(between(t, "<phrase>", "</phrase>").unwrap_or("").trim()),
+                    phrase: dateline::html::decode_entities(between(t, "<phrase>", "</phrase>").unwrap_or("").trim()),
                     point,
                 });
             }
