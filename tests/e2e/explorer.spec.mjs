@@ -128,26 +128,30 @@ test('works offline after the first visit', async ({ page, context }) => {
   await context.setOffline(false);
 });
 
-test('a dead analysis engine is reported and restarted; the text is kept', async ({ page }) => {
-  test.setTimeout(60_000);
-  // The first engine gets a broken wasm file and never answers; the restarted one gets the real file.
-  let broken = true;
-  await page.route('**/worker_bg.wasm', async (route) => {
-    if (broken) {
-      broken = false;
-      await route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') });
-    } else {
-      await route.continue();
-    }
+test.describe('without a service worker (it would fetch the engine around the test\'s route)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a dead analysis engine is reported and restarted; the text is kept', async ({ page }) => {
+    test.setTimeout(60_000);
+    // The first engine gets a broken wasm file and never answers; the restarted one gets the real file.
+    let broken = true;
+    await page.route('**/worker_bg.wasm', async (route) => {
+      if (broken) {
+        broken = false;
+        await route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto('./');
+    const box = page.getByRole('textbox', { name: 'Article text' });
+    await box.fill('Rain hit Faenza on Wednesday, officials said.');
+    await expect(page.getByRole('status')).toContainText('restarted', { timeout: 20_000 });
+    await expect(box).toHaveValue('Rain hit Faenza on Wednesday, officials said.');
+    await box.press('End');
+    await box.type(' More rain fell on Thursday.');
+    await expect(page.getByRole('status')).toContainText(/[1-9]\d* dates/, { timeout: 20_000 });
   });
-  await page.goto('./');
-  const box = page.getByRole('textbox', { name: 'Article text' });
-  await box.fill('Rain hit Faenza on Wednesday, officials said.');
-  await expect(page.getByRole('status')).toContainText('restarted', { timeout: 20_000 });
-  await expect(box).toHaveValue('Rain hit Faenza on Wednesday, officials said.');
-  await box.press('End');
-  await box.type(' More rain fell on Thursday.');
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* dates/, { timeout: 20_000 });
 });
 
 test('several articles share one timeline, coloured by article, and travel in the link', async ({ page, browser }) => {
