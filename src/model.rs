@@ -391,6 +391,33 @@ pub enum CasualtyKind {
     Arrested,
 }
 
+impl CasualtyKind {
+    /// Every kind, in the order the UI lists them.
+    pub const ALL: [CasualtyKind; 5] = [
+        CasualtyKind::Killed,
+        CasualtyKind::Wounded,
+        CasualtyKind::Missing,
+        CasualtyKind::Displaced,
+        CasualtyKind::Arrested,
+    ];
+
+    /// The name used in JSON, tables and the UI (`killed`, `wounded`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CasualtyKind::Killed => "killed",
+            CasualtyKind::Wounded => "wounded",
+            CasualtyKind::Missing => "missing",
+            CasualtyKind::Displaced => "displaced",
+            CasualtyKind::Arrested => "arrested",
+        }
+    }
+
+    /// The kind with that name, if any.
+    pub fn from_name(name: &str) -> Option<CasualtyKind> {
+        CasualtyKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
 /// How a count is hedged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -518,5 +545,19 @@ impl Warning {
             message: message.into(),
             span: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casualty_kind_names_match_their_json_names() {
+        for kind in CasualtyKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+            assert_eq!(CasualtyKind::from_name(kind.as_str()), Some(kind));
+        }
+        assert_eq!(CasualtyKind::from_name("injured"), None);
     }
 }

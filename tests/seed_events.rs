@@ -114,14 +114,7 @@ fn families_for(gold_type: &str) -> &'static [&'static str] {
 }
 
 fn casualty_kind(s: &str) -> Option<CasualtyKind> {
-    Some(match s {
-        "killed" => CasualtyKind::Killed,
-        "wounded" => CasualtyKind::Wounded,
-        "missing" => CasualtyKind::Missing,
-        "displaced" => CasualtyKind::Displaced,
-        "arrested" => CasualtyKind::Arrested,
-        _ => return None,
-    })
+    CasualtyKind::from_name(s)
 }
 
 /// The event that matches a gold trigger: a trigger or merged mention overlapping it, of an allowed family;

@@ -138,14 +138,7 @@ fn build(t: &Tables) -> Lexicon {
     }
     let mut casualty: Vec<(Vec<String>, CasualtyKind)> = lang::rows(t.casualty_cues)
         .filter_map(|row| {
-            let kind = match *row.get(1)? {
-                "killed" => CasualtyKind::Killed,
-                "wounded" => CasualtyKind::Wounded,
-                "missing" => CasualtyKind::Missing,
-                "displaced" => CasualtyKind::Displaced,
-                "arrested" => CasualtyKind::Arrested,
-                _ => return None,
-            };
+            let kind = CasualtyKind::from_name(row.get(1)?)?;
             Some((words(row.first()?), kind))
         })
         .collect();

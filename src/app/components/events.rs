@@ -2,7 +2,7 @@
 //! time or text order; each links to its evidence in the text.
 
 use crate::app::state::{Action, AppContext, Selection};
-use crate::model::{CasualtyKind, Polarity};
+use crate::model::Polarity;
 use crate::timeline::interval;
 use yew::prelude::*;
 
@@ -57,16 +57,7 @@ pub fn EventsView() -> Html {
             let casualties: Vec<String> = ev
                 .casualties
                 .iter()
-                .map(|c| {
-                    let kind = match c.kind {
-                        CasualtyKind::Killed => "killed",
-                        CasualtyKind::Wounded => "wounded",
-                        CasualtyKind::Missing => "missing",
-                        CasualtyKind::Displaced => "displaced",
-                        CasualtyKind::Arrested => "arrested",
-                    };
-                    format!("{} {kind}", c.text)
-                })
+                .map(|c| format!("{} {}", c.text, c.kind.as_str()))
                 .collect();
             let is_selected = selected.as_deref() == Some(ev.id.as_str());
             let onclick = {

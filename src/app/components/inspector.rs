@@ -10,14 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 fn casualty_line(c: &Casualty) -> String {
-    format!(
-        "{}: {}",
-        serde_json::to_value(c.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
-        c.text
-    )
+    format!("{}: {}", c.kind.as_str(), c.text)
 }
 
 /// The inspector for the current selection.
