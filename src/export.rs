@@ -104,7 +104,8 @@ pub fn render(analysis: &Analysis, text: &str, format: Format) -> String {
     }
 }
 
-fn place_names(analysis: &Analysis, event: &Event) -> Vec<String> {
+/// Names of an event's places, in order, without repeats in a row.
+pub fn place_names(analysis: &Analysis, event: &Event) -> Vec<String> {
     let mut names: Vec<String> = event
         .places
         .iter()
@@ -115,7 +116,8 @@ fn place_names(analysis: &Analysis, event: &Event) -> Vec<String> {
     names
 }
 
-fn participant_names(analysis: &Analysis, event: &Event) -> Vec<String> {
+/// Canonical names of an event's participants, in order, without repeats in a row.
+pub fn participant_names(analysis: &Analysis, event: &Event) -> Vec<String> {
     let mut names: Vec<String> = event
         .participants
         .iter()

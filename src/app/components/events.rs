@@ -2,6 +2,7 @@
 //! time or text order; each links to its evidence in the text.
 
 use crate::app::state::{Action, AppContext, Selection};
+use crate::export::{participant_names, place_names};
 use crate::model::Polarity;
 use crate::timeline::interval;
 use yew::prelude::*;
@@ -34,26 +35,8 @@ pub fn EventsView() -> Html {
     let cards: Html = events
         .into_iter()
         .map(|ev| {
-            let names = |ids: &[String], places: bool| -> Vec<String> {
-                let mut out: Vec<String> = ids
-                    .iter()
-                    .filter_map(|id| {
-                        if places {
-                            analysis.places.iter().find(|p| &p.id == id).map(|p| p.name.clone())
-                        } else {
-                            analysis
-                                .entities
-                                .iter()
-                                .find(|e| &e.id == id)
-                                .map(|e| e.canonical.clone())
-                        }
-                    })
-                    .collect();
-                out.dedup();
-                out
-            };
-            let places = names(&ev.places, true);
-            let people = names(&ev.participants, false);
+            let places = place_names(&analysis, ev);
+            let people = participant_names(&analysis, ev);
             let casualties: Vec<String> = ev
                 .casualties
                 .iter()

@@ -104,11 +104,7 @@ pub fn Inspector() -> Html {
                     }
                 })
             };
-            let participants: Vec<String> = ev
-                .participants
-                .iter()
-                .filter_map(|id| analysis.entities.iter().find(|e| &e.id == id).map(|e| e.canonical.clone()))
-                .collect();
+            let participants = crate::export::participant_names(analysis, ev);
             html! {
                 <>
                     <p><strong>{event_summary(analysis, ev)}</strong></p>
