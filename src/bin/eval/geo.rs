@@ -1,6 +1,6 @@
 //! Evaluation: toponym recognition and resolution over LGL / TR-News XML (Gritta et al. 2018 form).
 //!
-//! `eval geo [FILE...]` (default ../shared/corpora/geo/lgl.xml and tr-news.xml). Offsets in these files
+//! `eval geo [--errors] [FILE...]` (default ../shared/corpora/geo/lgl.xml and tr-news.xml). Offsets in these files
 //! count Unicode characters; they are turned into byte offsets here. A found place counts when its span
 //! overlaps a gold toponym (so TR-News offsets that are one off still match); it is right when within
 //! 161 km of the gold point or with the same GeoNames id. Articles are split by position: even ones
@@ -19,6 +19,8 @@ struct Gold {
     span: Span,
     phrase: String,
     point: Option<(f64, f64, u32)>,
+    /// GeoNames name, admin1 and country of the gold reading (for the errors listing).
+    label: String,
 }
 
 struct Article {
@@ -64,7 +66,15 @@ fn parse(xml: &str) -> Vec<Article> {
                     }
                     _ => None,
                 };
+                let tag = |name: &str| {
+                    t.find(&format!("<{name} "))
+                        .or_else(|| t.find(&format!("<{name}>")))
+                        .and_then(|a| between(&t[a..], ">", "<"))
+                        .unwrap_or("")
+                        .to_string()
+                };
                 gold.push(Gold {
+                    label: format!("{} / {} / {}", tag("name"), tag("admin1"), tag("country")),
                     span: Span::new(bytes_at[s], bytes_at[e]),
                     phrase: dateline::html::decode_entities(between(t, "<phrase>", "</phrase>").unwrap_or("").trim()),
                     point,
@@ -121,12 +131,21 @@ fn is_adjective(g: &Gazetteer, phrase: &str) -> bool {
 }
 
 /// Scores the articles `pick` accepts; `GEO_DEBUG=1` lists misses, false places and wrong points of the
-/// development half only, so the held-out half stays unread.
-fn score(articles: &[Article], g: &Gazetteer, pick: impl Fn(usize) -> bool, skip_adjectives: bool) -> Tally {
-    let debug = std::env::var_os("GEO_DEBUG").is_some() && pick(0) && !pick(1) && !skip_adjectives;
+/// development half only, so the held-out half stays unread. `errors` (the `--errors` flag) lists the
+/// development half's wrong points in full: gold reading, ours and our alternatives, distance, and the
+/// article's other places (its context signals).
+fn score(
+    articles: &[Article],
+    g: &Gazetteer,
+    pick: impl Fn(usize) -> bool,
+    skip_adjectives: bool,
+    errors: bool,
+) -> Tally {
+    let dev = pick(0) && !pick(1) && !skip_adjectives;
+    let debug = std::env::var_os("GEO_DEBUG").is_some() && dev;
+    let errors = errors && dev;
     let mut t = Tally::default();
     for (n, a) in articles.iter().enumerate().filter(|(n, _)| pick(*n)) {
-        let _ = n;
         let segs = segment::segment(&a.text, &lang::EN);
         let found: Vec<_> = places::extract(&a.text, &segs, &[], g)
             .into_iter()
@@ -170,6 +189,40 @@ fn score(articles: &[Article], g: &Gazetteer, pick: impl Fn(usize) -> bool, skip
                 }
                 if km <= 161.0 || (gid != 0 && p.geonames_id == Some(gid)) {
                     t.right += 1;
+                } else if errors {
+                    let place = |name: &str, admin: &Option<String>, country: &Option<String>| {
+                        format!(
+                            "{name} / {} / {}",
+                            admin.as_deref().unwrap_or("-"),
+                            country.as_deref().unwrap_or("-")
+                        )
+                    };
+                    let alternatives: Vec<String> = p
+                        .alternatives
+                        .iter()
+                        .map(|c| format!("{} {:.2}", place(&c.name, &c.admin1, &c.country), c.score))
+                        .collect();
+                    let others: Vec<String> = found
+                        .iter()
+                        .filter(|o| o.text != p.text)
+                        .map(|o| {
+                            format!(
+                                "{}={}",
+                                o.text,
+                                o.admin1.as_deref().or(o.country.as_deref()).unwrap_or("?")
+                            )
+                        })
+                        .collect();
+                    println!(
+                        "ERROR\t{}\tgold {}\tours {} {:.2}\t{km:.0} km\talts [{}]\tarticle {n}: {}\t{}",
+                        x.phrase,
+                        x.label,
+                        place(&p.name, &p.admin1, &p.country),
+                        p.confidence,
+                        alternatives.join("; "),
+                        others.join(", "),
+                        context(&a.text, x.span)
+                    );
                 } else if debug {
                     println!(
                         "WRONG\t{}\t{} {:?} {:?} {km:.0} km\t{}",
@@ -206,6 +259,8 @@ fn thread_cpu_ns() -> Option<u64> {
 
 /// Runs the evaluation; returns the exit code.
 pub fn run(args: &[String]) -> i32 {
+    let errors = args.iter().any(|a| a == "--errors");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--errors").cloned().collect();
     let files: Vec<PathBuf> = if args.is_empty() {
         let base = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/geo");
         vec![base.join("lgl.xml"), base.join("tr-news.xml")]
@@ -239,10 +294,10 @@ pub fn run(args: &[String]) -> i32 {
             articles.len(),
             articles.iter().map(|a| a.gold.len()).sum::<usize>()
         );
-        score(&articles, &g, |n| n % 2 == 0, false).report(&format!("{name} dev (even)"));
-        score(&articles, &g, |n| n % 2 == 1, false).report(&format!("{name} held-out (odd)"));
-        score(&articles, &g, |_| true, false).report(&format!("{name} all"));
-        score(&articles, &g, |_| true, true).report(&format!("{name} all, no gold demonyms"));
+        score(&articles, &g, |n| n % 2 == 0, false, errors).report(&format!("{name} dev (even)"));
+        score(&articles, &g, |n| n % 2 == 1, false, false).report(&format!("{name} held-out (odd)"));
+        score(&articles, &g, |_| true, false, false).report(&format!("{name} all"));
+        score(&articles, &g, |_| true, true, false).report(&format!("{name} all, no gold demonyms"));
         all.push(articles);
     }
     // Speed: the place pass over every article, per 4 KB of text (segmentation done beforehand).

@@ -2,7 +2,7 @@
 //!
 //! `eval time [DIR]`   TempEval-3 scoring of dates over TimeML files (default ../shared/corpora/timeml)
 //! `eval cases [DIR]`  chrono-node and Duckling English cases (default ../shared/cases)
-//! `eval geo [FILE]`   toponym recognition and resolution over LGL / TR-News XML (default both)
+//! `eval geo [--errors] [FILE]`   toponym recognition and resolution over LGL / TR-News XML (default both)
 //! `eval events`       event frames on the project's own annotated samples
 
 mod events;
