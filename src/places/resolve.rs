@@ -13,6 +13,13 @@ const COUNTRY_WEIGHT: f64 = 1.2;
 /// Weight of the article's first-order division distribution.
 const ADMIN_WEIGHT: f64 = 1.6;
 
+/// Share of the article's division votes (the name's own taken out) that makes a division its home.
+const HOME_SHARE: f64 = 0.5;
+/// Fewest votes (the name's own taken out) for a home division.
+const HOME_VOTES: f64 = 1.0;
+/// Towns this large are not taken for a namesake too small for the gazetteer.
+const HOME_MAX_POPULATION: f64 = 100_000.0;
+
 /// Most distinct sure places used for the nearness bonus.
 const MAX_ANCHORS: usize = 128;
 
@@ -206,7 +213,7 @@ pub fn resolve(
     // mention that is the only one naming the nearest (a name must not confirm itself).
     let mut nearest: HashMap<u32, Nearest> = HashMap::default();
     for (m, v) in scored.iter_mut().enumerate() {
-        if v.len() < 2 || mentions[m].dateline {
+        if v.len() < 2 {
             continue;
         }
         for s in v.iter_mut() {
@@ -240,6 +247,37 @@ pub fn resolve(
             }
         }
         sort(v);
+    }
+    // The article's home state: in local news a town none of whose namesakes lies in the state the rest
+    // of the article is about is a town of that state too small for the gazetteer ("Hurricane" beside
+    // Putnam County, West Virginia, is not Hurricane, Utah). The state goes first, level with the best
+    // namesake, as in the container fallback below.
+    let home = admins
+        .iter()
+        .filter(|&(&a, _)| g.feature(a) == Feature::Admin && g.admin_of(a).is_none())
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(&a, &v)| (a, v));
+    if let Some((home, votes)) = home {
+        for (m, v) in scored.iter_mut().enumerate() {
+            let Some(best) = v.first().copied() else { continue };
+            let mine = name_admins.get(&(name_of[m], home)).copied().unwrap_or(0.0);
+            let share = (votes - mine) / total_a;
+            if share < HOME_SHARE || votes - mine < HOME_VOTES {
+                continue;
+            }
+            let towns_only = v.iter().all(|s| g.feature(s.entry) == Feature::City);
+            let outside = v.iter().all(|s| g.admin_of(s.entry) != Some(home));
+            let small = g.population_of(best.entry) < HOME_MAX_POPULATION;
+            if towns_only && outside && small && mutual.bonus(m, best.entry) == 0.0 {
+                v.insert(
+                    0,
+                    Scored {
+                        entry: home,
+                        score: best.score + 1e-9,
+                    },
+                );
+            }
+        }
     }
     // "Edmonton, Ky." where the gazetteer knows no Edmonton in Kentucky: the town is too small to be in it,
     // and its container is the best point the text gives. The container goes first, level with the best
