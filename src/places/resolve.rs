@@ -17,6 +17,8 @@ const ADMIN_WEIGHT: f64 = 1.6;
 const HOME_SHARE: f64 = 0.5;
 /// Fewest votes (the name's own taken out) for a home division.
 const HOME_VOTES: f64 = 1.0;
+/// Fewest distinct names (the mention's own left out) voting for a home division.
+const HOME_NAMES: usize = 2;
 /// Towns this large are not taken for a namesake too small for the gazetteer.
 const HOME_MAX_POPULATION: f64 = 100_000.0;
 
@@ -163,6 +165,8 @@ pub fn resolve(
         .collect();
     let mut name_countries: HashMap<(usize, &str), f64> = HashMap::default();
     let mut name_admins: HashMap<(usize, u32), f64> = HashMap::default();
+    // Names whose best reading is a division (a county or the state itself), with the state they vote for.
+    let mut name_division: super::fasthash::FastSet<(usize, u32)> = Default::default();
     for (m, v) in scored.iter().enumerate() {
         let Some(best) = v.first() else { continue };
         let weight = confidence(v);
@@ -177,6 +181,9 @@ pub fn resolve(
                 _ => None,
             };
             if let Some((a, w)) = admin {
+                if e.feature == Feature::Admin {
+                    name_division.insert((name_of[m], a));
+                }
                 *admins.entry(a).or_default() += w;
                 *name_admins.entry((name_of[m], a)).or_default() += w;
             }
@@ -213,7 +220,9 @@ pub fn resolve(
     // mention that is the only one naming the nearest (a name must not confirm itself).
     let mut nearest: HashMap<u32, Nearest> = HashMap::default();
     for (m, v) in scored.iter_mut().enumerate() {
-        if v.len() < 2 {
+        // A dateline in capitals names a national capital when it can ("WASHINGTON (RNS) —"), whatever
+        // the story's state holds; other dateline towns take the article's context like any mention.
+        if v.len() < 2 || mentions[m].dateline && v.iter().any(|s| g.is_capital(s.entry)) {
             continue;
         }
         for s in v.iter_mut() {
@@ -258,11 +267,25 @@ pub fn resolve(
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(&a, &v)| (a, v));
     if let Some((home, votes)) = home {
+        // Distinct names voting for the home: one name repeated (a misread "New London") is no home.
+        // A county or the state itself named is evidence enough; towns must be two.
+        let home_names = name_admins.iter().filter(|&(&(_, a), &w)| a == home && w > 0.0).count();
+        let division_names: Vec<usize> = name_division
+            .iter()
+            .filter(|&&(_, a)| a == home)
+            .map(|&(n, _)| n)
+            .collect();
         for (m, v) in scored.iter_mut().enumerate() {
             let Some(best) = v.first().copied() else { continue };
             let mine = name_admins.get(&(name_of[m], home)).copied().unwrap_or(0.0);
             let share = (votes - mine) / total_a;
-            if share < HOME_SHARE || votes - mine < HOME_VOTES {
+            let names = home_names - usize::from(mine > 0.0);
+            let named = division_names.len() >= 2 || division_names.first().is_some_and(|&n| n != name_of[m]);
+            if share < HOME_SHARE || votes - mine < HOME_VOTES || names < HOME_NAMES && !named {
+                continue;
+            }
+            // A namesake in another country is no town of the home state.
+            if g.country_index(best.entry) != g.country_index(home) {
                 continue;
             }
             let towns_only = v.iter().all(|s| g.feature(s.entry) == Feature::City);
