@@ -39,6 +39,8 @@ pub struct Cues {
     pub container_admin: HashSet<&'static str>,
     /// Words before "of" + name that make it a town (lower case).
     pub container_city: HashSet<&'static str>,
+    /// Words after a name that make it a town (lower case).
+    pub town_head: HashSet<&'static str>,
     /// Plural division words after a list of names, with the singular the names end in ("counties" ->
     /// "county"), lower case.
     pub plural_division: Vec<(&'static str, &'static str)>,
@@ -76,6 +78,7 @@ impl Cues {
                 "actor_object" => c.actor_objects.insert(word),
                 "container_admin" => c.container_admin.insert(word),
                 "container_city" => c.container_city.insert(word),
+                "town_head" => c.town_head.insert(word),
                 "plural_division" => {
                     if let Some(singular) = row.get(2) {
                         c.plural_division.push((word, singular));

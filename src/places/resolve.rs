@@ -13,6 +13,8 @@ const COUNTRY_WEIGHT: f64 = 1.2;
 /// Weight of the article's first-order division distribution.
 const ADMIN_WEIGHT: f64 = 1.6;
 
+/// A dateline names a national capital this large rather than a namesake in the story's state.
+const CAPITAL_DATELINE_POPULATION: f64 = 250_000.0;
 /// Share of the article's division votes (the name's own taken out) that makes a division its home.
 const HOME_SHARE: f64 = 0.5;
 /// Fewest votes (the name's own taken out) for a home division.
@@ -86,6 +88,8 @@ struct Cue {
     admin_word: bool,
     /// Preceded by "city of", "town of"...
     city_of: bool,
+    /// Followed by "police", "resident", "mayor"...: a town, not a country or state.
+    town_head: bool,
 }
 
 /// Scores every reading of every mention; returns them best first.
@@ -111,6 +115,11 @@ pub fn resolve(
                 admin_word: toks.get(j + 1).is_some_and(|n| {
                     text[toks[j].span.end..n.span.start] == *" "
                         && cues.container_admin.contains(n.text.to_lowercase().as_str())
+                }),
+                town_head: toks.get(j + 1).is_some_and(|n| {
+                    text[toks[j].span.end..n.span.start] == *" "
+                        && n.text.len() < 16
+                        && cues.town_head.contains(n.text.to_lowercase().as_str())
                 }),
                 city_of: i >= 2
                     && toks[i - 1].text == "of"
@@ -222,7 +231,11 @@ pub fn resolve(
     for (m, v) in scored.iter_mut().enumerate() {
         // A dateline in capitals names a national capital when it can ("WASHINGTON (RNS) —"), whatever
         // the story's state holds; other dateline towns take the article's context like any mention.
-        if v.len() < 2 || mentions[m].dateline && v.iter().any(|s| g.is_capital(s.entry)) {
+        if v.len() < 2
+            || mentions[m].dateline
+                && v.iter()
+                    .any(|s| g.is_capital(s.entry) && g.population_of(s.entry) >= CAPITAL_DATELINE_POPULATION)
+        {
             continue;
         }
         for s in v.iter_mut() {
@@ -570,6 +583,14 @@ fn local(
     }
     if cue.city_of {
         score += if feature == Feature::City { 0.5 } else { -0.3 };
+    }
+    // "Jordan resident", "Lebanon police": a country would be named by its adjective; a state less so.
+    if cue.town_head {
+        score += match feature {
+            Feature::City => 0.3,
+            Feature::Admin => -0.3,
+            _ => -1.0,
+        };
     }
     score
 }
