@@ -349,6 +349,7 @@ fn division_lists(text: &str, toks: &[Token<'_>], gazetteer: &Gazetteer, cues: &
         if &text[toks[end].span.end..t.span.start] != " " {
             continue;
         }
+        let first_new = added.len();
         for _ in 0..MAX_LIST_NAMES {
             // The name ends at `end`: the longest run of capitalised words before it the gazetteer holds
             // with the division word.
@@ -399,6 +400,20 @@ fn division_lists(text: &str, toks: &[Token<'_>], gazetteer: &Gazetteer, cues: &
             } else {
                 break;
             };
+        }
+        // "Indiana counties" are the counties of the state, not Indiana County: a lone state or country
+        // name before the word is left as it is.
+        if added.len() == first_new + 1 {
+            let lone = &added[first_new];
+            name::normalize_into(lone.span.slice(text), &mut key);
+            let state = gazetteer.lookup(&key).iter().any(|p| match gazetteer.feature(p.entry) {
+                Feature::Country => true,
+                Feature::Admin => gazetteer.admin_of(p.entry).is_none(),
+                _ => false,
+            });
+            if state {
+                added.pop();
+            }
         }
     }
     if added.is_empty() {
