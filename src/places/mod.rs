@@ -204,6 +204,49 @@ mod tests {
     }
 
     #[test]
+    fn names_before_counties_are_counties() {
+        let p = run("Storm damage was reported in Harper, Kingman and Sarpy counties on Monday.");
+        let names: Vec<(&str, &str)> = p.iter().map(|p| (p.text.as_str(), p.name.as_str())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Harper", "Harper County"),
+                ("Kingman", "Kingman County"),
+                ("Sarpy", "Sarpy County")
+            ],
+            "{p:?}"
+        );
+        // A lone state before the word is the state whose counties are meant.
+        let p = run("It ranked 12th among Indiana counties last year.");
+        assert_eq!((p[0].name.as_str(), p[0].feature), ("Indiana", Feature::Admin), "{p:?}");
+    }
+
+    #[test]
+    fn a_town_missing_from_the_home_state_falls_back_to_it() {
+        // No Hurricane in West Virginia is large enough for the gazetteer; the article is about that state.
+        let text = "Deputies searched Putnam County, W.Va., on Sunday. \
+                    The two men were found hiding under a bridge in Hurricane, officers said.";
+        let p = run(text);
+        let hurricane = p.iter().find(|p| p.text == "Hurricane").expect("found");
+        assert_eq!(hurricane.name, "West Virginia", "{p:?}");
+        assert!(hurricane
+            .alternatives
+            .iter()
+            .any(|a| a.admin1.as_deref() == Some("Utah")));
+        // Without the state's context the town keeps its only namesake.
+        let p = run("The two men were found hiding under a bridge in Hurricane, officers said.");
+        assert_eq!(p[0].admin1.as_deref(), Some("Utah"), "{p:?}");
+    }
+
+    #[test]
+    fn town_words_prefer_towns() {
+        let p = run("A Lebanon man was charged on Monday.");
+        assert_eq!(p[0].feature, Feature::City, "{p:?}");
+        let p = run("Fighting spread across Lebanon on Monday.");
+        assert_eq!(p[0].feature, Feature::Country, "{p:?}");
+    }
+
+    #[test]
     fn people_and_organisations_stay_off_the_map() {
         let p = run("President Jordan Lincoln met Senator Paris. The White House said Mr Paris agreed.");
         assert!(p.is_empty(), "{p:?}");
