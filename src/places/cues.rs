@@ -41,6 +41,10 @@ pub struct Cues {
     pub container_city: HashSet<&'static str>,
     /// Words after a name that make it a town (lower case).
     pub town_head: HashSet<&'static str>,
+    /// Words between "X, ... Y" that place X near Y (lower case).
+    pub relative: HashSet<&'static str>,
+    /// Words allowed beside [`Cues::relative`] ("just", "miles", "of"), lower case.
+    pub relative_filler: HashSet<&'static str>,
     /// Plural division words after a list of names, with the singular the names end in ("counties" ->
     /// "county"), lower case.
     pub plural_division: Vec<(&'static str, &'static str)>,
@@ -79,6 +83,8 @@ impl Cues {
                 "container_admin" => c.container_admin.insert(word),
                 "container_city" => c.container_city.insert(word),
                 "town_head" => c.town_head.insert(word),
+                "relative" => c.relative.insert(word),
+                "relative_filler" => c.relative_filler.insert(word),
                 "plural_division" => {
                     if let Some(singular) = row.get(2) {
                         c.plural_division.push((word, singular));
