@@ -700,11 +700,11 @@ fn local(
     if cue.city_of {
         score += if feature == Feature::City { 0.5 } else { -0.3 };
     }
-    // "Jordan resident", "Lebanon police": a country would be named by its adjective; a state less so.
+    // "Jordan resident", "Lebanon police": a country would be named by its adjective.
     if cue.town_head {
         score += match feature {
-            Feature::City => 0.3,
-            Feature::Admin => -0.3,
+            // "Indiana residents" and "Georgia man" are states as often as towns.
+            Feature::City | Feature::Admin => 0.0,
             _ => -1.0,
         };
     }
