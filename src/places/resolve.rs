@@ -15,6 +15,8 @@ const ADMIN_WEIGHT: f64 = 1.6;
 
 /// A dateline names a national capital this large rather than a namesake in the story's state.
 const CAPITAL_DATELINE_POPULATION: f64 = 250_000.0;
+/// Rounds of article-context scoring.
+const CONTEXT_ROUNDS: usize = 2;
 /// Share of the article's division votes (the name's own taken out) that makes a division its home.
 const HOME_SHARE: f64 = 0.5;
 /// Fewest votes (the name's own taken out) for a home division.
@@ -154,14 +156,6 @@ pub fn resolve(
         })
         .collect();
 
-    // Article context: countries and divisions voted by adjectives and by each mention's best reading.
-    let mut countries: HashMap<&str, f64> = HashMap::default();
-    let mut admins: HashMap<u32, f64> = HashMap::default();
-    for &(_, c) in adjectives {
-        if let Some(e) = g.entry(c).and_then(|e| e.country) {
-            *countries.entry(e).or_default() += 1.0;
-        }
-    }
     // The votes of each name (all its mentions together), taken out again when a mention of it is scored:
     // a name must not confirm itself, however often the article repeats it.
     let mut name_ids: HashMap<&str, usize> = HashMap::default();
@@ -172,103 +166,124 @@ pub fn resolve(
             *name_ids.entry(x.span.slice(text)).or_insert(next)
         })
         .collect();
+    let mutual = Mutual::new(text, mentions, &scored, g);
+    // Article context, in rounds: each round votes with the best readings the last one chose (the first
+    // with local evidence alone), then scores the local scores again with those votes. A second round lets
+    // a name settled by its neighbours ("Columbus" beside Platte County, Nebraska) vote for its state.
+    let local = scored.clone();
+    let mut countries: HashMap<&str, f64> = HashMap::default();
+    let mut admins: HashMap<u32, f64> = HashMap::default();
     let mut name_countries: HashMap<(usize, &str), f64> = HashMap::default();
     let mut name_admins: HashMap<(usize, u32), f64> = HashMap::default();
     // Names whose best reading is a division (a county or the state itself), with the state they vote for.
     let mut name_division: super::fasthash::FastSet<(usize, u32)> = Default::default();
-    for (m, v) in scored.iter().enumerate() {
-        let Some(best) = v.first() else { continue };
-        let weight = confidence(v);
-        if let Some(e) = g.entry(best.entry) {
-            if let Some(c) = e.country {
-                *countries.entry(c).or_default() += weight;
-                *name_countries.entry((name_of[m], c)).or_default() += weight;
+    let mut total_a = 1.0;
+    for _ in 0..CONTEXT_ROUNDS {
+        // Article context: countries and divisions voted by adjectives and by each mention's best reading.
+        countries.clear();
+        admins.clear();
+        for &(_, c) in adjectives {
+            if let Some(e) = g.entry(c).and_then(|e| e.country) {
+                *countries.entry(e).or_default() += 1.0;
             }
-            let admin = match e.feature {
-                Feature::Admin => Some((e.admin1.unwrap_or(best.entry), weight)),
-                Feature::City => e.admin1.map(|a| (a, weight * 0.5)),
-                _ => None,
-            };
-            if let Some((a, w)) = admin {
-                if e.feature == Feature::Admin {
-                    name_division.insert((name_of[m], a));
+        }
+        name_countries.clear();
+        name_admins.clear();
+        name_division.clear();
+        for (m, v) in scored.iter().enumerate() {
+            let Some(best) = v.first() else { continue };
+            let weight = confidence(v);
+            if let Some(e) = g.entry(best.entry) {
+                if let Some(c) = e.country {
+                    *countries.entry(c).or_default() += weight;
+                    *name_countries.entry((name_of[m], c)).or_default() += weight;
                 }
-                *admins.entry(a).or_default() += w;
-                *name_admins.entry((name_of[m], a)).or_default() += w;
+                let admin = match e.feature {
+                    Feature::Admin => Some((e.admin1.unwrap_or(best.entry), weight)),
+                    Feature::City => e.admin1.map(|a| (a, weight * 0.5)),
+                    _ => None,
+                };
+                if let Some((a, w)) = admin {
+                    if e.feature == Feature::Admin {
+                        name_division.insert((name_of[m], a));
+                    }
+                    *admins.entry(a).or_default() += w;
+                    *name_admins.entry((name_of[m], a)).or_default() += w;
+                }
             }
         }
-    }
-    let total_c: f64 = countries.values().sum::<f64>().max(1.0);
-    let total_a: f64 = admins.values().sum::<f64>().max(1.0);
-    // Anchors: sure, precise readings (cities and divisions of mentions with one clear winner).
-    // Distinct anchor places (at most MAX_ANCHORS, so huge inputs stay linear), each with the mention that
-    // first named it and how many did.
-    let mut anchors: Vec<(u32, usize, usize, f64, f64)> = Vec::new();
-    for (m, v) in scored.iter().enumerate() {
-        let Some(best) = v.first().filter(|_| confidence(v) > 0.8) else {
-            continue;
-        };
-        if let Some(a) = anchors.iter_mut().find(|a| a.0 == best.entry) {
-            a.2 += 1;
-            continue;
-        }
-        if anchors.len() >= MAX_ANCHORS {
-            continue;
-        }
-        if let Some(e) = g
-            .entry(best.entry)
-            .filter(|e| matches!(e.feature, Feature::City | Feature::Admin))
-        {
-            anchors.push((best.entry, m, 1, e.lat, e.lon));
-        }
-    }
-
-    let mutual = Mutual::new(text, mentions, &scored, g);
-
-    // Nearness to the anchors, once per distinct reading: the nearest anchor and the next one, for the
-    // mention that is the only one naming the nearest (a name must not confirm itself).
-    let mut nearest: HashMap<u32, Nearest> = HashMap::default();
-    for (m, v) in scored.iter_mut().enumerate() {
-        // A dateline in capitals names a national capital when it can ("WASHINGTON (RNS) —"), whatever
-        // the story's state holds; other dateline towns take the article's context like any mention.
-        if v.len() < 2
-            || mentions[m].dateline
-                && v.iter()
-                    .any(|s| g.is_capital(s.entry) && g.population_of(s.entry) >= CAPITAL_DATELINE_POPULATION)
-        {
-            continue;
-        }
-        for s in v.iter_mut() {
-            let Some(e) = g.entry(s.entry) else { continue };
-            if let Some(c) = e.country {
-                let mine = name_countries.get(&(name_of[m], c)).copied().unwrap_or(0.0);
-                let votes = countries.get(c).copied().unwrap_or(0.0) - mine;
-                s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
-            }
-            let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() {
-                Some(s.entry)
-            } else {
-                e.admin1
+        let total_c: f64 = countries.values().sum::<f64>().max(1.0);
+        total_a = admins.values().sum::<f64>().max(1.0);
+        // Anchors: sure, precise readings (cities and divisions of mentions with one clear winner).
+        // Distinct anchor places (at most MAX_ANCHORS, so huge inputs stay linear), each with the mention that
+        // first named it and how many did.
+        let mut anchors: Vec<(u32, usize, usize, f64, f64)> = Vec::new();
+        for (m, v) in scored.iter().enumerate() {
+            let Some(best) = v.first().filter(|_| confidence(v) > 0.8) else {
+                continue;
             };
-            if let Some(a) = admin_key {
-                let mine = name_admins.get(&(name_of[m], a)).copied().unwrap_or(0.0);
-                s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
+            if let Some(a) = anchors.iter_mut().find(|a| a.0 == best.entry) {
+                a.2 += 1;
+                continue;
             }
-            s.score += mutual.bonus(m, s.entry);
-            let n = *nearest
-                .entry(s.entry)
-                .or_insert_with(|| Nearest::of(&anchors, e.lat, e.lon));
-            let near = match n.first {
-                Some((k, d)) if !(anchors[k].1 == m && anchors[k].2 == 1) => d,
-                _ => n.second,
-            };
-            if near < 300.0 {
-                s.score += 0.3;
-            } else if near < 1000.0 {
-                s.score += 0.1;
+            if anchors.len() >= MAX_ANCHORS {
+                continue;
+            }
+            if let Some(e) = g
+                .entry(best.entry)
+                .filter(|e| matches!(e.feature, Feature::City | Feature::Admin))
+            {
+                anchors.push((best.entry, m, 1, e.lat, e.lon));
             }
         }
-        sort(v);
+
+        // Nearness to the anchors, once per distinct reading: the nearest anchor and the next one, for the
+        // mention that is the only one naming the nearest (a name must not confirm itself).
+        let mut nearest: HashMap<u32, Nearest> = HashMap::default();
+        let mut next = local.clone();
+        for (m, v) in next.iter_mut().enumerate() {
+            // A dateline in capitals names a national capital when it can ("WASHINGTON (RNS) —"), whatever
+            // the story's state holds; other dateline towns take the article's context like any mention.
+            if v.len() < 2
+                || mentions[m].dateline
+                    && v.iter()
+                        .any(|s| g.is_capital(s.entry) && g.population_of(s.entry) >= CAPITAL_DATELINE_POPULATION)
+            {
+                continue;
+            }
+            for s in v.iter_mut() {
+                let Some(e) = g.entry(s.entry) else { continue };
+                if let Some(c) = e.country {
+                    let mine = name_countries.get(&(name_of[m], c)).copied().unwrap_or(0.0);
+                    let votes = countries.get(c).copied().unwrap_or(0.0) - mine;
+                    s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
+                }
+                let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() {
+                    Some(s.entry)
+                } else {
+                    e.admin1
+                };
+                if let Some(a) = admin_key {
+                    let mine = name_admins.get(&(name_of[m], a)).copied().unwrap_or(0.0);
+                    s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
+                }
+                s.score += mutual.bonus(m, s.entry);
+                let n = *nearest
+                    .entry(s.entry)
+                    .or_insert_with(|| Nearest::of(&anchors, e.lat, e.lon));
+                let near = match n.first {
+                    Some((k, d)) if !(anchors[k].1 == m && anchors[k].2 == 1) => d,
+                    _ => n.second,
+                };
+                if near < 300.0 {
+                    s.score += 0.3;
+                } else if near < 1000.0 {
+                    s.score += 0.1;
+                }
+            }
+            sort(v);
+        }
+        scored = next;
     }
     // The article's home state: in local news a town none of whose namesakes lies in the state the rest
     // of the article is about is a town of that state too small for the gazetteer ("Hurricane" beside
