@@ -239,6 +239,36 @@ mod tests {
     }
 
     #[test]
+    fn settled_neighbours_vote_in_a_second_round() {
+        // Columbus is Nebraska's only beside Platte County; once settled it votes for Nebraska, and
+        // Norfolk follows its state rather than the larger Norfolk in Virginia.
+        let text = "A Columbus woman was sentenced on Monday. She worked at a clinic in Norfolk before \
+                    moving to Columbus. Platte County deputies arrested her in Norfolk.";
+        let p = run(text);
+        let norfolk = p.iter().find(|p| p.text == "Norfolk").expect("found");
+        assert_eq!(norfolk.admin1.as_deref(), Some("Nebraska"), "{p:?}");
+    }
+
+    #[test]
+    fn explicit_evidence_settles_every_mention_of_a_name() {
+        let p = run("She grew up in Paris, Texas. Paris has grown since then.");
+        let paris: Vec<Option<&str>> = p
+            .iter()
+            .filter(|p| p.text == "Paris")
+            .map(|p| p.admin1.as_deref())
+            .collect();
+        assert_eq!(paris, [Some("Texas"), Some("Texas")], "{p:?}");
+        // "X, south of Y": the namesake near Y, or Y itself when the gazetteer has none there.
+        let p = run("Police searched a house in Edmonton, south of Cairns, on Monday. Edmonton is quiet again.");
+        let edmonton: Vec<Option<&str>> = p
+            .iter()
+            .filter(|p| p.text == "Edmonton")
+            .map(|p| p.country.as_deref())
+            .collect();
+        assert_eq!(edmonton, [Some("AU"), Some("AU")], "{p:?}");
+    }
+
+    #[test]
     fn town_words_prefer_towns() {
         let p = run("A Lebanon man was charged on Monday.");
         assert_eq!(p[0].feature, Feature::City, "{p:?}");
