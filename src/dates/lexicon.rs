@@ -223,6 +223,12 @@ impl Lexicon {
         {
             return words.get(word);
         }
+        // Short ASCII words ("Monday", "last  week"): the same key built on the stack. This is called for every word
+        // around every date (tense cues), so an allocation here was a sizeable share of the whole analysis.
+        let mut buf = [0u8; KEY_BYTES];
+        if let Some(key) = ascii_key(word, &mut buf) {
+            return words.get(key);
+        }
         let key = normalise_space(word).to_lowercase().replace('’', "'");
         words.get(&key)
     }
@@ -236,6 +242,34 @@ impl Lexicon {
     pub fn value(&self, class: &str, word: &str) -> Option<&'static str> {
         self.word(class, word).map(|w| w.value)
     }
+}
+
+/// Longest word (in bytes) whose look-up key is built on the stack; longer ones take the allocating path.
+const KEY_BYTES: usize = 64;
+
+/// The look-up key of an ASCII `word` in `buf`: white-space runs collapsed to one space, trimmed, lower-cased —
+/// what `normalise_space(word).to_lowercase()` gives for ASCII. `None` for non-ASCII or overlong words.
+fn ascii_key<'b>(word: &str, buf: &'b mut [u8; KEY_BYTES]) -> Option<&'b str> {
+    if word.len() > KEY_BYTES || !word.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    let mut space = false;
+    for b in word.bytes() {
+        // `char::is_whitespace` on ASCII (which, unlike `u8::is_ascii_whitespace`, includes the vertical tab).
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            space = n > 0;
+            continue;
+        }
+        if space {
+            buf[n] = b' ';
+            n += 1;
+            space = false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// The pattern with its named groups made non-capturing, for the combined search.
@@ -345,6 +379,30 @@ mod tests {
         assert_eq!(lex.value("month", "Sept."), Some("9"));
         assert_eq!(lex.value("weekday", "sunday"), Some("7"));
         assert!(lex.word("month", "May").is_some_and(|w| w.ambiguous && w.cased));
+    }
+
+    #[test]
+    fn stack_key_matches_the_allocating_normalisation() {
+        for w in [
+            "Monday",
+            "  Last \t\x0B week ",
+            "NEXT\nYEAR",
+            "a",
+            "",
+            "   ",
+            "Sept.",
+            "o'clock",
+        ] {
+            let mut buf = [0u8; KEY_BYTES];
+            let expected = normalise_space(w).to_lowercase();
+            assert_eq!(ascii_key(w, &mut buf), Some(expected.as_str()), "{w:?}");
+        }
+        let mut buf = [0u8; KEY_BYTES];
+        assert_eq!(ascii_key("Montag’s", &mut buf), None);
+        assert_eq!(ascii_key(&"x".repeat(KEY_BYTES + 1), &mut buf), None);
+        let lex = english();
+        assert_eq!(lex.value("weekday", "SUNDAY"), Some("7"));
+        assert_eq!(lex.value("weekday", " Sunday\n"), Some("7"));
     }
 
     #[test]
