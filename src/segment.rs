@@ -3,9 +3,9 @@
 //! Every later stage works inside these segments: a date anchors events in its sentence, a place's
 //! container ("the Syrian city of Homs") is looked for in its sentence.
 
+use crate::hash::FastSet as HashSet;
 use crate::lang::{self, Tables};
 use crate::model::Span;
-use std::collections::HashSet;
 
 /// What a segment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

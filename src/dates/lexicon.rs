@@ -5,32 +5,10 @@
 
 use crate::lang::{self, Tables};
 use regex::{Regex, RegexSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// FNV-1a: the keys are short words, so a simple hash beats SipHash by far, and no input is adversarial here.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map with the FNV hasher.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A map with the crate's fast hasher (the keys are short words).
+pub use crate::hash::FastMap;
 
 /// Names of the groups rules may use; a rule naming another group is a table error.
 pub const GROUP_NAMES: &[&str] = &[

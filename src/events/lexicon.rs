@@ -1,10 +1,10 @@
 //! The event tables, parsed and compiled once.
 
 use super::tokens::Token;
+use crate::hash::FastMap as HashMap;
 use crate::lang::{self, Tables, EN};
 use crate::model::{CasualtyKind, Qualifier, Span};
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A type of the taxonomy with its family and merge group.
@@ -75,7 +75,7 @@ fn words(s: &str) -> Vec<String> {
 }
 
 fn build(t: &Tables) -> Lexicon {
-    let mut types = HashMap::new();
+    let mut types = HashMap::default();
     for row in lang::rows(t.event_types) {
         if let (Some(name), Some(family), Some(group)) = (row.first(), row.get(1), row.get(2)) {
             let counts = row.get(3).copied().filter(|f| *f != "-").unwrap_or("");
@@ -92,7 +92,7 @@ fn build(t: &Tables) -> Lexicon {
             );
         }
     }
-    let mut triggers = HashMap::new();
+    let mut triggers = HashMap::default();
     for row in lang::rows(t.triggers) {
         if let (Some(form), Some(ty)) = (row.first(), row.get(1).and_then(|ty| types.get(ty))) {
             triggers.insert(form.to_lowercase(), *ty);
@@ -165,7 +165,7 @@ fn build(t: &Tables) -> Lexicon {
         folds_into: "",
     });
     let index = |cues: &[(Vec<String>, Cue)]| {
-        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut m: HashMap<String, Vec<usize>> = HashMap::default();
         for (k, (p, _)) in cues.iter().enumerate() {
             if let Some(first) = p.first() {
                 m.entry(first.clone()).or_default().push(k);

@@ -2,11 +2,11 @@
 
 use super::lexicon::Lexicon;
 use super::{precision_of, Cluster};
+use crate::hash::FastMap as HashMap;
 use crate::model::Place;
 use crate::model::{
     Analysis, Casualty, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span, TextRef,
 };
-use std::collections::HashMap;
 
 /// Places by id.
 type PlaceIndex<'a> = HashMap<&'a str, &'a Place>;
