@@ -204,7 +204,7 @@ impl Lexicon {
         };
         let mut out = Vec::new();
         for (k, t) in window.iter().enumerate() {
-            for &ci in index.get(&t.lower).map(Vec::as_slice).unwrap_or(&[]) {
+            for &ci in index.get(&*t.lower).map(Vec::as_slice).unwrap_or(&[]) {
                 let (phrase, cue) = &cues[ci];
                 let Some(w) = window.get(k..k + phrase.len()) else {
                     continue;
