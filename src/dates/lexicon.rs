@@ -58,7 +58,11 @@ pub const GROUP_NAMES: &[&str] = &[
 
 /// Index of a group name in [`GROUP_NAMES`].
 pub fn group_id(name: &str) -> Option<usize> {
-    GROUP_NAMES.iter().position(|g| *g == name)
+    // Called for every group a normaliser reads: a hashed look-up instead of comparing with each of the names.
+    static IDS: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
+    IDS.get_or_init(|| GROUP_NAMES.iter().enumerate().map(|(i, g)| (*g, i)).collect())
+        .get(name)
+        .copied()
 }
 
 /// One word of a class.
@@ -357,6 +361,15 @@ mod tests {
         assert_eq!(lex.value("month", "Sept."), Some("9"));
         assert_eq!(lex.value("weekday", "sunday"), Some("7"));
         assert!(lex.word("month", "May").is_some_and(|w| w.ambiguous && w.cased));
+    }
+
+    #[test]
+    fn group_ids_are_positions_in_the_list() {
+        for (i, g) in GROUP_NAMES.iter().enumerate() {
+            assert_eq!(group_id(g), Some(i));
+        }
+        assert_eq!(group_id("nosuchgroup"), None);
+        assert_eq!(group_id(""), None);
     }
 
     #[test]
