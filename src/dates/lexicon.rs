@@ -85,8 +85,8 @@ pub struct Rule {
     pub function: &'static str,
     /// TIMEX3 type the rule produces (the normaliser may refine it).
     pub kind: &'static str,
-    /// The compiled pattern (anchored at the start).
-    pub regex: Regex,
+    /// The pattern (anchored at the start), compiled on first use.
+    pub regex: LazyRegex,
     /// For each name of [`GROUP_NAMES`], the capture index of that group in `regex`, when it has one.
     pub slots: Vec<Option<usize>>,
 }
@@ -163,14 +163,16 @@ impl Lexicon {
             let body = expand(row[2], &classes)?;
             let pattern = format!(r"(?i)^(?:{body})");
             bodies.push(strip_groups(&body));
-            let regex = Regex::new(&pattern).map_err(|e| TableError(format!("rule '{}': {e}", row[2])))?;
-            patterns.push(pattern);
+            // The rule's own regex is compiled when a text first needs it: most articles use a few of the rules,
+            // and compiling all of them was a third of the first analysis. The set below compiles every pattern,
+            // so a pattern that does not parse is still reported here, at build time.
             let mut slots = vec![None; GROUP_NAMES.len()];
-            for (i, name) in regex.capture_names().enumerate() {
-                let Some(name) = name else { continue };
+            for (i, name) in capture_names(&pattern) {
                 let id = group_id(name).ok_or_else(|| TableError(format!("unknown group '{name}' in '{}'", row[2])))?;
                 slots[id] = Some(i);
             }
+            let regex = LazyRegex::new(pattern.clone());
+            patterns.push(pattern);
             rules.push(Rule {
                 function: row[0],
                 kind: row[1],
@@ -224,6 +226,88 @@ impl Lexicon {
     pub fn value(&self, class: &str, word: &str) -> Option<&'static str> {
         self.word(class, word).map(|w| w.value)
     }
+}
+
+/// A regex compiled on first use (see [`Lexicon::build`]); it dereferences to the compiled [`Regex`].
+pub struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern, without compiling it.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled.get_or_init(|| match Regex::new(&self.pattern) {
+            Ok(r) => r,
+            // The same pattern compiled inside the rule set when the tables were built (and within a larger size
+            // budget), so this cannot fail on any text; the table tests compile every rule.
+            Err(e) => panic!("date rule '{}': {e}", self.pattern),
+        })
+    }
+}
+
+impl std::fmt::Debug for LazyRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LazyRegex").field(&self.pattern).finish()
+    }
+}
+
+/// The capture groups of `pattern` that have a name, with their capture indices, read from the pattern text without
+/// compiling it: groups are numbered by their opening parenthesis, `(` and `(?P<name>`/`(?<name>` counting, not
+/// `(?:` or flag groups, nor escaped or bracketed parentheses. A test checks this against the compiled regex for
+/// every rule of the tables.
+fn capture_names(pattern: &str) -> Vec<(usize, &str)> {
+    let b = pattern.as_bytes();
+    let mut out = Vec::new();
+    let mut index = 0;
+    let mut class = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => {
+                class += 1;
+                // A `]` (or `^]`) right after the opening bracket is a literal.
+                if b.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if b.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b']' if class > 0 => class -= 1,
+            b'(' if class == 0 => {
+                let rest = &pattern[i + 1..];
+                let name = rest.strip_prefix("?P<").or_else(|| rest.strip_prefix("?<"));
+                if let Some(name) = name {
+                    index += 1;
+                    if let Some(end) = name.find('>') {
+                        out.push((index, &name[..end]));
+                    }
+                } else if !rest.starts_with('?') {
+                    index += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Longest word (in bytes) whose look-up key is built on the stack; longer ones take the allocating path.
@@ -361,6 +445,30 @@ mod tests {
         assert_eq!(lex.value("month", "Sept."), Some("9"));
         assert_eq!(lex.value("weekday", "sunday"), Some("7"));
         assert!(lex.word("month", "May").is_some_and(|w| w.ambiguous && w.cased));
+    }
+
+    #[test]
+    fn lazy_rules_compile_and_read_their_groups_like_the_compiled_regex() {
+        let lex = Lexicon::build(&lang::EN).expect("tables compile");
+        for rule in &lex.rules {
+            let compiled = Regex::new(rule.regex.pattern()).expect("rule compiles");
+            let expected: Vec<(usize, &str)> = compiled
+                .capture_names()
+                .enumerate()
+                .filter_map(|(i, n)| Some((i, n?)))
+                .collect();
+            assert_eq!(
+                capture_names(rule.regex.pattern()),
+                expected,
+                "{}",
+                rule.regex.pattern()
+            );
+            assert_eq!(rule.regex.as_str(), compiled.as_str());
+        }
+        assert_eq!(
+            capture_names(r"(a)\((?P<x>b)[(](?:c)(?i:d)[]()](?<y>e)[^](](f)"),
+            vec![(2, "x"), (3, "y")]
+        );
     }
 
     #[test]
