@@ -247,6 +247,14 @@ impl Lexicon {
 
     /// The type of a matched trigger form (white space normalised, case-insensitive).
     pub fn trigger_type(&self, form: &str) -> Option<EventType> {
+        // Most matches are one lower-case ASCII word, already the key: no allocation then (`\x0B` is white space to
+        // `split_whitespace` but not to `is_ascii_whitespace`).
+        if !form
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || b == 0x0B || b >= 0x80)
+        {
+            return self.triggers.get(form).copied();
+        }
         let key = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         self.triggers.get(&key).copied()
     }

@@ -53,7 +53,8 @@ fn places_fit(c: &Cluster, event: &[Cluster], places: &PlaceIndex) -> bool {
     if ours.is_empty() || theirs.is_empty() {
         return true;
     }
-    let country = |id: &String| places.get(id.as_str()).and_then(|p| p.country.clone());
+    // Borrowed, not cloned: this runs for every pair of places of every candidate link.
+    let country = |id: &String| places.get(id.as_str()).and_then(|p| p.country.as_deref());
     ours.iter().any(|p| {
         theirs
             .iter()
