@@ -94,8 +94,9 @@ pub struct Rule {
 /// The compiled tables.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Word classes by name, each mapping the lower-cased word to its entry.
-    pub classes: FastMap<&'static str, FastMap<String, Word>>,
+    /// Word classes by name, each mapping the lower-cased word (as bytes, so look-ups need no UTF-8 check of a key
+    /// built on the stack) to its entry.
+    pub classes: FastMap<&'static str, FastMap<Box<[u8]>, Word>>,
     /// The rules, in table order.
     pub rules: Vec<Rule>,
     /// All rule patterns, anchored: which rules match at a given start.
@@ -139,7 +140,7 @@ const DAY_SUFFIX: &str = r"(?:st|nd|rd|th)?";
 impl Lexicon {
     /// Parses and compiles the date tables of `tables`.
     pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
-        let mut classes: FastMap<&'static str, FastMap<String, Word>> = FastMap::default();
+        let mut classes: FastMap<&'static str, FastMap<Box<[u8]>, Word>> = FastMap::default();
         for row in lang::rows(tables.dates_words) {
             if row.len() < 3 {
                 return Err(TableError(format!("word row with fewer than 3 fields: {row:?}")));
@@ -151,7 +152,10 @@ impl Lexicon {
                 cased: flags.split(',').any(|f| f == "cased"),
                 ambiguous: flags.split(',').any(|f| f == "ambiguous"),
             };
-            classes.entry(row[0]).or_default().insert(row[1].to_lowercase(), word);
+            classes
+                .entry(row[0])
+                .or_default()
+                .insert(row[1].to_lowercase().into_bytes().into_boxed_slice(), word);
         }
         let mut rules = Vec::new();
         let mut patterns = Vec::new();
@@ -200,21 +204,14 @@ impl Lexicon {
     /// The entry of `word` (any case) in `class`.
     pub fn word(&self, class: &str, word: &str) -> Option<&Word> {
         let words = self.classes.get(class)?;
-        // Most look-ups are single lower-case words: no allocation then.
-        if !word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || b >= 0x80)
-        {
-            return words.get(word);
-        }
-        // Short ASCII words ("Monday", "last  week"): the same key built on the stack. This is called for every word
-        // around every date (tense cues), so an allocation here was a sizeable share of the whole analysis.
+        // Short ASCII words ("Monday", "last  week"): the key is built on the stack in one pass. This is called for
+        // every word around every date (tense cues), so an allocation here was a sizeable share of the analysis.
         let mut buf = [0u8; KEY_BYTES];
-        if let Some(key) = ascii_key(word, &mut buf) {
+        if let Some(key) = ascii_key(word.as_bytes(), &mut buf) {
             return words.get(key);
         }
         let key = normalise_space(word).to_lowercase().replace('’', "'");
-        words.get(&key)
+        words.get(key.as_bytes())
     }
 
     /// True when `word` (any case) belongs to `class`.
@@ -315,13 +312,16 @@ const KEY_BYTES: usize = 64;
 
 /// The look-up key of an ASCII `word` in `buf`: white-space runs collapsed to one space, trimmed, lower-cased —
 /// what `normalise_space(word).to_lowercase()` gives for ASCII. `None` for non-ASCII or overlong words.
-fn ascii_key<'b>(word: &str, buf: &'b mut [u8; KEY_BYTES]) -> Option<&'b str> {
-    if word.len() > KEY_BYTES || !word.is_ascii() {
+fn ascii_key<'b>(word: &[u8], buf: &'b mut [u8; KEY_BYTES]) -> Option<&'b [u8]> {
+    if word.len() > KEY_BYTES {
         return None;
     }
     let mut n = 0;
     let mut space = false;
-    for b in word.bytes() {
+    for &b in word {
+        if b >= 0x80 {
+            return None;
+        }
         // `char::is_whitespace` on ASCII (which, unlike `u8::is_ascii_whitespace`, includes the vertical tab).
         if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
             space = n > 0;
@@ -335,7 +335,7 @@ fn ascii_key<'b>(word: &str, buf: &'b mut [u8; KEY_BYTES]) -> Option<&'b str> {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
 }
 
 /// The pattern with its named groups made non-capturing, for the combined search.
@@ -354,7 +354,7 @@ pub fn normalise_space(s: &str) -> String {
 }
 
 /// Replaces `{class}` placeholders by named groups of alternatives, longest first.
-fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<String, Word>>) -> Result<String, TableError> {
+fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word>>) -> Result<String, TableError> {
     let mut out = String::with_capacity(pattern.len() * 4);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -494,12 +494,14 @@ mod tests {
         ] {
             let mut buf = [0u8; KEY_BYTES];
             let expected = normalise_space(w).to_lowercase();
-            assert_eq!(ascii_key(w, &mut buf), Some(expected.as_str()), "{w:?}");
+            assert_eq!(ascii_key(w.as_bytes(), &mut buf), Some(expected.as_bytes()), "{w:?}");
         }
         let mut buf = [0u8; KEY_BYTES];
-        assert_eq!(ascii_key("Montag’s", &mut buf), None);
-        assert_eq!(ascii_key(&"x".repeat(KEY_BYTES + 1), &mut buf), None);
+        assert_eq!(ascii_key("Montag’s".as_bytes(), &mut buf), None);
+        assert_eq!(ascii_key("x".repeat(KEY_BYTES + 1).as_bytes(), &mut buf), None);
         let lex = english();
+        assert_eq!(lex.value("pastcue", "NOT A CUE AT ALL"), None);
+        assert_eq!(lex.value("month", "SEPT."), Some("9"));
         assert_eq!(lex.value("weekday", "SUNDAY"), Some("7"));
         assert_eq!(lex.value("weekday", " Sunday\n"), Some("7"));
     }
