@@ -197,32 +197,40 @@ impl Lexicon {
 
     /// Every cue (of the `before` or `after` list) standing in `window`, with its span, in window order.
     pub fn cues_in(&self, window: &[Token], after: bool) -> Vec<(Span, Cue)> {
+        self.cues(window, after).collect()
+    }
+
+    /// The cues of `window` as they are found, without collecting them (most callers want only the first of a kind).
+    pub fn cues<'s, 'w>(
+        &'s self,
+        window: &'w [Token<'w>],
+        after: bool,
+    ) -> impl Iterator<Item = (Span, Cue)> + use<'s, 'w> {
         let (cues, index) = if after {
             (&self.after, &self.after_index)
         } else {
             (&self.before, &self.before_index)
         };
-        let mut out = Vec::new();
-        for (k, t) in window.iter().enumerate() {
-            for &ci in index.get(&*t.lower).map(Vec::as_slice).unwrap_or(&[]) {
-                let (phrase, cue) = &cues[ci];
-                let Some(w) = window.get(k..k + phrase.len()) else {
-                    continue;
-                };
-                if w.iter().zip(phrase).all(|(t, p)| &t.lower == p) {
-                    out.push((Span::new(w[0].span.start, w[w.len() - 1].span.end), *cue));
-                }
-            }
-        }
-        out
+        window.iter().enumerate().flat_map(move |(k, t)| {
+            index
+                .get(&*t.lower)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(move |&ci| {
+                    let (phrase, cue) = &cues[ci];
+                    let w = window.get(k..k + phrase.len())?;
+                    w.iter()
+                        .zip(phrase)
+                        .all(|(t, p)| &t.lower == p)
+                        .then(|| (Span::new(w[0].span.start, w[w.len() - 1].span.end), *cue))
+                })
+        })
     }
 
     /// The first cue in `window` that `want` accepts.
     pub fn find_cue(&self, window: &[Token], after: bool, want: impl Fn(&Cue) -> bool) -> Option<Span> {
-        self.cues_in(window, after)
-            .into_iter()
-            .find(|(_, c)| want(c))
-            .map(|(s, _)| s)
+        self.cues(window, after).find(|(_, c)| want(c)).map(|(s, _)| s)
     }
 
     /// True when `word` alone is a `before` cue that `want` accepts ("the" is an anaphor).

@@ -137,7 +137,7 @@ fn inherited_places(
     lex: &Lexicon,
 ) -> (Option<usize>, Vec<String>, Vec<String>) {
     let seg = segments[si];
-    let pointed = lex.cues_in(toks, false).into_iter().find_map(|(_, cue)| match cue {
+    let pointed = lex.cues(toks, false).find_map(|(_, cue)| match cue {
         Cue::Place(f) => Some(f),
         _ => None,
     });
