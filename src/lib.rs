@@ -13,6 +13,7 @@ pub mod dates;
 pub mod entities;
 pub mod events;
 pub mod export;
+pub mod hash;
 pub mod html;
 pub mod input;
 pub mod lang;

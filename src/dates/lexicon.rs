@@ -5,32 +5,10 @@
 
 use crate::lang::{self, Tables};
 use regex::{Regex, RegexSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// FNV-1a: the keys are short words, so a simple hash beats SipHash by far, and no input is adversarial here.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map with the FNV hasher.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A map with the crate's fast hasher (the keys are short words).
+pub use crate::hash::FastMap;
 
 /// Names of the groups rules may use; a rule naming another group is a table error.
 pub const GROUP_NAMES: &[&str] = &[
@@ -80,7 +58,11 @@ pub const GROUP_NAMES: &[&str] = &[
 
 /// Index of a group name in [`GROUP_NAMES`].
 pub fn group_id(name: &str) -> Option<usize> {
-    GROUP_NAMES.iter().position(|g| *g == name)
+    // Called for every group a normaliser reads: a hashed look-up instead of comparing with each of the names.
+    static IDS: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
+    IDS.get_or_init(|| GROUP_NAMES.iter().enumerate().map(|(i, g)| (*g, i)).collect())
+        .get(name)
+        .copied()
 }
 
 /// One word of a class.
@@ -103,8 +85,8 @@ pub struct Rule {
     pub function: &'static str,
     /// TIMEX3 type the rule produces (the normaliser may refine it).
     pub kind: &'static str,
-    /// The compiled pattern (anchored at the start).
-    pub regex: Regex,
+    /// The pattern (anchored at the start), compiled on first use.
+    pub regex: LazyRegex,
     /// For each name of [`GROUP_NAMES`], the capture index of that group in `regex`, when it has one.
     pub slots: Vec<Option<usize>>,
 }
@@ -112,8 +94,9 @@ pub struct Rule {
 /// The compiled tables.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Word classes by name, each mapping the lower-cased word to its entry.
-    pub classes: FastMap<&'static str, FastMap<String, Word>>,
+    /// Word classes by name, each mapping the lower-cased word (as bytes, so look-ups need no UTF-8 check of a key
+    /// built on the stack) to its entry.
+    pub classes: FastMap<&'static str, FastMap<Box<[u8]>, Word>>,
     /// The rules, in table order.
     pub rules: Vec<Rule>,
     /// All rule patterns, anchored: which rules match at a given start.
@@ -157,7 +140,7 @@ const DAY_SUFFIX: &str = r"(?:st|nd|rd|th)?";
 impl Lexicon {
     /// Parses and compiles the date tables of `tables`.
     pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
-        let mut classes: FastMap<&'static str, FastMap<String, Word>> = FastMap::default();
+        let mut classes: FastMap<&'static str, FastMap<Box<[u8]>, Word>> = FastMap::default();
         for row in lang::rows(tables.dates_words) {
             if row.len() < 3 {
                 return Err(TableError(format!("word row with fewer than 3 fields: {row:?}")));
@@ -169,7 +152,10 @@ impl Lexicon {
                 cased: flags.split(',').any(|f| f == "cased"),
                 ambiguous: flags.split(',').any(|f| f == "ambiguous"),
             };
-            classes.entry(row[0]).or_default().insert(row[1].to_lowercase(), word);
+            classes
+                .entry(row[0])
+                .or_default()
+                .insert(row[1].to_lowercase().into_bytes().into_boxed_slice(), word);
         }
         let mut rules = Vec::new();
         let mut patterns = Vec::new();
@@ -181,14 +167,16 @@ impl Lexicon {
             let body = expand(row[2], &classes)?;
             let pattern = format!(r"(?i)^(?:{body})");
             bodies.push(strip_groups(&body));
-            let regex = Regex::new(&pattern).map_err(|e| TableError(format!("rule '{}': {e}", row[2])))?;
-            patterns.push(pattern);
+            // The rule's own regex is compiled when a text first needs it: most articles use a few of the rules,
+            // and compiling all of them was a third of the first analysis. The set below compiles every pattern,
+            // so a pattern that does not parse is still reported here, at build time.
             let mut slots = vec![None; GROUP_NAMES.len()];
-            for (i, name) in regex.capture_names().enumerate() {
-                let Some(name) = name else { continue };
+            for (i, name) in capture_names(&pattern) {
                 let id = group_id(name).ok_or_else(|| TableError(format!("unknown group '{name}' in '{}'", row[2])))?;
                 slots[id] = Some(i);
             }
+            let regex = LazyRegex::new(pattern.clone());
+            patterns.push(pattern);
             rules.push(Rule {
                 function: row[0],
                 kind: row[1],
@@ -216,15 +204,14 @@ impl Lexicon {
     /// The entry of `word` (any case) in `class`.
     pub fn word(&self, class: &str, word: &str) -> Option<&Word> {
         let words = self.classes.get(class)?;
-        // Most look-ups are single lower-case words: no allocation then.
-        if !word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || b >= 0x80)
-        {
-            return words.get(word);
+        // Short ASCII words ("Monday", "last  week"): the key is built on the stack in one pass. This is called for
+        // every word around every date (tense cues), so an allocation here was a sizeable share of the analysis.
+        let mut buf = [0u8; KEY_BYTES];
+        if let Some(key) = ascii_key(word.as_bytes(), &mut buf) {
+            return words.get(key);
         }
         let key = normalise_space(word).to_lowercase().replace('’', "'");
-        words.get(&key)
+        words.get(key.as_bytes())
     }
 
     /// True when `word` (any case) belongs to `class`.
@@ -236,6 +223,119 @@ impl Lexicon {
     pub fn value(&self, class: &str, word: &str) -> Option<&'static str> {
         self.word(class, word).map(|w| w.value)
     }
+}
+
+/// A regex compiled on first use (see [`Lexicon::build`]); it dereferences to the compiled [`Regex`].
+pub struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern, without compiling it.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled.get_or_init(|| match Regex::new(&self.pattern) {
+            Ok(r) => r,
+            // The same pattern compiled inside the rule set when the tables were built (and within a larger size
+            // budget), so this cannot fail on any text; the table tests compile every rule.
+            Err(e) => panic!("date rule '{}': {e}", self.pattern),
+        })
+    }
+}
+
+impl std::fmt::Debug for LazyRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LazyRegex").field(&self.pattern).finish()
+    }
+}
+
+/// The capture groups of `pattern` that have a name, with their capture indices, read from the pattern text without
+/// compiling it: groups are numbered by their opening parenthesis, `(` and `(?P<name>`/`(?<name>` counting, not
+/// `(?:` or flag groups, nor escaped or bracketed parentheses. A test checks this against the compiled regex for
+/// every rule of the tables.
+fn capture_names(pattern: &str) -> Vec<(usize, &str)> {
+    let b = pattern.as_bytes();
+    let mut out = Vec::new();
+    let mut index = 0;
+    let mut class = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => {
+                class += 1;
+                // A `]` (or `^]`) right after the opening bracket is a literal.
+                if b.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if b.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b']' if class > 0 => class -= 1,
+            b'(' if class == 0 => {
+                let rest = &pattern[i + 1..];
+                let name = rest.strip_prefix("?P<").or_else(|| rest.strip_prefix("?<"));
+                if let Some(name) = name {
+                    index += 1;
+                    if let Some(end) = name.find('>') {
+                        out.push((index, &name[..end]));
+                    }
+                } else if !rest.starts_with('?') {
+                    index += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Longest word (in bytes) whose look-up key is built on the stack; longer ones take the allocating path.
+const KEY_BYTES: usize = 64;
+
+/// The look-up key of an ASCII `word` in `buf`: white-space runs collapsed to one space, trimmed, lower-cased —
+/// what `normalise_space(word).to_lowercase()` gives for ASCII. `None` for non-ASCII or overlong words.
+fn ascii_key<'b>(word: &[u8], buf: &'b mut [u8; KEY_BYTES]) -> Option<&'b [u8]> {
+    if word.len() > KEY_BYTES {
+        return None;
+    }
+    let mut n = 0;
+    let mut space = false;
+    for &b in word {
+        if b >= 0x80 {
+            return None;
+        }
+        // `char::is_whitespace` on ASCII (which, unlike `u8::is_ascii_whitespace`, includes the vertical tab).
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            space = n > 0;
+            continue;
+        }
+        if space {
+            buf[n] = b' ';
+            n += 1;
+            space = false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    Some(&buf[..n])
 }
 
 /// The pattern with its named groups made non-capturing, for the combined search.
@@ -254,7 +354,7 @@ pub fn normalise_space(s: &str) -> String {
 }
 
 /// Replaces `{class}` placeholders by named groups of alternatives, longest first.
-fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<String, Word>>) -> Result<String, TableError> {
+fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word>>) -> Result<String, TableError> {
     let mut out = String::with_capacity(pattern.len() * 4);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -345,6 +445,65 @@ mod tests {
         assert_eq!(lex.value("month", "Sept."), Some("9"));
         assert_eq!(lex.value("weekday", "sunday"), Some("7"));
         assert!(lex.word("month", "May").is_some_and(|w| w.ambiguous && w.cased));
+    }
+
+    #[test]
+    fn lazy_rules_compile_and_read_their_groups_like_the_compiled_regex() {
+        let lex = Lexicon::build(&lang::EN).expect("tables compile");
+        for rule in &lex.rules {
+            let compiled = Regex::new(rule.regex.pattern()).expect("rule compiles");
+            let expected: Vec<(usize, &str)> = compiled
+                .capture_names()
+                .enumerate()
+                .filter_map(|(i, n)| Some((i, n?)))
+                .collect();
+            assert_eq!(
+                capture_names(rule.regex.pattern()),
+                expected,
+                "{}",
+                rule.regex.pattern()
+            );
+            assert_eq!(rule.regex.as_str(), compiled.as_str());
+        }
+        assert_eq!(
+            capture_names(r"(a)\((?P<x>b)[(](?:c)(?i:d)[]()](?<y>e)[^](](f)"),
+            vec![(2, "x"), (3, "y")]
+        );
+    }
+
+    #[test]
+    fn group_ids_are_positions_in_the_list() {
+        for (i, g) in GROUP_NAMES.iter().enumerate() {
+            assert_eq!(group_id(g), Some(i));
+        }
+        assert_eq!(group_id("nosuchgroup"), None);
+        assert_eq!(group_id(""), None);
+    }
+
+    #[test]
+    fn stack_key_matches_the_allocating_normalisation() {
+        for w in [
+            "Monday",
+            "  Last \t\x0B week ",
+            "NEXT\nYEAR",
+            "a",
+            "",
+            "   ",
+            "Sept.",
+            "o'clock",
+        ] {
+            let mut buf = [0u8; KEY_BYTES];
+            let expected = normalise_space(w).to_lowercase();
+            assert_eq!(ascii_key(w.as_bytes(), &mut buf), Some(expected.as_bytes()), "{w:?}");
+        }
+        let mut buf = [0u8; KEY_BYTES];
+        assert_eq!(ascii_key("Montag’s".as_bytes(), &mut buf), None);
+        assert_eq!(ascii_key("x".repeat(KEY_BYTES + 1).as_bytes(), &mut buf), None);
+        let lex = english();
+        assert_eq!(lex.value("pastcue", "NOT A CUE AT ALL"), None);
+        assert_eq!(lex.value("month", "SEPT."), Some("9"));
+        assert_eq!(lex.value("weekday", "SUNDAY"), Some("7"));
+        assert_eq!(lex.value("weekday", " Sunday\n"), Some("7"));
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The entity tables, parsed and compiled once.
 
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::lang::{self, Tables, EN};
 use crate::model::EntityKind;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// One row of the organisations table.
@@ -81,7 +81,7 @@ fn alternation<'a>(items: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn build(t: &Tables) -> Lexicon {
-    let mut orgs = HashMap::new();
+    let mut orgs = HashMap::default();
     for row in lang::rows(t.orgs) {
         let (Some(name), Some(kind), Some(canonical)) = (row.first(), row.get(1), row.get(2)) else {
             continue;
@@ -104,7 +104,7 @@ fn build(t: &Tables) -> Lexicon {
     // Names ending in a dot cannot take a trailing word boundary; boundaries are checked after matching.
     let org_re = Regex::new(&format!(r"(?:{})", alternation(orgs.keys().copied()))).expect("org table regex");
 
-    let mut org_suffixes = HashMap::new();
+    let mut org_suffixes = HashMap::default();
     for row in lang::rows(t.org_suffixes) {
         if let (Some(s), Some(k)) = (row.first(), row.get(1)) {
             org_suffixes.insert(
@@ -142,7 +142,7 @@ fn build(t: &Tables) -> Lexicon {
     ))
     .expect("said regex");
 
-    let mut demonyms = HashMap::new();
+    let mut demonyms = HashMap::default();
     for row in lang::rows(t.demonyms) {
         if let (Some(w), Some(c)) = (row.first(), row.get(1)) {
             demonyms.insert(*w, Some(*c).filter(|c| *c != "-"));
@@ -154,7 +154,7 @@ fn build(t: &Tables) -> Lexicon {
     ))
     .expect("demonym regex");
 
-    let mut number_words = HashMap::new();
+    let mut number_words = HashMap::default();
     for row in lang::rows(t.numbers) {
         let (Some(w), Some(v), Some(k)) = (row.first(), row.get(1), row.get(2)) else {
             continue;

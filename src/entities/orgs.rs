@@ -2,8 +2,8 @@
 
 use super::lexicon::Lexicon;
 use super::{entity, word_bounded, SpanSet};
+use crate::hash::FastMap as HashMap;
 use crate::model::{Entity, EntityKind, Span};
-use std::collections::HashMap;
 
 /// Known organisations from the table, with acronyms and short forms pointing to the long form.
 pub fn find(text: &str, lex: &Lexicon) -> Vec<Entity> {

@@ -2,8 +2,8 @@
 
 use super::lexicon::Lexicon;
 use super::{entity, orgs::words_with_offsets, SpanSet};
+use crate::hash::FastMap as HashMap;
 use crate::model::{Entity, EntityKind, Span};
-use std::collections::HashMap;
 
 /// Person mentions, with canonical names resolved over the whole text (so a headline surname that comes
 /// before the full name still gets the full name).
@@ -41,7 +41,7 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
         }
     }
     // Full names (two words or more) define referents; their surnames link the short mentions.
-    let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+    let mut by_surname: HashMap<String, Option<String>> = HashMap::default();
     for s in &spans {
         let name = normalise(s.slice(text));
         if name.split(' ').count() < 2 {

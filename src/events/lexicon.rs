@@ -1,10 +1,10 @@
 //! The event tables, parsed and compiled once.
 
 use super::tokens::Token;
+use crate::hash::FastMap as HashMap;
 use crate::lang::{self, Tables, EN};
 use crate::model::{CasualtyKind, Qualifier, Span};
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A type of the taxonomy with its family and merge group.
@@ -75,7 +75,7 @@ fn words(s: &str) -> Vec<String> {
 }
 
 fn build(t: &Tables) -> Lexicon {
-    let mut types = HashMap::new();
+    let mut types = HashMap::default();
     for row in lang::rows(t.event_types) {
         if let (Some(name), Some(family), Some(group)) = (row.first(), row.get(1), row.get(2)) {
             let counts = row.get(3).copied().filter(|f| *f != "-").unwrap_or("");
@@ -92,7 +92,7 @@ fn build(t: &Tables) -> Lexicon {
             );
         }
     }
-    let mut triggers = HashMap::new();
+    let mut triggers = HashMap::default();
     for row in lang::rows(t.triggers) {
         if let (Some(form), Some(ty)) = (row.first(), row.get(1).and_then(|ty| types.get(ty))) {
             triggers.insert(form.to_lowercase(), *ty);
@@ -165,7 +165,7 @@ fn build(t: &Tables) -> Lexicon {
         folds_into: "",
     });
     let index = |cues: &[(Vec<String>, Cue)]| {
-        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut m: HashMap<String, Vec<usize>> = HashMap::default();
         for (k, (p, _)) in cues.iter().enumerate() {
             if let Some(first) = p.first() {
                 m.entry(first.clone()).or_default().push(k);
@@ -197,32 +197,40 @@ impl Lexicon {
 
     /// Every cue (of the `before` or `after` list) standing in `window`, with its span, in window order.
     pub fn cues_in(&self, window: &[Token], after: bool) -> Vec<(Span, Cue)> {
+        self.cues(window, after).collect()
+    }
+
+    /// The cues of `window` as they are found, without collecting them (most callers want only the first of a kind).
+    pub fn cues<'s, 'w>(
+        &'s self,
+        window: &'w [Token<'w>],
+        after: bool,
+    ) -> impl Iterator<Item = (Span, Cue)> + use<'s, 'w> {
         let (cues, index) = if after {
             (&self.after, &self.after_index)
         } else {
             (&self.before, &self.before_index)
         };
-        let mut out = Vec::new();
-        for (k, t) in window.iter().enumerate() {
-            for &ci in index.get(&t.lower).map(Vec::as_slice).unwrap_or(&[]) {
-                let (phrase, cue) = &cues[ci];
-                let Some(w) = window.get(k..k + phrase.len()) else {
-                    continue;
-                };
-                if w.iter().zip(phrase).all(|(t, p)| &t.lower == p) {
-                    out.push((Span::new(w[0].span.start, w[w.len() - 1].span.end), *cue));
-                }
-            }
-        }
-        out
+        window.iter().enumerate().flat_map(move |(k, t)| {
+            index
+                .get(&*t.lower)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(move |&ci| {
+                    let (phrase, cue) = &cues[ci];
+                    let w = window.get(k..k + phrase.len())?;
+                    w.iter()
+                        .zip(phrase)
+                        .all(|(t, p)| &t.lower == p)
+                        .then(|| (Span::new(w[0].span.start, w[w.len() - 1].span.end), *cue))
+                })
+        })
     }
 
     /// The first cue in `window` that `want` accepts.
     pub fn find_cue(&self, window: &[Token], after: bool, want: impl Fn(&Cue) -> bool) -> Option<Span> {
-        self.cues_in(window, after)
-            .into_iter()
-            .find(|(_, c)| want(c))
-            .map(|(s, _)| s)
+        self.cues(window, after).find(|(_, c)| want(c)).map(|(s, _)| s)
     }
 
     /// True when `word` alone is a `before` cue that `want` accepts ("the" is an anaphor).
@@ -247,6 +255,14 @@ impl Lexicon {
 
     /// The type of a matched trigger form (white space normalised, case-insensitive).
     pub fn trigger_type(&self, form: &str) -> Option<EventType> {
+        // Most matches are one lower-case ASCII word, already the key: no allocation then (`\x0B` is white space to
+        // `split_whitespace` but not to `is_ascii_whitespace`).
+        if !form
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || b == 0x0B || b >= 0x80)
+        {
+            return self.triggers.get(form).copied();
+        }
         let key = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         self.triggers.get(&key).copied()
     }

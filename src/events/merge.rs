@@ -2,11 +2,11 @@
 
 use super::lexicon::Lexicon;
 use super::{precision_of, Cluster};
+use crate::hash::FastMap as HashMap;
 use crate::model::Place;
 use crate::model::{
     Analysis, Casualty, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span, TextRef,
 };
-use std::collections::HashMap;
 
 /// Places by id.
 type PlaceIndex<'a> = HashMap<&'a str, &'a Place>;
@@ -48,17 +48,16 @@ fn dates_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
 }
 
 fn places_fit(c: &Cluster, event: &[Cluster], places: &PlaceIndex) -> bool {
-    let theirs: Vec<&String> = event.iter().flat_map(|e| &e.places[..e.strong_places]).collect();
+    // Iterated, not collected: this runs for every open event at every cluster.
+    let theirs = || event.iter().flat_map(|e| &e.places[..e.strong_places]);
     let ours = &c.places[..c.strong_places];
-    if ours.is_empty() || theirs.is_empty() {
+    if ours.is_empty() || theirs().next().is_none() {
         return true;
     }
-    let country = |id: &String| places.get(id.as_str()).and_then(|p| p.country.clone());
-    ours.iter().any(|p| {
-        theirs
-            .iter()
-            .any(|q| *q == p || (country(p).is_some() && country(p) == country(q)))
-    })
+    // Borrowed, not cloned: this runs for every pair of places of every candidate link.
+    let country = |id: &String| places.get(id.as_str()).and_then(|p| p.country.as_deref());
+    ours.iter()
+        .any(|p| theirs().any(|q| q == p || (country(p).is_some() && country(p) == country(q))))
 }
 
 /// How strongly cluster `c` continues `event` (clusters already joined, in text order); `None` when it
@@ -76,14 +75,14 @@ fn link(c: &Cluster, whole: &[Cluster], a: &Analysis, places: &PlaceIndex) -> Op
     if c.past && c.timex.is_none() && !c.anaphoric && dated {
         return None;
     }
-    let counts: Vec<&Casualty> = event.iter().flat_map(|e| e.casualties.iter()).collect();
-    let shared_count = c.casualties.iter().any(|x| counts.iter().any(|y| same_number(x, y)));
+    let counts = || event.iter().flat_map(|e| e.casualties.iter());
+    let shared_count = c.casualties.iter().any(|x| counts().any(|y| same_number(x, y)));
     let gap = c.seg.saturating_sub(last.seg);
     let toll_fits = c.ty.group == "casualties"
         && gap <= TOLL_WINDOW
         && c.casualties
             .iter()
-            .all(|x| counts.iter().all(|y| y.kind != x.kind || same_number(x, y)));
+            .all(|x| counts().all(|y| y.kind != x.kind || same_number(x, y)));
     let same_type = event.iter().any(|e| e.ty.name == c.ty.name);
     let repeat = same_type && gap <= REPEAT_WINDOW && c.modality == last.modality && c.polarity == last.polarity;
     // Two failures of one negotiation are one failure ("failed to reach a deal" ... "ended without agreement").
@@ -160,7 +159,7 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis, places_ix: &PlaceInde
         let own_places: &[String] = if c.headline && body_placed { &[] } else { &c.places };
         for p in own_places {
             // One id per location: the headline's "Karvo" and the lead's are one place.
-            let name = |id: &String| places_ix.get(id.as_str()).map(|x| x.name.clone());
+            let name = |id: &String| places_ix.get(id.as_str()).map(|x| x.name.as_str());
             if !places.contains(p) && !places.iter().any(|q| name(q).is_some() && name(q) == name(p)) {
                 places.push(p.clone());
             }

@@ -84,7 +84,9 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
         if here.is_empty() && !has_number {
             continue;
         }
-        let mut found = sentence_clusters(text, si, seg, here, analysis, lex);
+        // Tokenised once, for the sentence's own clusters and for the places it may inherit.
+        let toks = tokenize(text, seg.span);
+        let mut found = sentence_clusters(text, si, seg, &toks, here, analysis, lex);
         if Some(si) == lead {
             let dateline_places = dateline_places(text, segments, si, analysis);
             for c in found.iter_mut().filter(|c| c.places.is_empty()) {
@@ -95,7 +97,7 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
         // else its countries and regions (the story's setting); when the sentence points back ("south of
         // the city"), the latest earlier place of that class. All weak.
         if seg.kind == SegmentKind::Sentence && found.iter().any(|c| c.places.is_empty() && !c.anaphoric) {
-            let (prev_si, all, setting) = inherited_places(text, segments, si, analysis, lex);
+            let (prev_si, all, setting) = inherited_places(segments, si, &toks, analysis, lex);
             let day = |c: &Cluster| {
                 let t = c.timex.and_then(|i| analysis.timexes.get(i))?;
                 t.value
@@ -128,15 +130,14 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
 /// before, and either the place the sentence points back to (twice), or that sentence's literal places and
 /// its countries and regions.
 fn inherited_places(
-    text: &str,
     segments: &[Segment],
     si: usize,
+    toks: &[Token<'_>],
     a: &Analysis,
     lex: &Lexicon,
 ) -> (Option<usize>, Vec<String>, Vec<String>) {
     let seg = segments[si];
-    let toks = tokenize(text, seg.span);
-    let pointed = lex.cues_in(&toks, false).into_iter().find_map(|(_, cue)| match cue {
+    let pointed = lex.cues(toks, false).find_map(|(_, cue)| match cue {
         Cue::Place(f) => Some(f),
         _ => None,
     });
@@ -173,11 +174,11 @@ fn sentence_clusters(
     text: &str,
     si: usize,
     seg: &Segment,
+    toks: &[Token<'_>],
     triggers: &[(Span, EventType)],
     a: &Analysis,
     lex: &Lexicon,
 ) -> Vec<Cluster> {
-    let toks = tokenize(text, seg.span);
     // Entities are in text order: only this sentence's slice is looked at.
     let first = a.entities.partition_point(|e| e.span.start < seg.span.start);
     let last = a.entities.partition_point(|e| e.span.start < seg.span.end);
@@ -194,7 +195,7 @@ fn sentence_clusters(
             continue;
         }
         // "a deal to ease fighting in Syria": no fighting event, but it keeps "in Syria" from the deal.
-        let before = words_before(&toks, index_at(&toks, span.start), 4);
+        let before = words_before(toks, index_at(toks, span.start), 4);
         if lex.find_cue(before, false, |c| *c == Cue::Suppress).is_some() {
             let mut sink = new_cluster(si, seg, ty, span);
             sink.suppressed = true;
@@ -229,7 +230,7 @@ fn sentence_clusters(
         .iter()
         .filter(|e| e.kind == EntityKind::Number && seg.span.contains(&e.span))
         .collect();
-    for count in casualties::find(text, &toks, &numbers, lex) {
+    for count in casualties::find(text, toks, &numbers, lex) {
         let at = count.casualty.span;
         // The trigger that is itself the count's word ("arrested 38") wins over a mere neighbour.
         let kind = count.casualty.kind;
@@ -251,14 +252,14 @@ fn sentence_clusters(
         c.casualties.push(count.casualty);
     }
     for c in clusters.iter_mut() {
-        read_cues(c, &toks, seg.span, lex);
-        c.timex = clause_timex(c, &toks, seg.span, a);
+        read_cues(c, toks, seg.span, lex);
+        c.timex = clause_timex(c, toks, seg.span, a);
         if let Some(t) = c.timex.and_then(|i| a.timexes.get(i)) {
             c.evidence.push(evidence("date", t.span));
         }
     }
-    attach_places(&mut clusters, seg.span, a, &toks, lex);
-    attach_participants(&mut clusters, &toks, &names, lex);
+    attach_places(&mut clusters, seg.span, a, toks, lex);
+    attach_participants(&mut clusters, toks, &names, lex);
     clusters.retain(|c| !c.suppressed);
     clusters
 }
@@ -333,7 +334,7 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
         }
     };
     // "had taken": the trigger phrase itself may carry the tense.
-    let own_first = toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let own_first = toks.get(i).map(|t| &*t.lower).unwrap_or("");
     if main.len() > own_first.len() && lex.is_word_cue(own_first, |c| *c == Cue::Past) {
         c.past = true;
     }
@@ -529,12 +530,8 @@ fn attach_participants(clusters: &mut [Cluster], toks: &[Token], names: &[&crate
 }
 
 /// The next two tokens after `pos`, as text.
-fn text_after(toks: &[Token], pos: usize) -> Vec<&str> {
-    toks[index_at(toks, pos)..]
-        .iter()
-        .take(2)
-        .map(|t| t.lower.as_str())
-        .collect()
+fn text_after<'t>(toks: &'t [Token<'_>], pos: usize) -> Vec<&'t str> {
+    toks[index_at(toks, pos)..].iter().take(2).map(|t| &*t.lower).collect()
 }
 
 /// Places of the dateline ("HOMS, Syria (AFP) -"), for the events of the lead.
