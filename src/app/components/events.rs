@@ -7,10 +7,16 @@ use crate::model::Polarity;
 use crate::timeline::interval;
 use yew::prelude::*;
 
+/// Cards drawn at once; a long article's hundreds of events are shown a page at a time, and the
+/// page follows the selection.
+const PAGE: usize = 60;
+
 /// The events region.
 #[component]
 pub fn EventsView() -> Html {
     let state = use_context::<AppContext>().expect("app context");
+    // The cards drawn: `[from, to)` of the sorted list.
+    let range = use_state(|| (0_usize, PAGE));
     let Some(analysis) = state.analysis.clone() else {
         return html! {
             <section class="panel events" aria-labelledby="h-events">
@@ -32,9 +38,39 @@ pub fn EventsView() -> Html {
         Some(Selection::Event(id)) => Some(id.clone()),
         _ => None,
     };
-    let cards: Html = events
-        .into_iter()
-        .map(|ev| {
+    let total = events.len();
+    let (mut from, mut to) = *range;
+    if let Some(at) = selected.as_deref().and_then(|id| events.iter().position(|e| e.id == id)) {
+        if !(from..to).contains(&at) {
+            // A selection made elsewhere (the timeline, the text) brings its card into the drawn page.
+            from = at.saturating_sub(PAGE / 2);
+            to = from + PAGE;
+        }
+    }
+    let from = from.min(total);
+    let to = to.clamp(from, total);
+    let more = |label: String, next: (usize, usize), class: &'static str| {
+        let range = range.clone();
+        let onclick = Callback::from(move |_| range.set(next));
+        html! { <li class={classes!("more", class)}><button type="button" {onclick}>{label}</button></li> }
+    };
+    let earlier = (from > 0).then(|| {
+        more(
+            format!("Show {} earlier events ({} before these)", from.min(PAGE), from),
+            (from.saturating_sub(PAGE), to),
+            "earlier",
+        )
+    });
+    let later = (to < total).then(|| {
+        more(
+            format!("Show {} more events ({} after these)", (total - to).min(PAGE), total - to),
+            (from, (to + PAGE).min(total)),
+            "later",
+        )
+    });
+    let cards: Html = events[from..to]
+        .iter()
+        .map(|&ev| {
             let places = place_names(&analysis, ev);
             let people = participant_names(&analysis, ev);
             let casualties: Vec<String> = ev
@@ -73,7 +109,11 @@ pub fn EventsView() -> Html {
     let toggle = {
         let state = state.clone();
         let next = !state.events_in_text_order;
-        Callback::from(move |_| state.dispatch(Action::EventsInTextOrder(next)))
+        let range = range.clone();
+        Callback::from(move |_| {
+            range.set((0, PAGE));
+            state.dispatch(Action::EventsInTextOrder(next))
+        })
     };
     html! {
         <section class="panel events" aria-labelledby="h-events">
@@ -84,7 +124,7 @@ pub fn EventsView() -> Html {
                     {if state.events_in_text_order { "Sort by time" } else { "Sort by text order" }}
                 </button>
             </p>
-            <ul class="event-list">{cards}</ul>
+            <ul class="event-list">{earlier}{cards}{later}</ul>
         </section>
     }
 }

@@ -18,6 +18,8 @@ const OVERVIEW_H: f64 = 26.0;
 /// Approximate width of one label character, in SVG units.
 const CHAR_W: f64 = 6.6;
 const MAX_LANES: usize = 40;
+/// Undated events shown as chips; the rest are in the event list.
+const MAX_VAGUE: usize = 40;
 
 /// An event placed on the calendar.
 #[derive(Clone, PartialEq)]
@@ -384,9 +386,18 @@ pub fn TimelineView() -> Html {
     let overview = {
         let (s, e) = full;
         let ox = |t: f64| (t - s) / (e - s).max(1e-9) * WIDTH;
-        let ticks_o: Html = dated
+        // One rectangle per run of covered pixels: a long article's thousand events draw a few dozen.
+        let mut runs: Vec<(f64, f64)> = Vec::new();
+        for i in &dated {
+            let (a, b) = (ox(i.start).floor(), (ox(i.end).max(ox(i.start) + 2.0)).ceil());
+            match runs.last_mut() {
+                Some(r) if a <= r.1 => r.1 = r.1.max(b),
+                _ => runs.push((a, b)),
+            }
+        }
+        let ticks_o: Html = runs
             .iter()
-            .map(|i| html! { <rect class="ov-item" x={fmt(ox(i.start))} y="6" width={fmt((ox(i.end) - ox(i.start)).max(2.0))} height="14" /> })
+            .map(|(a, b)| html! { <rect class="ov-item" x={fmt(*a)} y="6" width={fmt(b - a)} height="14" /> })
             .collect();
         let window = domain.map(|(a, b)| {
             html! { <rect class="ov-window" x={fmt(ox(a).clamp(0.0, WIDTH))} y="2" width={fmt((ox(b) - ox(a)).clamp(2.0, WIDTH))} height="22" /> }
@@ -426,10 +437,21 @@ pub fn TimelineView() -> Html {
                 </button></li>
             }
         };
+        // A long article can have hundreds: the first few are shown, and the selected one; the event list has all.
+        let shown: Vec<&Event> = vague
+            .iter()
+            .enumerate()
+            .filter(|(n, ev)| *n < MAX_VAGUE || selected.as_deref() == Some(ev.id.as_str()))
+            .map(|(_, ev)| *ev)
+            .collect();
+        let hidden = vague.len() - shown.len();
         html! {
             <div class="vague-rail">
                 <h3>{"Not on the calendar"}</h3>
-                <ul>{for vague.iter().map(|ev| chip(ev))}</ul>
+                <ul>
+                    {for shown.iter().map(|ev| chip(ev))}
+                    if hidden > 0 { <li class="more-note">{format!("and {hidden} more, listed under Events")}</li> }
+                </ul>
             </div>
         }
     };
