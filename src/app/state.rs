@@ -32,7 +32,7 @@ pub enum Status {
 }
 
 /// Everything the page shows.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct AppState {
     /// The article text, as typed, pasted or loaded.
     pub text: String,
@@ -65,7 +65,7 @@ pub struct AppState {
 }
 
 /// An article added beside the one being read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Other {
     /// Stable key (worker requests for it use [`other_request_id`]).
     pub key: u64,
@@ -77,6 +77,73 @@ pub struct Other {
     pub corrections: Corrections,
     /// Its analysis, once the worker answered.
     pub analysis: Option<Rc<Analysis>>,
+}
+
+/// An analysis compared by identity. Every view gets the state by context, and Yew compares the old
+/// and new state at each change: comparing two analyses of a long text field by field takes tens of
+/// milliseconds, and an analysis is never changed in place (a new one is a new `Rc`).
+#[derive(Debug, Clone)]
+pub struct AnalysisRef(pub Rc<Analysis>);
+
+impl PartialEq for AnalysisRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// True when both are the same analysis (or both absent).
+fn same_analysis(a: &Option<Rc<Analysis>>, b: &Option<Rc<Analysis>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+impl PartialEq for Other {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+            && self.text == other.text
+            && self.dct == other.dct
+            && self.corrections == other.corrections
+            && same_analysis(&self.analysis, &other.analysis)
+    }
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        // Cheap fields first; the text last (a long article is a megabyte to compare).
+        let Self {
+            text,
+            dct,
+            meta_title,
+            meta_dct,
+            analysis,
+            status,
+            request,
+            selection,
+            notice,
+            corrections,
+            events_in_text_order,
+            edited,
+            others,
+            next_key,
+        } = self;
+        same_analysis(analysis, &other.analysis)
+            && *status == other.status
+            && *request == other.request
+            && *selection == other.selection
+            && *events_in_text_order == other.events_in_text_order
+            && *edited == other.edited
+            && *next_key == other.next_key
+            && *dct == other.dct
+            && *meta_title == other.meta_title
+            && *meta_dct == other.meta_dct
+            && *notice == other.notice
+            && *corrections == other.corrections
+            && *others == other.others
+            && *text == other.text
+    }
 }
 
 /// Worker request ids for added articles live above this bit, apart from the main article's.

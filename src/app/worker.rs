@@ -159,6 +159,7 @@ impl Codec for JsonCodec {
     }
 
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        let _timed = crate::app::Timed::start("decode");
         let text = input.as_string().unwrap_or_default();
         // The page and the worker are one build, so a message that does not parse is a bug, not input.
         serde_json::from_str(&text).expect("worker message is valid JSON")

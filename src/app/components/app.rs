@@ -9,6 +9,7 @@ use crate::app::state::OTHER_REQUEST_BIT;
 use crate::app::worker::{join, AnalysisWorker, Body, JsonCodec, Request, Response, PROGRESS_MIN_BYTES, WORKER_STAGES};
 use crate::model::Analysis;
 use crate::share::{self, ViewState};
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use gloo::worker::Spawnable;
 use std::cell::RefCell;
@@ -58,6 +59,7 @@ struct Sink {
 
 impl Sink {
     fn receive(&self, response: Response) {
+        let _timed = crate::app::Timed::start("receive");
         let id = response.id;
         let main = id & OTHER_REQUEST_BIT == 0;
         if main && id < *self.latest.borrow() {
@@ -121,6 +123,7 @@ fn spawn_worker(sink: Sink) -> gloo::worker::WorkerBridge<AnalysisWorker> {
 /// The whole page.
 #[component]
 pub fn App() -> Html {
+    let _timed = crate::app::Timed::start("render App");
     let state = use_reducer(AppState::default);
     // The worker bridge lives in a cell so a dead worker (a panic in wasm) can be replaced.
     let progress = use_state(|| None::<Shown>);
@@ -160,10 +163,39 @@ pub fn App() -> Html {
         });
     }
     let link = use_state(String::new);
+    // The autosave of a long text waits until the page is hidden or left: writing 1 MB to localStorage
+    // blocks the page for tens of milliseconds, too long to do after every edit.
+    let pending_save = use_mut_ref(|| None::<ViewState>);
+    {
+        let pending_save = pending_save.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|window| {
+                let save = move || {
+                    if let Some(view) = pending_save.borrow_mut().take() {
+                        persist::autosave(&view);
+                    }
+                };
+                let on_hide = save.clone();
+                let document: web_sys::EventTarget = window.document().map_or_else(|| window.clone().into(), Into::into);
+                (
+                    EventListener::new(&window, "pagehide", move |_| save()),
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        let hidden = web_sys::window()
+                            .and_then(|w| w.document())
+                            .is_some_and(|d| d.hidden());
+                        if hidden {
+                            on_hide();
+                        }
+                    }),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
     let too_long = too_long_for_link(state.text.len() + state.others.iter().map(|o| o.text.len()).sum::<usize>());
     {
         // The address always holds the current view; the autosave follows the person's own edits.
-        let link = link.clone();
+        let (link, pending_save) = (link.clone(), pending_save.clone());
         let view = state.view_state();
         let edited = state.edited;
         use_effect_with((view, edited), move |(view, edited)| {
@@ -182,7 +214,12 @@ pub fn App() -> Html {
                     persist::clear_link();
                 }
                 if edited {
-                    persist::autosave(&view);
+                    if too_long_for_link(view.text.len() + view.others.iter().map(|o| o.text.len()).sum::<usize>()) {
+                        *pending_save.borrow_mut() = Some(view);
+                    } else {
+                        pending_save.borrow_mut().take();
+                        persist::autosave(&view);
+                    }
                 }
                 link.set(encoded);
             });

@@ -1,9 +1,8 @@
 //! The "Article" region: the text with its mentions highlighted by kind.
 
-use crate::app::state::{Action, AppContext, Selection};
+use crate::app::state::{Action, AnalysisRef, AppContext, Selection};
 use crate::model::{Analysis, EntityKind, PlaceKind, Span};
 use std::collections::HashSet;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Where a mention comes from: its list in the analysis and its index there. Labels and ids are
@@ -161,8 +160,6 @@ struct Block {
     end: usize,
     first: usize,
     last: usize,
-    /// About how many lines it wraps to in the article column (its height until it is first drawn).
-    lines: usize,
 }
 
 /// Cuts `text` into blocks of about [`BLOCK_BYTES`]: after a line break when there is one soon
@@ -200,30 +197,15 @@ fn blocks(text: &str, marks: &[Mark]) -> Vec<Block> {
         while !text.is_char_boundary(cut) {
             cut += 1;
         }
-        let lines = text
-            .get(start..cut)
-            .map_or(1, |t| t.len() / 60 + t.bytes().filter(|&b| b == b'\n').count() + 1);
         out.push(Block {
             start,
             end: cut,
             first,
             last: m,
-            lines,
         });
         start = cut;
     }
     out
-}
-
-/// The analysis by identity: comparing two analyses of a long text field by field would cost more
-/// than drawing them.
-#[derive(Clone)]
-struct ByPtr(Rc<Analysis>);
-
-impl PartialEq for ByPtr {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// The ids that light up for `selection`: the item itself, and for an event its places, participants and date.
@@ -252,11 +234,12 @@ fn anchor_note(anchor: Option<&str>) -> String {
 /// The article region.
 #[component]
 pub fn ArticleView() -> Html {
+    let _timed = crate::app::Timed::start("render ArticleView");
     let state = use_context::<AppContext>().expect("app context");
     let scroller = use_node_ref();
     // Blocks drawn with their highlights: the visible ones and a margin, as the article scrolls.
     let window = use_state(|| (0_usize, 2 * MARGIN_BLOCKS + 1));
-    let analysis = state.analysis.clone().map(ByPtr);
+    let analysis = state.analysis.clone().map(AnalysisRef);
     let all_marks = use_memo(analysis.clone(), |a| a.as_ref().map(|a| marks(&a.0)).unwrap_or_default());
     let all_blocks = {
         let (text, all_marks) = (state.text.clone(), all_marks.clone());
@@ -305,12 +288,11 @@ pub fn ArticleView() -> Html {
             let (from, to) = *window;
             let draw = |n: usize, block: &Block| -> Html {
                 let full = (from..to).contains(&n) || pinned.contains(&n);
-                // Offscreen blocks keep their text (find-in-page, the scroll height) and an estimate of their
-                // height, so the browser can skip their layout until they come near the view.
-                let style = format!("contain-intrinsic-size: auto {}px", block.lines * 24);
+                // Offscreen blocks keep their text (find-in-page, the scroll height) and the browser skips their
+                // layout until they come near the view (`content-visibility`; their height is estimated till then).
                 if !full {
                     let plain = text.get(block.start..block.end).unwrap_or("").to_string();
-                    return html! { <div class="block" key={n} {style}>{plain}</div> };
+                    return html! { <div class="block" key={n}>{plain}</div> };
                 }
                 let mut nodes = Vec::new();
                 let mut at = block.start;
@@ -339,7 +321,7 @@ pub fn ArticleView() -> Html {
                     at = mark.span.end;
                 }
                 nodes.push(html! { {text.get(at..block.end).unwrap_or("")} });
-                html! { <div class="block full" key={n} {style}>{for nodes}</div> }
+                html! { <div class="block full" key={n}>{for nodes}</div> }
             };
             let last_end = all_blocks.last().map_or(0, |b| b.end);
             html! {

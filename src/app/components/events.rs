@@ -1,7 +1,7 @@
 //! The "Events" region: one card per event (date, type, places, participants, casualties), in
 //! time or text order; each links to its evidence in the text.
 
-use crate::app::state::{Action, AppContext, Selection};
+use crate::app::state::{Action, AnalysisRef, AppContext, Selection};
 use crate::export::{participant_names, place_names};
 use crate::model::Polarity;
 use crate::timeline::interval;
@@ -14,9 +14,29 @@ const PAGE: usize = 60;
 /// The events region.
 #[component]
 pub fn EventsView() -> Html {
+    let _timed = crate::app::Timed::start("render EventsView");
     let state = use_context::<AppContext>().expect("app context");
     // The cards drawn: `[from, to)` of the sorted list.
     let range = use_state(|| (0_usize, PAGE));
+    // The order of the cards, computed once per analysis and order.
+    let order = use_memo(
+        (state.analysis.clone().map(AnalysisRef), state.events_in_text_order),
+        |(analysis, text_order)| {
+            let Some(analysis) = analysis else { return Vec::new() };
+            let mut order: Vec<usize> = (0..analysis.0.events.len()).collect();
+            if !*text_order {
+                // Undated (vague) events go last; ties keep text order.
+                let keys: Vec<f64> = analysis
+                    .0
+                    .events
+                    .iter()
+                    .map(|e| interval(&e.date.value).map_or(f64::MAX, |i| i.0))
+                    .collect();
+                order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+            }
+            order
+        },
+    );
     let Some(analysis) = state.analysis.clone() else {
         return html! {
             <section class="panel events" aria-labelledby="h-events">
@@ -25,15 +45,7 @@ pub fn EventsView() -> Html {
             </section>
         };
     };
-    let mut events: Vec<_> = analysis.events.iter().collect();
-    if !state.events_in_text_order {
-        // Undated (vague) events go last; ties keep text order.
-        events.sort_by(|a, b| {
-            let ka = interval(&a.date.value).map_or(f64::MAX, |i| i.0);
-            let kb = interval(&b.date.value).map_or(f64::MAX, |i| i.0);
-            ka.total_cmp(&kb)
-        });
-    }
+    let events: Vec<_> = order.iter().filter_map(|&i| analysis.events.get(i)).collect();
     let selected = match &state.selection {
         Some(Selection::Event(id)) => Some(id.clone()),
         _ => None,

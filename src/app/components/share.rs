@@ -20,6 +20,7 @@ pub struct ShareBarProps {
 /// The share and export controls.
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let _timed = crate::app::Timed::start("render ShareBar");
     let state = use_context::<AppContext>().expect("app context");
     let copied = use_state(|| false);
     let size = props.link.len() + 1;

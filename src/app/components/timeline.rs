@@ -3,7 +3,7 @@
 //! and a separate rail for events known only as past, present or future.
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
-use crate::app::state::{Action, AppContext, Selection};
+use crate::app::state::{Action, AnalysisRef, AppContext, Selection};
 use crate::export::event_summary;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, interval, lanes, ticks};
@@ -168,11 +168,44 @@ fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<Item>,
 /// The timeline region.
 #[component]
 pub fn TimelineView() -> Html {
+    let _timed = crate::app::Timed::start("render TimelineView");
     let state = use_context::<AppContext>().expect("app context");
     // `None` is "fit the story" (possibly a broken axis); zooming or panning switches to a linear domain.
     let domain = use_state(|| None::<(f64, f64)>);
     let pointers = use_mut_ref(HashMap::<i32, f64>::new);
     let drag_from = use_mut_ref(|| None::<(f64, (f64, f64))>);
+    // The events placed on the calendar, computed once per analysis (a long article has a thousand).
+    let placed = {
+        let key = (
+            state.analysis.clone().map(AnalysisRef),
+            state
+                .others
+                .iter()
+                .map(|o| (o.key, o.analysis.clone().map(AnalysisRef)))
+                .collect::<Vec<_>>(),
+        );
+        use_memo(key, |(main, others)| {
+            let Some(main) = main else {
+                return (Vec::new(), Vec::new());
+            };
+            // The article being read, then the added ones, merged on one axis and coloured by article.
+            let (mut dated, vague) = items(&main.0, 0, None);
+            // The undated ones by index: the memo cannot borrow from the analysis.
+            let vague: Vec<usize> = match vague.first() {
+                None => Vec::new(),
+                Some(_) => (0..main.0.events.len())
+                    .filter(|&i| interval(&main.0.events[i].date.value).is_none())
+                    .collect(),
+            };
+            for (n, (key, analysis)) in others.iter().enumerate() {
+                if let Some(a) = analysis {
+                    dated.extend(items(&a.0, n + 1, Some(*key)).0);
+                }
+            }
+            dated.sort_by(|a, b| a.start.total_cmp(&b.start));
+            (dated, vague)
+        })
+    };
     let Some(analysis) = state.analysis.clone() else {
         return html! {
             <section class="panel timeline" aria-labelledby="h-timeline">
@@ -181,14 +214,8 @@ pub fn TimelineView() -> Html {
             </section>
         };
     };
-    // The article being read, then the added ones, merged on one axis and coloured by article.
-    let (mut dated, vague) = items(&analysis, 0, None);
-    for (n, other) in state.others.iter().enumerate() {
-        if let Some(a) = &other.analysis {
-            dated.extend(items(a, n + 1, Some(other.key)).0);
-        }
-    }
-    dated.sort_by(|a, b| a.start.total_cmp(&b.start));
+    let dated = &placed.0;
+    let vague: Vec<&Event> = placed.1.iter().filter_map(|&i| analysis.events.get(i)).collect();
     let fitted = Scale::fit(&dated);
     let scale = match *domain {
         Some((s, e)) => Scale::linear(s, e),
@@ -388,7 +415,7 @@ pub fn TimelineView() -> Html {
         let ox = |t: f64| (t - s) / (e - s).max(1e-9) * WIDTH;
         // One rectangle per run of covered pixels: a long article's thousand events draw a few dozen.
         let mut runs: Vec<(f64, f64)> = Vec::new();
-        for i in &dated {
+        for i in dated {
             let (a, b) = (ox(i.start).floor(), (ox(i.end).max(ox(i.start) + 2.0)).ceil());
             match runs.last_mut() {
                 Some(r) if a <= r.1 => r.1 = r.1.max(b),
