@@ -91,6 +91,33 @@ impl PartialEq for AnalysisRef {
     }
 }
 
+/// `a == b` for texts, eight bytes at a time: the `memcmp` of wasm compares byte by byte, and views
+/// compare the article's text (a megabyte, for a long one) at every render.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |c: &[u8]| {
+        let mut w = [0_u8; 8];
+        w.copy_from_slice(c);
+        u64::from_ne_bytes(w)
+    };
+    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tails_equal = wa.remainder() == wb.remainder();
+    tails_equal && wa.zip(wb).all(|(x, y)| word(x) == word(y))
+}
+
+/// A text compared with [`same_text`], for the dependencies of hooks.
+#[derive(Debug, Clone)]
+pub struct Text(pub String);
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        same_text(&self.0, &other.0)
+    }
+}
+
 /// True when both are the same analysis (or both absent).
 fn same_analysis(a: &Option<Rc<Analysis>>, b: &Option<Rc<Analysis>>) -> bool {
     match (a, b) {
@@ -103,7 +130,7 @@ fn same_analysis(a: &Option<Rc<Analysis>>, b: &Option<Rc<Analysis>>) -> bool {
 impl PartialEq for Other {
     fn eq(&self, other: &Self) -> bool {
         self.key == other.key
-            && self.text == other.text
+            && same_text(&self.text, &other.text)
             && self.dct == other.dct
             && self.corrections == other.corrections
             && same_analysis(&self.analysis, &other.analysis)
@@ -142,7 +169,7 @@ impl PartialEq for AppState {
             && *notice == other.notice
             && *corrections == other.corrections
             && *others == other.others
-            && *text == other.text
+            && same_text(text, &other.text)
     }
 }
 
@@ -393,6 +420,41 @@ impl Reducible for AppState {
         }
         Rc::new(next)
     }
+}
+
+/// The analysis as a heavy view (timeline, map, event list) draws it: the state's, adopted `hops`
+/// tasks later. A long article's answer then draws view by view, each in a task of its own, instead
+/// of all in one task too long for the page to answer input meanwhile.
+#[hook]
+pub fn use_settled_analysis(current: Option<Rc<Analysis>>, hops: u32) -> Option<Rc<Analysis>> {
+    let shown = use_state(|| current.clone());
+    {
+        let shown = shown.clone();
+        use_effect_with(current.map(AnalysisRef), move |now| {
+            let now = now.as_ref().map(|a| a.0.clone());
+            let pending = Rc::new(std::cell::RefCell::new(None::<gloo::timers::callback::Timeout>));
+            schedule(pending.clone(), hops.max(1), move || {
+                if (*shown).as_ref().map(|a| Rc::as_ptr(a)) != now.as_ref().map(Rc::as_ptr) {
+                    shown.set(now);
+                }
+            });
+            move || drop(pending.borrow_mut().take())
+        });
+    }
+    (*shown).clone()
+}
+
+/// Runs `then` after `hops` zero-delay timers, one after another; dropping the timer in `slot` cancels it.
+fn schedule(slot: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>, hops: u32, then: impl FnOnce() + 'static) {
+    let inner = slot.clone();
+    let timeout = gloo::timers::callback::Timeout::new(0, move || {
+        if hops <= 1 {
+            then();
+        } else {
+            schedule(inner, hops - 1, then);
+        }
+    });
+    *slot.borrow_mut() = Some(timeout);
 }
 
 /// The handle every view gets from context.

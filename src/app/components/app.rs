@@ -4,7 +4,7 @@ use super::{
     article::ArticleView, events::EventsView, input::InputPanel, map::MapView, share::ShareBar, timeline::TimelineView,
 };
 use crate::app::services::persist;
-use crate::app::state::{other_request_id, Action, AppContext, AppState, Status};
+use crate::app::state::{other_request_id, use_settled_analysis, Action, AppContext, AppState, Status, Text};
 use crate::app::state::OTHER_REQUEST_BIT;
 use crate::app::worker::{join, AnalysisWorker, Body, JsonCodec, Request, Response, PROGRESS_MIN_BYTES, WORKER_STAGES};
 use crate::model::Analysis;
@@ -27,6 +27,15 @@ const WATCHDOG_MS: u32 = 8_000;
 /// page for longer than a frame budget allows, and the link would be too long for chat apps anyway
 /// (the `.dateline.json` download carries them instead).
 const MAX_LINK_TEXT_BYTES: usize = 64 * 1024;
+
+/// True when both are the same analysis (or both absent).
+fn same_rc(a: &Option<Rc<Analysis>>, b: &Option<Rc<Analysis>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
 
 /// True when texts of `bytes` in all are too long to travel in a link.
 fn too_long_for_link(bytes: usize) -> bool {
@@ -196,11 +205,22 @@ pub fn App() -> Html {
     {
         // The address always holds the current view; the autosave follows the person's own edits.
         let (link, pending_save) = (link.clone(), pending_save.clone());
-        let view = state.view_state();
-        let edited = state.edited;
-        use_effect_with((view, edited), move |(view, edited)| {
-            let (view, edited) = (view.clone(), *edited);
+        // What the view is made of, compared cheaply; the view itself is built only when it is written.
+        // Added articles never change in place (switching gives them new keys), so their keys stand for them.
+        let key = (
+            Text(state.text.clone()),
+            state.dct.clone(),
+            state.corrections.clone(),
+            state.selection.clone(),
+            state.events_in_text_order,
+            state.others.iter().map(|o| o.key).collect::<Vec<u64>>(),
+            state.edited,
+        );
+        let snapshot = state.clone();
+        use_effect_with(key, move |key| {
+            let edited = key.6;
             let timeout = Timeout::new(300, move || {
+                let view = snapshot.view_state();
                 let encoded = if view.text.is_empty() || too_long_for_link(view.text.len() + view.others.iter().map(|o| o.text.len()).sum::<usize>()) {
                     String::new()
                 } else {
@@ -256,7 +276,7 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         let sink = (*sink).clone();
         let key = (
-            state.text.clone(),
+            Text(state.text.clone()),
             state.dct.clone(),
             state.meta_dct.clone(),
             state.meta_title.clone(),
@@ -265,7 +285,7 @@ pub fn App() -> Html {
         use_effect_with(key, move |(text, dct, meta_dct, title, corrections)| {
             let request = Request {
                 id: 0,
-                text: text.clone(),
+                text: text.0.clone(),
                 dct: dct.clone(),
                 meta_dct: meta_dct.clone(),
                 title: title.clone(),
@@ -295,6 +315,7 @@ pub fn App() -> Html {
             move || drop(timeout)
         });
     }
+    let settled = use_settled_analysis(state.analysis.clone(), 2);
     // Long texts show how far the analysis has come; a new edit starts the bar again.
     let shown = match (&state.status, &*progress) {
         (Status::Working(id), Some(p)) if p.id == *id => Some(p.clone()),
@@ -312,6 +333,8 @@ pub fn App() -> Html {
             None => "Analysing…".to_string(),
         },
         Status::Failed(msg) => format!("Analysis failed: {msg}. Your text is kept."),
+        // The counts show once every view has drawn the answer (the heavy ones draw a task later).
+        Status::Idle if !same_rc(&settled, &state.analysis) => "Drawing the results…".to_string(),
         Status::Idle => state
             .analysis
             .as_ref()

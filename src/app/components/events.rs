@@ -1,7 +1,7 @@
 //! The "Events" region: one card per event (date, type, places, participants, casualties), in
 //! time or text order; each links to its evidence in the text.
 
-use crate::app::state::{Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection};
 use crate::export::{participant_names, place_names};
 use crate::model::Polarity;
 use crate::timeline::interval;
@@ -16,11 +16,13 @@ const PAGE: usize = 60;
 pub fn EventsView() -> Html {
     let _timed = crate::app::Timed::start("render EventsView");
     let state = use_context::<AppContext>().expect("app context");
+    // Drawn one task after the article, so a long article's answer is not drawn in one long task.
+    let settled = use_settled_analysis(state.analysis.clone(), 1);
     // The cards drawn: `[from, to)` of the sorted list.
     let range = use_state(|| (0_usize, PAGE));
     // The order of the cards, computed once per analysis and order.
     let order = use_memo(
-        (state.analysis.clone().map(AnalysisRef), state.events_in_text_order),
+        (settled.clone().map(AnalysisRef), state.events_in_text_order),
         |(analysis, text_order)| {
             let Some(analysis) = analysis else { return Vec::new() };
             let mut order: Vec<usize> = (0..analysis.0.events.len()).collect();
@@ -37,7 +39,7 @@ pub fn EventsView() -> Html {
             order
         },
     );
-    let Some(analysis) = state.analysis.clone() else {
+    let Some(analysis) = settled.clone() else {
         return html! {
             <section class="panel events" aria-labelledby="h-events">
                 <h2 id="h-events">{"Events"}</h2>

@@ -1,7 +1,7 @@
 //! The "Input" region: the article textbox, the sample, file drop and pick, and the document date.
 
 use crate::app::services::files;
-use crate::app::state::{Action, AppContext};
+use crate::app::state::{same_text, Action, AppContext};
 use crate::app::SAMPLE_ARTICLE;
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
@@ -61,7 +61,7 @@ pub fn InputPanel() -> Html {
     {
         let (area_ref, in_box, text) = (area_ref.clone(), in_box.clone(), state.text.clone());
         use_effect(move || {
-            if *in_box.borrow() != text {
+            if !same_text(&in_box.borrow(), &text) {
                 if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                     area.set_value(&text);
                     *in_box.borrow_mut() = text;

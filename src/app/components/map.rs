@@ -5,7 +5,7 @@
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
 use crate::app::services::fetch::fetch_bytes;
-use crate::app::state::{Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection};
 use crate::model::{Analysis, PlaceKind};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -133,6 +133,8 @@ impl Projection {
 pub fn MapView() -> Html {
     let _timed = crate::app::Timed::start("render MapView");
     let state = use_context::<AppContext>().expect("app context");
+    // Drawn one task after the article, so a long article's answer is not drawn in one long task.
+    let settled = use_settled_analysis(state.analysis.clone(), 1);
     let coarse = use_state(|| None::<Rc<Basemap>>);
     let detail = use_state(|| None::<Rc<Basemap>>);
     let detail_requested = use_mut_ref(|| false);
@@ -151,7 +153,7 @@ pub fn MapView() -> Html {
         });
     }
     // Computed once per analysis, not at every render.
-    let all_sites = use_memo(state.analysis.clone().map(AnalysisRef), |a| {
+    let all_sites = use_memo(settled.clone().map(AnalysisRef), |a| {
         a.as_ref().map(|a| sites(&a.0)).unwrap_or_default()
     });
     let projection = Projection::for_sites(&all_sites);
@@ -166,7 +168,7 @@ pub fn MapView() -> Html {
     {
         // Selecting an event or a place brings its places into view, apart enough to tell them apart.
         let view = view.clone();
-        let chosen: Vec<Site> = match (&state.selection, state.analysis.as_deref()) {
+        let chosen: Vec<Site> = match (&state.selection, settled.as_deref()) {
             (Some(Selection::Event(id)), Some(a)) => {
                 let ids: Vec<String> = a
                     .events
@@ -302,7 +304,7 @@ pub fn MapView() -> Html {
     };
 
     // Highlighted place ids: the selected place, or every place of the selected event.
-    let highlighted: Vec<String> = match (&state.selection, state.analysis.as_deref()) {
+    let highlighted: Vec<String> = match (&state.selection, settled.as_deref()) {
         (Some(Selection::Place(id)), _) => vec![id.clone()],
         (Some(Selection::Event(id)), Some(a)) => a
             .events

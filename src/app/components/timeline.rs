@@ -3,7 +3,7 @@
 //! and a separate rail for events known only as past, present or future.
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
-use crate::app::state::{Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection};
 use crate::export::event_summary;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, interval, lanes, ticks};
@@ -170,6 +170,8 @@ fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<Item>,
 pub fn TimelineView() -> Html {
     let _timed = crate::app::Timed::start("render TimelineView");
     let state = use_context::<AppContext>().expect("app context");
+    // Drawn one task after the article, so a long article's answer is not drawn in one long task.
+    let settled = use_settled_analysis(state.analysis.clone(), 1);
     // `None` is "fit the story" (possibly a broken axis); zooming or panning switches to a linear domain.
     let domain = use_state(|| None::<(f64, f64)>);
     let pointers = use_mut_ref(HashMap::<i32, f64>::new);
@@ -177,7 +179,7 @@ pub fn TimelineView() -> Html {
     // The events placed on the calendar, computed once per analysis (a long article has a thousand).
     let placed = {
         let key = (
-            state.analysis.clone().map(AnalysisRef),
+            settled.clone().map(AnalysisRef),
             state
                 .others
                 .iter()
@@ -206,7 +208,7 @@ pub fn TimelineView() -> Html {
             (dated, vague)
         })
     };
-    let Some(analysis) = state.analysis.clone() else {
+    let Some(analysis) = settled.clone() else {
         return html! {
             <section class="panel timeline" aria-labelledby="h-timeline">
                 <h2 id="h-timeline">{"Timeline"}</h2>
