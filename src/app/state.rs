@@ -422,6 +422,17 @@ impl Reducible for AppState {
     }
 }
 
+/// Zero-delay timers before the timeline draws a new analysis (see [`use_settled_analysis`]). Yew
+/// batches the renders requested in one task, so the views wait different numbers of timers, with
+/// room between them for Yew's own render timer: each then draws in a task of its own.
+pub const TIMELINE_HOPS: u32 = 1;
+/// Timers before the map draws a new analysis.
+pub const MAP_HOPS: u32 = 3;
+/// Timers before the event list draws a new analysis.
+pub const EVENTS_HOPS: u32 = 5;
+/// Timers before the status line shows the counts: after every view has drawn.
+pub const STATUS_HOPS: u32 = 7;
+
 /// The analysis as a heavy view (timeline, map, event list) draws it: the state's, adopted `hops`
 /// tasks later. A long article's answer then draws view by view, each in a task of its own, instead
 /// of all in one task too long for the page to answer input meanwhile.

@@ -4,7 +4,7 @@ use super::{
     article::ArticleView, events::EventsView, input::InputPanel, map::MapView, share::ShareBar, timeline::TimelineView,
 };
 use crate::app::services::persist;
-use crate::app::state::{other_request_id, use_settled_analysis, Action, AppContext, AppState, Status, Text};
+use crate::app::state::{other_request_id, use_settled_analysis, STATUS_HOPS, Action, AppContext, AppState, Status, Text};
 use crate::app::state::OTHER_REQUEST_BIT;
 use crate::app::worker::{join, AnalysisWorker, Body, JsonCodec, Request, Response, PROGRESS_MIN_BYTES, WORKER_STAGES};
 use crate::model::Analysis;
@@ -315,7 +315,7 @@ pub fn App() -> Html {
             move || drop(timeout)
         });
     }
-    let settled = use_settled_analysis(state.analysis.clone(), 2);
+    let settled = use_settled_analysis(state.analysis.clone(), STATUS_HOPS);
     // Long texts show how far the analysis has come; a new edit starts the bar again.
     let shown = match (&state.status, &*progress) {
         (Status::Working(id), Some(p)) if p.id == *id => Some(p.clone()),

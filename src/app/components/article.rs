@@ -378,12 +378,50 @@ fn scroll_selected_into_view() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for selector in [".article-text mark.selected", ".event-card.selected"] {
+    for (selector, behavior) in [
+        // At once in the article: a smooth scroll across a long text passes blocks whose height is
+        // still an estimate; the correction below would fight it.
+        (".article-text mark.selected", web_sys::ScrollBehavior::Instant),
+        (".event-card.selected", web_sys::ScrollBehavior::Smooth),
+    ] {
         if let Ok(Some(el)) = document.query_selector(selector) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            options.set_behavior(behavior);
             el.scroll_into_view_with_scroll_into_view_options(&options);
         }
+    }
+    gloo::timers::callback::Timeout::new(50, || scroll_mark_into_view(SCROLL_TRIES)).forget();
+}
+
+/// How many times the article checks that the selected mention is in view after a selection.
+const SCROLL_TRIES: u32 = 8;
+
+/// Milliseconds between those checks.
+const SCROLL_RECHECK_MS: u32 = 100;
+
+/// Scrolls the article (not the page) to its first selected mention, and again after the next layout
+/// while the mention is not in view: the blocks passed on the way have estimated heights until they
+/// are drawn, so the first scroll of a long article can land beside the mention.
+fn scroll_mark_into_view(tries: u32) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(Some(mark)), Ok(Some(scroller))) = (
+        document.query_selector(".article-text mark.selected"),
+        document.query_selector(".article-text"),
+    ) else {
+        return;
+    };
+    let (m, b) = (mark.get_bounding_client_rect(), scroller.get_bounding_client_rect());
+    if m.top() < b.top() || m.bottom() > b.bottom() {
+        // Centred in the article's own box; the page keeps its place (it may be showing the card clicked).
+        let offset = m.top() - b.top() - (b.height() - m.height()) / 2.0;
+        scroller.set_scroll_top(scroller.scroll_top() + offset as i32);
+    }
+    // Checked again even when in view: blocks near the view are laid out only now, and when their real
+    // height differs from the estimate, the text below them moves.
+    if tries > 1 {
+        gloo::timers::callback::Timeout::new(SCROLL_RECHECK_MS, move || scroll_mark_into_view(tries - 1)).forget();
     }
 }

@@ -1,7 +1,7 @@
 //! The "Events" region: one card per event (date, type, places, participants, casualties), in
 //! time or text order; each links to its evidence in the text.
 
-use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, EVENTS_HOPS, Action, AnalysisRef, AppContext, Selection};
 use crate::export::{participant_names, place_names};
 use crate::model::Polarity;
 use crate::timeline::interval;
@@ -17,7 +17,7 @@ pub fn EventsView() -> Html {
     let _timed = crate::app::Timed::start("render EventsView");
     let state = use_context::<AppContext>().expect("app context");
     // Drawn one task after the article, so a long article's answer is not drawn in one long task.
-    let settled = use_settled_analysis(state.analysis.clone(), 1);
+    let settled = use_settled_analysis(state.analysis.clone(), EVENTS_HOPS);
     // The cards drawn: `[from, to)` of the sorted list.
     let range = use_state(|| (0_usize, PAGE));
     // The order of the cards, computed once per analysis and order.

@@ -5,7 +5,7 @@
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
 use crate::app::services::fetch::fetch_bytes;
-use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, MAP_HOPS, Action, AnalysisRef, AppContext, Selection};
 use crate::model::{Analysis, PlaceKind};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -134,7 +134,7 @@ pub fn MapView() -> Html {
     let _timed = crate::app::Timed::start("render MapView");
     let state = use_context::<AppContext>().expect("app context");
     // Drawn one task after the article, so a long article's answer is not drawn in one long task.
-    let settled = use_settled_analysis(state.analysis.clone(), 1);
+    let settled = use_settled_analysis(state.analysis.clone(), MAP_HOPS);
     let coarse = use_state(|| None::<Rc<Basemap>>);
     let detail = use_state(|| None::<Rc<Basemap>>);
     let detail_requested = use_mut_ref(|| false);

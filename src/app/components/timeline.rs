@@ -3,7 +3,7 @@
 //! and a separate rail for events known only as past, present or future.
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
-use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, TIMELINE_HOPS, Action, AnalysisRef, AppContext, Selection};
 use crate::export::event_summary;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, interval, lanes, ticks};
@@ -171,7 +171,7 @@ pub fn TimelineView() -> Html {
     let _timed = crate::app::Timed::start("render TimelineView");
     let state = use_context::<AppContext>().expect("app context");
     // Drawn one task after the article, so a long article's answer is not drawn in one long task.
-    let settled = use_settled_analysis(state.analysis.clone(), 1);
+    let settled = use_settled_analysis(state.analysis.clone(), TIMELINE_HOPS);
     // `None` is "fit the story" (possibly a broken axis); zooming or panning switches to a linear domain.
     let domain = use_state(|| None::<(f64, f64)>);
     let pointers = use_mut_ref(HashMap::<i32, f64>::new);
@@ -369,12 +369,18 @@ pub fn TimelineView() -> Html {
             html! { <text class="axis-break" x={fmt(x - 6.0)} y={fmt(AXIS_Y + 4.0)} aria-hidden="true">{"≈"}</text> }
         })
         .collect();
+    // Items past the last lane are not drawn (a long article has more than fit), except the selected
+    // one, drawn in the last lane so what the other views show is on the timeline too.
+    let is_chosen = |item: &Item| item.other.is_none() && selected.as_deref() == Some(item.id.as_str());
+    let hidden = lane_of.iter().filter(|&&lane| lane >= MAX_LANES).count();
     let bars: Html = visible
         .iter()
         .zip(&lane_of)
         .zip(&boxes)
-        .filter(|((_, lane), _)| **lane < MAX_LANES)
-        .map(|((item, lane), hit)| {
+        .filter(|((item, lane), _)| **lane < MAX_LANES || is_chosen(item))
+        .map(|((item, lane), hit)| (item, (*lane).min(MAX_LANES - 1), hit))
+        .map(|(item, lane, hit)| {
+            let lane = &lane;
             let x0 = scale.x(item.start);
             let w = (scale.x(item.end) - x0).max(6.0);
             let y = AXIS_Y + 10.0 + *lane as f64 * LANE_H;
@@ -488,7 +494,11 @@ pub fn TimelineView() -> Html {
     html! {
         <section class="panel timeline" aria-labelledby="h-timeline">
             <h2 id="h-timeline">{"Timeline"}</h2>
-            <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}</p>
+            <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}
+                if hidden > 0 {
+                    {format!(" {hidden} more events overlap at this zoom: zoom in, or see the event list.")}
+                }
+            </p>
             {overview}
             <div class="tl-scroll">
             <svg class="tl-main" viewBox={format!("0 0 {WIDTH} {}", fmt(height))} tabindex="0"
