@@ -456,7 +456,11 @@ pub fn use_settled_analysis(current: Option<Rc<Analysis>>, hops: u32) -> Option<
 }
 
 /// Runs `then` after `hops` zero-delay timers, one after another; dropping the timer in `slot` cancels it.
-fn schedule(slot: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>, hops: u32, then: impl FnOnce() + 'static) {
+fn schedule(
+    slot: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
+    hops: u32,
+    then: impl FnOnce() + 'static,
+) {
     let inner = slot.clone();
     let timeout = gloo::timers::callback::Timeout::new(0, move || {
         if hops <= 1 {

@@ -285,7 +285,8 @@ impl AnalysisWorker {
                 );
             }
         };
-        let mut analysis = crate::analyze_with_progress(&request.text, &options, self.gazetteer.as_deref(), &mut report);
+        let mut analysis =
+            crate::analyze_with_progress(&request.text, &options, self.gazetteer.as_deref(), &mut report);
         if let Some(note) = &self.gazetteer_note {
             analysis
                 .warnings

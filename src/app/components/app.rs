@@ -4,8 +4,10 @@ use super::{
     article::ArticleView, events::EventsView, input::InputPanel, map::MapView, share::ShareBar, timeline::TimelineView,
 };
 use crate::app::services::persist;
-use crate::app::state::{other_request_id, use_settled_analysis, STATUS_HOPS, Action, AppContext, AppState, Status, Text};
 use crate::app::state::OTHER_REQUEST_BIT;
+use crate::app::state::{
+    other_request_id, use_settled_analysis, Action, AppContext, AppState, Status, Text, STATUS_HOPS,
+};
 use crate::app::worker::{join, AnalysisWorker, Body, JsonCodec, Request, Response, PROGRESS_MIN_BYTES, WORKER_STAGES};
 use crate::model::Analysis;
 use crate::share::{self, ViewState};
@@ -185,13 +187,12 @@ pub fn App() -> Html {
                     }
                 };
                 let on_hide = save.clone();
-                let document: web_sys::EventTarget = window.document().map_or_else(|| window.clone().into(), Into::into);
+                let document: web_sys::EventTarget =
+                    window.document().map_or_else(|| window.clone().into(), Into::into);
                 (
                     EventListener::new(&window, "pagehide", move |_| save()),
                     EventListener::new(&document, "visibilitychange", move |_| {
-                        let hidden = web_sys::window()
-                            .and_then(|w| w.document())
-                            .is_some_and(|d| d.hidden());
+                        let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
                         if hidden {
                             on_hide();
                         }
@@ -221,7 +222,9 @@ pub fn App() -> Html {
             let edited = key.6;
             let timeout = Timeout::new(300, move || {
                 let view = snapshot.view_state();
-                let encoded = if view.text.is_empty() || too_long_for_link(view.text.len() + view.others.iter().map(|o| o.text.len()).sum::<usize>()) {
+                let encoded = if view.text.is_empty()
+                    || too_long_for_link(view.text.len() + view.others.iter().map(|o| o.text.len()).sum::<usize>())
+                {
                     String::new()
                 } else {
                     share::encode(&view)
@@ -301,7 +304,8 @@ pub fn App() -> Html {
                 let budget_ms = WATCHDOG_MS + (request.text.len() / 1000) as u32;
                 bridge.borrow().send(Request { id, ..request });
                 // No answer in time means the worker died: say so, keep the text, start a new worker.
-                let (bridge, answered, dispatch, sink) = (bridge.clone(), answered.clone(), dispatch.clone(), sink.clone());
+                let (bridge, answered, dispatch, sink) =
+                    (bridge.clone(), answered.clone(), dispatch.clone(), sink.clone());
                 Timeout::new(budget_ms, move || {
                     if *answered.borrow() < id {
                         *bridge.borrow_mut() = spawn_worker(sink.clone());
@@ -329,7 +333,12 @@ pub fn App() -> Html {
     };
     let status = match &state.status {
         Status::Working(_) => match &shown {
-            Some(p) => format!("Analysing: {} (step {} of {})…", p.label, p.value.floor() as u32 + 1, p.max as u32),
+            Some(p) => format!(
+                "Analysing: {} (step {} of {})…",
+                p.label,
+                p.value.floor() as u32 + 1,
+                p.max as u32
+            ),
             None => "Analysing…".to_string(),
         },
         Status::Failed(msg) => format!("Analysis failed: {msg}. Your text is kept."),

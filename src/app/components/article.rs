@@ -240,7 +240,9 @@ pub fn ArticleView() -> Html {
     // Blocks drawn with their highlights: the visible ones and a margin, as the article scrolls.
     let window = use_state(|| (0_usize, 2 * MARGIN_BLOCKS + 1));
     let analysis = state.analysis.clone().map(AnalysisRef);
-    let all_marks = use_memo(analysis.clone(), |a| a.as_ref().map(|a| marks(&a.0)).unwrap_or_default());
+    let all_marks = use_memo(analysis.clone(), |a| {
+        a.as_ref().map(|a| marks(&a.0)).unwrap_or_default()
+    });
     let all_blocks = {
         let (text, all_marks) = (state.text.clone(), all_marks.clone());
         use_memo((analysis.clone(), state.text.len()), move |_| blocks(&text, &all_marks))
@@ -249,7 +251,9 @@ pub fn ArticleView() -> Html {
     let lit = {
         let all_marks = all_marks.clone();
         use_memo((analysis.clone(), state.selection.clone()), move |(a, selection)| {
-            let Some(a) = a else { return (HashSet::new(), Vec::new()) };
+            let Some(a) = a else {
+                return (HashSet::new(), Vec::new());
+            };
             let ids = selected_ids(&a.0, selection.as_ref());
             let mut with: Vec<usize> = Vec::new();
             if !ids.is_empty() {

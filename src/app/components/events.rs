@@ -1,7 +1,7 @@
 //! The "Events" region: one card per event (date, type, places, participants, casualties), in
 //! time or text order; each links to its evidence in the text.
 
-use crate::app::state::{use_settled_analysis, EVENTS_HOPS, Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection, EVENTS_HOPS};
 use crate::export::{participant_names, place_names};
 use crate::model::Polarity;
 use crate::timeline::interval;
@@ -54,7 +54,10 @@ pub fn EventsView() -> Html {
     };
     let total = events.len();
     let (mut from, mut to) = *range;
-    if let Some(at) = selected.as_deref().and_then(|id| events.iter().position(|e| e.id == id)) {
+    if let Some(at) = selected
+        .as_deref()
+        .and_then(|id| events.iter().position(|e| e.id == id))
+    {
         if !(from..to).contains(&at) {
             // A selection made elsewhere (the timeline, the text) brings its card into the drawn page.
             from = at.saturating_sub(PAGE / 2);
@@ -77,7 +80,11 @@ pub fn EventsView() -> Html {
     });
     let later = (to < total).then(|| {
         more(
-            format!("Show {} more events ({} after these)", (total - to).min(PAGE), total - to),
+            format!(
+                "Show {} more events ({} after these)",
+                (total - to).min(PAGE),
+                total - to
+            ),
             (from, (to + PAGE).min(total)),
             "later",
         )

@@ -5,7 +5,7 @@
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
 use crate::app::services::fetch::fetch_bytes;
-use crate::app::state::{use_settled_analysis, MAP_HOPS, Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection, MAP_HOPS};
 use crate::model::{Analysis, PlaceKind};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -54,7 +54,12 @@ fn sites(analysis: &Analysis) -> Vec<Site> {
     // Sites by name, kind and position; a long article names thousands of places, mostly the same few.
     let mut index: HashMap<(&str, PlaceKind, i64, i64), usize> = HashMap::new();
     for p in &analysis.places {
-        let key = (p.name.as_str(), p.kind, (p.lat * 1e5).round() as i64, (p.lon * 1e5).round() as i64);
+        let key = (
+            p.name.as_str(),
+            p.kind,
+            (p.lat * 1e5).round() as i64,
+            (p.lon * 1e5).round() as i64,
+        );
         match index.get(&key) {
             Some(&n) => out[n].ids.push(p.id.clone()),
             None => {

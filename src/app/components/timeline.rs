@@ -3,7 +3,7 @@
 //! and a separate rail for events known only as past, present or future.
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
-use crate::app::state::{use_settled_analysis, TIMELINE_HOPS, Action, AnalysisRef, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection, TIMELINE_HOPS};
 use crate::export::event_summary;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, interval, lanes, ticks};

@@ -39,7 +39,11 @@ pub fn clear_link() -> bool {
     if location.hash().is_ok_and(|h| h.is_empty()) {
         return true;
     }
-    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         .is_ok()
