@@ -445,7 +445,7 @@ pub fn use_settled_analysis(current: Option<Rc<Analysis>>, hops: u32) -> Option<
             let now = now.as_ref().map(|a| a.0.clone());
             let pending = Rc::new(std::cell::RefCell::new(None::<gloo::timers::callback::Timeout>));
             schedule(pending.clone(), hops.max(1), move || {
-                if (*shown).as_ref().map(|a| Rc::as_ptr(a)) != now.as_ref().map(Rc::as_ptr) {
+                if (*shown).as_ref().map(Rc::as_ptr) != now.as_ref().map(Rc::as_ptr) {
                     shown.set(now);
                 }
             });

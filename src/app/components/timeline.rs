@@ -218,7 +218,7 @@ pub fn TimelineView() -> Html {
     };
     let dated = &placed.0;
     let vague: Vec<&Event> = placed.1.iter().filter_map(|&i| analysis.events.get(i)).collect();
-    let fitted = Scale::fit(&dated);
+    let fitted = Scale::fit(dated);
     let scale = match *domain {
         Some((s, e)) => Scale::linear(s, e),
         None => fitted.clone(),
