@@ -46,8 +46,33 @@ pub struct Options {
     pub corrections: corrections::Corrections,
 }
 
+/// A step of [`analyze_with_progress`], reported as it starts (the web worker shows it for long texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Splitting the text into sentences.
+    Segmenting,
+    /// Finding and resolving dates.
+    Dates,
+    /// Finding people, organisations and numbers.
+    Entities,
+    /// Finding and resolving places.
+    Places,
+    /// Building events.
+    Events,
+}
+
 /// Analyses `text` with the built-in tables and the given gazetteer (places are skipped without one).
 pub fn analyze(text: &str, options: &Options, gazetteer: Option<&places::Gazetteer>) -> Analysis {
+    analyze_with_progress(text, options, gazetteer, &mut |_| {})
+}
+
+/// [`analyze`], calling `progress` as each [`Stage`] starts.
+pub fn analyze_with_progress(
+    text: &str,
+    options: &Options,
+    gazetteer: Option<&places::Gazetteer>,
+    progress: &mut dyn FnMut(Stage),
+) -> Analysis {
     let tables = &lang::EN;
     let mut warnings = Vec::new();
     let text = if text.len() > MAX_INPUT_BYTES {
@@ -73,11 +98,15 @@ pub fn analyze(text: &str, options: &Options, gazetteer: Option<&places::Gazette
         ));
     }
 
+    progress(Stage::Segmenting);
     let segments = segment::segment(text, tables);
+    progress(Stage::Dates);
     let dct = dates::resolve_dct(text, &segments, options);
     let (timexes, date_warnings) = dates::extract(text, &segments, dct.value.as_deref());
     warnings.extend(date_warnings);
+    progress(Stage::Entities);
     let entities = entities::extract(text, &segments);
+    progress(Stage::Places);
     let places = match gazetteer {
         Some(g) => places::extract(text, &segments, &entities, g),
         None => Vec::new(),
@@ -104,6 +133,7 @@ pub fn analyze(text: &str, options: &Options, gazetteer: Option<&places::Gazette
         events: Vec::new(),
         warnings,
     };
+    progress(Stage::Events);
     analysis.events = events::extract(text, &segments, &analysis);
     corrections::apply(&mut analysis, text, &options.corrections);
     analysis

@@ -53,3 +53,29 @@ fn inert_html_parsing_keeps_text_and_drops_scripts() {
     let pwned = js_sys::Reflect::get(&js_sys::global(), &"dlPwned".into()).expect("read global");
     assert!(pwned.is_undefined(), "nothing in the parsed HTML ran");
 }
+
+/// The worker cuts a long analysis into parts of bounded size, and the page puts them back together
+/// into the same analysis.
+#[wasm_bindgen_test]
+fn a_long_analysis_travels_in_parts_and_joins_back() {
+    use dateline::app::worker::{join, split};
+    let paragraph = "On Monday, 4 March 2024, floods hit Faenza and Cesena, killing six people, officials said.\n\n";
+    let text = paragraph.repeat(400);
+    let analysis = dateline::analyze(&text, &dateline::Options::default(), None);
+    assert!(analysis.timexes.len() >= 400, "the text has dates to split");
+    let parts = split(analysis.clone(), 16 * 1024);
+    assert!(parts.len() > 3, "{} parts", parts.len());
+    for part in &parts[1..] {
+        let bytes = serde_json::to_vec(part).expect("json").len();
+        let items = part.timexes.len() + part.places.len() + part.entities.len() + part.events.len();
+        // Within the target (plus the part's own brackets and names), unless one item alone is larger.
+        assert!(items == 1 || bytes <= 17 * 1024, "part of {bytes} bytes with {items} items");
+        assert!(part.warnings.is_empty() && part.document.title.is_none());
+    }
+    let mut parts = parts.into_iter();
+    let mut whole = parts.next().expect("a first part");
+    for part in parts {
+        join(&mut whole, part);
+    }
+    assert_eq!(whole, analysis);
+}

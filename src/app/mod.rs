@@ -29,3 +29,28 @@ pub fn start_in(root: web_sys::Element) {
 pub fn load_file_for_tests(name: &str, bytes: &[u8]) -> Result<(String, Option<String>, Option<String>), String> {
     services::files::load(name, bytes).map(|l| (l.text, l.title, l.published))
 }
+
+/// Times a stretch of main-thread work as a User Timing measure, seen in a performance trace or by
+/// `performance.getEntriesByType("measure")`. Debug builds only: release builds ship no marks.
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
+pub(crate) struct Timed(&'static str);
+
+impl Timed {
+    /// Starts timing `name`.
+    pub(crate) fn start(name: &'static str) -> Timed {
+        #[cfg(debug_assertions)]
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+        Timed(name)
+    }
+}
+
+impl Drop for Timed {
+    fn drop(&mut self) {
+        #[cfg(debug_assertions)]
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.measure_with_start_mark(self.0, self.0);
+        }
+    }
+}

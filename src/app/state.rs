@@ -32,7 +32,7 @@ pub enum Status {
 }
 
 /// Everything the page shows.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct AppState {
     /// The article text, as typed, pasted or loaded.
     pub text: String,
@@ -65,7 +65,7 @@ pub struct AppState {
 }
 
 /// An article added beside the one being read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Other {
     /// Stable key (worker requests for it use [`other_request_id`]).
     pub key: u64,
@@ -77,6 +77,100 @@ pub struct Other {
     pub corrections: Corrections,
     /// Its analysis, once the worker answered.
     pub analysis: Option<Rc<Analysis>>,
+}
+
+/// An analysis compared by identity. Every view gets the state by context, and Yew compares the old
+/// and new state at each change: comparing two analyses of a long text field by field takes tens of
+/// milliseconds, and an analysis is never changed in place (a new one is a new `Rc`).
+#[derive(Debug, Clone)]
+pub struct AnalysisRef(pub Rc<Analysis>);
+
+impl PartialEq for AnalysisRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// `a == b` for texts, eight bytes at a time: the `memcmp` of wasm compares byte by byte, and views
+/// compare the article's text (a megabyte, for a long one) at every render.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |c: &[u8]| {
+        let mut w = [0_u8; 8];
+        w.copy_from_slice(c);
+        u64::from_ne_bytes(w)
+    };
+    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tails_equal = wa.remainder() == wb.remainder();
+    tails_equal && wa.zip(wb).all(|(x, y)| word(x) == word(y))
+}
+
+/// A text compared with [`same_text`], for the dependencies of hooks.
+#[derive(Debug, Clone)]
+pub struct Text(pub String);
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        same_text(&self.0, &other.0)
+    }
+}
+
+/// True when both are the same analysis (or both absent).
+fn same_analysis(a: &Option<Rc<Analysis>>, b: &Option<Rc<Analysis>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+impl PartialEq for Other {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+            && same_text(&self.text, &other.text)
+            && self.dct == other.dct
+            && self.corrections == other.corrections
+            && same_analysis(&self.analysis, &other.analysis)
+    }
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        // Cheap fields first; the text last (a long article is a megabyte to compare).
+        let Self {
+            text,
+            dct,
+            meta_title,
+            meta_dct,
+            analysis,
+            status,
+            request,
+            selection,
+            notice,
+            corrections,
+            events_in_text_order,
+            edited,
+            others,
+            next_key,
+        } = self;
+        same_analysis(analysis, &other.analysis)
+            && *status == other.status
+            && *request == other.request
+            && *selection == other.selection
+            && *events_in_text_order == other.events_in_text_order
+            && *edited == other.edited
+            && *next_key == other.next_key
+            && *dct == other.dct
+            && *meta_title == other.meta_title
+            && *meta_dct == other.meta_dct
+            && *notice == other.notice
+            && *corrections == other.corrections
+            && *others == other.others
+            && same_text(text, &other.text)
+    }
 }
 
 /// Worker request ids for added articles live above this bit, apart from the main article's.
@@ -326,6 +420,56 @@ impl Reducible for AppState {
         }
         Rc::new(next)
     }
+}
+
+/// Zero-delay timers before the timeline draws a new analysis (see [`use_settled_analysis`]). Yew
+/// batches the renders requested in one task, so the views wait different numbers of timers, with
+/// room between them for Yew's own render timer: each then draws in a task of its own.
+pub const TIMELINE_HOPS: u32 = 1;
+/// Timers before the map draws a new analysis.
+pub const MAP_HOPS: u32 = 3;
+/// Timers before the event list draws a new analysis.
+pub const EVENTS_HOPS: u32 = 5;
+/// Timers before the status line shows the counts: after every view has drawn.
+pub const STATUS_HOPS: u32 = 7;
+
+/// The analysis as a heavy view (timeline, map, event list) draws it: the state's, adopted `hops`
+/// tasks later. A long article's answer then draws view by view, each in a task of its own, instead
+/// of all in one task too long for the page to answer input meanwhile.
+#[hook]
+pub fn use_settled_analysis(current: Option<Rc<Analysis>>, hops: u32) -> Option<Rc<Analysis>> {
+    let shown = use_state(|| current.clone());
+    {
+        let shown = shown.clone();
+        use_effect_with(current.map(AnalysisRef), move |now| {
+            let now = now.as_ref().map(|a| a.0.clone());
+            let pending = Rc::new(std::cell::RefCell::new(None::<gloo::timers::callback::Timeout>));
+            schedule(pending.clone(), hops.max(1), move || {
+                if (*shown).as_ref().map(Rc::as_ptr) != now.as_ref().map(Rc::as_ptr) {
+                    shown.set(now);
+                }
+            });
+            move || drop(pending.borrow_mut().take())
+        });
+    }
+    (*shown).clone()
+}
+
+/// Runs `then` after `hops` zero-delay timers, one after another; dropping the timer in `slot` cancels it.
+fn schedule(
+    slot: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
+    hops: u32,
+    then: impl FnOnce() + 'static,
+) {
+    let inner = slot.clone();
+    let timeout = gloo::timers::callback::Timeout::new(0, move || {
+        if hops <= 1 {
+            then();
+        } else {
+            schedule(inner, hops - 1, then);
+        }
+    });
+    *slot.borrow_mut() = Some(timeout);
 }
 
 /// The handle every view gets from context.

@@ -32,13 +32,121 @@ pub struct Request {
     pub corrections: crate::corrections::Corrections,
 }
 
-/// The worker's answer.
+/// What the worker says about a request: progress while it works, then the analysis in parts.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Response {
     /// The request it answers.
     pub id: u64,
-    /// The analysis.
-    pub analysis: Analysis,
+    /// Progress or a part of the answer.
+    pub body: Body,
+}
+
+/// The two kinds of message the worker sends.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Body {
+    /// The analysis reached a step; sent only for texts of [`PROGRESS_MIN_BYTES`] or more.
+    Progress(Progress),
+    /// Part `index` of `count` of the analysis: part 0 carries the document and the warnings,
+    /// every part a run of the lists (in order); the page concatenates them.
+    Part {
+        /// Which part, from 0.
+        index: u32,
+        /// How many parts the analysis was cut into.
+        count: u32,
+        /// The part, shaped as an analysis.
+        analysis: Analysis,
+    },
+}
+
+/// How far an analysis has come.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Steps done so far.
+    pub done: u32,
+    /// All steps: the engine's stages, then one per part of the answer.
+    pub total: u32,
+    /// What is happening now, for people ("finding places").
+    pub label: String,
+}
+
+/// Texts from this size on report their progress (shorter ones answer before it could be seen).
+pub const PROGRESS_MIN_BYTES: usize = 32 * 1024;
+
+/// Target size of one part of the answer in JSON bytes: the page reads each part in its own task, and
+/// a part this size is read in a few milliseconds, far under the 50 ms that makes a task "long".
+pub const PART_BYTES: usize = 192 * 1024;
+
+/// The engine's stages as steps of [`Progress`]; receiving the answer is one more.
+pub const WORKER_STAGES: u32 = 5;
+
+/// How a stage is named to people.
+fn stage_label(stage: crate::Stage) -> (u32, &'static str) {
+    match stage {
+        crate::Stage::Segmenting => (0, "splitting sentences"),
+        crate::Stage::Dates => (1, "finding dates"),
+        crate::Stage::Entities => (2, "finding people and organisations"),
+        crate::Stage::Places => (3, "finding places"),
+        crate::Stage::Events => (4, "building events"),
+    }
+}
+
+/// Cuts `analysis` into parts of about `part_bytes` of JSON each, in list order; part 0 carries
+/// the document and the warnings. [`join`] puts them back together.
+pub fn split(analysis: Analysis, part_bytes: usize) -> Vec<Analysis> {
+    let Analysis {
+        schema_version,
+        document,
+        timexes,
+        places,
+        entities,
+        events,
+        warnings,
+    } = analysis;
+    let empty = || Analysis {
+        schema_version,
+        document: Default::default(),
+        timexes: Vec::new(),
+        places: Vec::new(),
+        entities: Vec::new(),
+        events: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut parts = vec![Analysis {
+        document,
+        warnings,
+        ..empty()
+    }];
+    let mut size = 0;
+    // Each list in turn: an item goes into the current part unless that part is full.
+    macro_rules! pour {
+        ($list:ident) => {
+            for item in $list {
+                let bytes = serde_json::to_vec(&item).map_or(0, |v| v.len());
+                if size > 0 && size + bytes > part_bytes {
+                    parts.push(empty());
+                    size = 0;
+                }
+                size += bytes;
+                if let Some(part) = parts.last_mut() {
+                    part.$list.push(item);
+                }
+            }
+        };
+    }
+    pour!(timexes);
+    pour!(places);
+    pour!(entities);
+    pour!(events);
+    parts
+}
+
+/// Appends part `next` (not the first) to `whole`.
+pub fn join(whole: &mut Analysis, next: Analysis) {
+    whole.timexes.extend(next.timexes);
+    whole.places.extend(next.places);
+    whole.entities.extend(next.entities);
+    whole.events.extend(next.events);
+    whole.warnings.extend(next.warnings);
 }
 
 /// JSON over `postMessage`.
@@ -51,6 +159,7 @@ impl Codec for JsonCodec {
     }
 
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        let _timed = crate::app::Timed::start("decode");
         let text = input.as_string().unwrap_or_default();
         // The page and the worker are one build, so a message that does not parse is a bug, not input.
         serde_json::from_str(&text).expect("worker message is valid JSON")
@@ -61,6 +170,9 @@ impl Codec for JsonCodec {
 pub enum Internal {
     /// The gazetteer arrived (or could not be had).
     GazetteerLoaded(Option<Gazetteer>, Option<String>),
+    /// Time to answer the queued requests: sent through a timer, so that requests already
+    /// waiting in the message queue arrive first and supersede older ones of the same article.
+    Run,
 }
 
 /// Runs analyses; holds the gazetteer once fetched.
@@ -68,6 +180,8 @@ pub struct AnalysisWorker {
     gazetteer: Option<Rc<Gazetteer>>,
     gazetteer_note: Option<String>,
     loading: bool,
+    /// A [`Internal::Run`] is on its way.
+    scheduled: bool,
     waiting: Vec<(HandlerId, Request)>,
 }
 
@@ -90,40 +204,60 @@ impl Worker for AnalysisWorker {
             gazetteer: None,
             gazetteer_note: None,
             loading: true,
+            scheduled: false,
             waiting: Vec::new(),
         }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, msg: Self::Message) {
-        let Internal::GazetteerLoaded(gazetteer, note) = msg;
-        self.gazetteer = gazetteer.map(Rc::new);
-        self.gazetteer_note = note;
-        self.loading = false;
-        for (who, request) in std::mem::take(&mut self.waiting) {
-            self.answer(scope, who, request);
+        match msg {
+            Internal::GazetteerLoaded(gazetteer, note) => {
+                self.gazetteer = gazetteer.map(Rc::new);
+                self.gazetteer_note = note;
+                self.loading = false;
+                self.run(scope);
+            }
+            Internal::Run => {
+                self.scheduled = false;
+                if !self.loading {
+                    self.run(scope);
+                }
+            }
         }
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
-        if self.loading {
-            // Only the newest request for the article being read matters; each added article keeps its own.
-            let other = msg.id & OTHER_REQUEST_BIT != 0;
-            let same_slot = |r: &Request| {
-                if other {
-                    r.id == msg.id
-                } else {
-                    r.id & OTHER_REQUEST_BIT == 0
-                }
-            };
-            self.waiting.retain(|(who, r)| *who != id || !same_slot(r));
-            self.waiting.push((id, msg));
-        } else {
-            self.answer(scope, id, msg);
+        // Only the newest request for the article being read matters; each added article keeps its own.
+        // Requests are queued, not answered at once: while a long text is analysed, the edits made
+        // meanwhile pile up in the message queue, and only the last of them is worth analysing.
+        let other = msg.id & OTHER_REQUEST_BIT != 0;
+        let same_slot = |r: &Request| {
+            if other {
+                r.id == msg.id
+            } else {
+                r.id & OTHER_REQUEST_BIT == 0
+            }
+        };
+        self.waiting.retain(|(who, r)| *who != id || !same_slot(r));
+        self.waiting.push((id, msg));
+        if !self.loading && !self.scheduled {
+            self.scheduled = true;
+            scope.send_future(async {
+                gloo::timers::future::TimeoutFuture::new(0).await;
+                Internal::Run
+            });
         }
     }
 }
 
 impl AnalysisWorker {
+    /// Answers every queued request.
+    fn run(&mut self, scope: &WorkerScope<Self>) {
+        for (who, request) in std::mem::take(&mut self.waiting) {
+            self.answer(scope, who, request);
+        }
+    }
+
     fn answer(&self, scope: &WorkerScope<Self>, who: HandlerId, request: Request) {
         let options = Options {
             dct: request.dct,
@@ -132,19 +266,47 @@ impl AnalysisWorker {
             source: None,
             corrections: request.corrections,
         };
-        let mut analysis = crate::analyze(&request.text, &options, self.gazetteer.as_deref());
+        let id = request.id;
+        let long = request.text.len() >= PROGRESS_MIN_BYTES;
+        let mut report = |stage: crate::Stage| {
+            if long {
+                let (done, label) = stage_label(stage);
+                scope.respond(
+                    who,
+                    Response {
+                        id,
+                        body: Body::Progress(Progress {
+                            done,
+                            // The answer's parts are not counted yet: one step stands for all of them.
+                            total: WORKER_STAGES + 1,
+                            label: label.to_string(),
+                        }),
+                    },
+                );
+            }
+        };
+        let mut analysis =
+            crate::analyze_with_progress(&request.text, &options, self.gazetteer.as_deref(), &mut report);
         if let Some(note) = &self.gazetteer_note {
             analysis
                 .warnings
                 .push(crate::Warning::new("no_gazetteer", note.clone()));
         }
-        scope.respond(
-            who,
-            Response {
-                id: request.id,
-                analysis,
-            },
-        );
+        let parts = split(analysis, PART_BYTES);
+        let count = parts.len() as u32;
+        for (index, analysis) in parts.into_iter().enumerate() {
+            scope.respond(
+                who,
+                Response {
+                    id,
+                    body: Body::Part {
+                        index: index as u32,
+                        count,
+                        analysis,
+                    },
+                },
+            );
+        }
     }
 }
 

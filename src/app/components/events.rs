@@ -1,17 +1,45 @@
 //! The "Events" region: one card per event (date, type, places, participants, casualties), in
 //! time or text order; each links to its evidence in the text.
 
-use crate::app::state::{Action, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection, EVENTS_HOPS};
 use crate::export::{participant_names, place_names};
 use crate::model::Polarity;
 use crate::timeline::interval;
 use yew::prelude::*;
 
+/// Cards drawn at once; a long article's hundreds of events are shown a page at a time, and the
+/// page follows the selection.
+const PAGE: usize = 60;
+
 /// The events region.
 #[component]
 pub fn EventsView() -> Html {
+    let _timed = crate::app::Timed::start("render EventsView");
     let state = use_context::<AppContext>().expect("app context");
-    let Some(analysis) = state.analysis.clone() else {
+    // Drawn one task after the article, so a long article's answer is not drawn in one long task.
+    let settled = use_settled_analysis(state.analysis.clone(), EVENTS_HOPS);
+    // The cards drawn: `[from, to)` of the sorted list.
+    let range = use_state(|| (0_usize, PAGE));
+    // The order of the cards, computed once per analysis and order.
+    let order = use_memo(
+        (settled.clone().map(AnalysisRef), state.events_in_text_order),
+        |(analysis, text_order)| {
+            let Some(analysis) = analysis else { return Vec::new() };
+            let mut order: Vec<usize> = (0..analysis.0.events.len()).collect();
+            if !*text_order {
+                // Undated (vague) events go last; ties keep text order.
+                let keys: Vec<f64> = analysis
+                    .0
+                    .events
+                    .iter()
+                    .map(|e| interval(&e.date.value).map_or(f64::MAX, |i| i.0))
+                    .collect();
+                order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+            }
+            order
+        },
+    );
+    let Some(analysis) = settled.clone() else {
         return html! {
             <section class="panel events" aria-labelledby="h-events">
                 <h2 id="h-events">{"Events"}</h2>
@@ -19,22 +47,51 @@ pub fn EventsView() -> Html {
             </section>
         };
     };
-    let mut events: Vec<_> = analysis.events.iter().collect();
-    if !state.events_in_text_order {
-        // Undated (vague) events go last; ties keep text order.
-        events.sort_by(|a, b| {
-            let ka = interval(&a.date.value).map_or(f64::MAX, |i| i.0);
-            let kb = interval(&b.date.value).map_or(f64::MAX, |i| i.0);
-            ka.total_cmp(&kb)
-        });
-    }
+    let events: Vec<_> = order.iter().filter_map(|&i| analysis.events.get(i)).collect();
     let selected = match &state.selection {
         Some(Selection::Event(id)) => Some(id.clone()),
         _ => None,
     };
-    let cards: Html = events
-        .into_iter()
-        .map(|ev| {
+    let total = events.len();
+    let (mut from, mut to) = *range;
+    if let Some(at) = selected
+        .as_deref()
+        .and_then(|id| events.iter().position(|e| e.id == id))
+    {
+        if !(from..to).contains(&at) {
+            // A selection made elsewhere (the timeline, the text) brings its card into the drawn page.
+            from = at.saturating_sub(PAGE / 2);
+            to = from + PAGE;
+        }
+    }
+    let from = from.min(total);
+    let to = to.clamp(from, total);
+    let more = |label: String, next: (usize, usize), class: &'static str| {
+        let range = range.clone();
+        let onclick = Callback::from(move |_| range.set(next));
+        html! { <li class={classes!("more", class)}><button type="button" {onclick}>{label}</button></li> }
+    };
+    let earlier = (from > 0).then(|| {
+        more(
+            format!("Show {} earlier events ({} before these)", from.min(PAGE), from),
+            (from.saturating_sub(PAGE), to),
+            "earlier",
+        )
+    });
+    let later = (to < total).then(|| {
+        more(
+            format!(
+                "Show {} more events ({} after these)",
+                (total - to).min(PAGE),
+                total - to
+            ),
+            (from, (to + PAGE).min(total)),
+            "later",
+        )
+    });
+    let cards: Html = events[from..to]
+        .iter()
+        .map(|&ev| {
             let places = place_names(&analysis, ev);
             let people = participant_names(&analysis, ev);
             let casualties: Vec<String> = ev
@@ -73,7 +130,11 @@ pub fn EventsView() -> Html {
     let toggle = {
         let state = state.clone();
         let next = !state.events_in_text_order;
-        Callback::from(move |_| state.dispatch(Action::EventsInTextOrder(next)))
+        let range = range.clone();
+        Callback::from(move |_| {
+            range.set((0, PAGE));
+            state.dispatch(Action::EventsInTextOrder(next))
+        })
     };
     html! {
         <section class="panel events" aria-labelledby="h-events">
@@ -84,7 +145,7 @@ pub fn EventsView() -> Html {
                     {if state.events_in_text_order { "Sort by time" } else { "Sort by text order" }}
                 </button>
             </p>
-            <ul class="event-list">{cards}</ul>
+            <ul class="event-list">{earlier}{cards}{later}</ul>
         </section>
     }
 }

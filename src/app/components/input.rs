@@ -1,7 +1,7 @@
 //! The "Input" region: the article textbox, the sample, file drop and pick, and the document date.
 
 use crate::app::services::files;
-use crate::app::state::{Action, AppContext};
+use crate::app::state::{same_text, Action, AppContext};
 use crate::app::SAMPLE_ARTICLE;
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
@@ -47,16 +47,36 @@ fn read_file(file: web_sys::File, state: AppContext, pending: Rc<RefCell<Option<
 /// The input region.
 #[component]
 pub fn InputPanel() -> Html {
+    let _timed = crate::app::Timed::start("render InputPanel");
     let state = use_context::<AppContext>().expect("app context");
     let pending = use_mut_ref(|| None::<FileReader>);
     let dragging = use_state(|| false);
 
+    // The text box is not bound to the state by a `value` attribute: Yew would read the whole text
+    // back from the page at every render to compare (tens of milliseconds for 1 MB). The text the box
+    // holds is remembered here instead, and written to the box only when the state's differs (the
+    // sample, a file, a link, switching articles).
+    let area_ref = use_node_ref();
+    let in_box = use_mut_ref(String::new);
+    {
+        let (area_ref, in_box, text) = (area_ref.clone(), in_box.clone(), state.text.clone());
+        use_effect(move || {
+            if !same_text(&in_box.borrow(), &text) {
+                if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
+                    area.set_value(&text);
+                    *in_box.borrow_mut() = text;
+                }
+            }
+        });
+    }
     let oninput = {
-        let state = state.clone();
+        let (state, in_box) = (state.clone(), in_box.clone());
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let text = area.value();
+            in_box.borrow_mut().clone_from(&text);
             state.dispatch(Action::SetText {
-                text: area.value(),
+                text,
                 title: None,
                 published: None,
             });
@@ -157,9 +177,11 @@ pub fn InputPanel() -> Html {
             {ondrop} {ondragover} {ondragleave}>
             <h2 id="h-input">{"Input"}</h2>
             <label for="article-text" class="visually-hidden">{"Article text"}</label>
-            <textarea id="article-text" aria-label="Article text" spellcheck="false" dir="auto"
+            // autocomplete off: otherwise the browser copies the whole text into the history entry at every
+            // update of the address (0.1 s for 1 MB); the text is restored from the link or the autosave instead.
+            <textarea id="article-text" aria-label="Article text" spellcheck="false" dir="auto" autocomplete="off"
                 placeholder="Paste a news article here, or drop a .txt, .md or .html file."
-                value={state.text.clone()} {oninput} />
+                ref={area_ref} {oninput} />
             <div class="controls">
                 <button type="button" onclick={sample}>{"Try the sample"}</button>
                 <button type="button" onclick={add_article} disabled={state.text.trim().is_empty()}

@@ -16,6 +16,7 @@ fn casualty_line(c: &Casualty) -> String {
 /// The inspector for the current selection.
 #[component]
 pub fn Inspector() -> Html {
+    let _timed = crate::app::Timed::start("render Inspector");
     let state = use_context::<AppContext>().expect("app context");
     let date_error = use_state(|| None::<String>);
     let date_input = use_node_ref();

@@ -5,9 +5,10 @@
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
 use crate::app::services::fetch::fetch_bytes;
-use crate::app::state::{Action, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection, MAP_HOPS};
 use crate::model::{Analysis, PlaceKind};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::{PointerEvent, WheelEvent};
 use yew::prelude::*;
@@ -50,20 +51,28 @@ struct Site {
 
 fn sites(analysis: &Analysis) -> Vec<Site> {
     let mut out: Vec<Site> = Vec::new();
+    // Sites by name, kind and position; a long article names thousands of places, mostly the same few.
+    let mut index: HashMap<(&str, PlaceKind, i64, i64), usize> = HashMap::new();
     for p in &analysis.places {
-        match out
-            .iter_mut()
-            .find(|s| s.name == p.name && s.kind == p.kind && (s.lat - p.lat).abs() < 1e-6)
-        {
-            Some(site) => site.ids.push(p.id.clone()),
-            None => out.push(Site {
-                name: p.name.clone(),
-                country: p.country.clone(),
-                lat: p.lat,
-                lon: p.lon,
-                kind: p.kind,
-                ids: vec![p.id.clone()],
-            }),
+        let key = (
+            p.name.as_str(),
+            p.kind,
+            (p.lat * 1e5).round() as i64,
+            (p.lon * 1e5).round() as i64,
+        );
+        match index.get(&key) {
+            Some(&n) => out[n].ids.push(p.id.clone()),
+            None => {
+                index.insert(key, out.len());
+                out.push(Site {
+                    name: p.name.clone(),
+                    country: p.country.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    kind: p.kind,
+                    ids: vec![p.id.clone()],
+                });
+            }
         }
     }
     out
@@ -127,14 +136,17 @@ impl Projection {
 /// The map region.
 #[component]
 pub fn MapView() -> Html {
+    let _timed = crate::app::Timed::start("render MapView");
     let state = use_context::<AppContext>().expect("app context");
+    // Drawn one task after the article, so a long article's answer is not drawn in one long task.
+    let settled = use_settled_analysis(state.analysis.clone(), MAP_HOPS);
     let coarse = use_state(|| None::<Rc<Basemap>>);
     let detail = use_state(|| None::<Rc<Basemap>>);
     let detail_requested = use_mut_ref(|| false);
     let view = use_state(|| None::<View>);
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
     // Touch points by pointer id, for pinch zoom.
-    let touches = use_mut_ref(std::collections::HashMap::<i32, (f64, f64)>::new);
+    let touches = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
     {
         let coarse = coarse.clone();
         use_effect_with((), move |_| {
@@ -145,7 +157,10 @@ pub fn MapView() -> Html {
             });
         });
     }
-    let all_sites = state.analysis.as_deref().map(sites).unwrap_or_default();
+    // Computed once per analysis, not at every render.
+    let all_sites = use_memo(settled.clone().map(AnalysisRef), |a| {
+        a.as_ref().map(|a| sites(&a.0)).unwrap_or_default()
+    });
     let projection = Projection::for_sites(&all_sites);
     let fitted = projection.fit(&all_sites);
     let current = view.unwrap_or(fitted);
@@ -158,7 +173,7 @@ pub fn MapView() -> Html {
     {
         // Selecting an event or a place brings its places into view, apart enough to tell them apart.
         let view = view.clone();
-        let chosen: Vec<Site> = match (&state.selection, state.analysis.as_deref()) {
+        let chosen: Vec<Site> = match (&state.selection, settled.as_deref()) {
             (Some(Selection::Event(id)), Some(a)) => {
                 let ids: Vec<String> = a
                     .events
@@ -294,7 +309,7 @@ pub fn MapView() -> Html {
     };
 
     // Highlighted place ids: the selected place, or every place of the selected event.
-    let highlighted: Vec<String> = match (&state.selection, state.analysis.as_deref()) {
+    let highlighted: Vec<String> = match (&state.selection, settled.as_deref()) {
         (Some(Selection::Place(id)), _) => vec![id.clone()],
         (Some(Selection::Event(id)), Some(a)) => a
             .events

@@ -12,11 +12,15 @@ use yew::prelude::*;
 pub struct ShareBarProps {
     /// The encoded view.
     pub link: AttrValue,
+    /// The texts are too long for a link: only the file and the exports are offered.
+    #[prop_or_default]
+    pub too_long: bool,
 }
 
 /// The share and export controls.
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let _timed = crate::app::Timed::start("render ShareBar");
     let state = use_context::<AppContext>().expect("app context");
     let copied = use_state(|| false);
     let size = props.link.len() + 1;
@@ -62,13 +66,19 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let kb = size as f64 / 1024.0;
     html! {
         <div class="share-bar">
-            <span class={classes!("link-size", long.then_some("long"))}>
-                {format!("Share link: {kb:.1} KB")}
-                if long {
-                    {" — some chat apps cut links above 32 KB; send the .dateline.json file instead."}
-                }
-            </span>
-            <button type="button" onclick={copy}>{if *copied { "Link copied" } else { "Copy link" }}</button>
+            if props.too_long {
+                <span class="link-size long">
+                    {"This article is too long for a share link; send the .dateline.json file instead."}
+                </span>
+            } else {
+                <span class={classes!("link-size", long.then_some("long"))}>
+                    {format!("Share link: {kb:.1} KB")}
+                    if long {
+                        {" — some chat apps cut links above 32 KB; send the .dateline.json file instead."}
+                    }
+                </span>
+                <button type="button" onclick={copy}>{if *copied { "Link copied" } else { "Copy link" }}</button>
+            }
             <button type="button" onclick={save_view}>{"Download .dateline.json"}</button>
             <span class="exports" role="group" aria-label="Export the analysis">{"Export: "}{exports}</span>
         </div>

@@ -3,7 +3,7 @@
 //! and a separate rail for events known only as past, present or future.
 
 use super::gestures::{on_activate, on_nav, svg_point, Nav};
-use crate::app::state::{Action, AppContext, Selection};
+use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection, TIMELINE_HOPS};
 use crate::export::event_summary;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, interval, lanes, ticks};
@@ -18,6 +18,8 @@ const OVERVIEW_H: f64 = 26.0;
 /// Approximate width of one label character, in SVG units.
 const CHAR_W: f64 = 6.6;
 const MAX_LANES: usize = 40;
+/// Undated events shown as chips; the rest are in the event list.
+const MAX_VAGUE: usize = 40;
 
 /// An event placed on the calendar.
 #[derive(Clone, PartialEq)]
@@ -166,12 +168,47 @@ fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<Item>,
 /// The timeline region.
 #[component]
 pub fn TimelineView() -> Html {
+    let _timed = crate::app::Timed::start("render TimelineView");
     let state = use_context::<AppContext>().expect("app context");
+    // Drawn one task after the article, so a long article's answer is not drawn in one long task.
+    let settled = use_settled_analysis(state.analysis.clone(), TIMELINE_HOPS);
     // `None` is "fit the story" (possibly a broken axis); zooming or panning switches to a linear domain.
     let domain = use_state(|| None::<(f64, f64)>);
     let pointers = use_mut_ref(HashMap::<i32, f64>::new);
     let drag_from = use_mut_ref(|| None::<(f64, (f64, f64))>);
-    let Some(analysis) = state.analysis.clone() else {
+    // The events placed on the calendar, computed once per analysis (a long article has a thousand).
+    let placed = {
+        let key = (
+            settled.clone().map(AnalysisRef),
+            state
+                .others
+                .iter()
+                .map(|o| (o.key, o.analysis.clone().map(AnalysisRef)))
+                .collect::<Vec<_>>(),
+        );
+        use_memo(key, |(main, others)| {
+            let Some(main) = main else {
+                return (Vec::new(), Vec::new());
+            };
+            // The article being read, then the added ones, merged on one axis and coloured by article.
+            let (mut dated, vague) = items(&main.0, 0, None);
+            // The undated ones by index: the memo cannot borrow from the analysis.
+            let vague: Vec<usize> = match vague.first() {
+                None => Vec::new(),
+                Some(_) => (0..main.0.events.len())
+                    .filter(|&i| interval(&main.0.events[i].date.value).is_none())
+                    .collect(),
+            };
+            for (n, (key, analysis)) in others.iter().enumerate() {
+                if let Some(a) = analysis {
+                    dated.extend(items(&a.0, n + 1, Some(*key)).0);
+                }
+            }
+            dated.sort_by(|a, b| a.start.total_cmp(&b.start));
+            (dated, vague)
+        })
+    };
+    let Some(analysis) = settled.clone() else {
         return html! {
             <section class="panel timeline" aria-labelledby="h-timeline">
                 <h2 id="h-timeline">{"Timeline"}</h2>
@@ -179,15 +216,9 @@ pub fn TimelineView() -> Html {
             </section>
         };
     };
-    // The article being read, then the added ones, merged on one axis and coloured by article.
-    let (mut dated, vague) = items(&analysis, 0, None);
-    for (n, other) in state.others.iter().enumerate() {
-        if let Some(a) = &other.analysis {
-            dated.extend(items(a, n + 1, Some(other.key)).0);
-        }
-    }
-    dated.sort_by(|a, b| a.start.total_cmp(&b.start));
-    let fitted = Scale::fit(&dated);
+    let dated = &placed.0;
+    let vague: Vec<&Event> = placed.1.iter().filter_map(|&i| analysis.events.get(i)).collect();
+    let fitted = Scale::fit(dated);
     let scale = match *domain {
         Some((s, e)) => Scale::linear(s, e),
         None => fitted.clone(),
@@ -338,12 +369,18 @@ pub fn TimelineView() -> Html {
             html! { <text class="axis-break" x={fmt(x - 6.0)} y={fmt(AXIS_Y + 4.0)} aria-hidden="true">{"≈"}</text> }
         })
         .collect();
+    // Items past the last lane are not drawn (a long article has more than fit), except the selected
+    // one, drawn in the last lane so what the other views show is on the timeline too.
+    let is_chosen = |item: &Item| item.other.is_none() && selected.as_deref() == Some(item.id.as_str());
+    let hidden = lane_of.iter().filter(|&&lane| lane >= MAX_LANES).count();
     let bars: Html = visible
         .iter()
         .zip(&lane_of)
         .zip(&boxes)
-        .filter(|((_, lane), _)| **lane < MAX_LANES)
-        .map(|((item, lane), hit)| {
+        .filter(|((item, lane), _)| **lane < MAX_LANES || is_chosen(item))
+        .map(|((item, lane), hit)| (item, (*lane).min(MAX_LANES - 1), hit))
+        .map(|(item, lane, hit)| {
+            let lane = &lane;
             let x0 = scale.x(item.start);
             let w = (scale.x(item.end) - x0).max(6.0);
             let y = AXIS_Y + 10.0 + *lane as f64 * LANE_H;
@@ -384,9 +421,18 @@ pub fn TimelineView() -> Html {
     let overview = {
         let (s, e) = full;
         let ox = |t: f64| (t - s) / (e - s).max(1e-9) * WIDTH;
-        let ticks_o: Html = dated
+        // One rectangle per run of covered pixels: a long article's thousand events draw a few dozen.
+        let mut runs: Vec<(f64, f64)> = Vec::new();
+        for i in dated {
+            let (a, b) = (ox(i.start).floor(), (ox(i.end).max(ox(i.start) + 2.0)).ceil());
+            match runs.last_mut() {
+                Some(r) if a <= r.1 => r.1 = r.1.max(b),
+                _ => runs.push((a, b)),
+            }
+        }
+        let ticks_o: Html = runs
             .iter()
-            .map(|i| html! { <rect class="ov-item" x={fmt(ox(i.start))} y="6" width={fmt((ox(i.end) - ox(i.start)).max(2.0))} height="14" /> })
+            .map(|(a, b)| html! { <rect class="ov-item" x={fmt(*a)} y="6" width={fmt(b - a)} height="14" /> })
             .collect();
         let window = domain.map(|(a, b)| {
             html! { <rect class="ov-window" x={fmt(ox(a).clamp(0.0, WIDTH))} y="2" width={fmt((ox(b) - ox(a)).clamp(2.0, WIDTH))} height="22" /> }
@@ -426,10 +472,21 @@ pub fn TimelineView() -> Html {
                 </button></li>
             }
         };
+        // A long article can have hundreds: the first few are shown, and the selected one; the event list has all.
+        let shown: Vec<&Event> = vague
+            .iter()
+            .enumerate()
+            .filter(|(n, ev)| *n < MAX_VAGUE || selected.as_deref() == Some(ev.id.as_str()))
+            .map(|(_, ev)| *ev)
+            .collect();
+        let hidden = vague.len() - shown.len();
         html! {
             <div class="vague-rail">
                 <h3>{"Not on the calendar"}</h3>
-                <ul>{for vague.iter().map(|ev| chip(ev))}</ul>
+                <ul>
+                    {for shown.iter().map(|ev| chip(ev))}
+                    if hidden > 0 { <li class="more-note">{format!("and {hidden} more, listed under Events")}</li> }
+                </ul>
             </div>
         }
     };
@@ -437,7 +494,11 @@ pub fn TimelineView() -> Html {
     html! {
         <section class="panel timeline" aria-labelledby="h-timeline">
             <h2 id="h-timeline">{"Timeline"}</h2>
-            <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}</p>
+            <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}
+                if hidden > 0 {
+                    {format!(" {hidden} more events overlap at this zoom: zoom in, or see the event list.")}
+                }
+            </p>
             {overview}
             <div class="tl-scroll">
             <svg class="tl-main" viewBox={format!("0 0 {WIDTH} {}", fmt(height))} tabindex="0"

@@ -31,6 +31,24 @@ pub fn write_link(link: &str) -> bool {
         .is_ok()
 }
 
+/// Removes the view from the address (the page's address without a fragment).
+pub fn clear_link() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Ok(history) = window.history() else { return false };
+    let location = window.location();
+    if location.hash().is_ok_and(|h| h.is_empty()) {
+        return true;
+    }
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .is_ok()
+}
+
 /// The full address of the page with `link` as its fragment.
 pub fn page_url_with(link: &str) -> String {
     let Some(window) = web_sys::window() else {
