@@ -202,6 +202,10 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
+    // "Howes, 37 years old": an age, which the TimeML corpora leave untagged.
+    if has("unit") && !has("dir") && lex.has("agefollow", word_after(text, end)) {
+        return false;
+    }
     // "a 44-year-old man" is an age, not a time expression; "a five-year-old war" is a duration.
     if m.ends_with("-old") && !lex.has("oldthing", word_after(text, end)) {
         return false;
