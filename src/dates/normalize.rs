@@ -786,6 +786,10 @@ impl Context<'_> {
     fn year_ago(&self, f: &Found, kind: TimexType) -> Option<Norm> {
         let (base, anchor) = match (self.topic_quarter(), self.dct) {
             (Some((i, p)), _) => (p, Some(i)),
+            // "the quarter a year ago" with no quarter named: the last one completed, a year back.
+            (None, Some(dct)) if f.whole().to_lowercase().contains("quarter") => {
+                (Point::new(dct, Gran::Quarter).shift(-1, "Q"), None)
+            }
             (None, Some(dct)) => (Point::new(dct, Gran::Year), None),
             (None, None) => {
                 let mut n = Norm::new(kind, "XXXX".to_string());

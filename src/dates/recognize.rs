@@ -212,7 +212,12 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     }
     // "the quarter of the city", "a quarter past three": a part, not a period.
     let next = word_after(text, end);
-    let part_word = ["of", "past"].iter().any(|w| next.eq_ignore_ascii_case(w));
+    // "a loss for the third quarter of $226.3 million" is still the period: an amount follows.
+    let amount_after = text
+        .get(end..)
+        .and_then(|t| t.trim_start().get(next.len()..))
+        .is_some_and(|t| t.trim_start().starts_with(|c: char| c == '$' || c.is_ascii_digit()));
+    let part_word = ["of", "past"].iter().any(|w| next.eq_ignore_ascii_case(w)) && !amount_after;
     if m.to_lowercase().ends_with("quarter") && part_word {
         return false;
     }
