@@ -240,6 +240,12 @@ impl Context<'_> {
         if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
+        // "since October": the preposition itself says the date has passed.
+        let head = self.text.get(..span.start).unwrap_or("").trim_end();
+        let prep = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if self.cue("pastprep", prep) {
+            return Some(Lean::Past);
+        }
         let seg = segment_of(self.segments, span)?;
         let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
         while !self.text.is_char_boundary(lo) {
