@@ -677,10 +677,11 @@ impl Context<'_> {
             // "the next morning": from the last date mentioned.
             (r.parse::<i64>().ok()?, None, true)
         } else {
-            let that = f
-                .caps
-                .get(0)
-                .is_some_and(|m| m.as_str().to_lowercase().starts_with("that"));
+            // "that morning", "(met) in the morning": the day last named.
+            let that = f.caps.get(0).is_some_and(|m| {
+                let m = m.as_str().to_lowercase();
+                m.starts_with("that") || (f.get("t").is_some() && m.contains("the "))
+            });
             (0, None, that)
         };
         if let Some(p) = f.get("part").and_then(|p| self.word("part", p)) {
