@@ -458,7 +458,23 @@ impl Context<'_> {
             }
         } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
             let w: u32 = w.parse().ok()?;
-            self.weekday(w, rel, f.span)
+            // "the previous Friday", "the following Monday": counted from the day last named.
+            let anaphoric = f.get("rel").is_some_and(|r| self.lex.has("anarel", r));
+            match (rel, anaphoric.then(|| self.anaphor_point(Gran::Day)).flatten()) {
+                (Some(r @ (-1 | 1)), Some((i, p))) if p.gran == Gran::Day => {
+                    let back = (i64::from(p.date.weekday()) - i64::from(w)).rem_euclid(7);
+                    let fwd = (i64::from(w) - i64::from(p.date.weekday())).rem_euclid(7);
+                    let day = if r < 0 {
+                        p.date.add_days(-if back == 0 { 7 } else { back })
+                    } else {
+                        p.date.add_days(if fwd == 0 { 7 } else { fwd })
+                    };
+                    let mut n = Norm::new(TimexType::Date, day.to_string());
+                    n.anchor = Some(Some(i));
+                    n
+                }
+                _ => self.weekday(w, rel, f.span),
+            }
         } else if let Some(y) = year {
             Norm::new(TimexType::Date, format!("{y:04}"))
         } else {
