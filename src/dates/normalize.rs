@@ -943,7 +943,7 @@ impl Context<'_> {
         } else {
             let mut n = self.count(f.get("num")?)?;
             let whole = f.whole().to_lowercase();
-            if whole.contains("and a half") {
+            if whole.contains("and a half") || whole.contains(" 1/2") {
                 n = n.map(|x| x + 0.5);
             }
             n
@@ -958,6 +958,11 @@ impl Context<'_> {
         };
         let value = match (unit, n) {
             ("WE", _) => return None,
+            // "5 1/2 hours": whole hours and minutes (TimeBank: PT5H30M).
+            ("H", Some(x)) if x.fract() != 0.0 && x > 0.0 && x < 10_000.0 => {
+                let minutes = (x * 60.0).round() as i64;
+                format!("PT{}H{}M", minutes / 60, minutes % 60)
+            }
             ("H" | "MIN" | "S", n) => {
                 let letter = if unit == "MIN" { "M" } else { unit };
                 format!("PT{}{letter}", n.map_or("X".into(), |x| fmt(x, 1.0)))
