@@ -116,7 +116,21 @@ impl Context<'_> {
             }
             "set" => self.set(f),
             "time" => self.time(f),
-            "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
+            "ref" => {
+                let v = self.word("ref", f.get("ref")?)?;
+                // "soon became", "was soon released", "soon after", "as soon as trading opened": a step in a past
+                // story or a conjunction, not a reference to the future (TimeBank leaves them untagged).
+                if v == "FUTURE_REF" {
+                    let next = self.text.get(f.span.end..).unwrap_or("").trim_start();
+                    let next = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                    let story = self.lex.has("storyadverb", f.get("ref")?)
+                        && matches!(self.lean(f.span), Some(Lean::Past | Lean::WeakPast));
+                    if self.lex.has("refstop", next) || story {
+                        return None;
+                    }
+                }
+                Some(Norm::new(kind, v.to_string()))
+            }
             "range" => self.range(f),
             "yearago" => self.year_ago(f, kind),
             "yearperiod" => {
