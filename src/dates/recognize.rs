@@ -202,6 +202,13 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
+    // "$500 million a year", "358,000 a month": a rate, which the TimeML corpora leave untagged.
+    if has("unit") && !has("dir") && get("num").is_some_and(|n| n.as_str().eq_ignore_ascii_case("a")) {
+        let prev = word_before(text, start);
+        if prev.ends_with(|c: char| c.is_ascii_digit() || c == '%') || lex.has("rateword", prev) {
+            return false;
+        }
+    }
     // "Howes, 37 years old": an age, which the TimeML corpora leave untagged.
     if has("unit") && !has("dir") && lex.has("agefollow", word_after(text, end)) {
         return false;
