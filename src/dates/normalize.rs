@@ -67,6 +67,8 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lean {
     Past,
+    /// "since October": past whatever the distances.
+    SurePast,
     /// Only an "-ed" verb some words before: past unless the other reading is far nearer.
     WeakPast,
     Future,
@@ -124,7 +126,7 @@ impl Context<'_> {
                     let next = self.text.get(f.span.end..).unwrap_or("").trim_start();
                     let next = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
                     let story = self.lex.has("storyadverb", f.get("ref")?)
-                        && matches!(self.lean(f.span), Some(Lean::Past | Lean::WeakPast));
+                        && matches!(self.lean(f.span), Some(Lean::Past | Lean::SurePast | Lean::WeakPast));
                     if self.lex.has("refstop", next) || story {
                         return None;
                     }
@@ -258,7 +260,7 @@ impl Context<'_> {
         let head = self.text.get(..span.start).unwrap_or("").trim_end();
         let prep = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         if self.cue("pastprep", prep) {
-            return Some(Lean::Past);
+            return Some(Lean::SurePast);
         }
         let seg = segment_of(self.segments, span)?;
         let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
@@ -394,6 +396,7 @@ impl Context<'_> {
         };
         let ratio = match lean {
             Some(Lean::Past) => 8,
+            Some(Lean::SurePast) => return past_year,
             Some(Lean::WeakPast) => 3,
             Some(Lean::Future) => 0,
             None => 2,
@@ -526,13 +529,13 @@ impl Context<'_> {
             Some(1) => (dct.add_days(if fwd == 0 { 7 } else { fwd }), None),
             // "this Saturday": the coming one unless the sentence looks back.
             Some(0) if back != 0 => match self.lean(span) {
-                Some(Lean::Past | Lean::WeakPast) => (past, Some(future)),
+                Some(Lean::Past | Lean::SurePast | Lean::WeakPast) => (past, Some(future)),
                 _ => (future, Some(past)),
             },
             _ if back == 0 => (dct, None),
             _ => match self.lean(span) {
                 Some(Lean::Future) => (future, None),
-                Some(Lean::Past | Lean::WeakPast) => (past, None),
+                Some(Lean::Past | Lean::SurePast | Lean::WeakPast) => (past, None),
                 // News reports mostly what happened: the past reading, the other kept.
                 None => (past, Some(future)),
             },

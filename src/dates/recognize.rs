@@ -205,7 +205,10 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     // "$500 million a year", "358,000 a month": a rate, which the TimeML corpora leave untagged.
     if has("unit") && !has("dir") && get("num").is_some_and(|n| n.as_str().eq_ignore_ascii_case("a")) {
         let prev = word_before(text, start);
-        if prev.ends_with(|c: char| c.is_ascii_digit() || c == '%') || lex.has("rateword", prev) {
+        // "3,000 jobs a month": the amount may stand one noun before.
+        let amount = |w: &str| w.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+        let second = text.get(..start).unwrap_or("").split_whitespace().rev().nth(1).unwrap_or("");
+        if amount(prev) || lex.has("rateword", prev) || amount(second) {
             return false;
         }
     }
