@@ -227,7 +227,7 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
         .get(end..)
         .and_then(|t| t.trim_start().get(next.len()..))
         .is_some_and(|t| t.trim_start().starts_with(|c: char| c == '$' || c.is_ascii_digit()));
-    let part_word = ["of", "past"].iter().any(|w| next.eq_ignore_ascii_case(w)) && !amount_after;
+    let part_word = (next.eq_ignore_ascii_case("of") && !amount_after) || next.eq_ignore_ascii_case("past");
     if m.to_lowercase().ends_with("quarter") && part_word {
         return false;
     }
