@@ -114,7 +114,8 @@ impl Context<'_> {
             // "the year ended June 30": one of the unit, as a length.
             "unitlen" => {
                 let unit = self.word("unit", f.get("unit")?)?;
-                self.duration_value(unit, 1.0).map(|v| Norm::new(TimexType::Duration, v))
+                self.duration_value(unit, 1.0)
+                    .map(|v| Norm::new(TimexType::Duration, v))
             }
             "set" => self.set(f),
             "time" => self.time(f),
@@ -303,7 +304,11 @@ impl Context<'_> {
             let lean = if self.cue("futurecue", w) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 // A plan told in the pluperfect or as superseded ("had been scheduled to expire Friday",
                 // "as previously planned"): the date has passed.
-                if [prev(1), prev(2)].into_iter().flatten().any(|p| self.cue("pastframe", p)) {
+                if [prev(1), prev(2)]
+                    .into_iter()
+                    .flatten()
+                    .any(|p| self.cue("pastframe", p))
+                {
                     Lean::Past
                 } else {
                     Lean::Future

@@ -207,7 +207,13 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
         let prev = word_before(text, start);
         // "3,000 jobs a month": the amount may stand one noun before.
         let amount = |w: &str| w.ends_with(|c: char| c.is_ascii_digit() || c == '%');
-        let second = text.get(..start).unwrap_or("").split_whitespace().rev().nth(1).unwrap_or("");
+        let second = text
+            .get(..start)
+            .unwrap_or("")
+            .split_whitespace()
+            .rev()
+            .nth(1)
+            .unwrap_or("");
         if amount(prev) || lex.has("rateword", prev) || amount(second) {
             return false;
         }

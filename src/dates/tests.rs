@@ -361,7 +361,10 @@ fn past_tense_verbs_read_bare_months_backward() {
         vec![p("January", "1995-01")]
     );
     assert_eq!(
-        pairs("Mr. Ames, who stepped down as chairman and chief executive in March, is ill.", dct),
+        pairs(
+            "Mr. Ames, who stepped down as chairman and chief executive in March, is ill.",
+            dct
+        ),
         vec![p("March", "1995-03")]
     );
     assert_eq!(
@@ -383,7 +386,10 @@ fn past_tense_verbs_read_bare_months_backward() {
 #[test]
 fn superseded_plans_read_backward() {
     // 1995-10-30 is a Monday.
-    let t = run("The offer had been scheduled to expire Friday evening.", Some("1995-10-30"));
+    let t = run(
+        "The offer had been scheduled to expire Friday evening.",
+        Some("1995-10-30"),
+    );
     assert_eq!(t[0].value, "1995-10-27TEV");
     let t = run("The offer is scheduled to expire Friday.", Some("1995-10-30"));
     assert_eq!(t[0].value, "1995-11-03");
@@ -408,15 +414,30 @@ fn reporting_periods_and_the_year_under_discussion() {
     );
     let got: Vec<(String, TimexType, String)> = t.into_iter().map(|x| (x.text, x.kind, x.value)).collect();
     assert_eq!(got[0], ("the year".to_string(), TimexType::Duration, "P1Y".to_string()));
-    assert_eq!(got[1], ("June 30".to_string(), TimexType::Date, "1995-06-30".to_string()));
+    assert_eq!(
+        got[1],
+        ("June 30".to_string(), TimexType::Date, "1995-06-30".to_string())
+    );
     assert_eq!(got[2], ("the year".to_string(), TimexType::Date, "1995".to_string()));
     assert_eq!(
-        pairs("Growth will slow in the current quarter and the second half of 1996.", dct),
-        vec![p("the current quarter", "1995-Q4"), p("the second half of 1996", "1996-H2")]
+        pairs(
+            "Growth will slow in the current quarter and the second half of 1996.",
+            dct
+        ),
+        vec![
+            p("the current quarter", "1995-Q4"),
+            p("the second half of 1996", "1996-H2")
+        ]
     );
     assert_eq!(
-        pairs("Acme lost money in the third quarter of $5 million; in the quarter a year ago it earned more.", dct),
-        vec![p("the third quarter", "1995-Q3"), p("the quarter a year ago", "1994-Q3")]
+        pairs(
+            "Acme lost money in the third quarter of $5 million; in the quarter a year ago it earned more.",
+            dct
+        ),
+        vec![
+            p("the third quarter", "1995-Q3"),
+            p("the quarter a year ago", "1994-Q3")
+        ]
     );
     // No quarter named: the last one completed, a year back.
     assert_eq!(
@@ -429,9 +450,15 @@ fn reporting_periods_and_the_year_under_discussion() {
 fn counted_weeks_ago_name_a_day_and_anaphoric_weekdays_count_from_the_last_day() {
     // 1995-10-30 is a Monday.
     let dct = Some("1995-10-30");
-    assert_eq!(pairs("Two weeks ago, prices fell.", dct), vec![p("Two weeks ago", "1995-10-16")]);
+    assert_eq!(
+        pairs("Two weeks ago, prices fell.", dct),
+        vec![p("Two weeks ago", "1995-10-16")]
+    );
     let t = pairs("Shares fell Friday, 4% below the previous Friday.", dct);
-    assert_eq!(t, vec![p("Friday", "1995-10-27"), p("the previous Friday", "1995-10-20")]);
+    assert_eq!(
+        t,
+        vec![p("Friday", "1995-10-27"), p("the previous Friday", "1995-10-20")]
+    );
     assert_eq!(
         pairs("The talks lasted 5 1/2 hours.", dct),
         vec![p("5 1/2 hours", "PT5H30M")]
