@@ -393,6 +393,9 @@ fn superseded_plans_read_backward() {
     assert_eq!(t[0].value, "1995-10-27TEV");
     let t = run("The offer is scheduled to expire Friday.", Some("1995-10-30"));
     assert_eq!(t[0].value, "1995-11-03");
+    // A scheduling verb in the present looks ahead.
+    let t = run("The offer expires Friday.", Some("1995-10-30"));
+    assert_eq!(t[0].value, "1995-11-03");
 }
 
 #[test]
