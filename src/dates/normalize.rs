@@ -67,6 +67,10 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lean {
     Past,
+    /// "since October": past whatever the distances.
+    SurePast,
+    /// Only an "-ed" verb some words before: past unless the other reading is far nearer.
+    WeakPast,
     Future,
 }
 
@@ -107,9 +111,29 @@ impl Context<'_> {
             "relunit" => self.relunit(f),
             "offset" | "anaphor" => self.offset(f, function == "anaphor"),
             "duration" | "durx" => self.duration(f, function == "durx"),
+            // "the year ended June 30": one of the unit, as a length.
+            "unitlen" => {
+                let unit = self.word("unit", f.get("unit")?)?;
+                self.duration_value(unit, 1.0)
+                    .map(|v| Norm::new(TimexType::Duration, v))
+            }
             "set" => self.set(f),
             "time" => self.time(f),
-            "ref" => self.word("ref", f.get("ref")?).map(|v| Norm::new(kind, v.to_string())),
+            "ref" => {
+                let v = self.word("ref", f.get("ref")?)?;
+                // "soon became", "was soon released", "soon after", "as soon as trading opened": a step in a past
+                // story or a conjunction, not a reference to the future (TimeBank leaves them untagged).
+                if v == "FUTURE_REF" {
+                    let next = self.text.get(f.span.end..).unwrap_or("").trim_start();
+                    let next = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                    let story = self.lex.has("storyadverb", f.get("ref")?)
+                        && matches!(self.lean(f.span), Some(Lean::Past | Lean::SurePast | Lean::WeakPast));
+                    if self.lex.has("refstop", next) || story {
+                        return None;
+                    }
+                }
+                Some(Norm::new(kind, v.to_string()))
+            }
             "range" => self.range(f),
             "yearago" => self.year_ago(f, kind),
             "yearperiod" => {
@@ -123,7 +147,14 @@ impl Context<'_> {
             "anaquarter" => {
                 // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
                 // "the latest quarter" is the last one completed before the document, whatever was named before.
-                let latest = f.whole().to_lowercase().contains("latest") || f.whole().contains("just-ended");
+                let whole = f.whole().to_lowercase();
+                let latest = whole.contains("latest") || whole.contains("just-ended");
+                // "the current quarter" is the document's own, whatever quarter the story is about.
+                if whole.contains("current") {
+                    if let Some(dct) = self.dct {
+                        return Some(self.anchored_dct(Norm::new(kind, Point::new(dct, Gran::Quarter).format())));
+                    }
+                }
                 let topic = self.topic_quarter().filter(|_| !latest || self.dct.is_none());
                 if let Some((i, p)) = topic {
                     let mut n = Norm::new(kind, p.format());
@@ -226,6 +257,12 @@ impl Context<'_> {
         if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
+        // "since October": the preposition itself says the date has passed.
+        let head = self.text.get(..span.start).unwrap_or("").trim_end();
+        let prep = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if self.cue("pastprep", prep) {
+            return Some(Lean::SurePast);
+        }
         let seg = segment_of(self.segments, span)?;
         let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
         while !self.text.is_char_boundary(lo) {
@@ -235,11 +272,23 @@ impl Context<'_> {
         while !self.text.is_char_boundary(hi) {
             hi -= 1;
         }
-        // Words of the window with their offsets, the expression itself left out.
-        let words: Vec<(usize, &str)> = word_offsets(&self.text[lo..hi])
-            .map(|(i, w)| (lo + i, w))
-            .filter(|(i, _)| *i < span.start || *i >= span.end)
-            .collect();
+        // Words of the window with their offsets, the expression itself left out; after the expression, only up to
+        // a new clause ("issued July 1, which will receive ...": "will" is the relative clause's verb).
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut broken = false;
+        for (i, w) in word_offsets(&self.text[lo..hi]).map(|(i, w)| (lo + i, w)) {
+            if i >= span.start && i < span.end {
+                continue;
+            }
+            if i >= span.end {
+                let gap = self.text.get(span.end..i).unwrap_or("");
+                broken = broken || gap.contains(';') || (gap.contains(',') && self.lex.has("clausebreak", w));
+                if broken {
+                    break;
+                }
+            }
+            words.push((i, w));
+        }
         let mut best: Option<(usize, Lean)> = None;
         let mut pair = String::new();
         for (k, &(i, w)) in words.iter().enumerate() {
@@ -250,9 +299,25 @@ impl Context<'_> {
                 pair.push_str(n);
             }
             let two = (!pair.is_empty()).then_some(pair.as_str());
+            // The one or two words before this one: "had been scheduled", "will be held".
+            let prev = |n: usize| k.checked_sub(n).and_then(|j| words.get(j)).map(|&(_, p)| p);
             let lean = if self.cue("futurecue", w) || two.is_some_and(|t| self.cue("futurecue", t)) {
-                Lean::Future
+                // A plan told in the pluperfect or as superseded ("had been scheduled to expire Friday",
+                // "as previously planned"): the date has passed.
+                if [prev(1), prev(2)]
+                    .into_iter()
+                    .flatten()
+                    .any(|p| self.cue("pastframe", p))
+                {
+                    Lean::Past
+                } else {
+                    Lean::Future
+                }
             } else if self.past_cue(w, i >= span.end) || two.is_some_and(|t| self.past_cue(t, i >= span.end)) {
+                // "will be held", "to be announced": a participle, no tense of its own.
+                if prev(1).is_some_and(|p| self.cue("participlebefore", p)) {
+                    continue;
+                }
                 Lean::Past
             } else {
                 continue;
@@ -269,18 +334,32 @@ impl Context<'_> {
         if let Some((_, lean)) = best {
             return Some(lean);
         }
-        let near_ed = words
-            .iter()
-            .rev()
-            .filter(|(i, _)| *i < span.start)
-            .take(3)
-            .any(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
+        // A verb in "-ed" among the words before ("who stepped down as chairman and chief executive in March"):
+        // capitalised words are names ("United"), and a participle after "be"/"been" has no tense.
+        let is_ed = |k: usize| {
+            words.get(k).is_some_and(|&(_, w)| {
+                w.len() > 4
+                    && w.ends_with("ed")
+                    && !w.starts_with(char::is_uppercase)
+                    && !k
+                        .checked_sub(1)
+                        .and_then(|j| words.get(j))
+                        .is_some_and(|&(_, p)| self.cue("participlebefore", p))
+            })
+        };
+        let before = words.iter().filter(|(i, _)| *i < span.start).count();
+        let near_ed = (before.saturating_sub(3)..before).any(is_ed);
+        let far_ed = (before.saturating_sub(10)..before).any(is_ed);
         // "the ministry on Sunday issued a warning": the verb right after counts too.
         let next_ed = words
             .iter()
             .find(|(i, _)| *i >= span.end)
             .is_some_and(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
-        (near_ed || next_ed).then_some(Lean::Past)
+        if near_ed || next_ed {
+            Some(Lean::Past)
+        } else {
+            far_ed.then_some(Lean::WeakPast)
+        }
     }
 
     fn cue(&self, class: &str, w: &str) -> bool {
@@ -322,6 +401,8 @@ impl Context<'_> {
         };
         let ratio = match lean {
             Some(Lean::Past) => 8,
+            Some(Lean::SurePast) => return past_year,
+            Some(Lean::WeakPast) => 3,
             Some(Lean::Future) => 0,
             None => 2,
         };
@@ -399,7 +480,23 @@ impl Context<'_> {
             }
         } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
             let w: u32 = w.parse().ok()?;
-            self.weekday(w, rel, f.span)
+            // "the previous Friday", "the following Monday": counted from the day last named.
+            let anaphoric = f.get("rel").is_some_and(|r| self.lex.has("anarel", r));
+            match (rel, anaphoric.then(|| self.anaphor_point(Gran::Day)).flatten()) {
+                (Some(r @ (-1 | 1)), Some((i, p))) if p.gran == Gran::Day => {
+                    let back = (i64::from(p.date.weekday()) - i64::from(w)).rem_euclid(7);
+                    let fwd = (i64::from(w) - i64::from(p.date.weekday())).rem_euclid(7);
+                    let day = if r < 0 {
+                        p.date.add_days(-if back == 0 { 7 } else { back })
+                    } else {
+                        p.date.add_days(if fwd == 0 { 7 } else { fwd })
+                    };
+                    let mut n = Norm::new(TimexType::Date, day.to_string());
+                    n.anchor = Some(Some(i));
+                    n
+                }
+                _ => self.weekday(w, rel, f.span),
+            }
         } else if let Some(y) = year {
             Norm::new(TimexType::Date, format!("{y:04}"))
         } else {
@@ -437,13 +534,13 @@ impl Context<'_> {
             Some(1) => (dct.add_days(if fwd == 0 { 7 } else { fwd }), None),
             // "this Saturday": the coming one unless the sentence looks back.
             Some(0) if back != 0 => match self.lean(span) {
-                Some(Lean::Past) => (past, Some(future)),
+                Some(Lean::Past | Lean::SurePast | Lean::WeakPast) => (past, Some(future)),
                 _ => (future, Some(past)),
             },
             _ if back == 0 => (dct, None),
             _ => match self.lean(span) {
                 Some(Lean::Future) => (future, None),
-                Some(Lean::Past) => (past, None),
+                Some(Lean::Past | Lean::SurePast | Lean::WeakPast) => (past, None),
                 // News reports mostly what happened: the past reading, the other kept.
                 None => (past, Some(future)),
             },
@@ -618,10 +715,11 @@ impl Context<'_> {
             // "the next morning": from the last date mentioned.
             (r.parse::<i64>().ok()?, None, true)
         } else {
-            let that = f
-                .caps
-                .get(0)
-                .is_some_and(|m| m.as_str().to_lowercase().starts_with("that"));
+            // "that morning", "(met) in the morning": the day last named.
+            let that = f.caps.get(0).is_some_and(|m| {
+                let m = m.as_str().to_lowercase();
+                m.starts_with("that") || (f.get("t").is_some() && m.contains("the "))
+            });
             (0, None, that)
         };
         if let Some(p) = f.get("part").and_then(|p| self.word("part", p)) {
@@ -661,8 +759,13 @@ impl Context<'_> {
             let letter = if unit == "MIN" { "M" } else { unit };
             return Some(Norm::new(TimexType::Duration, format!("PT1{letter}")));
         }
+        if unit_text.ends_with('s') && rel < 0 && matches!(unit, "D" | "W" | "M") {
+            // "the past weeks", "the last months": a stretch of unknown length up to now, like "recent weeks"
+            // (TimeBank: PXW). The future ones ("the coming days") stay FUTURE_REF, as the seed article has it.
+            return Some(Norm::new(TimexType::Duration, format!("PX{unit}")));
+        }
         if unit_text.ends_with('s') {
-            // "the last weeks": a vague stretch.
+            // "the last years": a vague stretch.
             let ref_value = if rel > 0 { "FUTURE_REF" } else { "PAST_REF" };
             return Some(Norm::new(TimexType::Date, ref_value.to_string()));
         }
@@ -728,6 +831,10 @@ impl Context<'_> {
     fn year_ago(&self, f: &Found, kind: TimexType) -> Option<Norm> {
         let (base, anchor) = match (self.topic_quarter(), self.dct) {
             (Some((i, p)), _) => (p, Some(i)),
+            // "the quarter a year ago" with no quarter named: the last one completed, a year back.
+            (None, Some(dct)) if f.whole().to_lowercase().contains("quarter") => {
+                (Point::new(dct, Gran::Quarter).shift(-1, "Q"), None)
+            }
             (None, Some(dct)) => (Point::new(dct, Gran::Year), None),
             (None, None) => {
                 let mut n = Norm::new(kind, "XXXX".to_string());
@@ -832,8 +939,12 @@ impl Context<'_> {
             }
         };
         // Keep the anchor's own precision when it is finer ("a year earlier" after a quarter stays a quarter).
-        let finer_anchor = from != "dct" && base.gran < gran && base.gran != Gran::Day;
-        let out_gran = if finer_anchor || base.gran > gran {
+        // "That year" after a month is still a year: only a shift keeps the finer anchor.
+        let finer_anchor = from != "dct" && sign != 0 && base.gran < gran && base.gran != Gran::Day;
+        let out_gran = if from == "dct" && unit == "W" {
+            // "two weeks ago" names a day (TimeBank and AQUAINT mostly give the day, as the peers' cases do).
+            Gran::Day
+        } else if finer_anchor || base.gran > gran {
             base.gran
         } else {
             gran
@@ -854,7 +965,7 @@ impl Context<'_> {
         } else {
             let mut n = self.count(f.get("num")?)?;
             let whole = f.whole().to_lowercase();
-            if whole.contains("and a half") {
+            if whole.contains("and a half") || whole.contains(" 1/2") {
                 n = n.map(|x| x + 0.5);
             }
             n
@@ -869,6 +980,11 @@ impl Context<'_> {
         };
         let value = match (unit, n) {
             ("WE", _) => return None,
+            // "5 1/2 hours": whole hours and minutes (TimeBank: PT5H30M).
+            ("H", Some(x)) if x.fract() != 0.0 && x > 0.0 && x < 10_000.0 => {
+                let minutes = (x * 60.0).round() as i64;
+                format!("PT{}H{}M", minutes / 60, minutes % 60)
+            }
             ("H" | "MIN" | "S", n) => {
                 let letter = if unit == "MIN" { "M" } else { unit };
                 format!("PT{}{letter}", n.map_or("X".into(), |x| fmt(x, 1.0)))

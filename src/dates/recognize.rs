@@ -202,13 +202,38 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
+    // "$500 million a year", "358,000 a month": a rate, which the TimeML corpora leave untagged.
+    if has("unit") && !has("dir") && get("num").is_some_and(|n| n.as_str().eq_ignore_ascii_case("a")) {
+        let prev = word_before(text, start);
+        // "3,000 jobs a month": the amount may stand one noun before.
+        let amount = |w: &str| w.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+        let second = text
+            .get(..start)
+            .unwrap_or("")
+            .split_whitespace()
+            .rev()
+            .nth(1)
+            .unwrap_or("");
+        if amount(prev) || lex.has("rateword", prev) || amount(second) {
+            return false;
+        }
+    }
+    // "Howes, 37 years old": an age, which the TimeML corpora leave untagged.
+    if has("unit") && !has("dir") && lex.has("agefollow", word_after(text, end)) {
+        return false;
+    }
     // "a 44-year-old man" is an age, not a time expression; "a five-year-old war" is a duration.
     if m.ends_with("-old") && !lex.has("oldthing", word_after(text, end)) {
         return false;
     }
     // "the quarter of the city", "a quarter past three": a part, not a period.
     let next = word_after(text, end);
-    let part_word = ["of", "past"].iter().any(|w| next.eq_ignore_ascii_case(w));
+    // "a loss for the third quarter of $226.3 million" is still the period: an amount follows.
+    let amount_after = text
+        .get(end..)
+        .and_then(|t| t.trim_start().get(next.len()..))
+        .is_some_and(|t| t.trim_start().starts_with(|c: char| c == '$' || c.is_ascii_digit()));
+    let part_word = (next.eq_ignore_ascii_case("of") && !amount_after) || next.eq_ignore_ascii_case("past");
     if m.to_lowercase().ends_with("quarter") && part_word {
         return false;
     }

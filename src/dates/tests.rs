@@ -351,3 +351,123 @@ fn a_period_end_date_keeps_the_quarter_as_topic() {
     );
     assert!(t.contains(&p("a year ago", "1994-Q1")), "{t:?}");
 }
+
+#[test]
+fn past_tense_verbs_read_bare_months_backward() {
+    // Irregular past ("brought"), an "-ed" verb several words before, "since": the past reading.
+    let dct = Some("1995-11-02");
+    assert_eq!(
+        pairs("In January, the firm brought in a new chief who will stay on.", dct),
+        vec![p("January", "1995-01")]
+    );
+    assert_eq!(
+        pairs(
+            "Mr. Ames, who stepped down as chairman and chief executive in March, is ill.",
+            dct
+        ),
+        vec![p("March", "1995-03")]
+    );
+    assert_eq!(
+        pairs("Police have searched for him since December.", dct),
+        vec![p("December", "1994-12")]
+    );
+    // A participle after "be" has no tense: "will be held" looks ahead.
+    assert_eq!(
+        pairs("Elections will be held in March.", Some("2016-09-07")),
+        vec![p("March", "2017-03")]
+    );
+    // A relative clause after the date does not set its tense; the verb before it does.
+    assert_eq!(
+        pairs("The shares issued July 1, which will earn less, were sold.", dct),
+        vec![p("July 1", "1995-07-01")]
+    );
+}
+
+#[test]
+fn superseded_plans_read_backward() {
+    // 1995-10-30 is a Monday.
+    let t = run(
+        "The offer had been scheduled to expire Friday evening.",
+        Some("1995-10-30"),
+    );
+    assert_eq!(t[0].value, "1995-10-27TEV");
+    let t = run("The offer is scheduled to expire Friday.", Some("1995-10-30"));
+    assert_eq!(t[0].value, "1995-11-03");
+    // A scheduling verb in the present looks ahead.
+    let t = run("The offer expires Friday.", Some("1995-10-30"));
+    assert_eq!(t[0].value, "1995-11-03");
+}
+
+#[test]
+fn ages_rates_and_story_steps_are_not_time_expressions() {
+    let dct = Some("1995-10-30");
+    assert!(run("The chairman, 63 years old, resigned.", dct).is_empty());
+    assert!(run("The plan saves $500 million a year and 3,000 jobs a month.", dct).is_empty());
+    assert!(run("He was soon released. Prices fell soon after the vote.", dct).is_empty());
+    assert!(run("Shares rose as soon as trading opened.", dct).is_empty());
+    assert_eq!(pairs("The firm will soon expand.", dct), vec![p("soon", "FUTURE_REF")]);
+}
+
+#[test]
+fn reporting_periods_and_the_year_under_discussion() {
+    let dct = Some("1995-10-30");
+    let t = run(
+        "Revenue for the year ended June 30 rose, reaching a high for the year in May.",
+        dct,
+    );
+    let got: Vec<(String, TimexType, String)> = t.into_iter().map(|x| (x.text, x.kind, x.value)).collect();
+    assert_eq!(got[0], ("the year".to_string(), TimexType::Duration, "P1Y".to_string()));
+    assert_eq!(
+        got[1],
+        ("June 30".to_string(), TimexType::Date, "1995-06-30".to_string())
+    );
+    assert_eq!(got[2], ("the year".to_string(), TimexType::Date, "1995".to_string()));
+    assert_eq!(
+        pairs(
+            "Growth will slow in the current quarter and the second half of 1996.",
+            dct
+        ),
+        vec![
+            p("the current quarter", "1995-Q4"),
+            p("the second half of 1996", "1996-H2")
+        ]
+    );
+    assert_eq!(
+        pairs(
+            "Acme lost money in the third quarter of $5 million; in the quarter a year ago it earned more.",
+            dct
+        ),
+        vec![
+            p("the third quarter", "1995-Q3"),
+            p("the quarter a year ago", "1994-Q3")
+        ]
+    );
+    // No quarter named: the last one completed, a year back.
+    assert_eq!(
+        pairs("It earned less than in last year's quarter.", dct)[0],
+        p("last year's quarter", "1994-Q3")
+    );
+}
+
+#[test]
+fn counted_weeks_ago_name_a_day_and_anaphoric_weekdays_count_from_the_last_day() {
+    // 1995-10-30 is a Monday.
+    let dct = Some("1995-10-30");
+    assert_eq!(
+        pairs("Two weeks ago, prices fell.", dct),
+        vec![p("Two weeks ago", "1995-10-16")]
+    );
+    let t = pairs("Shares fell Friday, 4% below the previous Friday.", dct);
+    assert_eq!(
+        t,
+        vec![p("Friday", "1995-10-27"), p("the previous Friday", "1995-10-20")]
+    );
+    assert_eq!(
+        pairs("The talks lasted 5 1/2 hours.", dct),
+        vec![p("5 1/2 hours", "PT5H30M")]
+    );
+    assert_eq!(
+        pairs("Dealers sold heavily in the morning.", dct),
+        vec![p("the morning", "1995-10-30TMO")]
+    );
+}
