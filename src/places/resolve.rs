@@ -138,6 +138,16 @@ pub fn resolve(
                 {
                     s -= 0.15;
                 }
+                // A division named after a sea or region ("Red Sea" governorates) yields to it: news name
+                // the sea, and the division's country votes would otherwise carry it.
+                if g.feature(p.entry) == Feature::Admin
+                    && mention
+                        .postings
+                        .iter()
+                        .any(|q| matches!(g.feature(q.entry), Feature::Region | Feature::Other))
+                {
+                    s -= 1.0;
+                }
                 // "Kan." and "TX" mean the state, not a town that happens to have that alternate spelling.
                 if short_form && p.flags & (FLAG_ABBREVIATION | FLAG_RESTRICTED) != 0 {
                     s += 1.0;
