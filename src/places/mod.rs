@@ -204,6 +204,26 @@ mod tests {
     }
 
     #[test]
+    fn a_sea_is_not_the_division_named_after_it() {
+        // Egypt and Sudan both have a Red Sea division; Cairo's vote would otherwise carry Egypt's.
+        let p = run("Ships crossed the Red Sea after talks in Cairo on Monday.");
+        assert_eq!((p[0].text.as_str(), p[0].feature), ("Red Sea", Feature::Other), "{p:?}");
+    }
+
+    #[test]
+    fn a_capital_follows_its_named_country() {
+        // A Texas story: Paris would be the Texas town; naming France makes it the capital.
+        let local = "Farmers from Texas flew to Paris on Monday.";
+        assert_eq!(run(local)[1].country.as_deref(), Some("US"), "{:?}", run(local));
+        let p = run("Farmers from Texas flew to Paris on Monday. France hosts the fair.");
+        assert_eq!(
+            (p[1].text.as_str(), p[1].country.as_deref()),
+            ("Paris", Some("FR")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn names_before_counties_are_counties() {
         let p = run("Storm damage was reported in Harper, Kingman and Sarpy counties on Monday.");
         let names: Vec<(&str, &str)> = p.iter().map(|p| (p.text.as_str(), p.name.as_str())).collect();

@@ -15,6 +15,8 @@ const ADMIN_WEIGHT: f64 = 1.6;
 
 /// A dateline names a national capital this large rather than a namesake in the story's state.
 const CAPITAL_DATELINE_POPULATION: f64 = 250_000.0;
+/// Gained by a national capital whose country the article names elsewhere.
+const CAPITAL_COUNTRY_BONUS: f64 = 1.5;
 /// Rounds of article-context scoring.
 const CONTEXT_ROUNDS: usize = 2;
 /// Share of the article's division votes (the name's own taken out) that makes a division its home.
@@ -138,6 +140,16 @@ pub fn resolve(
                 {
                     s -= 0.15;
                 }
+                // A division named after a sea or region ("Red Sea" governorates) yields to it: news name
+                // the sea, and the division's country votes would otherwise carry it.
+                if g.feature(p.entry) == Feature::Admin
+                    && mention
+                        .postings
+                        .iter()
+                        .any(|q| matches!(g.feature(q.entry), Feature::Region | Feature::Other))
+                {
+                    s -= 1.0;
+                }
                 // "Kan." and "TX" mean the state, not a town that happens to have that alternate spelling.
                 if short_form && p.flags & (FLAG_ABBREVIATION | FLAG_RESTRICTED) != 0 {
                     s += 1.0;
@@ -177,6 +189,8 @@ pub fn resolve(
     let mut name_admins: HashMap<(usize, u32), f64> = HashMap::default();
     // Names whose best reading is a division (a county or the state itself), with the state they vote for.
     let mut name_division: super::fasthash::FastSet<(usize, u32)> = Default::default();
+    // Countries named as countries, with the first name naming each and whether a second name does too.
+    let mut named_countries: HashMap<&str, (usize, bool)> = HashMap::default();
     let mut total_a = 1.0;
     for _ in 0..CONTEXT_ROUNDS {
         // Article context: countries and divisions voted by adjectives and by each mention's best reading.
@@ -190,10 +204,15 @@ pub fn resolve(
         name_countries.clear();
         name_admins.clear();
         name_division.clear();
+        named_countries.clear();
         for (m, v) in scored.iter().enumerate() {
             let Some(best) = v.first() else { continue };
             let weight = confidence(v);
             if let Some(e) = g.entry(best.entry) {
+                if let (Some(c), Feature::Country) = (e.country, e.feature) {
+                    let n = named_countries.entry(c).or_insert((name_of[m], false));
+                    n.1 |= n.0 != name_of[m];
+                }
                 if let Some(c) = e.country {
                     *countries.entry(c).or_default() += weight;
                     *name_countries.entry((name_of[m], c)).or_default() += weight;
@@ -257,6 +276,15 @@ pub fn resolve(
                     let mine = name_countries.get(&(name_of[m], c)).copied().unwrap_or(0.0);
                     let votes = countries.get(c).copied().unwrap_or(0.0) - mine;
                     s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
+                    // A national capital whose country the article names ("France" and "Paris") is that
+                    // capital, however local the rest of the story: a namesake town would not need it.
+                    if e.capital
+                        && named_countries
+                            .get(c)
+                            .is_some_and(|&(first, two)| two || first != name_of[m])
+                    {
+                        s.score += CAPITAL_COUNTRY_BONUS;
+                    }
                 }
                 let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() {
                     Some(s.entry)
