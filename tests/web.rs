@@ -69,7 +69,10 @@ fn a_long_analysis_travels_in_parts_and_joins_back() {
         let bytes = serde_json::to_vec(part).expect("json").len();
         let items = part.timexes.len() + part.places.len() + part.entities.len() + part.events.len();
         // Within the target (plus the part's own brackets and names), unless one item alone is larger.
-        assert!(items == 1 || bytes <= 17 * 1024, "part of {bytes} bytes with {items} items");
+        assert!(
+            items == 1 || bytes <= 17 * 1024,
+            "part of {bytes} bytes with {items} items"
+        );
         assert!(part.warnings.is_empty() && part.document.title.is_none());
     }
     let mut parts = parts.into_iter();
