@@ -57,6 +57,21 @@ fn byte_offset(text: &str, utf16: u32) -> usize {
     text.len()
 }
 
+/// Makes a long pasted or dropped `text` the article in a task of its own: reading it from the event
+/// (which must happen during the event) and drawing the page for it would together make one task
+/// longer than the 50 ms a page may block its input for.
+fn set_text_later(state: &AppContext, text: String) {
+    let state = state.clone();
+    gloo::timers::callback::Timeout::new(0, move || {
+        state.dispatch(Action::SetText {
+            text,
+            title: None,
+            published: None,
+        })
+    })
+    .forget();
+}
+
 /// True when the page's focus was lost (its element left the page): focus is then on the body.
 fn focus_lost() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -151,11 +166,7 @@ pub fn InputPanel() -> Html {
             let start = byte_offset(&current, area.selection_start().ok().flatten().unwrap_or(0));
             let end = byte_offset(&current, area.selection_end().ok().flatten().unwrap_or(0)).max(start);
             let text = format!("{}{pasted}{}", &current[..start], &current[end..]);
-            state.dispatch(Action::SetText {
-                text,
-                title: None,
-                published: None,
-            });
+            set_text_later(&state, text);
         })
     };
     let edit_here = {
@@ -218,11 +229,7 @@ pub fn InputPanel() -> Html {
             }
             e.prevent_default();
             if text.len() >= LONG_TEXT_BYTES {
-                state.dispatch(Action::SetText {
-                    text,
-                    title: None,
-                    published: None,
-                });
+                set_text_later(&state, text);
             }
         })
     };
