@@ -150,10 +150,11 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
-/// A size as people read it: "1.0 MB", "200 KB", "12 bytes" (1 KB = 1024 bytes).
+/// A size as people read it: "1.0 MB", "200 KB", "12 bytes" (1 KB = 1024 bytes; from 1000 KB on in MB,
+/// so that a text just short of a megabyte does not read "1024 KB").
 pub fn human_bytes(bytes: usize) -> String {
     const MB: usize = 1024 * 1024;
-    if bytes >= MB {
+    if bytes >= 1000 * 1024 {
         format!("{:.1} MB", bytes as f64 / MB as f64)
     } else if bytes >= 1024 {
         format!("{} KB", (bytes + 512) / 1024)
