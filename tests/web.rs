@@ -93,9 +93,10 @@ fn a_long_texts_summary_counts_its_words_and_paragraphs() {
     assert_eq!(TextSummary::of("\n\n \n").words, 0);
     // Only texts from the threshold up are kept out of the text box.
     assert!(TextSummary::for_long(text).is_none());
-    let long = text.repeat(LONG_TEXT_BYTES / text.len() + 1);
+    let copies = LONG_TEXT_BYTES / (text.len() + 2) + 1;
+    let long = format!("{text}\n\n").repeat(copies);
     let summary = TextSummary::for_long(&long).expect("long enough");
-    assert_eq!(summary.paragraphs, 3 * (LONG_TEXT_BYTES / text.len() + 1));
+    assert_eq!((summary.words, summary.paragraphs), (17 * copies, 3 * copies));
     assert!(
         summary.describe().starts_with("Long article: 128 KB, "),
         "{}",
