@@ -104,16 +104,20 @@ pub fn InputPanel() -> Html {
     let in_box = use_mut_ref(String::new);
     // Set when the person asked for the text box ("Edit the text here", "Clear"): it gets the focus.
     let focus_box = use_mut_ref(|| false);
+    // Whether the summary was shown at the last render: focus moves only when the box and the summary swap.
+    let was_summarised = use_mut_ref(|| false);
     {
         let (area_ref, summary_ref, in_box, focus_box) =
             (area_ref.clone(), summary_ref.clone(), in_box.clone(), focus_box.clone());
         let (text, summarised) = (state.text.clone(), state.summary.is_some());
+        let was_summarised = was_summarised.clone();
         use_effect(move || {
+            let swapped = std::mem::replace(&mut *was_summarised.borrow_mut(), summarised) != summarised;
             if summarised {
                 // The box is gone; a new one starts empty.
                 in_box.borrow_mut().clear();
                 // The text box had the focus (a paste) and left the page: the summary takes it over.
-                if focus_lost() {
+                if swapped && focus_lost() {
                     if let Some(summary) = summary_ref.cast::<HtmlElement>() {
                         let _ = summary.focus();
                     }
@@ -127,7 +131,7 @@ pub fn InputPanel() -> Html {
                 area.set_value(&text);
                 *in_box.borrow_mut() = text;
             }
-            if std::mem::take(&mut *focus_box.borrow_mut()) || focus_lost() {
+            if std::mem::take(&mut *focus_box.borrow_mut()) || (swapped && focus_lost()) {
                 // At the start of the text, not at its end where setting the value leaves the caret.
                 area.set_selection_range(0, 0).ok();
                 area.set_scroll_top(0);
@@ -156,13 +160,20 @@ pub fn InputPanel() -> Html {
             else {
                 return;
             };
-            let current = in_box.borrow().clone();
-            if pasted.len() + current.len() < LONG_TEXT_BYTES {
+            if pasted.len() + in_box.borrow().len() < LONG_TEXT_BYTES {
                 return;
             }
             e.prevent_default();
-            // The pasted text replaces the box's selection, as the browser's own paste would.
+            // Line breaks as the text box would keep them (it turns CR LF and CR into LF).
+            let pasted = if pasted.contains('\r') {
+                pasted.replace("\r\n", "\n").replace('\r', "\n")
+            } else {
+                pasted
+            };
+            // The pasted text replaces the box's selection, as the browser's own paste would (the
+            // selection counts in the box's own value).
             let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let current = area.value();
             let start = byte_offset(&current, area.selection_start().ok().flatten().unwrap_or(0));
             let end = byte_offset(&current, area.selection_end().ok().flatten().unwrap_or(0)).max(start);
             let text = format!("{}{pasted}{}", &current[..start], &current[end..]);
