@@ -3,6 +3,9 @@
 //! Run with `cargo bench --bench analyze` (or `make bench`). Timings are reported, never asserted. Criterion
 //! samples 4 KB, 40 KB and 400 KB; 4 MB is timed once (`oneshot/...`), as one call takes minutes there.
 //! The texts are described in `benches/texts.rs`.
+// Host only (criterion is not built for wasm32); `no_main` keeps the empty wasm32 build valid.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,4 +1,6 @@
 //! The CLI contract: JSON shape, exit codes and one-line messages on bad input.
+// Host only: it needs a process, a file system or parsers that are not built for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::path::PathBuf;

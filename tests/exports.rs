@@ -1,4 +1,6 @@
 //! Every export read back by a real parser for its format, not compared as strings.
+// Host only: it needs a process, a file system or parsers that are not built for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use dateline::export::{self, Format};
 use dateline::model::*;

@@ -82,3 +82,31 @@ fn a_long_analysis_travels_in_parts_and_joins_back() {
     }
     assert_eq!(whole, analysis);
 }
+
+#[wasm_bindgen_test]
+fn a_long_texts_summary_counts_its_words_and_paragraphs() {
+    use dateline::app::state::{grouped, human_bytes, TextSummary, LONG_TEXT_BYTES};
+    let text = "The ferry left Bari at dawn.\n\n  \nIt reached Durres by noon,\nofficials said.\n\n\nNo one was hurt.";
+    let s = TextSummary::of(text);
+    assert_eq!((s.bytes, s.words, s.paragraphs), (text.len(), 17, 3));
+    assert_eq!(TextSummary::of("").paragraphs, 0);
+    assert_eq!(TextSummary::of("\n\n \n").words, 0);
+    // Only texts from the threshold up are kept out of the text box.
+    assert!(TextSummary::for_long(text).is_none());
+    let copies = LONG_TEXT_BYTES / (text.len() + 2) + 1;
+    let long = format!("{text}\n\n").repeat(copies);
+    let summary = TextSummary::for_long(&long).expect("long enough");
+    assert_eq!((summary.words, summary.paragraphs), (17 * copies, 3 * copies));
+    assert!(
+        summary.describe().starts_with("Long article: 128 KB, "),
+        "{}",
+        summary.describe()
+    );
+    assert_eq!(grouped(1_234_567), "1,234,567");
+    assert_eq!(grouped(999), "999");
+    assert_eq!(human_bytes(1024 * 1024), "1.0 MB");
+    assert_eq!(human_bytes(1024 * 1024 - 100), "1.0 MB");
+    assert_eq!(human_bytes(999 * 1024), "999 KB");
+    assert_eq!(human_bytes(300 * 1024), "300 KB");
+    assert_eq!(human_bytes(12), "12 bytes");
+}

@@ -62,6 +62,105 @@ pub struct AppState {
     pub others: Vec<Other>,
     /// The next key for an added article.
     pub next_key: u64,
+    /// Set when the Input region shows a summary of a long text in place of the text box (see
+    /// [`LONG_TEXT_BYTES`]); the text itself stays in `text`, shown by the Article panel.
+    pub summary: Option<TextSummary>,
+}
+
+/// Texts of this many bytes or more that arrive whole (a paste, a drop, a file, a link, the autosave,
+/// switching articles) are not put in the text box: the Input region shows a [`TextSummary`] instead,
+/// and the box gets the text only when the person asks for it. Chromium lays out a text box's whole
+/// value at once, visible or not: 145–470 ms for 1 MB in a page holding nothing else, so about
+/// 0.15–0.45 ms per KB, and a box of more than about 110 KB can block the page past the 50 ms a
+/// task may take. 128 KB is around that point; articles (a few KB to a few tens) stay far below it.
+pub const LONG_TEXT_BYTES: usize = 128 * 1024;
+
+/// What the Input region says about a long text it does not put in the text box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextSummary {
+    /// Its length in UTF-8 bytes.
+    pub bytes: usize,
+    /// Its words (runs of characters between whitespace).
+    pub words: usize,
+    /// Its paragraphs: runs of non-blank lines between blank ones.
+    pub paragraphs: usize,
+}
+
+impl TextSummary {
+    /// Counts `text` in one pass over its bytes (a megabyte takes a few milliseconds in wasm).
+    pub fn of(text: &str) -> TextSummary {
+        let (mut words, mut paragraphs) = (0, 0);
+        // `in_word`: the last byte was not whitespace; `blank_line`: the current line holds only
+        // whitespace so far; `in_paragraph`: a non-blank line was seen since the last blank one.
+        let (mut in_word, mut blank_line, mut in_paragraph) = (false, true, false);
+        for &b in text.as_bytes() {
+            if b == b'\n' {
+                if blank_line {
+                    in_paragraph = false;
+                }
+                blank_line = true;
+                in_word = false;
+            } else if b.is_ascii_whitespace() {
+                in_word = false;
+            } else {
+                if !in_word {
+                    words += 1;
+                    in_word = true;
+                }
+                if !in_paragraph {
+                    paragraphs += 1;
+                    in_paragraph = true;
+                }
+                blank_line = false;
+            }
+        }
+        TextSummary {
+            bytes: text.len(),
+            words,
+            paragraphs,
+        }
+    }
+
+    /// The summary of `text` when it is long enough to be kept out of the text box.
+    pub fn for_long(text: &str) -> Option<TextSummary> {
+        (text.len() >= LONG_TEXT_BYTES).then(|| TextSummary::of(text))
+    }
+
+    /// "Long article: 1.0 MB, 182,044 words, 9,812 paragraphs".
+    pub fn describe(&self) -> String {
+        format!(
+            "Long article: {}, {} words, {} paragraphs",
+            human_bytes(self.bytes),
+            grouped(self.words),
+            grouped(self.paragraphs)
+        )
+    }
+}
+
+/// `n` with commas between groups of three digits.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A size as people read it: "1.0 MB", "200 KB", "12 bytes" (1 KB = 1024 bytes; from 1000 KB on in MB,
+/// so that a text just short of a megabyte does not read "1024 KB").
+pub fn human_bytes(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes >= 1000 * 1024 {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    } else if bytes >= 1024 {
+        format!("{} KB", (bytes + 512) / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// An article added beside the one being read.
@@ -155,6 +254,7 @@ impl PartialEq for AppState {
             edited,
             others,
             next_key,
+            summary,
         } = self;
         same_analysis(analysis, &other.analysis)
             && *status == other.status
@@ -163,6 +263,7 @@ impl PartialEq for AppState {
             && *events_in_text_order == other.events_in_text_order
             && *edited == other.edited
             && *next_key == other.next_key
+            && *summary == other.summary
             && *dct == other.dct
             && *meta_title == other.meta_title
             && *meta_dct == other.meta_dct
@@ -231,7 +332,8 @@ impl AppState {
 /// Everything that changes the state.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// New text (typed, pasted, the sample, or a file); metadata from HTML comes with it.
+    /// A whole new text (pasted, dropped, the sample, or a file); metadata from HTML comes with it. A
+    /// long one is shown as a summary rather than in the text box.
     SetText {
         /// The text.
         text: String,
@@ -240,6 +342,10 @@ pub enum Action {
         /// Publication date from metadata, if any.
         published: Option<String>,
     },
+    /// The person typed in the text box: the text stays there, however long.
+    Typed(String),
+    /// Put the long text in the text box after all (the person asked to edit it there).
+    EditInBox,
     /// The person's document date (`None` to use the one found).
     SetDct(Option<String>),
     /// A request was sent to the worker.
@@ -289,17 +395,28 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::SetText { text, title, published } => {
+                next.summary = TextSummary::for_long(&text);
                 next.text = text;
                 next.meta_title = title;
                 next.meta_dct = published;
                 next.selection = None;
                 next.edited = true;
             }
+            Action::Typed(text) => {
+                next.text = text;
+                next.meta_title = None;
+                next.meta_dct = None;
+                next.selection = None;
+                next.edited = true;
+                next.summary = None;
+            }
+            Action::EditInBox => next.summary = None,
             Action::SetDct(dct) => {
                 next.dct = dct;
                 next.edited = true;
             }
             Action::LoadView(view) => {
+                next.summary = TextSummary::for_long(&view.text);
                 next.text = view.text;
                 next.dct = view.dct;
                 next.corrections = view.corrections;
@@ -374,6 +491,7 @@ impl Reducible for AppState {
                 });
                 next.selection = None;
                 next.edited = true;
+                next.summary = None;
             }
             Action::SwitchTo(key) => {
                 let Some(k) = next.others.iter().position(|o| o.key == key) else {
@@ -394,6 +512,7 @@ impl Reducible for AppState {
                         },
                     );
                 }
+                next.summary = TextSummary::for_long(&chosen.text);
                 next.text = chosen.text;
                 next.dct = chosen.dct;
                 next.analysis = chosen.analysis;

@@ -220,6 +220,13 @@ pub fn App() -> Html {
         let snapshot = state.clone();
         use_effect_with(key, move |key| {
             let edited = key.6;
+            // A long text's autosave is kept ready at once, not 300 ms later: a page left sooner (switching
+            // articles, then closing the tab) must not save an older arrangement.
+            if edited
+                && too_long_for_link(snapshot.text.len() + snapshot.others.iter().map(|o| o.text.len()).sum::<usize>())
+            {
+                *pending_save.borrow_mut() = Some(snapshot.view_state());
+            }
             let timeout = Timeout::new(300, move || {
                 let view = snapshot.view_state();
                 let encoded = if view.text.is_empty()
