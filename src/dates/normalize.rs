@@ -107,6 +107,7 @@ impl Context<'_> {
             "quarter" | "half" => self.quarter(f, function == "half"),
             "season" => self.season(f),
             "holiday" => self.holiday(f),
+            "dayrel" => self.day_rel(f, kind),
             "deictic" => self.deictic(f),
             "relunit" => self.relunit(f),
             "offset" | "anaphor" => self.offset(f, function == "anaphor"),
@@ -701,6 +702,30 @@ impl Context<'_> {
         if f.get("year").is_none() {
             n.anchor = Some(None);
         }
+        Some(n)
+    }
+
+    /// "the day before Christmas", "the day after last Tuesday('s hearing)": one day from the day named, as one
+    /// expression (TimeML tags the whole phrase with the computed day).
+    fn day_rel(&mut self, f: &Found, kind: TimexType) -> Option<Norm> {
+        let inner = if f.get("holiday").is_some() {
+            self.holiday(f)?
+        } else {
+            self.date(f, kind)?
+        };
+        let sign: i64 = if self.word("adir", f.get("adir")?)?.starts_with('-') { -1 } else { 1 };
+        let shift = |v: &str| {
+            Point::parse(v)
+                .filter(|p| p.gran == Gran::Day)
+                .map(|p| p.shift(sign, "D").format())
+        };
+        // An underspecified day ("XXXX-12-25") has no day before it we could write: it stays as it is.
+        let Some(value) = shift(&inner.value) else {
+            return Some(inner);
+        };
+        let mut n = inner;
+        n.value = value;
+        n.alternatives = n.alternatives.iter().filter_map(|a| shift(a)).collect();
         Some(n)
     }
 

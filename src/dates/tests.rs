@@ -471,3 +471,21 @@ fn counted_weeks_ago_name_a_day_and_anaphoric_weekdays_count_from_the_last_day()
         vec![p("the morning", "1995-10-30TMO")]
     );
 }
+
+#[test]
+fn the_day_before_or_after_a_named_day_is_one_expression() {
+    // 2000-02-24 is a Thursday.
+    let dct = Some("2000-02-24");
+    assert_eq!(
+        pairs("The day before last Tuesday's vote, the mayor resigned.", dct),
+        vec![p("The day before last Tuesday", "2000-02-21")]
+    );
+    assert_eq!(
+        pairs("Stores reopened the day after Christmas.", dct),
+        vec![p("the day after Christmas", "1999-12-26")]
+    );
+    assert_eq!(
+        pairs("He left on the day before March 1, 2000.", dct),
+        vec![p("the day before March 1, 2000", "2000-02-29")]
+    );
+}
