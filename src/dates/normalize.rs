@@ -148,6 +148,10 @@ impl Context<'_> {
             "anaquarter" => {
                 // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
                 // "the latest quarter" is the last one completed before the document, whatever was named before.
+                // "the quarter-to-quarter comparison", "a quarter-point cut": a compound, not the period.
+                if self.text.get(f.span.end..).is_some_and(|rest| rest.starts_with('-')) {
+                    return None;
+                }
                 let whole = f.whole().to_lowercase();
                 let latest = whole.contains("latest") || whole.contains("just-ended");
                 // "the current quarter" is the document's own, whatever quarter the story is about.

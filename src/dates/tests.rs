@@ -489,3 +489,13 @@ fn the_day_before_or_after_a_named_day_is_one_expression() {
         vec![p("the day before March 1, 2000", "2000-02-29")]
     );
 }
+
+#[test]
+fn a_hyphenated_quarter_compound_is_not_the_period() {
+    let dct = Some("1995-10-30");
+    assert!(pairs("The quarter-to-quarter comparison was flattering.", dct).is_empty());
+    assert_eq!(
+        pairs("The quarter was weak.", dct),
+        vec![p("The quarter", "1995-Q3")]
+    );
+}
