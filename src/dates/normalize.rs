@@ -111,6 +111,10 @@ impl Context<'_> {
             "deictic" => self.deictic(f),
             "relunit" => self.relunit(f),
             "offset" | "anaphor" => self.offset(f, function == "anaphor"),
+            // "Islam will one day be ...": some day in the future, not a length (TimeML: FUTURE_REF).
+            "duration" if f.whole().eq_ignore_ascii_case("one day") && self.modal_before(f.span.start) => {
+                Some(Norm::new(TimexType::Date, "FUTURE_REF".to_string()))
+            }
             "duration" | "durx" => self.duration(f, function == "durx"),
             // "the year ended June 30": one of the unit, as a length.
             "unitlen" => {
@@ -731,6 +735,13 @@ impl Context<'_> {
         n.value = value;
         n.alternatives = n.alternatives.iter().filter_map(|a| shift(a)).collect();
         Some(n)
+    }
+
+    /// Whether the word just before byte `at` is a future modal ("will", "would", "shall": `futurecue` words).
+    fn modal_before(&self, at: usize) -> bool {
+        let head = self.text.get(..at).unwrap_or("").trim_end();
+        let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        !word.is_empty() && self.lex.has("futurecue", word)
     }
 
     fn deictic(&self, f: &Found) -> Option<Norm> {

@@ -499,3 +499,16 @@ fn a_hyphenated_quarter_compound_is_not_the_period() {
         vec![p("The quarter", "1995-Q3")]
     );
 }
+
+#[test]
+fn one_day_after_a_future_modal_is_some_future_day() {
+    let dct = Some("1998-03-03");
+    assert_eq!(
+        pairs("Experts say the city will one day be the capital.", dct),
+        vec![p("one day", "FUTURE_REF")]
+    );
+    assert_eq!(
+        pairs("The strike lasted one day.", dct),
+        vec![p("one day", "P1D")]
+    );
+}
