@@ -706,7 +706,11 @@ impl Context<'_> {
                 return Some(n);
             }
         };
-        let mut n = Norm::new(TimexType::Date, holiday_date(rule, year)?.to_string());
+        let day = holiday_date(rule, year)?;
+        let mut n = Norm::new(TimexType::Date, day.to_string());
+        if f.get("unit").is_some() {
+            n.value = Point::new(day, Gran::Week).format();
+        }
         if f.get("year").is_none() {
             n.anchor = Some(None);
         }

@@ -512,3 +512,12 @@ fn one_day_after_a_future_modal_is_some_future_day() {
         vec![p("one day", "P1D")]
     );
 }
+
+#[test]
+fn a_feast_week_is_the_week_of_the_feast() {
+    // Easter 2000 fell on Sunday, April 23 (ISO week 16).
+    assert_eq!(
+        pairs("Pilgrims arrived as Easter week began.", Some("2000-04-17")),
+        vec![p("Easter week", "2000-W16")]
+    );
+}
