@@ -521,3 +521,10 @@ fn a_feast_week_is_the_week_of_the_feast() {
         vec![p("Easter week", "2000-W16")]
     );
 }
+
+#[test]
+fn a_short_month_name_before_a_capitalised_word_is_a_first_name() {
+    let dct = Some("1999-03-13");
+    assert!(pairs("The envoys of Poland and Jan Novak of Slovakia signed.", dct).is_empty());
+    assert_eq!(pairs("Prices rose in Jan, traders said.", dct), vec![p("Jan", "1999-01")]);
+}
