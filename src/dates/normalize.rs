@@ -725,7 +725,11 @@ impl Context<'_> {
         } else {
             self.date(f, kind)?
         };
-        let sign: i64 = if self.word("adir", f.get("adir")?)?.starts_with('-') { -1 } else { 1 };
+        let sign: i64 = if self.word("adir", f.get("adir")?)?.starts_with('-') {
+            -1
+        } else {
+            1
+        };
         let shift = |v: &str| {
             Point::parse(v)
                 .filter(|p| p.gran == Gran::Day)

@@ -494,10 +494,7 @@ fn the_day_before_or_after_a_named_day_is_one_expression() {
 fn a_hyphenated_quarter_compound_is_not_the_period() {
     let dct = Some("1995-10-30");
     assert!(pairs("The quarter-to-quarter comparison was flattering.", dct).is_empty());
-    assert_eq!(
-        pairs("The quarter was weak.", dct),
-        vec![p("The quarter", "1995-Q3")]
-    );
+    assert_eq!(pairs("The quarter was weak.", dct), vec![p("The quarter", "1995-Q3")]);
 }
 
 #[test]
@@ -507,10 +504,7 @@ fn one_day_after_a_future_modal_is_some_future_day() {
         pairs("Experts say the city will one day be the capital.", dct),
         vec![p("one day", "FUTURE_REF")]
     );
-    assert_eq!(
-        pairs("The strike lasted one day.", dct),
-        vec![p("one day", "P1D")]
-    );
+    assert_eq!(pairs("The strike lasted one day.", dct), vec![p("one day", "P1D")]);
 }
 
 #[test]
@@ -526,5 +520,8 @@ fn a_feast_week_is_the_week_of_the_feast() {
 fn a_short_month_name_before_a_capitalised_word_is_a_first_name() {
     let dct = Some("1999-03-13");
     assert!(pairs("The envoys of Poland and Jan Novak of Slovakia signed.", dct).is_empty());
-    assert_eq!(pairs("Prices rose in Jan, traders said.", dct), vec![p("Jan", "1999-01")]);
+    assert_eq!(
+        pairs("Prices rose in Jan, traders said.", dct),
+        vec![p("Jan", "1999-01")]
+    );
 }
