@@ -107,9 +107,14 @@ impl Context<'_> {
             "quarter" | "half" => self.quarter(f, function == "half"),
             "season" => self.season(f),
             "holiday" => self.holiday(f),
+            "dayrel" => self.day_rel(f, kind),
             "deictic" => self.deictic(f),
             "relunit" => self.relunit(f),
             "offset" | "anaphor" => self.offset(f, function == "anaphor"),
+            // "Islam will one day be ...": some day in the future, not a length (TimeML: FUTURE_REF).
+            "duration" if f.whole().eq_ignore_ascii_case("one day") && self.modal_before(f.span.start) => {
+                Some(Norm::new(TimexType::Date, "FUTURE_REF".to_string()))
+            }
             "duration" | "durx" => self.duration(f, function == "durx"),
             // "the year ended June 30": one of the unit, as a length.
             "unitlen" => {
@@ -147,6 +152,10 @@ impl Context<'_> {
             "anaquarter" => {
                 // "the quarter" of a results story: the quarter last mentioned, else the one before the document's.
                 // "the latest quarter" is the last one completed before the document, whatever was named before.
+                // "the quarter-to-quarter comparison", "a quarter-point cut": a compound, not the period.
+                if self.text.get(f.span.end..).is_some_and(|rest| rest.starts_with('-')) {
+                    return None;
+                }
                 let whole = f.whole().to_lowercase();
                 let latest = whole.contains("latest") || whole.contains("just-ended");
                 // "the current quarter" is the document's own, whatever quarter the story is about.
@@ -697,11 +706,50 @@ impl Context<'_> {
                 return Some(n);
             }
         };
-        let mut n = Norm::new(TimexType::Date, holiday_date(rule, year)?.to_string());
+        let day = holiday_date(rule, year)?;
+        let mut n = Norm::new(TimexType::Date, day.to_string());
+        if f.get("unit").is_some() {
+            n.value = Point::new(day, Gran::Week).format();
+        }
         if f.get("year").is_none() {
             n.anchor = Some(None);
         }
         Some(n)
+    }
+
+    /// "the day before Christmas", "the day after last Tuesday('s hearing)": one day from the day named, as one
+    /// expression (TimeML tags the whole phrase with the computed day).
+    fn day_rel(&mut self, f: &Found, kind: TimexType) -> Option<Norm> {
+        let inner = if f.get("holiday").is_some() {
+            self.holiday(f)?
+        } else {
+            self.date(f, kind)?
+        };
+        let sign: i64 = if self.word("adir", f.get("adir")?)?.starts_with('-') {
+            -1
+        } else {
+            1
+        };
+        let shift = |v: &str| {
+            Point::parse(v)
+                .filter(|p| p.gran == Gran::Day)
+                .map(|p| p.shift(sign, "D").format())
+        };
+        // An underspecified day ("XXXX-12-25") has no day before it we could write: it stays as it is.
+        let Some(value) = shift(&inner.value) else {
+            return Some(inner);
+        };
+        let mut n = inner;
+        n.value = value;
+        n.alternatives = n.alternatives.iter().filter_map(|a| shift(a)).collect();
+        Some(n)
+    }
+
+    /// Whether the word just before byte `at` is a future modal ("will", "would", "shall": `futurecue` words).
+    fn modal_before(&self, at: usize) -> bool {
+        let head = self.text.get(..at).unwrap_or("").trim_end();
+        let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        !word.is_empty() && self.lex.has("futurecue", word)
     }
 
     fn deictic(&self, f: &Found) -> Option<Norm> {

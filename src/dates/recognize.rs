@@ -186,6 +186,15 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
         if word.ambiguous && !concrete && !lex.has("monthprep", word_before(text, start + w.start())) {
             return false;
         }
+        // "Jan Kavan", "Dec Johnson": a short month name before a capitalised word, with no day or year, is a
+        // first name.
+        if word.ambiguous
+            && !concrete
+            && !w.as_str().ends_with('.')
+            && word_after(text, end).starts_with(|c: char| c.is_uppercase())
+        {
+            return false;
+        }
         // "Sunday Times", "Bloody Sunday" style names.
         if !has("day") && !has("year") && lex.has("namefollow", word_after(text, end)) {
             return false;

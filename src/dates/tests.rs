@@ -471,3 +471,57 @@ fn counted_weeks_ago_name_a_day_and_anaphoric_weekdays_count_from_the_last_day()
         vec![p("the morning", "1995-10-30TMO")]
     );
 }
+
+#[test]
+fn the_day_before_or_after_a_named_day_is_one_expression() {
+    // 2000-02-24 is a Thursday.
+    let dct = Some("2000-02-24");
+    assert_eq!(
+        pairs("The day before last Tuesday's vote, the mayor resigned.", dct),
+        vec![p("The day before last Tuesday", "2000-02-21")]
+    );
+    assert_eq!(
+        pairs("Stores reopened the day after Christmas.", dct),
+        vec![p("the day after Christmas", "1999-12-26")]
+    );
+    assert_eq!(
+        pairs("He left on the day before March 1, 2000.", dct),
+        vec![p("the day before March 1, 2000", "2000-02-29")]
+    );
+}
+
+#[test]
+fn a_hyphenated_quarter_compound_is_not_the_period() {
+    let dct = Some("1995-10-30");
+    assert!(pairs("The quarter-to-quarter comparison was flattering.", dct).is_empty());
+    assert_eq!(pairs("The quarter was weak.", dct), vec![p("The quarter", "1995-Q3")]);
+}
+
+#[test]
+fn one_day_after_a_future_modal_is_some_future_day() {
+    let dct = Some("1998-03-03");
+    assert_eq!(
+        pairs("Experts say the city will one day be the capital.", dct),
+        vec![p("one day", "FUTURE_REF")]
+    );
+    assert_eq!(pairs("The strike lasted one day.", dct), vec![p("one day", "P1D")]);
+}
+
+#[test]
+fn a_feast_week_is_the_week_of_the_feast() {
+    // Easter 2000 fell on Sunday, April 23 (ISO week 16).
+    assert_eq!(
+        pairs("Pilgrims arrived as Easter week began.", Some("2000-04-17")),
+        vec![p("Easter week", "2000-W16")]
+    );
+}
+
+#[test]
+fn a_short_month_name_before_a_capitalised_word_is_a_first_name() {
+    let dct = Some("1999-03-13");
+    assert!(pairs("The envoys of Poland and Jan Novak of Slovakia signed.", dct).is_empty());
+    assert_eq!(
+        pairs("Prices rose in Jan, traders said.", dct),
+        vec![p("Jan", "1999-01")]
+    );
+}
