@@ -150,6 +150,11 @@ fn marks(analysis: &Analysis) -> Vec<Mark> {
 /// visible part carry their highlights (a 1 MB article has about 500 blocks and 100,000 mentions).
 const BLOCK_BYTES: usize = 2048;
 
+/// Above this many blocks the browser may skip laying out offscreen blocks (CSS `content-visibility` on
+/// `.windowed`). A short article is always laid out whole: skipped blocks are missing from full-page
+/// screenshots and from anything else that paints the page without scrolling it.
+const WINDOWED_FROM_BLOCKS: usize = 8;
+
 /// Blocks drawn with highlights on either side of the visible ones.
 const MARGIN_BLOCKS: usize = 2;
 
@@ -329,7 +334,8 @@ pub fn ArticleView() -> Html {
             };
             let last_end = all_blocks.last().map_or(0, |b| b.end);
             html! {
-                <div class="article-text" dir="auto" ref={scroller} {onscroll}>
+                <div class={classes!("article-text", (all_blocks.len() > WINDOWED_FROM_BLOCKS).then_some("windowed"))}
+                    dir="auto" ref={scroller} {onscroll}>
                     {for all_blocks.iter().enumerate().map(|(n, b)| draw(n, b))}
                     // Text typed past the analysed part, until the next answer.
                     {text.get(last_end..).unwrap_or("")}
