@@ -62,13 +62,14 @@ test.describe('a long article', () => {
     });
     await page.goto('./');
     await paste(page, longText(600 * 1024));
+    // The bar's states are checked from the record, not live: on a fast machine the analysis can end
+    // before a live check polls, and that must not fail the test.
     const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
-    await expect(bar).toBeVisible();
-    await expect(status(page)).toContainText(/Analysing: .* \(step \d of \d\)/);
     await expect(status(page)).toContainText(done, { timeout: 60_000 });
     await expect(bar).toHaveCount(0);
     const bars = await page.evaluate(() => window.__bars);
     expect(bars.length).toBeGreaterThan(1);
+    expect(bars.some((b) => /Analysing: .* \(step \d of \d\)/.test(b.status ?? ''))).toBe(true);
     expect(bars.every((b) => b.name === 'Analysis progress' && b.value >= 0 && b.value <= b.max)).toBe(true);
     // It moves forward through the engine's stages and the parts of the answer, and never back.
     const values = bars.map((b) => b.value);
@@ -89,7 +90,11 @@ test.describe('a long article', () => {
     await page.goto('./');
     const box = page.getByRole('textbox', { name: 'Article text' });
     await paste(page, longText(600 * 1024));
-    await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
+    // Checked every animation frame: the bar may be up for well under a second, which expect()'s
+    // widening poll interval can miss.
+    await page.waitForFunction(() => document.querySelector('progress[aria-label="Analysis progress"]'), null, {
+      polling: 'raf',
+    });
     // Typed key by key while the engine works on the pasted text.
     await box.press('Control+End');
     const typed = `\n\n${LAST}`;
