@@ -1,6 +1,6 @@
 //! The geoparser's context cues, read once from the language tables.
 
-use super::fasthash::FastSet as HashSet;
+use crate::hash::FastSet as HashSet;
 use crate::lang::{self, Tables};
 use std::sync::OnceLock;
 

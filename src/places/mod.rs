@@ -6,7 +6,6 @@
 //! `docs/places.md` explains the ranking with a worked example.
 
 pub mod cues;
-pub mod fasthash;
 pub mod gazetteer;
 pub mod kind;
 pub mod name;

@@ -2,7 +2,7 @@
 //!
 //! `scripts/build_gazetteer.py::key` implements the same rules; both read the fold table `fold.txt`.
 
-use super::fasthash::FastMap as HashMap;
+use crate::hash::FastMap as HashMap;
 use std::sync::OnceLock;
 
 const FOLD: &str = include_str!("fold.txt");

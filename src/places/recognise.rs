@@ -2,9 +2,9 @@
 //! people, organisations, streets and common words off the map.
 
 use super::cues::Cues;
-use super::fasthash::FastSet as HashSet;
 use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::name;
+use crate::hash::FastSet as HashSet;
 use crate::model::{Entity, EntityKind, Feature, Span};
 use crate::segment::Segment;
 

@@ -3,9 +3,9 @@
 //! divisions, then nearness to the places that are already sure.
 
 use super::cues::Cues;
-use super::fasthash::FastMap as HashMap;
 use super::gazetteer::{Gazetteer, FLAG_ABBREVIATION, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::recognise::{Mention, Token};
+use crate::hash::FastMap as HashMap;
 use crate::model::Feature;
 
 /// Weight of the article's country distribution in a reading's score.
@@ -188,7 +188,7 @@ pub fn resolve(
     let mut name_countries: HashMap<(usize, &str), f64> = HashMap::default();
     let mut name_admins: HashMap<(usize, u32), f64> = HashMap::default();
     // Names whose best reading is a division (a county or the state itself), with the state they vote for.
-    let mut name_division: super::fasthash::FastSet<(usize, u32)> = Default::default();
+    let mut name_division: crate::hash::FastSet<(usize, u32)> = Default::default();
     // Countries named as countries, with the first name naming each and whether a second name does too.
     let mut named_countries: HashMap<&str, (usize, bool)> = HashMap::default();
     let mut total_a = 1.0;
