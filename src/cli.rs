@@ -215,10 +215,7 @@ fn analyze_one(name: &str, args: &Args, gazetteer: Option<&places::Gazetteer>) -
         ..Options::default()
     };
     let text = if is_html {
-        let doc = html::extract(&decoded.text);
-        options.title = doc.title;
-        options.meta_dct = doc.published;
-        doc.text
+        html::extract(&decoded.text).into_text(&mut options)
     } else {
         decoded.text
     };

@@ -15,6 +15,16 @@ pub struct HtmlDocument {
     pub published: Option<String>,
 }
 
+impl HtmlDocument {
+    /// The text to analyse; the page's title and publication date go into `options`, where
+    /// [`crate::analyze`] reads them (the CLI and the fuzz target read pages through this one path).
+    pub fn into_text(self, options: &mut crate::Options) -> String {
+        options.title = self.title;
+        options.meta_dct = self.published;
+        self.text
+    }
+}
+
 /// Elements whose content is never text.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "head", "iframe", "object",

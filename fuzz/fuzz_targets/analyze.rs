@@ -29,10 +29,7 @@ fuzz_target!(|data: &[u8]| {
         ..Options::default()
     };
     let text = if html::looks_like_html(&decoded.text) {
-        let doc = html::extract(&decoded.text);
-        options.meta_dct = doc.published;
-        options.title = doc.title;
-        doc.text
+        html::extract(&decoded.text).into_text(&mut options)
     } else {
         decoded.text
     };
