@@ -19,6 +19,7 @@ pub const GROUP_NAMES: &[&str] = &[
     "month2",
     "day",
     "day2",
+    "dayword",
     "weekday",
     "rel",
     "mod",
@@ -76,6 +77,8 @@ pub struct Word {
     pub cased: bool,
     /// Only a date when the context confirms it ("May").
     pub ambiguous: bool,
+    /// Only a date with a day or year written next to it ("Sun, Jul 20"; "on Sun" may be a company).
+    pub dated: bool,
 }
 
 /// One recognition rule.
@@ -151,6 +154,7 @@ impl Lexicon {
                 value: row[2],
                 cased: flags.split(',').any(|f| f == "cased"),
                 ambiguous: flags.split(',').any(|f| f == "ambiguous"),
+                dated: flags.split(',').any(|f| f == "dated"),
             };
             classes
                 .entry(row[0])

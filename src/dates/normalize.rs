@@ -181,6 +181,22 @@ impl Context<'_> {
                 // "the first Tuesday of October", "the last Sunday in March 2014".
                 let w: u32 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
                 let n: i32 = self.word("ordinal", f.get("ordinal")?)?.parse().ok()?;
+                if f.get("month").is_none() {
+                    // "the first Monday of the month", "the last Friday of next month": the DCT's month, or the
+                    // one before or after it.
+                    let Some(dct) = self.dct else {
+                        let mut n = Norm::new(kind, "XXXX-XX-XX".to_string());
+                        n.needs_dct = true;
+                        return Some(n);
+                    };
+                    let rel: i64 = f
+                        .get("rel")
+                        .and_then(|r| self.word("rel", r))
+                        .map_or(Some(0), |v| v.parse().ok())?;
+                    let month = Point::new(dct, Gran::Month).shift(rel, "M");
+                    let day = nth_weekday(month.date.year, month.date.month, w, n)?;
+                    return Some(self.anchored_dct(Norm::new(kind, day.to_string())));
+                }
                 let m: u32 = self.word("month", f.get("month")?)?.parse().ok()?;
                 let year = match (f.get("year"), self.dct) {
                     (Some(y), _) => y.parse().ok()?,
@@ -452,7 +468,11 @@ impl Context<'_> {
             };
             year = Some(dct.year + shift);
         }
-        let day = self.num_group(f, "day");
+        let day = self.num_group(f, "day").or_else(|| {
+            f.get("dayword")
+                .and_then(|w| self.word("dayword", &w.to_lowercase()))
+                .and_then(|v| v.parse().ok())
+        });
         let rel: Option<i32> = f
             .get("rel")
             .and_then(|r| self.word("rel", r))
@@ -1215,11 +1235,16 @@ fn clock_hour(h: u32, ampm: Option<&str>) -> Option<u32> {
     }
 }
 
-/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `easter:-2`) in `year`.
+/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`) in `year`.
 pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
     let parts: Vec<&str> = rule.split(':').collect();
     match parts.as_slice() {
         ["nth", m, w, n] => nth_weekday(year, m.parse().ok()?, w.parse().ok()?, n.parse().ok()?),
+        ["onafter", md, w] => {
+            let from = holiday_date(md, year)?;
+            let w: i64 = w.parse().ok()?;
+            Some(from.add_days((w - i64::from(from.weekday())).rem_euclid(7)))
+        }
         ["easter", o] => Some(easter(year)?.add_days(o.parse().ok()?)),
         [md] => {
             let (m, d) = md.split_once('-')?;

@@ -176,14 +176,25 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if m.starts_with(|c: char| c.is_ascii_digit()) && !numeric_context_ok(lex, text, start, end) {
         return false;
     }
+    // "May first-half sales", "in March second quarter": an ordinal of something else, not a day.
+    if has("dayword") && !has("year") {
+        let next = word_after(text, end);
+        if next_char(text, end) == Some('-') || lex.has("unit", next) || next.eq_ignore_ascii_case("half") {
+            return false;
+        }
+    }
     // Words that are dates only in context ("May", "Sat.").
-    let concrete = has("day") || has("year") || has("rel") || has("mod") || has("part") || has("hour");
+    let concrete =
+        has("day") || has("dayword") || has("year") || has("rel") || has("mod") || has("part") || has("hour");
     for class in ["month", "weekday", "month2"] {
         let Some(w) = get(class) else { continue };
         let Some(word) = lex.word(class.trim_end_matches('2'), w.as_str()) else {
             continue;
         };
         if word.ambiguous && !concrete && !lex.has("monthprep", word_before(text, start + w.start())) {
+            return false;
+        }
+        if word.dated && !(has("day") || has("dayword") || has("year")) {
             return false;
         }
         // "Jan Kavan", "Dec Johnson": a short month name before a capitalised word, with no day or year, is a
@@ -211,19 +222,17 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
-    // "$500 million a year", "358,000 a month": a rate, which the TimeML corpora leave untagged.
-    if has("unit") && !has("dir") && get("num").is_some_and(|n| n.as_str().eq_ignore_ascii_case("a")) {
+    // "$500 million a year", "358,000 a month", "to rise 8.5% annually": a rate, which the TimeML corpora leave
+    // untagged.
+    let per_unit = has("unit") && !has("dir") && get("num").is_some_and(|n| n.as_str().eq_ignore_ascii_case("a"));
+    if per_unit || has("setword") {
         let prev = word_before(text, start);
         // "3,000 jobs a month": the amount may stand one noun before.
         let amount = |w: &str| w.ends_with(|c: char| c.is_ascii_digit() || c == '%');
-        let second = text
-            .get(..start)
-            .unwrap_or("")
-            .split_whitespace()
-            .rev()
-            .nth(1)
-            .unwrap_or("");
-        if amount(prev) || lex.has("rateword", prev) || amount(second) {
+        // "8.5% annually": the word before ends in a sign, so the last two whitespace tokens are checked too.
+        let mut tokens = text.get(..start).unwrap_or("").split_whitespace().rev();
+        let (last, second) = (tokens.next().unwrap_or(""), tokens.next().unwrap_or(""));
+        if amount(prev) || lex.has("rateword", prev) || amount(last) || amount(second) {
             return false;
         }
     }

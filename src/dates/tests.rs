@@ -525,3 +525,65 @@ fn a_short_month_name_before_a_capitalised_word_is_a_first_name() {
         vec![p("Jan", "1999-01")]
     );
 }
+
+#[test]
+fn computed_holidays_and_ordinal_days() {
+    // 2016-09-05 is a Monday; US Election Day 2016 was Tuesday, November 8, and Black Friday November 25.
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs("Voters go to the polls on Election Day 2016.", dct),
+        vec![p("Election Day 2016", "2016-11-08")]
+    );
+    assert_eq!(
+        pairs("Stores opened early on Black Friday 2016.", dct),
+        vec![p("Black Friday 2016", "2016-11-25")]
+    );
+    assert_eq!(
+        pairs("The law took effect on the first of March 2015.", dct),
+        vec![p("the first of March 2015", "2015-03-01")]
+    );
+    assert_eq!(
+        pairs("The vote was held on May eighth, 2010.", dct),
+        vec![p("May eighth, 2010", "2010-05-08")]
+    );
+    // An ordinal of something else is no day: "May first-half sales", "in March second quarter".
+    let t = pairs("Acme said May first-half sales rose.", dct);
+    assert!(t.iter().all(|(text, _)| !text.starts_with("May")), "{t:?}");
+}
+
+#[test]
+fn compact_news_and_listing_formats() {
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs("Posted Fri, Jul 18, 2014 by the desk.", dct),
+        vec![p("Fri, Jul 18, 2014", "2014-07-18")]
+    );
+    assert_eq!(
+        pairs("Filed 18-Jul-2014 in Geneva.", dct),
+        vec![p("18-Jul-2014", "2014-07-18")]
+    );
+    // A short weekday without a day or year next to it may be a name ("shares of Sun rose").
+    assert!(run("Analysts were upbeat on Sun and Oracle.", dct).is_empty());
+    assert_eq!(
+        pairs("The summit opens on 24 October 2016, 9 pm local time.", dct),
+        vec![p("24 October 2016, 9 pm local time", "2016-10-24T21:00")]
+    );
+    assert_eq!(
+        pairs("Polls close on 5 September 2016 at 14:30 GMT.", dct),
+        vec![p("5 September 2016 at 14:30 GMT", "2016-09-05T14:30")]
+    );
+    assert_eq!(
+        pairs("The board meets on the first Monday of next month.", dct),
+        vec![p("the first Monday of next month", "2016-10-03")]
+    );
+}
+
+#[test]
+fn rates_are_not_recurrences() {
+    let dct = Some("1998-03-02");
+    assert!(run("Sales are expected to grow 8.5% annually.", dct).is_empty());
+    assert!(run("The plant makes 10,000 units annually.", dct).is_empty());
+    let t = run("The report is published annually.", dct);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Set, "P1Y"));
+}

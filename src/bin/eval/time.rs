@@ -3,7 +3,9 @@
 //! `eval time [DIR] [--errors] [--passes N]`: TempEval-3 scoring over TimeML files (default ../shared/corpora/timeml), each
 //! sub-folder reported apart, and the files split in two halves by a hash of their name: rules are tuned only on
 //! the even half ("tune"); the odd half ("held out") is reported separately. `--errors` lists the tune-half
-//! mistakes (never the held-out ones).
+//! mistakes (never the held-out ones). `--by-kind` adds a table of value accuracy, extras and misses per kind of
+//! expression (weekday, month, duration...) for both halves: aggregate counts only, so the held-out half can show
+//! where the mass of its errors lies without listing them.
 //! `eval cases [DIR]`: chrono-node and Duckling English cases with their reference times, as pass rates.
 
 use dateline::dates::timeml::{read_timeml, score, Counts, TimeMl};
@@ -45,6 +47,8 @@ pub fn system(doc: &TimeMl) -> Vec<Timex> {
 /// Runs the evaluation; returns the exit code.
 pub fn run(args: &[String]) -> i32 {
     let show_errors = args.iter().any(|a| a == "--errors");
+    let by_kind = args.iter().any(|a| a == "--by-kind");
+    let mut kinds: [std::collections::BTreeMap<&'static str, KindCounts>; 2] = Default::default();
     let dir = args
         .iter()
         .enumerate()
@@ -86,6 +90,9 @@ pub fn run(args: &[String]) -> i32 {
             let is_held = held_out(&path);
             let mut file_errors = Vec::new();
             let c = score(&doc, &sys, (show_errors && !is_held).then_some(&mut file_errors));
+            if by_kind {
+                tally_kinds(&doc, &sys, &mut kinds[usize::from(is_held)]);
+            }
             if !file_errors.is_empty() {
                 errors.push(format!("== {}", path.display()));
                 errors.extend(file_errors);
@@ -139,12 +146,141 @@ pub fn run(args: &[String]) -> i32 {
         if bytes > 0 { elapsed / bytes as f64 * 4096.0 * 1e6 } else { 0.0 },
         passes
     );
+    if by_kind {
+        print_kinds(&kinds);
+    }
     if show_errors {
         for e in errors {
             println!("{e}");
         }
     }
     0
+}
+
+/// Per kind of expression: system expressions paired with a gold one, of those with the right value, system
+/// expressions with no gold one, gold expressions with no system one.
+#[derive(Default, Clone, Copy)]
+struct KindCounts {
+    pairs: usize,
+    value_ok: usize,
+    extra: usize,
+    missed: usize,
+}
+
+/// A coarse kind of time expression, from its type, value and words (for the `--by-kind` table only).
+fn kind_of(text: &str, kind: &str, value: &str) -> &'static str {
+    let t = text.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    if value.ends_with("_REF") {
+        return "reference (now, recently)";
+    }
+    match kind {
+        "SET" => return "set",
+        "DURATION" => return "duration",
+        "TIME" => return "time of day",
+        _ => {}
+    }
+    if has(&[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]) {
+        "weekday"
+    } else if has(&["today", "yesterday", "tomorrow", "tonight"]) {
+        "today/yesterday"
+    } else if has(&["quarter", "half", "period"]) {
+        "quarter/half/period"
+    } else if has(&["ago", "earlier", "later", "before", "after", "since"]) {
+        "ago/earlier/later"
+    } else if has(&["week"]) {
+        "week"
+    } else if has(&["month"]) {
+        "this/last month"
+    } else if has(&["year"]) && digits == 0 {
+        "this/last year"
+    } else if has(&[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]) {
+        if digits >= 5 {
+            "month day year"
+        } else {
+            "month (day) without year"
+        }
+    } else if t.ends_with('s') && digits >= 2 || has(&["century", "decade"]) {
+        "decade/century"
+    } else if digits == 4 || digits == 2 && t.starts_with('\'') {
+        "year"
+    } else if digits > 0 {
+        "other with digits"
+    } else {
+        "other words"
+    }
+}
+
+fn tally_kinds(doc: &TimeMl, sys: &[Timex], kinds: &mut std::collections::BTreeMap<&'static str, KindCounts>) {
+    for s in sys {
+        let k = kinds.entry(kind_of(&s.text, type_name(s.kind), &s.value)).or_default();
+        match doc
+            .timexes
+            .iter()
+            .find(|g| s.span.start < g.end && g.start < s.span.end)
+        {
+            Some(g) => {
+                k.pairs += 1;
+                k.value_ok += usize::from(s.value == g.value);
+            }
+            None => k.extra += 1,
+        }
+    }
+    for g in &doc.timexes {
+        if !sys.iter().any(|s| s.span.start < g.end && g.start < s.span.end) {
+            kinds
+                .entry(kind_of(&doc.text[g.start..g.end], &g.kind, &g.value))
+                .or_default()
+                .missed += 1;
+        }
+    }
+}
+
+fn type_name(k: dateline::model::TimexType) -> &'static str {
+    match k {
+        dateline::model::TimexType::Date => "DATE",
+        dateline::model::TimexType::Time => "TIME",
+        dateline::model::TimexType::Duration => "DURATION",
+        dateline::model::TimexType::Set => "SET",
+    }
+}
+
+fn print_kinds(kinds: &[std::collections::BTreeMap<&'static str, KindCounts>; 2]) {
+    println!("by kind (system kind for pairs and extras, gold kind for misses): pairs, value right, extra, missed");
+    println!("{:<28} {:>30} | {:>30}", "", "tune half", "held-out half");
+    let mut names: Vec<&str> = kinds.iter().flat_map(|m| m.keys().copied()).collect();
+    names.sort_unstable();
+    names.dedup();
+    for name in names {
+        let cell = |m: &std::collections::BTreeMap<&'static str, KindCounts>| {
+            let k = m.get(name).copied().unwrap_or_default();
+            let share = if k.pairs == 0 {
+                0.0
+            } else {
+                k.value_ok as f64 / k.pairs as f64
+            };
+            format!(
+                "{:>4} {:>4} ({:>5.1} %) {:>4} {:>4}",
+                k.pairs,
+                k.value_ok,
+                share * 100.0,
+                k.extra,
+                k.missed
+            )
+        };
+        println!("{name:<28} {:>30} | {:>30}", cell(&kinds[0]), cell(&kinds[1]));
+    }
 }
 
 /// A reference time's calendar point and clock, from `YYYY-MM-DDTHH:MM...`.
