@@ -3,6 +3,7 @@
 //! Recognition and normalisation are driven by two tables, `src/lang/en/dates_words.tsv` (word classes) and
 //! `src/lang/en/dates_rules.tsv` (patterns); see `docs/dates.md` for the format and the anchoring policy.
 
+pub mod calendars;
 pub mod lexicon;
 pub mod normalize;
 pub mod recognize;

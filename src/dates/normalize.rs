@@ -1235,7 +1235,8 @@ fn clock_hour(h: u32, ampm: Option<&str>) -> Option<u32> {
     }
 }
 
-/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`) in `year`.
+/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`, `hebrew:1:15`, `hijri:10:1`)
+/// in `year`.
 pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
     let parts: Vec<&str> = rule.split(':').collect();
     match parts.as_slice() {
@@ -1246,6 +1247,8 @@ pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
             Some(from.add_days((w - i64::from(from.weekday())).rem_euclid(7)))
         }
         ["easter", o] => Some(easter(year)?.add_days(o.parse().ok()?)),
+        ["hebrew", m, d] => super::calendars::hebrew_day(year, m.parse().ok()?, d.parse().ok()?),
+        ["hijri", m, d] => super::calendars::hijri_day(year, m.parse().ok()?, d.parse().ok()?),
         [md] => {
             let (m, d) = md.split_once('-')?;
             Date::new(year, m.parse().ok()?, d.parse().ok()?)

@@ -587,3 +587,20 @@ fn rates_are_not_recurrences() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Set, "P1Y"));
 }
+
+#[test]
+fn islamic_and_jewish_holidays() {
+    // 2016-09-05 is a Monday: Eid al-Adha 1437 is next week by the Umm al-Qura calendar, Rosh Hashanah 5777 in October.
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs(
+            "Families prepared for Eid al-Adha, and talks resume after Rosh Hashanah.",
+            dct
+        ),
+        vec![p("Eid al-Adha", "2016-09-11"), p("Rosh Hashanah", "2016-10-03")]
+    );
+    assert_eq!(
+        pairs("The truce held through Ramadan 2016 and Passover 2018.", dct),
+        vec![p("Ramadan 2016", "2016-06-06"), p("Passover 2018", "2018-03-31")]
+    );
+}
