@@ -1,5 +1,6 @@
-//! Other calendars, for holidays that follow them: the Hebrew calendar (computed) and the Islamic Umm al-Qura
-//! calendar (month lengths from a table built by `scripts/build-hijri`).
+//! Other calendars, for holidays that follow them: the Hebrew calendar (computed), the Islamic Umm al-Qura
+//! calendar (month lengths from a table) and the Chinese New Year (a table of its days); both tables are built by
+//! `scripts/build-calendars` from PyPI packages.
 //!
 //! Both answer one question: on which Gregorian day of a given Gregorian year does a given day of their own calendar
 //! fall ("Passover 2018", "Eid al-Adha 2016")? A holiday is the civil day itself, not the evening before it starts.
@@ -146,6 +147,17 @@ pub fn hijri_day(year: i32, month: u32, day: u32) -> Option<Date> {
     None
 }
 
+/// The day of the Chinese (lunar) New Year in `year`, from `lunar.txt`: `None` outside the table's years.
+pub fn lunar_new_year(year: i32) -> Option<Date> {
+    const SYMBOLS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTU";
+    let mut lines = include_str!("lunar.txt").lines().filter(|l| !l.starts_with('#'));
+    let first: i32 = lines.next()?.strip_prefix("START ")?.trim().parse().ok()?;
+    let index = usize::try_from(year.checked_sub(first)?).ok()?;
+    let symbol = *lines.next()?.as_bytes().get(index)?;
+    let offset = SYMBOLS.iter().position(|&s| s == symbol)?;
+    Some(Date::new(year, 1, 21)?.add_days(offset as i64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +177,15 @@ mod tests {
         assert_eq!(hebrew_day(2016, 12, 14), day("2016-03-24"));
         assert_eq!(hebrew_day(2017, 12, 14), day("2017-03-12"));
         assert_eq!(hebrew_day(2018, 1, 15), day("2018-03-31"));
+    }
+
+    #[test]
+    fn chinese_new_year_from_its_table() {
+        assert_eq!(lunar_new_year(2016), day("2016-02-08"));
+        assert_eq!(lunar_new_year(2018), day("2018-02-16"));
+        assert_eq!(lunar_new_year(1950), day("1950-02-17"));
+        assert_eq!(lunar_new_year(1949), None);
+        assert_eq!(lunar_new_year(2200), None);
     }
 
     #[test]

@@ -1235,8 +1235,8 @@ fn clock_hour(h: u32, ampm: Option<&str>) -> Option<u32> {
     }
 }
 
-/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`, `hebrew:1:15`, `hijri:10:1`)
-/// in `year`.
+/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`, `hebrew:1:15`, `hijri:10:1`,
+/// `lunarnewyear`) in `year`.
 pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
     let parts: Vec<&str> = rule.split(':').collect();
     match parts.as_slice() {
@@ -1249,6 +1249,7 @@ pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
         ["easter", o] => Some(easter(year)?.add_days(o.parse().ok()?)),
         ["hebrew", m, d] => super::calendars::hebrew_day(year, m.parse().ok()?, d.parse().ok()?),
         ["hijri", m, d] => super::calendars::hijri_day(year, m.parse().ok()?, d.parse().ok()?),
+        ["lunarnewyear"] => super::calendars::lunar_new_year(year),
         [md] => {
             let (m, d) = md.split_once('-')?;
             Date::new(year, m.parse().ok()?, d.parse().ok()?)
