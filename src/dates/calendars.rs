@@ -105,7 +105,9 @@ fn hijri_table() -> Option<&'static HijriTable> {
     static TABLE: OnceLock<Option<HijriTable>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
-            let mut lines = include_str!("hijri.txt").lines().filter(|l| !l.starts_with('#'));
+            let mut lines = include_str!(concat!(env!("OUT_DIR"), "/src/dates/hijri.txt"))
+                .lines()
+                .filter(|l| !l.starts_with('#'));
             let mut head = lines.next()?.split_whitespace();
             // `START <hijri year> <ISO date>`: the year itself is for readers of the file.
             let start = head.nth(2)?;
@@ -150,7 +152,9 @@ pub fn hijri_day(year: i32, month: u32, day: u32) -> Option<Date> {
 /// The day of the Chinese (lunar) New Year in `year`, from `lunar.txt`: `None` outside the table's years.
 pub fn lunar_new_year(year: i32) -> Option<Date> {
     const SYMBOLS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTU";
-    let mut lines = include_str!("lunar.txt").lines().filter(|l| !l.starts_with('#'));
+    let mut lines = include_str!(concat!(env!("OUT_DIR"), "/src/dates/lunar.txt"))
+        .lines()
+        .filter(|l| !l.starts_with('#'));
     let first: i32 = lines.next()?.strip_prefix("START ")?.trim().parse().ok()?;
     let index = usize::try_from(year.checked_sub(first)?).ok()?;
     let symbol = *lines.next()?.as_bytes().get(index)?;

@@ -55,33 +55,41 @@ pub struct Tables {
     // --- end entities and events ---
 }
 
+/// A table from `src/lang/`, as `build.rs` copied it: without comment and blank lines, which would only add bytes to
+/// the download.
+macro_rules! table {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/src/lang/", $file))
+    };
+}
+
 /// English.
 pub const EN: Tables = Tables {
     code: "en",
-    abbreviations: include_str!("en/abbreviations.txt"),
+    abbreviations: table!("en/abbreviations.txt"),
     // --- dates engine (src/dates) ---
-    dates_words: include_str!("en/dates_words.tsv"),
-    dates_rules: include_str!("en/dates_rules.tsv"),
+    dates_words: table!("en/dates_words.tsv"),
+    dates_rules: table!("en/dates_rules.tsv"),
     // --- end dates engine ---
     // -- places (src/places) --
-    places_stopwords: include_str!("en/places_stopwords.txt"),
-    places_context: include_str!("en/places_context.tsv"),
-    places_first_names: include_str!("en/places_first_names.txt"),
-    places_common_words: include_str!("en/places_common_words.txt"),
+    places_stopwords: table!("en/places_stopwords.txt"),
+    places_context: table!("en/places_context.tsv"),
+    places_first_names: table!("en/places_first_names.txt"),
+    places_common_words: table!("en/places_common_words.txt"),
     // --- entities and events (branch `events`) ---
-    titles: include_str!("en/titles.txt"),
-    first_names: include_str!("en/first_names.txt"),
-    orgs: include_str!("en/orgs.tsv"),
-    org_suffixes: include_str!("en/org_suffixes.tsv"),
-    demonyms: include_str!("en/demonyms.tsv"),
-    numbers: include_str!("en/numbers.tsv"),
-    triggers: include_str!("en/triggers.tsv"),
-    event_types: include_str!("en/event_types.tsv"),
-    event_cues: include_str!("en/event_cues.tsv"),
-    casualty_cues: include_str!("en/casualty_cues.tsv"),
-    count_qualifiers: include_str!("en/count_qualifiers.tsv"),
-    name_stopwords: include_str!("en/name_stopwords.txt"),
-    months: include_str!("en/months.txt"),
+    titles: table!("en/titles.txt"),
+    first_names: table!("en/first_names.txt"),
+    orgs: table!("en/orgs.tsv"),
+    org_suffixes: table!("en/org_suffixes.tsv"),
+    demonyms: table!("en/demonyms.tsv"),
+    numbers: table!("en/numbers.tsv"),
+    triggers: table!("en/triggers.tsv"),
+    event_types: table!("en/event_types.tsv"),
+    event_cues: table!("en/event_cues.tsv"),
+    casualty_cues: table!("en/casualty_cues.tsv"),
+    count_qualifiers: table!("en/count_qualifiers.tsv"),
+    name_stopwords: table!("en/name_stopwords.txt"),
+    months: table!("en/months.txt"),
     // --- end entities and events ---
 };
 
