@@ -168,6 +168,10 @@ def good_alt(name):
 def useful_alt(alt, city):
     """Alternate names kept: spelling variants (Hasakeh, Kiev) close to the main name."""
     a, b = key(alt), key(city["name"])
+    # GeoNames names some town centres "Enfield Town", "Camden Town" and lists the name news use as an
+    # alternate. (" City" is left alone: "Oklahoma", "Rapid" and "Carson" would become towns.)
+    if b == a + " town":
+        return True
     for art in ARTICLES:
         a = a[len(art):] if a.startswith(art) else a
         b = b[len(art):] if b.startswith(art) else b
