@@ -288,6 +288,25 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_in_capitals_settles_the_same_name_in_the_body() {
+        // The gazetteer has no Hurricane in West Virginia: the dateline's container is the best point, and
+        // the body's "Hurricane" is the same name whatever its case.
+        let text = "HURRICANE, W.Va. — Two dogs went missing on Sunday. They were found near a bridge in \
+                    Hurricane on Monday, a neighbour said.";
+        let p = run(text);
+        let names: Vec<(&str, &str)> = p
+            .iter()
+            .filter(|p| p.text.eq_ignore_ascii_case("hurricane"))
+            .map(|p| (p.text.as_str(), p.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [("HURRICANE", "West Virginia"), ("Hurricane", "West Virginia")],
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn town_words_prefer_towns() {
         let p = run("A Lebanon man was charged on Monday.");
         assert_eq!(p[0].feature, Feature::City, "{p:?}");

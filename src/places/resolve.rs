@@ -170,15 +170,17 @@ pub fn resolve(
 
     // The votes of each name (all its mentions together), taken out again when a mention of it is scored:
     // a name must not confirm itself, however often the article repeats it.
-    let mut name_ids: HashMap<&str, usize> = HashMap::default();
+    // A name is its spelling without case: the dateline's "HURRICANE" and the body's "Hurricane" are one
+    // name, so the dateline's container settles the body's mentions and neither votes for the other.
+    let mut name_ids: HashMap<String, usize> = HashMap::default();
     let name_of: Vec<usize> = mentions
         .iter()
         .map(|x| {
             let next = name_ids.len();
-            *name_ids.entry(x.span.slice(text)).or_insert(next)
+            *name_ids.entry(x.span.slice(text).to_lowercase()).or_insert(next)
         })
         .collect();
-    let mutual = Mutual::new(text, mentions, &scored, g);
+    let mutual = Mutual::new(&name_of, &scored, g);
     // Article context, in rounds: each round votes with the best readings the last one chose (the first
     // with local evidence alone), then scores the local scores again with those votes. A second round lets
     // a name settled by its neighbours ("Columbus" beside Platte County, Nebraska) vote for its state.
@@ -531,21 +533,21 @@ struct Mutual {
 }
 
 impl Mutual {
-    fn new(text: &str, mentions: &[Mention], scored: &[Vec<Scored>], g: &Gazetteer) -> Mutual {
-        let mut names: HashMap<&str, usize> = HashMap::default();
+    /// `names[m]` is the name of mention `m` (mentions of one name share it).
+    fn new(names: &[usize], scored: &[Vec<Scored>], g: &Gazetteer) -> Mutual {
+        let mut index: HashMap<usize, usize> = HashMap::default();
         let mut first: Vec<usize> = Vec::new();
-        let name_of = mentions
+        let name_of = names
             .iter()
             .enumerate()
-            .map(|(m, mention)| {
-                let key = mention.span.slice(text);
-                if let Some(&n) = names.get(key) {
+            .map(|(m, name)| {
+                if let Some(&n) = index.get(name) {
                     return Some(n);
                 }
                 if first.len() >= MAX_NAMES {
                     return None;
                 }
-                names.insert(key, first.len());
+                index.insert(*name, first.len());
                 first.push(m);
                 Some(first.len() - 1)
             })
