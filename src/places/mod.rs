@@ -247,7 +247,13 @@ mod tests {
                     The two men were found hiding under a bridge in Hurricane, officers said.";
         let p = run(text);
         let hurricane = p.iter().find(|p| p.text == "Hurricane").expect("found");
-        assert_eq!(hurricane.name, "West Virginia", "{p:?}");
+        // The county the story is about is nearer the town than the state's middle; the state comes next.
+        assert_eq!(
+            (hurricane.name.as_str(), hurricane.admin1.as_deref()),
+            ("Putnam County", Some("West Virginia")),
+            "{p:?}"
+        );
+        assert_eq!(hurricane.alternatives[0].name, "West Virginia", "{p:?}");
         assert!(hurricane
             .alternatives
             .iter()
