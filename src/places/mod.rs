@@ -313,6 +313,16 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_name_the_gazetteer_lacks_is_not_the_shorter_place() {
+        let p = run("The mayor of New Miami sailed on Lake Ontario and walked in Roanoke Park last week.");
+        assert!(p.is_empty(), "{p:?}");
+        // Names the gazetteer holds whole, and a prefix word opening the sentence, are unaffected.
+        let p = run("New Syria talks opened in New York and Fort Worth while the Ohio National Guard waited.");
+        let names: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(names, ["Syria", "New York", "Fort Worth", "Ohio"], "{p:?}");
+    }
+
+    #[test]
     fn town_words_prefer_towns() {
         let p = run("A Lebanon man was charged on Monday.");
         assert_eq!(p[0].feature, Feature::City, "{p:?}");
