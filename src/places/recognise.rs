@@ -591,6 +591,18 @@ fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[Posting], si
         .map(|n| &text[toks[j].span.end..n.span.start])
         .unwrap_or("");
     let single = i == j;
+    // A longer name of another place the gazetteer lacks: "New Miami" is not Miami, "Lake Ontario" not the
+    // province, "Roanoke Park" not Roanoke. A sentence's first word may be a plain adjective ("New Iraq
+    // strategy" in a headline), so a prefix there does not count.
+    if i > 0 && (sep_before == " " || sep_before == ". ") {
+        let prev = toks[i - 1];
+        if cues.name_prefix.contains(prev.text) && sentence_starts.binary_search(&prev.span.start).is_err() {
+            return Verdict::Drop;
+        }
+    }
+    if sep_after == " " && toks.get(j + 1).is_some_and(|n| cues.name_suffix.contains(n.text)) {
+        return Verdict::Drop;
+    }
     // People: a title or given name just before ("President Putin", "Barack Obama"), or a known surname.
     if single && persons.contains(toks[i].text) {
         return Verdict::Drop;

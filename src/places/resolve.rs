@@ -170,15 +170,17 @@ pub fn resolve(
 
     // The votes of each name (all its mentions together), taken out again when a mention of it is scored:
     // a name must not confirm itself, however often the article repeats it.
-    let mut name_ids: HashMap<&str, usize> = HashMap::default();
+    // A name is its spelling without case: the dateline's "HURRICANE" and the body's "Hurricane" are one
+    // name, so the dateline's container settles the body's mentions and neither votes for the other.
+    let mut name_ids: HashMap<String, usize> = HashMap::default();
     let name_of: Vec<usize> = mentions
         .iter()
         .map(|x| {
             let next = name_ids.len();
-            *name_ids.entry(x.span.slice(text)).or_insert(next)
+            *name_ids.entry(x.span.slice(text).to_lowercase()).or_insert(next)
         })
         .collect();
-    let mutual = Mutual::new(text, mentions, &scored, g);
+    let mutual = Mutual::new(&name_of, &scored, g);
     // Article context, in rounds: each round votes with the best readings the last one chose (the first
     // with local evidence alone), then scores the local scores again with those votes. A second round lets
     // a name settled by its neighbours ("Columbus" beside Platte County, Nebraska) vote for its state.
@@ -316,7 +318,8 @@ pub fn resolve(
     // The article's home state: in local news a town none of whose namesakes lies in the state the rest
     // of the article is about is a town of that state too small for the gazetteer ("Hurricane" beside
     // Putnam County, West Virginia, is not Hurricane, Utah). The state goes first, level with the best
-    // namesake, as in the container fallback below.
+    // namesake, as in the container fallback below, or before it the state's county the article names most.
+    let local_county = LocalCounty::of(&scored, g);
     let home = admins
         .iter()
         .filter(|&(&a, _)| g.feature(a) == Feature::Admin && g.admin_of(a).is_none())
@@ -348,19 +351,14 @@ pub fn resolve(
             let outside = v.iter().all(|s| g.admin_of(s.entry) != Some(home));
             let small = g.population_of(best.entry) < HOME_MAX_POPULATION;
             if towns_only && outside && small && mutual.bonus(m, best.entry) == 0.0 {
-                v.insert(
-                    0,
-                    Scored {
-                        entry: home,
-                        score: best.score + 1e-9,
-                    },
-                );
+                local_county.fall_back(v, home);
             }
         }
     }
     // "Edmonton, Ky." where the gazetteer knows no Edmonton in Kentucky: the town is too small to be in it,
     // and its container is the best point the text gives. The container goes first, level with the best
-    // namesake (so the confidence says it is a guess), and the namesakes stay as alternatives.
+    // namesake (so the confidence says it is a guess), and the namesakes stay as alternatives; a county of
+    // that state the article names goes before the state, as it is nearer.
     for m in 0..mentions.len().saturating_sub(1) {
         let next = &mentions[m + 1];
         if text[mentions[m].span.end..next.span.start].trim() != "," {
@@ -381,17 +379,63 @@ pub fn resolve(
         if !division || inside || !towns_only {
             continue;
         }
-        let level = scored[m].first().map_or(0.0, |s| s.score);
-        scored[m].insert(
+        local_county.fall_back(&mut scored[m], outer);
+    }
+    one_sense(text, mentions, &mut scored, &name_of, g, cues);
+    scored
+}
+
+/// The county each state's local news is about: per state, the county that is the best reading of the
+/// most mentions. A town too small for the gazetteer more likely lies there than at the state's middle
+/// ("Winfield" beside Titus County, Texas, is some 400 km from Texas' point and 20 km from the county's).
+struct LocalCounty {
+    county: HashMap<u32, u32>,
+}
+
+impl LocalCounty {
+    fn of(scored: &[Vec<Scored>], g: &Gazetteer) -> LocalCounty {
+        let mut counts: HashMap<u32, usize> = HashMap::default();
+        for v in scored {
+            let Some(best) = v.first() else { continue };
+            if g.feature(best.entry) == Feature::Admin && g.admin_of(best.entry).is_some() {
+                *counts.entry(best.entry).or_default() += 1;
+            }
+        }
+        let mut county: HashMap<u32, (u32, usize)> = HashMap::default();
+        for (&c, &n) in &counts {
+            let Some(state) = g.admin_of(c) else { continue };
+            let e = county.entry(state).or_insert((c, n));
+            // Most mentions first; the lower entry on a tie, so the choice does not depend on map order.
+            if n > e.1 || n == e.1 && c < e.0 {
+                *e = (c, n);
+            }
+        }
+        LocalCounty {
+            county: county.into_iter().map(|(s, (c, _))| (s, c)).collect(),
+        }
+    }
+
+    /// Puts `outer` (a state or country) first in `v`, level with the best namesake, or the state's local
+    /// county when the article names one, with the state right after it; the namesakes stay as alternatives.
+    fn fall_back(&self, v: &mut Vec<Scored>, outer: u32) {
+        let level = v.first().map_or(0.0, |s| s.score);
+        v.insert(
             0,
             Scored {
                 entry: outer,
                 score: level + 1e-9,
             },
         );
+        if let Some(&county) = self.county.get(&outer) {
+            v.insert(
+                0,
+                Scored {
+                    entry: county,
+                    score: level + 2e-9,
+                },
+            );
+        }
     }
-    one_sense(text, mentions, &mut scored, &name_of, g, cues);
-    scored
 }
 
 /// A reading this close (km) to the place named in "X, south of Y" is the one meant.
@@ -531,21 +575,21 @@ struct Mutual {
 }
 
 impl Mutual {
-    fn new(text: &str, mentions: &[Mention], scored: &[Vec<Scored>], g: &Gazetteer) -> Mutual {
-        let mut names: HashMap<&str, usize> = HashMap::default();
+    /// `names[m]` is the name of mention `m` (mentions of one name share it).
+    fn new(names: &[usize], scored: &[Vec<Scored>], g: &Gazetteer) -> Mutual {
+        let mut index: HashMap<usize, usize> = HashMap::default();
         let mut first: Vec<usize> = Vec::new();
-        let name_of = mentions
+        let name_of = names
             .iter()
             .enumerate()
-            .map(|(m, mention)| {
-                let key = mention.span.slice(text);
-                if let Some(&n) = names.get(key) {
+            .map(|(m, name)| {
+                if let Some(&n) = index.get(name) {
                     return Some(n);
                 }
                 if first.len() >= MAX_NAMES {
                     return None;
                 }
-                names.insert(key, first.len());
+                index.insert(*name, first.len());
                 first.push(m);
                 Some(first.len() - 1)
             })
