@@ -10,7 +10,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use dateline::{analyze, places::Gazetteer, Options};
+use dateline::{analyze, analyze_with_progress, places::Gazetteer, Options, Stage};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -145,9 +145,16 @@ fn main() {
         ms(times[parses - 1])
     );
 
-    // Measured with the built-in gazetteer loaded, as the CLI runs.
+    // Measured with the built-in gazetteer loaded, as the CLI runs. The first call builds the engines' lazy
+    // tables; the heap live as each stage starts says which stage keeps how much.
     let options = Options::default();
-    let (first, time, kept, peak) = measure(|| analyze(&text, &options, Some(&gazetteer)));
+    let mut marks: Vec<(Stage, usize, Instant)> = Vec::new();
+    let (first, time, kept, peak) = measure(|| {
+        analyze_with_progress(&text, &options, Some(&gazetteer), &mut |stage| {
+            marks.push((stage, live(), Instant::now()))
+        })
+    });
+    let end = (live(), Instant::now());
     drop(first);
     println!(
         "analyze, {} B text, first call: {:.3} ms; heap kept {kept} B after dropping the result (lazily built \
@@ -155,6 +162,14 @@ fn main() {
         text.len(),
         ms(time)
     );
+    for (i, (stage, at, t)) in marks.iter().enumerate() {
+        let (next, next_t) = marks.get(i + 1).map_or(end, |&(_, b, u)| (b, u));
+        println!(
+            "  {stage:?}: heap +{} B in {:.3} ms",
+            next as isize - *at as isize,
+            ms(next_t.duration_since(*t))
+        );
+    }
     let (second, time, kept, peak) = measure(|| analyze(&text, &options, Some(&gazetteer)));
     let items = second.timexes.len() + second.places.len() + second.entities.len() + second.events.len();
     drop(second);
