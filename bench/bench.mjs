@@ -51,3 +51,18 @@ window.benchSize = async (text, { rounds, minMs }) => {
   const chronoMs = await timeIt(() => chrono.parse(text, REF), opts);
   return { main, worker: workerMs, chrono: chronoMs, checks };
 };
+
+/** The app worker's lazy gazetteer load, once in each of `runs` fresh workers (bench/gaz-worker.mjs), with a
+ * first and second analysis of `text` after it; one result object per run. */
+window.benchGazetteer = async (text, runs) => {
+  const results = [];
+  for (let r = 0; r < runs; r++) {
+    const w = new Worker(new URL('./gaz-worker.mjs', import.meta.url), { type: 'module' });
+    results.push(await new Promise((resolve, reject) => {
+      w.onerror = (e) => reject(new Error(`gazetteer worker: ${e.message}`));
+      w.onmessage = ({ data }) => (data.ready ? w.postMessage({ text }) : resolve(data));
+    }));
+    w.terminate();
+  }
+  return results;
+};

@@ -1,16 +1,44 @@
 //! Browser benchmark (feature `bench`, wasm only; never part of the shipped app): exports `analyze` to
-//! JavaScript so `tests/bench/browser-bench.mjs` can time it on the page's main thread and in a worker.
+//! JavaScript so `tests/bench/browser-bench.mjs` can time it on the page's main thread and in a worker, and the
+//! gazetteer's parse from fetched bytes, so it can time the app worker's lazy load and its memory growth.
 //! Built by `scripts/bench-browser`; nothing to do on the host.
 
 #[cfg(target_arch = "wasm32")]
 mod exported {
     use dateline::places::Gazetteer;
     use dateline::{analyze, Options};
+    use std::cell::RefCell;
     use wasm_bindgen::prelude::wasm_bindgen;
 
     thread_local! {
         /// Parsed once, as the app's worker does after fetching it.
         static GAZETTEER: Option<Gazetteer> = Gazetteer::builtin();
+        /// The gazetteer parsed by [`bench_parse_gazetteer`] from fetched bytes, kept as the app's worker keeps it.
+        static FETCHED: RefCell<Option<Gazetteer>> = const { RefCell::new(None) };
+    }
+
+    /// Parses the fetched bytes of `gazetteer.bin` as the app's engine worker does (`Gazetteer::from_bytes`:
+    /// wasm-bindgen copies them into wasm memory, as the worker's `Uint8Array::to_vec` does, and the parse copies
+    /// them again) and keeps the result. Returns its entry count, 0 if the bytes do not parse.
+    #[wasm_bindgen]
+    pub fn bench_parse_gazetteer(bytes: &[u8]) -> u32 {
+        match Gazetteer::from_bytes(bytes) {
+            Ok(g) => {
+                let n = g.len() as u32;
+                FETCHED.with(|f| *f.borrow_mut() = Some(g));
+                n
+            }
+            Err(_) => 0,
+        }
+    }
+
+    /// Runs the full analysis of `text` with the gazetteer of [`bench_parse_gazetteer`]; returns the item count.
+    #[wasm_bindgen]
+    pub fn bench_analyze_fetched(text: &str) -> u32 {
+        FETCHED.with(|f| {
+            let a = analyze(text, &Options::default(), f.borrow().as_ref());
+            (a.timexes.len() + a.places.len() + a.entities.len() + a.events.len()) as u32
+        })
     }
 
     /// Loads the gazetteer now, so that the first timed call does not pay for it. Returns its entry count.

@@ -1,6 +1,8 @@
 // Browser benchmark: Dateline's full analysis in wasm (main thread and worker) against chrono-node (dates only)
-// in headless Chromium, at 4 KB, 40 KB, 400 KB and 4 MB. Not part of `make test`; run `scripts/bench-browser`
-// (which builds target/bench-web/ first). Timings are printed, never asserted.
+// in headless Chromium, at 4 KB, 40 KB, 400 KB and 4 MB; then the app engine worker's lazy gazetteer load (fetch +
+// parse) and the growth of that worker's WebAssembly memory, in DATELINE_GAZ_RUNS (default 5) fresh workers. Not
+// part of `make test`; run `scripts/bench-browser` (which builds target/bench-web/ first). Timings are printed,
+// never asserted.
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -53,6 +55,9 @@ for (const [size, label] of SIZES) {
   rows.push({ label, bytes, ...r });
   console.error(`${label}: done (${r.checks.dateline} Dateline items, ${r.checks.chrono} chrono-node dates)`);
 }
+// The gazetteer load, then a first and a second analysis of the 4 KB text in the same fresh worker.
+const gazRuns = Math.max(1, Number(process.env.DATELINE_GAZ_RUNS) || 5);
+const gaz = await page.evaluate(([t, n]) => window.benchGazetteer(t, n), [textOf(base, 4 * 1024), gazRuns]);
 await browser.close();
 server.close();
 
@@ -64,3 +69,23 @@ for (const r of rows) {
   console.log(`${r.label.padEnd(6)} ${String(r.bytes).padStart(8)}  | ${ms(r.main)} ${mbs(r.bytes, r.main)} | ${ms(r.worker)}          | ` +
     `${ms(r.chrono)} ${mbs(r.bytes, r.chrono)} | ${(r.chrono / r.main).toFixed(1).padStart(6)}x`);
 }
+
+// Times: median (min–max) over the fresh workers. Memory: wasm memory only grows, in 64 KiB pages.
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (key) => {
+  const xs = gaz.map((g) => g[key]);
+  return `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+};
+const kb = (b) => `${(b / 1024).toLocaleString('en-US', { maximumFractionDigits: 0 })} KiB`;
+const grow = (key, from) => {
+  const xs = gaz.map((g) => g[key] - g[from]);
+  return Math.min(...xs) === Math.max(...xs) ? kb(xs[0]) : `${kb(median(xs))} (${kb(Math.min(...xs))}–${kb(Math.max(...xs))})`;
+};
+const g0 = gaz[0];
+console.log(`Gazetteer load in a fresh worker, as the app's engine worker does it (${gazRuns} workers; ` +
+  `${g0.bytes.toLocaleString('en-US')} B file served uncompressed from localhost, ${g0.entries} entries):`);
+console.log(`  fetch ${spread('fetchMs')}, parse ${spread('parseMs')}; then analyze 4 KB: first call ` +
+  `${spread('firstMs')}, second ${spread('secondMs')} (${g0.items} items)`);
+console.log(`  wasm memory ${kb(g0.before)} before (the bench module also embeds the file as static data); grows ` +
+  `${grow('loaded', 'before')} with the gazetteer, then ${grow('analysed', 'loaded')} in the first analysis, ` +
+  `${grow('again', 'analysed')} in the second`);
