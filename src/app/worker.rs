@@ -193,7 +193,7 @@ impl Worker for AnalysisWorker {
     fn create(scope: &WorkerScope<Self>) -> Self {
         scope.send_future(async {
             match crate::app::services::fetch::fetch_bytes(GAZETTEER_URL).await {
-                Ok(bytes) => match Gazetteer::from_bytes(&bytes) {
+                Ok(bytes) => match Gazetteer::from_vec(bytes) {
                     Ok(g) => Internal::GazetteerLoaded(Some(g), None),
                     Err(e) => Internal::GazetteerLoaded(None, Some(format!("The gazetteer is damaged: {e}"))),
                 },
