@@ -183,7 +183,8 @@ impl Counts {
     }
 }
 
-fn type_name(k: TimexType) -> &'static str {
+/// The TimeML name of a TIMEX3 type (`DATE`, `TIME`, `DURATION`, `SET`).
+pub fn type_name(k: TimexType) -> &'static str {
     match k {
         TimexType::Date => "DATE",
         TimexType::Time => "TIME",

@@ -8,7 +8,7 @@
 //! where the mass of its errors lies without listing them.
 //! `eval cases [DIR]`: chrono-node and Duckling English cases with their reference times, as pass rates.
 
-use dateline::dates::timeml::{read_timeml, score, Counts, TimeMl};
+use dateline::dates::timeml::{read_timeml, score, type_name, Counts, TimeMl};
 use dateline::dates::value::{Gran, Point};
 use dateline::model::Timex;
 use dateline::{dates, lang, segment};
@@ -244,15 +244,6 @@ fn tally_kinds(doc: &TimeMl, sys: &[Timex], kinds: &mut std::collections::BTreeM
                 .or_default()
                 .missed += 1;
         }
-    }
-}
-
-fn type_name(k: dateline::model::TimexType) -> &'static str {
-    match k {
-        dateline::model::TimexType::Date => "DATE",
-        dateline::model::TimexType::Time => "TIME",
-        dateline::model::TimexType::Duration => "DURATION",
-        dateline::model::TimexType::Set => "SET",
     }
 }
 
