@@ -123,13 +123,13 @@ impl std::error::Error for TableError {}
 /// Digit shapes, not language: the same in every table set.
 fn builtin(name: &str) -> Option<&'static str> {
     Some(match name {
-        "year" => r"(?:1[0-9]|20)\d\d",
-        "day" => r"3[01]|[12]\d|0?[1-9]",
+        "year" => r"(?:1[0-9]|20)[0-9][0-9]",
+        "day" => r"3[01]|[12][0-9]|0?[1-9]",
         "mnum" => r"1[0-2]|0[1-9]",
-        "hour" => r"2[0-3]|[01]?\d",
-        "minute" => r"[0-5]\d",
+        "hour" => r"2[0-3]|[01]?[0-9]",
+        "minute" => r"[0-5][0-9]",
         "ampm" => r"[ap]\.?\s?m(?-u:\b)\.?",
-        "yy" => r"\d\d",
+        "yy" => r"[0-9][0-9]",
         _ => return None,
     })
 }
@@ -395,7 +395,7 @@ fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word
                         .values()
                         .filter(|w| (1..=9).contains(&value(w)) && w.text.len() > 2),
                 );
-                out.push_str(&format!(r"(?P<{name}>\d+(?:\.\d+)?|{tens}[\s-]{units}|{alt})"));
+                out.push_str(&format!(r"(?P<{name}>[0-9]+(?:\.[0-9]+)?|{tens}[\s-]{units}|{alt})"));
             } else {
                 out.push_str(&format!("(?P<{name}>{alt})"));
             }
