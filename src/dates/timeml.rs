@@ -193,6 +193,18 @@ pub fn type_name(k: TimexType) -> &'static str {
     }
 }
 
+/// The gold expression a system one is paired with: the first it overlaps (TempEval-3's relaxed match).
+pub fn paired_gold<'a>(doc: &'a TimeMl, s: &Timex) -> Option<&'a GoldTimex> {
+    doc.timexes
+        .iter()
+        .find(|g| s.span.start < g.end && g.start < s.span.end)
+}
+
+/// Whether some system expression overlaps gold `g` (it is found, in the relaxed sense).
+pub fn gold_found(sys: &[Timex], g: &GoldTimex) -> bool {
+    sys.iter().any(|s| s.span.start < g.end && g.start < s.span.end)
+}
+
 /// Scores one document; mistakes are appended to `errors` when asked.
 pub fn score(doc: &TimeMl, sys: &[Timex], errors: Option<&mut Vec<String>>) -> Counts {
     let mut c = Counts {
@@ -205,7 +217,7 @@ pub fn score(doc: &TimeMl, sys: &[Timex], errors: Option<&mut Vec<String>>) -> C
         if sys.iter().any(|s| s.span.start == g.start && s.span.end == g.end) {
             c.strict_gold += 1;
         }
-        if sys.iter().any(|s| s.span.start < g.end && g.start < s.span.end) {
+        if gold_found(sys, g) {
             c.relaxed_gold += 1;
         } else {
             errs.push(format!("MISS  {:?} {} {}", &doc.text[g.start..g.end], g.kind, g.value));
@@ -219,11 +231,7 @@ pub fn score(doc: &TimeMl, sys: &[Timex], errors: Option<&mut Vec<String>>) -> C
         {
             c.strict_system += 1;
         }
-        match doc
-            .timexes
-            .iter()
-            .find(|g| s.span.start < g.end && g.start < s.span.end)
-        {
+        match paired_gold(doc, s) {
             Some(g) => {
                 c.relaxed_system += 1;
                 c.pairs += 1;

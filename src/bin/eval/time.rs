@@ -8,7 +8,7 @@
 //! where the mass of its errors lies without listing them.
 //! `eval cases [DIR]`: chrono-node and Duckling English cases with their reference times, as pass rates.
 
-use dateline::dates::timeml::{read_timeml, score, type_name, Counts, TimeMl};
+use dateline::dates::timeml::{gold_found, paired_gold, read_timeml, score, type_name, Counts, TimeMl};
 use dateline::dates::value::{Gran, Point};
 use dateline::model::Timex;
 use dateline::{dates, lang, segment};
@@ -181,15 +181,12 @@ fn kind_of(text: &str, kind: &str, value: &str) -> &'static str {
         "TIME" => return "time of day",
         _ => {}
     }
-    if has(&[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]) {
+    // Weekdays as the dates tables know them, not a copy of their names.
+    let lexicon = dates::lexicon::english();
+    if text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lexicon.has("weekday", w))
+    {
         "weekday"
     } else if has(&["today", "yesterday", "tomorrow", "tonight"]) {
         "today/yesterday"
@@ -225,11 +222,7 @@ fn kind_of(text: &str, kind: &str, value: &str) -> &'static str {
 fn tally_kinds(doc: &TimeMl, sys: &[Timex], kinds: &mut std::collections::BTreeMap<&'static str, KindCounts>) {
     for s in sys {
         let k = kinds.entry(kind_of(&s.text, type_name(s.kind), &s.value)).or_default();
-        match doc
-            .timexes
-            .iter()
-            .find(|g| s.span.start < g.end && g.start < s.span.end)
-        {
+        match paired_gold(doc, s) {
             Some(g) => {
                 k.pairs += 1;
                 k.value_ok += usize::from(s.value == g.value);
@@ -238,7 +231,7 @@ fn tally_kinds(doc: &TimeMl, sys: &[Timex], kinds: &mut std::collections::BTreeM
         }
     }
     for g in &doc.timexes {
-        if !sys.iter().any(|s| s.span.start < g.end && g.start < s.span.end) {
+        if !gold_found(sys, g) {
             kinds
                 .entry(kind_of(&doc.text[g.start..g.end], &g.kind, &g.value))
                 .or_default()
