@@ -48,9 +48,9 @@ fn hebrew_leap(year: i64) -> bool {
     (7 * year + 1).rem_euclid(19) < 7
 }
 
-/// Days in Hebrew `month` (Nisan = 1 ... Adar = 12, Adar II = 13) of `year`.
-fn hebrew_month_days(year: i64, month: i64) -> i64 {
-    let year_days = hebrew_new_year(year + 1) - hebrew_new_year(year);
+/// Days in Hebrew `month` (Nisan = 1 ... Adar = 12, Adar II = 13) of `year`, which is `year_days` long (the
+/// length decides Heshvan and Kislev).
+fn hebrew_month_days(year: i64, year_days: i64, month: i64) -> i64 {
     let short = match month {
         2 | 4 | 6 | 10 | 13 => true,
         12 => !hebrew_leap(year),
@@ -68,12 +68,15 @@ fn hebrew_month_days(year: i64, month: i64) -> i64 {
 /// R.D. of `day` of Hebrew `month` of `year`. The year starts in Tishri (7), so Nisan to Elul come after Adar.
 fn hebrew_fixed(year: i64, month: i64, day: i64) -> i64 {
     let last = if hebrew_leap(year) { 13 } else { 12 };
+    let new_year = hebrew_new_year(year);
+    let year_days = hebrew_new_year(year + 1) - new_year;
+    let days = |m| hebrew_month_days(year, year_days, m);
     let before: i64 = if month < 7 {
-        (7..=last).chain(1..month).map(|m| hebrew_month_days(year, m)).sum()
+        (7..=last).chain(1..month).map(days).sum()
     } else {
-        (7..month).map(|m| hebrew_month_days(year, m)).sum()
+        (7..month).map(days).sum()
     };
-    hebrew_new_year(year) + before + day - 1
+    new_year + before + day - 1
 }
 
 /// The Gregorian day of Hebrew `month`/`day` in Gregorian `year` (the first when it falls twice). Month 12 is Adar,

@@ -470,7 +470,7 @@ impl Context<'_> {
         }
         let day = self.num_group(f, "day").or_else(|| {
             f.get("dayword")
-                .and_then(|w| self.word("dayword", &w.to_lowercase()))
+                .and_then(|w| self.word("dayword", w))
                 .and_then(|v| v.parse().ok())
         });
         let rel: Option<i32> = f
