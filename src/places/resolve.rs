@@ -575,25 +575,21 @@ struct Mutual {
 }
 
 impl Mutual {
-    /// `names[m]` is the name of mention `m` (mentions of one name share it).
+    /// `names[m]` is the name of mention `m`: mentions of one name share it, and names are numbered 0, 1, ... in
+    /// the order of their first mention (as `resolve` numbers them), so the first `MAX_NAMES` names keep theirs.
     fn new(names: &[usize], scored: &[Vec<Scored>], g: &Gazetteer) -> Mutual {
-        let mut index: HashMap<usize, usize> = HashMap::default();
+        let name_of: Vec<Option<usize>> = names.iter().map(|&n| (n < MAX_NAMES).then_some(n)).collect();
+        // The first mention of each name taking part.
         let mut first: Vec<usize> = Vec::new();
-        let name_of = names
-            .iter()
-            .enumerate()
-            .map(|(m, name)| {
-                if let Some(&n) = index.get(name) {
-                    return Some(n);
-                }
-                if first.len() >= MAX_NAMES {
-                    return None;
-                }
-                index.insert(*name, first.len());
+        for (m, &n) in names.iter().enumerate() {
+            debug_assert!(
+                n <= first.len() || first.len() == MAX_NAMES,
+                "names numbered by first mention"
+            );
+            if n == first.len() && n < MAX_NAMES {
                 first.push(m);
-                Some(first.len() - 1)
-            })
-            .collect();
+            }
+        }
         // Every local reading of every name, in one-degree cells.
         let local = |entry: u32| match g.feature(entry) {
             Feature::City => true,
