@@ -7,6 +7,14 @@
 
 #![warn(missing_docs)]
 
+/// A table file under `src/` (`"lang/en/titles.txt"`), embedded as `build.rs` copied it: without its comment and
+/// blank lines, which would only add bytes to the download. Defined before the modules so all of them can use it.
+macro_rules! embedded_table {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/src/", $file))
+    };
+}
+
 pub mod calendar;
 pub mod corrections;
 pub mod dates;

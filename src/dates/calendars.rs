@@ -108,7 +108,7 @@ fn hijri_table() -> Option<&'static HijriTable> {
     static TABLE: OnceLock<Option<HijriTable>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
-            let mut lines = include_str!(concat!(env!("OUT_DIR"), "/src/dates/hijri.txt"))
+            let mut lines = embedded_table!("dates/hijri.txt")
                 .lines()
                 .filter(|l| !l.starts_with('#'));
             let mut head = lines.next()?.split_whitespace();
@@ -155,7 +155,7 @@ pub fn hijri_day(year: i32, month: u32, day: u32) -> Option<Date> {
 /// The day of the Chinese (lunar) New Year in `year`, from `lunar.txt`: `None` outside the table's years.
 pub fn lunar_new_year(year: i32) -> Option<Date> {
     const SYMBOLS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTU";
-    let mut lines = include_str!(concat!(env!("OUT_DIR"), "/src/dates/lunar.txt"))
+    let mut lines = embedded_table!("dates/lunar.txt")
         .lines()
         .filter(|l| !l.starts_with('#'));
     let first: i32 = lines.next()?.strip_prefix("START ")?.trim().parse().ok()?;

@@ -55,41 +55,33 @@ pub struct Tables {
     // --- end entities and events ---
 }
 
-/// A table from `src/lang/`, as `build.rs` copied it: without comment and blank lines, which would only add bytes to
-/// the download.
-macro_rules! table {
-    ($file:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/src/lang/", $file))
-    };
-}
-
 /// English.
 pub const EN: Tables = Tables {
     code: "en",
-    abbreviations: table!("en/abbreviations.txt"),
+    abbreviations: embedded_table!("lang/en/abbreviations.txt"),
     // --- dates engine (src/dates) ---
-    dates_words: table!("en/dates_words.tsv"),
-    dates_rules: table!("en/dates_rules.tsv"),
+    dates_words: embedded_table!("lang/en/dates_words.tsv"),
+    dates_rules: embedded_table!("lang/en/dates_rules.tsv"),
     // --- end dates engine ---
     // -- places (src/places) --
-    places_stopwords: table!("en/places_stopwords.txt"),
-    places_context: table!("en/places_context.tsv"),
-    places_first_names: table!("en/places_first_names.txt"),
-    places_common_words: table!("en/places_common_words.txt"),
+    places_stopwords: embedded_table!("lang/en/places_stopwords.txt"),
+    places_context: embedded_table!("lang/en/places_context.tsv"),
+    places_first_names: embedded_table!("lang/en/places_first_names.txt"),
+    places_common_words: embedded_table!("lang/en/places_common_words.txt"),
     // --- entities and events (branch `events`) ---
-    titles: table!("en/titles.txt"),
-    first_names: table!("en/first_names.txt"),
-    orgs: table!("en/orgs.tsv"),
-    org_suffixes: table!("en/org_suffixes.tsv"),
-    demonyms: table!("en/demonyms.tsv"),
-    numbers: table!("en/numbers.tsv"),
-    triggers: table!("en/triggers.tsv"),
-    event_types: table!("en/event_types.tsv"),
-    event_cues: table!("en/event_cues.tsv"),
-    casualty_cues: table!("en/casualty_cues.tsv"),
-    count_qualifiers: table!("en/count_qualifiers.tsv"),
-    name_stopwords: table!("en/name_stopwords.txt"),
-    months: table!("en/months.txt"),
+    titles: embedded_table!("lang/en/titles.txt"),
+    first_names: embedded_table!("lang/en/first_names.txt"),
+    orgs: embedded_table!("lang/en/orgs.tsv"),
+    org_suffixes: embedded_table!("lang/en/org_suffixes.tsv"),
+    demonyms: embedded_table!("lang/en/demonyms.tsv"),
+    numbers: embedded_table!("lang/en/numbers.tsv"),
+    triggers: embedded_table!("lang/en/triggers.tsv"),
+    event_types: embedded_table!("lang/en/event_types.tsv"),
+    event_cues: embedded_table!("lang/en/event_cues.tsv"),
+    casualty_cues: embedded_table!("lang/en/casualty_cues.tsv"),
+    count_qualifiers: embedded_table!("lang/en/count_qualifiers.tsv"),
+    name_stopwords: embedded_table!("lang/en/name_stopwords.txt"),
+    months: embedded_table!("lang/en/months.txt"),
     // --- end entities and events ---
 };
 

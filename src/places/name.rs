@@ -5,7 +5,7 @@
 use crate::hash::FastMap as HashMap;
 use std::sync::OnceLock;
 
-const FOLD: &str = include_str!(concat!(env!("OUT_DIR"), "/src/places/fold.txt"));
+const FOLD: &str = embedded_table!("places/fold.txt");
 
 fn fold_table() -> &'static HashMap<char, &'static str> {
     static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();

@@ -3,9 +3,9 @@
 //! `eval geo [--errors] [FILE...]` (default ../shared/corpora/geo/lgl.xml and tr-news.xml). Offsets in these files
 //! count Unicode characters; they are turned into byte offsets here. A found place counts when its span
 //! overlaps a gold toponym (so TR-News offsets that are one off still match); it is right when within
-//! 161 km of the gold point (acc@161, Gritta et al.); "or same id" also counts a reading with the gold's GeoNames id
-//! wherever our point for it stands (a large division placed at the middle of its towns). Articles are split by position: even ones
-//! (0, 2, ...) are the development half, odd ones the held-out half; each is reported apart.
+//! 161 km of the gold point (acc@161, Gritta et al.); "or same id" also counts a reading with the gold's GeoNames
+//! id wherever our point for it stands (a large division placed at the middle of its towns). Articles are split by
+//! position: even ones (0, 2, ...) are the development half, odd ones the held-out half; each is reported apart.
 
 use dateline::lang;
 use dateline::places::gazetteer::FLAG_ADJECTIVE;
@@ -192,8 +192,9 @@ fn score(
                 if km > 161.0 && gid != 0 && p.geonames_id == Some(gid) && debug {
                     println!("SAMEID\t{}\t{} {km:.0} km", x.phrase, p.name);
                 }
-                t.near += usize::from(km <= 161.0);
-                if km <= 161.0 || (gid != 0 && p.geonames_id == Some(gid)) {
+                let near = km <= 161.0;
+                t.near += usize::from(near);
+                if near || (gid != 0 && p.geonames_id == Some(gid)) {
                     t.right += 1;
                 } else if errors {
                     let place = |name: &str, admin: &Option<String>, country: &Option<String>| {
