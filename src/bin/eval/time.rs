@@ -181,12 +181,11 @@ fn kind_of(text: &str, kind: &str, value: &str) -> &'static str {
         "TIME" => return "time of day",
         _ => {}
     }
-    // Weekdays as the dates tables know them, not a copy of their names.
+    // Weekdays and months as the dates tables know them, not copies of their names ("dec" is no month in
+    // "decade").
     let lexicon = dates::lexicon::english();
-    if text
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| lexicon.has("weekday", w))
-    {
+    let words = || text.split(|c: char| !c.is_alphanumeric());
+    if words().any(|w| lexicon.has("weekday", w)) {
         "weekday"
     } else if has(&["today", "yesterday", "tomorrow", "tonight"]) {
         "today/yesterday"
@@ -200,9 +199,7 @@ fn kind_of(text: &str, kind: &str, value: &str) -> &'static str {
         "this/last month"
     } else if has(&["year"]) && digits == 0 {
         "this/last year"
-    } else if has(&[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]) {
+    } else if words().any(|w| lexicon.has("month", w)) {
         if digits >= 5 {
             "month day year"
         } else {
