@@ -64,10 +64,21 @@ pub fn read_timeml(xml: &str) -> TimeMl {
         .and_then(|i| xml[i..].find("<TIMEX3").map(|j| i + j))
         .and_then(|i| xml[i..].find('>').map(|j| &xml[i..i + j]))
         .and_then(|tag| attr(tag, "value"));
-    let body = match (xml.find("<TEXT>"), xml.find("</TEXT>")) {
-        (Some(a), Some(b)) if b > a => &xml[a + 6..b],
+    let (text, timexes) = read_tagged(element(xml, "TEXT"));
+    TimeMl { dct, text, timexes }
+}
+
+/// The content of the first `<name>` element, or "" without one.
+fn element<'a>(xml: &'a str, name: &str) -> &'a str {
+    let (open, close) = (format!("<{name}>"), format!("</{name}>"));
+    match (xml.find(&open), xml.find(&close)) {
+        (Some(a), Some(b)) if b > a + open.len() => &xml[a + open.len()..b],
         _ => "",
-    };
+    }
+}
+
+/// Text with TIMEX3 tags: the text without any tag (entities unescaped) and each TIMEX3 as byte offsets into it.
+fn read_tagged(body: &str) -> (String, Vec<GoldTimex>) {
     let mut text = String::with_capacity(body.len());
     let mut timexes = Vec::new();
     let mut open: Option<(usize, String, String)> = None;
@@ -95,7 +106,80 @@ pub fn read_timeml(xml: &str) -> TimeMl {
         rest = &rest[lt + gt + 1..];
     }
     unescape_into(&mut text, rest);
-    TimeMl { dct, text, timexes }
+    (text, timexes)
+}
+
+/// Another tagger's TimeML output for `doc` (HeidelTime's: the text inside `<TimeML>`, or a `<TEXT>` element, with
+/// inline TIMEX3 tags) as system expressions on `doc`'s text, so it is scored exactly as Dateline is.
+///
+/// A tagger may change whitespace (HeidelTime trims and adds line breaks), so offsets are carried over by walking
+/// both texts together, whitespace on either side skipped. `None` when the texts differ otherwise: that output
+/// belongs to another text, and scoring it would be meaningless.
+pub fn read_system(xml: &str, doc: &TimeMl) -> Option<Vec<Timex>> {
+    let body = if xml.contains("<TEXT>") {
+        element(xml, "TEXT")
+    } else {
+        element(xml, "TimeML")
+    };
+    let (text, tagged) = read_tagged(body);
+    // to_doc[i]: the offset in doc.text of byte i of the tagger's text (and of its end).
+    let mut to_doc = vec![0usize; text.len() + 1];
+    let mut theirs = text.char_indices().peekable();
+    let mut ours = doc.text.char_indices().peekable();
+    loop {
+        match (theirs.peek().copied(), ours.peek().copied()) {
+            (Some((i, a)), Some((j, b))) if a == b => {
+                to_doc[i..i + a.len_utf8()].fill(j);
+                theirs.next();
+                ours.next();
+            }
+            (Some((i, a)), next) if a.is_whitespace() => {
+                let j = next.map_or(doc.text.len(), |(j, _)| j);
+                to_doc[i..i + a.len_utf8()].fill(j);
+                theirs.next();
+            }
+            (_, Some((_, b))) if b.is_whitespace() => {
+                ours.next();
+            }
+            (None, _) => break,
+            _ => return None,
+        }
+    }
+    if ours.any(|(_, c)| !c.is_whitespace()) {
+        return None;
+    }
+    to_doc[text.len()] = doc.text.len();
+    let kind = |k: &str| match k {
+        "DATE" => Some(TimexType::Date),
+        "TIME" => Some(TimexType::Time),
+        "DURATION" => Some(TimexType::Duration),
+        "SET" => Some(TimexType::Set),
+        _ => None,
+    };
+    Some(
+        tagged
+            .into_iter()
+            .filter_map(|t| {
+                // An expression's end is the end of its last character, not the start of what follows.
+                let start = to_doc[t.start];
+                let last = text[..t.end].char_indices().next_back().map_or(t.start, |(i, _)| i);
+                let end = (to_doc[last] + text[last..t.end].len()).max(start);
+                Some(Timex {
+                    id: format!("t{start}"),
+                    span: crate::model::Span { start, end },
+                    text: doc.text.get(start..end)?.to_string(),
+                    kind: kind(&t.kind)?,
+                    value: t.value,
+                    modifier: None,
+                    anchor: None,
+                    begin: None,
+                    end: None,
+                    freq: None,
+                    alternatives: Vec::new(),
+                })
+            })
+            .collect(),
+    )
 }
 
 /// Precision, recall, F1.
@@ -273,5 +357,20 @@ mod tests {
         let g = &doc.timexes[0];
         assert_eq!(&doc.text[g.start..g.end], "yesterday");
         assert_eq!((g.kind.as_str(), g.value.as_str()), ("DATE", "1998-01-07"));
+    }
+
+    #[test]
+    fn another_taggers_output_lands_on_the_documents_text() {
+        let doc = read_timeml("<TEXT>\nTalks  ended on Monday &amp; resume in May.\n</TEXT>");
+        // The other tagger trimmed the text, folded the double space and escaped nothing.
+        let out = "<?xml version=\"1.0\"?><TimeML>Talks ended on <TIMEX3 tid=\"t1\" type=\"DATE\" \
+                   value=\"1998-01-05\">Monday</TIMEX3> & resume in <TIMEX3 tid=\"t2\" type=\"DATE\" \
+                   value=\"1998-05\">May</TIMEX3>.</TimeML>";
+        let sys = read_system(out, &doc).expect("same text");
+        let found: Vec<(&str, &str)> = sys.iter().map(|t| (t.text.as_str(), t.value.as_str())).collect();
+        assert_eq!(found, [("Monday", "1998-01-05"), ("May", "1998-05")]);
+        assert_eq!(&doc.text[sys[0].span.start..sys[0].span.end], "Monday");
+        // Output for another text is refused rather than scored.
+        assert!(read_system("<TimeML>Talks ended on Tuesday.</TimeML>", &doc).is_none());
     }
 }

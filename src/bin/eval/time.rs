@@ -1,14 +1,16 @@
 //! Evaluation: time expressions.
 //!
-//! `eval time [DIR] [--errors] [--passes N]`: TempEval-3 scoring over TimeML files (default ../shared/corpora/timeml), each
+//! `eval time [DIR] [--errors] [--passes N] [--system OUT]`: TempEval-3 scoring over TimeML files (default ../shared/corpora/timeml), each
 //! sub-folder reported apart, and the files split in two halves by a hash of their name: rules are tuned only on
 //! the even half ("tune"); the odd half ("held out") is reported separately. `--errors` lists the tune-half
 //! mistakes (never the held-out ones). `--by-kind` adds a table of value accuracy, extras and misses per kind of
 //! expression (weekday, month, duration...) for both halves: aggregate counts only, so the held-out half can show
-//! where the mass of its errors lies without listing them.
+//! where the mass of its errors lies without listing them. `--system OUT` scores another tagger's TimeML output
+//! instead of Dateline (`OUT/<corpus>/<file>.tml`, as `scripts/heideltime-compare` writes HeidelTime's), with the
+//! same halves and the same scorer.
 //! `eval cases [DIR]`: chrono-node and Duckling English cases with their reference times, as pass rates.
 
-use dateline::dates::timeml::{gold_found, paired_gold, read_timeml, score, type_name, Counts, TimeMl};
+use dateline::dates::timeml::{gold_found, paired_gold, read_system, read_timeml, score, type_name, Counts, TimeMl};
 use dateline::dates::value::{Gran, Point};
 use dateline::model::Timex;
 use dateline::{dates, lang, segment};
@@ -48,11 +50,16 @@ pub fn system(doc: &TimeMl) -> Vec<Timex> {
 pub fn run(args: &[String]) -> i32 {
     let show_errors = args.iter().any(|a| a == "--errors");
     let by_kind = args.iter().any(|a| a == "--by-kind");
+    let other = args
+        .iter()
+        .position(|a| a == "--system")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
     let mut kinds: [std::collections::BTreeMap<&'static str, KindCounts>; 2] = Default::default();
     let dir = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--passes"))
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || !["--passes", "--system"].contains(&args[i - 1].as_str())))
         .map_or_else(|| PathBuf::from("../shared/corpora/timeml"), |(_, a)| PathBuf::from(a));
     let mut subdirs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|rd| {
@@ -86,7 +93,16 @@ pub fn run(args: &[String]) -> i32 {
                 continue;
             };
             let doc = read_timeml(&xml);
-            let sys = system(&doc);
+            let sys = match &other {
+                None => system(&doc),
+                Some(out) => match other_system(out, sub, &path, &doc) {
+                    Ok(sys) => sys,
+                    Err(message) => {
+                        eprintln!("eval time: {message}");
+                        return 2;
+                    }
+                },
+            };
             let is_held = held_out(&path);
             let mut file_errors = Vec::new();
             let c = score(&doc, &sys, (show_errors && !is_held).then_some(&mut file_errors));
@@ -119,6 +135,12 @@ pub fn run(args: &[String]) -> i32 {
     println!("{}", tune.line("tune half (even)", n_tune));
     println!("{}", held.line("HELD-OUT half (odd)", n_held));
     println!("{}", all.line("all", n_all));
+    if other.is_some() {
+        if by_kind {
+            print_kinds(&kinds);
+        }
+        return 0;
+    }
     // Throughput: the best of three passes over every document (segmentation + dates), tables already compiled.
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let passes = args
@@ -155,6 +177,13 @@ pub fn run(args: &[String]) -> i32 {
         }
     }
     0
+}
+
+/// Another tagger's output for one document, placed on its text.
+fn other_system(out: &Path, sub: &Path, path: &Path, doc: &TimeMl) -> Result<Vec<Timex>, String> {
+    let file = out.join(sub.file_name().unwrap_or_default()).join(path.file_name().unwrap_or_default());
+    let xml = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e} (run scripts/heideltime-compare)", file.display()))?;
+    read_system(&xml, doc).ok_or_else(|| format!("{}: its text is not the text of {}", file.display(), path.display()))
 }
 
 /// Per kind of expression: system expressions paired with a gold one, of those with the right value, system
