@@ -430,7 +430,8 @@ fn xml_escape(s: &str, out: &mut String) {
     }
 }
 
-/// TimeML: the text with inline `<TIMEX3>` tags and the DCT, readable by TimeML tools and scorers.
+/// TimeML: the text with inline `<TIMEX3>` tags and the DCT, readable by TimeML tools and scorers; each end of a
+/// range of years or months is a TIMEX3 of its own, as TimeML has it.
 pub fn timeml(analysis: &Analysis, text: &str) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n");
     if let Some(dct) = &analysis.document.dct.value {
@@ -442,7 +443,7 @@ pub fn timeml(analysis: &Analysis, text: &str) -> String {
     }
     out.push_str("<TEXT>");
     let mut at = 0;
-    for t in &analysis.timexes {
+    for t in &crate::dates::timeml::timeml_view(text, &analysis.timexes) {
         let (Some(before), Some(inner)) = (text.get(at..t.span.start), text.get(t.span.start..t.span.end)) else {
             continue;
         };

@@ -1212,8 +1212,8 @@ pub fn segment_of(segments: &[Segment], span: Span) -> Option<&Segment> {
     segments.get(i).filter(|s| s.span.contains(&span))
 }
 
-/// The words of `s` (letters, digits and apostrophes) with their byte offsets.
-fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The words of `s` (letters, digits and apostrophes) with their byte offsets in it.
+pub(crate) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .scan(0, |pos, piece| {
             let start = *pos;

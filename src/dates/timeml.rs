@@ -3,7 +3,7 @@
 //! Only what TempEval-3 files need: the `<DCT>` value, the `<TEXT>` content with tags stripped (entities
 //! unescaped), and each TIMEX3 as byte offsets into that stripped text.
 
-use crate::model::{Timex, TimexType};
+use crate::model::{Span, Timex, TimexType};
 
 /// One gold TIMEX3 of a TimeML file.
 #[derive(Debug, Clone)]
@@ -166,7 +166,7 @@ pub fn read_system(xml: &str, doc: &TimeMl) -> Option<Vec<Timex>> {
                 let end = (to_doc[last] + text[last..t.end].len()).max(start);
                 Some(Timex {
                     id: format!("t{start}"),
-                    span: crate::model::Span { start, end },
+                    span: Span { start, end },
                     text: doc.text.get(start..end)?.to_string(),
                     kind: kind(&t.kind)?,
                     value: t.value,
@@ -180,6 +180,85 @@ pub fn read_system(xml: &str, doc: &TimeMl) -> Option<Vec<Timex>> {
             })
             .collect(),
     )
+}
+
+/// The expressions as TimeML marks them: Dateline keeps a range ("from 2011 to 2016", "between March and May 2016")
+/// as one expression with `begin`/`end`, while TimeML tags each end as a TIMEX3 of its own. Ranges of years and of
+/// months are split into their two ends (ids `<id>a`, `<id>b`), found in the range's own words; day ranges ("5-7
+/// September") and anything whose ends can't be found stay whole.
+pub fn timeml_view(text: &str, timexes: &[Timex]) -> Vec<Timex> {
+    let mut out = Vec::with_capacity(timexes.len());
+    for t in timexes {
+        let ends = match (t.begin.as_deref(), t.end.as_deref()) {
+            (Some(begin), Some(end)) => range_ends(text, t.span, begin, end),
+            _ => None,
+        };
+        match ends {
+            Some((first, last)) => {
+                for (suffix, span, value) in [("a", first, t.begin.as_deref()), ("b", last, t.end.as_deref())] {
+                    out.push(Timex {
+                        id: format!("{}{suffix}", t.id),
+                        span,
+                        text: span.slice(text).to_string(),
+                        kind: t.kind,
+                        value: value.unwrap_or_default().to_string(),
+                        modifier: None,
+                        anchor: t.anchor.clone(),
+                        begin: None,
+                        end: None,
+                        freq: None,
+                        alternatives: Vec::new(),
+                    });
+                }
+            }
+            None => out.push(t.clone()),
+        }
+    }
+    out
+}
+
+/// Where the two ends of a range of years or months stand in its text: the first word naming the first value, the
+/// last naming the last; a month takes the year written right after it ("March 2015").
+fn range_ends(text: &str, span: Span, begin: &str, end: &str) -> Option<(Span, Span)> {
+    let is_year = |v: &str| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit());
+    let month = |v: &str| match v.split_once('-') {
+        Some((y, m)) if is_year(y) && m.len() == 2 => m.parse::<u32>().ok(),
+        _ => None,
+    };
+    let lex = super::lexicon::english();
+    let words: Vec<(usize, &str)> = super::normalize::word_offsets(span.slice(text))
+        .map(|(i, w)| (span.start + i, w))
+        .collect();
+    let names = |w: &str, value: &str| {
+        if is_year(value) {
+            w == value
+        } else {
+            month(value).is_some_and(|m| lex.value("month", w).and_then(|v| v.parse::<u32>().ok()) == Some(m))
+        }
+    };
+    if !(is_year(begin) && is_year(end) || month(begin).is_some() && month(end).is_some()) {
+        return None;
+    }
+    let first = words.iter().position(|(_, w)| names(w, begin))?;
+    let last = words.iter().rposition(|(_, w)| names(w, end)).filter(|&k| k > first)?;
+    let end_of = |k: usize| {
+        let (at, w) = words[k];
+        // "March 2015": a month's own year, when only a space or a comma stands between.
+        match words.get(k + 1) {
+            Some(&(next, y))
+                if month(begin).is_some()
+                    && is_year(y)
+                    && text[at + w.len()..next].trim_matches([' ', ',']).is_empty() =>
+            {
+                next + y.len()
+            }
+            _ => at + w.len(),
+        }
+    };
+    Some((
+        Span::new(words[first].0, end_of(first)),
+        Span::new(words[last].0, end_of(last)),
+    ))
 }
 
 /// Precision, recall, F1.
@@ -372,5 +451,64 @@ mod tests {
         assert_eq!(&doc.text[sys[0].span.start..sys[0].span.end], "Monday");
         // Output for another text is refused rather than scored.
         assert!(read_system("<TimeML>Talks ended on Tuesday.</TimeML>", &doc).is_none());
+    }
+
+    fn range(text: &str, at: &str, begin: &str, end: &str) -> Timex {
+        let start = text.find(at).expect("range in text");
+        let span = Span::new(start, start + at.len());
+        Timex {
+            id: "t1".into(),
+            span,
+            text: at.into(),
+            kind: TimexType::Date,
+            value: begin.into(),
+            modifier: None,
+            anchor: None,
+            begin: Some(begin.into()),
+            end: Some(end.into()),
+            freq: None,
+            alternatives: Vec::new(),
+        }
+    }
+
+    fn ends(text: &str, t: Timex) -> Vec<(String, String, String)> {
+        timeml_view(text, &[t])
+            .into_iter()
+            .map(|t| (t.id, t.text, t.value))
+            .collect()
+    }
+
+    #[test]
+    fn each_end_of_a_range_of_years_or_months_is_its_own_expression() {
+        let text = "Output fell from 1998 to 2003, and prices rose between March 2015 and May 2016.";
+        let years = range(text, "from 1998 to 2003", "1998", "2003");
+        assert_eq!(
+            ends(text, years),
+            [
+                ("t1a".into(), "1998".into(), "1998".into()),
+                ("t1b".into(), "2003".into(), "2003".into())
+            ]
+        );
+        let months = range(text, "between March 2015 and May 2016", "2015-03", "2016-05");
+        assert_eq!(
+            ends(text, months),
+            [
+                ("t1a".into(), "March 2015".into(), "2015-03".into()),
+                ("t1b".into(), "May 2016".into(), "2016-05".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn day_ranges_and_ranges_without_findable_ends_stay_whole() {
+        let text = "The fair ran 5-7 September and again from 2010 on.";
+        let days = range(text, "5-7 September", "2016-09-05", "2016-09-07");
+        assert_eq!(
+            ends(text, days),
+            [("t1".into(), "5-7 September".into(), "2016-09-05".into())]
+        );
+        // The end value is not written in the span: no split.
+        let odd = range(text, "from 2010", "2010", "2012");
+        assert_eq!(ends(text, odd).len(), 1);
     }
 }

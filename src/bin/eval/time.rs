@@ -10,7 +10,9 @@
 //! same halves and the same scorer.
 //! `eval cases [DIR]`: chrono-node and Duckling English cases with their reference times, as pass rates.
 
-use dateline::dates::timeml::{gold_found, paired_gold, read_system, read_timeml, score, type_name, Counts, TimeMl};
+use dateline::dates::timeml::{
+    gold_found, paired_gold, read_system, read_timeml, score, timeml_view, type_name, Counts, TimeMl,
+};
 use dateline::dates::value::{Gran, Point};
 use dateline::model::Timex;
 use dateline::{dates, lang, segment};
@@ -40,10 +42,11 @@ fn tml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Runs the system on one document with its DCT, the way `analyze` would.
+/// Runs the system on one document with its DCT, the way `analyze` would, and shows its expressions as TimeML
+/// does (the `--format timeml` view: each end of a range is a TIMEX3).
 pub fn system(doc: &TimeMl) -> Vec<Timex> {
     let segs = segment::segment(&doc.text, &lang::EN);
-    dates::extract(&doc.text, &segs, doc.dct.as_deref()).0
+    timeml_view(&doc.text, &dates::extract(&doc.text, &segs, doc.dct.as_deref()).0)
 }
 
 /// Runs the evaluation; returns the exit code.
@@ -181,8 +184,11 @@ pub fn run(args: &[String]) -> i32 {
 
 /// Another tagger's output for one document, placed on its text.
 fn other_system(out: &Path, sub: &Path, path: &Path, doc: &TimeMl) -> Result<Vec<Timex>, String> {
-    let file = out.join(sub.file_name().unwrap_or_default()).join(path.file_name().unwrap_or_default());
-    let xml = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e} (run scripts/heideltime-compare)", file.display()))?;
+    let file = out
+        .join(sub.file_name().unwrap_or_default())
+        .join(path.file_name().unwrap_or_default());
+    let xml = std::fs::read_to_string(&file)
+        .map_err(|e| format!("{}: {e} (run scripts/heideltime-compare)", file.display()))?;
     read_system(&xml, doc).ok_or_else(|| format!("{}: its text is not the text of {}", file.display(), path.display()))
 }
 
