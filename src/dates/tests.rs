@@ -604,3 +604,13 @@ fn islamic_and_jewish_holidays() {
         vec![p("Ramadan 2016", "2016-06-06"), p("Passover 2018", "2018-03-31")]
     );
 }
+
+#[test]
+fn last_or_next_before_a_month_and_day_picks_that_days_occurrence() {
+    // 1999-04-19: "last Oct. 23" is the one of 1998, "next March 3" the one of 2000; one expression each.
+    let text = "The mill closed last Oct. 23 and reopens next March 3.";
+    assert_eq!(
+        pairs(text, Some("1999-04-19")),
+        vec![p("last Oct. 23", "1998-10-23"), p("next March 3", "2000-03-03")]
+    );
+}
