@@ -962,6 +962,11 @@ impl Context<'_> {
             return self.duration(f, false);
         };
         let Some(n) = n else {
+            // "a few days later" counts from a date of the story, not from today: no reference to the present
+            // but the vague length itself (as TimeML tags "a few days" there).
+            if from == "anchor" {
+                return self.duration(f, false);
+            }
             let v = if sign > 0 { "FUTURE_REF" } else { "PAST_REF" };
             return Some(Norm::new(TimexType::Date, v.to_string()));
         };

@@ -614,3 +614,21 @@ fn last_or_next_before_a_month_and_day_picks_that_days_occurrence() {
         vec![p("last Oct. 23", "1998-10-23"), p("next March 3", "2000-03-03")]
     );
 }
+
+#[test]
+fn a_vague_count_from_a_story_date_is_a_length_not_a_reference_to_now() {
+    let text = "The dam burst on March 3, 2015. A few days later the river fell. Aid came a few weeks ago.";
+    let found = run(text, Some("2016-09-05"));
+    let got: Vec<(&str, TimexType, &str)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.kind, t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("March 3, 2015", TimexType::Date, "2015-03-03"),
+            ("A few days later", TimexType::Duration, "PXD"),
+            ("a few weeks ago", TimexType::Date, "PAST_REF"),
+        ]
+    );
+}
