@@ -158,6 +158,26 @@ pub struct Timex {
     pub alternatives: Vec<String>,
 }
 
+impl Timex {
+    /// An expression with its id, place, words, type and value only: no mod, anchor, range, frequency or other
+    /// reading (another tagger's output, a range's end, a test's fixture).
+    pub fn new(id: String, span: Span, text: String, kind: TimexType, value: String) -> Timex {
+        Timex {
+            id,
+            span,
+            text,
+            kind,
+            value,
+            modifier: None,
+            anchor: None,
+            begin: None,
+            end: None,
+            freq: None,
+            alternatives: Vec::new(),
+        }
+    }
+}
+
 /// Geographic class of a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -164,19 +164,13 @@ pub fn read_system(xml: &str, doc: &TimeMl) -> Option<Vec<Timex>> {
                 let start = to_doc[t.start];
                 let last = text[..t.end].char_indices().next_back().map_or(t.start, |(i, _)| i);
                 let end = (to_doc[last] + text[last..t.end].len()).max(start);
-                Some(Timex {
-                    id: format!("t{start}"),
-                    span: Span { start, end },
-                    text: doc.text.get(start..end)?.to_string(),
-                    kind: kind(&t.kind)?,
-                    value: t.value,
-                    modifier: None,
-                    anchor: None,
-                    begin: None,
-                    end: None,
-                    freq: None,
-                    alternatives: Vec::new(),
-                })
+                Some(Timex::new(
+                    format!("t{start}"),
+                    Span { start, end },
+                    doc.text.get(start..end)?.to_string(),
+                    kind(&t.kind)?,
+                    t.value,
+                ))
             })
             .collect(),
     )
@@ -196,19 +190,15 @@ pub fn timeml_view(text: &str, timexes: &[Timex]) -> Vec<Timex> {
         match ends {
             Some((first, last)) => {
                 for (suffix, span, value) in [("a", first, t.begin.as_deref()), ("b", last, t.end.as_deref())] {
-                    out.push(Timex {
-                        id: format!("{}{suffix}", t.id),
+                    let mut end = Timex::new(
+                        format!("{}{suffix}", t.id),
                         span,
-                        text: span.slice(text).to_string(),
-                        kind: t.kind,
-                        value: value.unwrap_or_default().to_string(),
-                        modifier: None,
-                        anchor: t.anchor.clone(),
-                        begin: None,
-                        end: None,
-                        freq: None,
-                        alternatives: Vec::new(),
-                    });
+                        span.slice(text).to_string(),
+                        t.kind,
+                        value.unwrap_or_default().to_string(),
+                    );
+                    end.anchor.clone_from(&t.anchor);
+                    out.push(end);
                 }
             }
             None => out.push(t.clone()),
@@ -456,19 +446,10 @@ mod tests {
     fn range(text: &str, at: &str, begin: &str, end: &str) -> Timex {
         let start = text.find(at).expect("range in text");
         let span = Span::new(start, start + at.len());
-        Timex {
-            id: "t1".into(),
-            span,
-            text: at.into(),
-            kind: TimexType::Date,
-            value: begin.into(),
-            modifier: None,
-            anchor: None,
-            begin: Some(begin.into()),
-            end: Some(end.into()),
-            freq: None,
-            alternatives: Vec::new(),
-        }
+        let mut t = Timex::new("t1".into(), span, at.into(), TimexType::Date, begin.into());
+        t.begin = Some(begin.into());
+        t.end = Some(end.into());
+        t
     }
 
     fn ends(text: &str, t: Timex) -> Vec<(String, String, String)> {

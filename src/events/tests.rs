@@ -24,19 +24,13 @@ fn analysis(text: &str, timexes: &[(&str, &str)], places: &[(&str, &str, Feature
     for (i, (t, v)) in timexes.iter().enumerate() {
         let s = text[from..].find(t).expect("timex text") + from;
         from = s + t.len();
-        a.timexes.push(Timex {
-            id: format!("t{}", i + 1),
-            span: Span::new(s, s + t.len()),
-            text: t.to_string(),
-            kind: TimexType::Date,
-            value: v.to_string(),
-            modifier: None,
-            anchor: None,
-            begin: None,
-            end: None,
-            freq: None,
-            alternatives: Vec::new(),
-        });
+        a.timexes.push(Timex::new(
+            format!("t{}", i + 1),
+            Span::new(s, s + t.len()),
+            t.to_string(),
+            TimexType::Date,
+            v.to_string(),
+        ));
     }
     let mut from = 0;
     for (i, (t, name, feature, country)) in places.iter().enumerate() {
