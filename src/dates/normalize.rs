@@ -289,6 +289,15 @@ impl Context<'_> {
             return Some(Lean::SurePast);
         }
         let seg = segment_of(self.segments, span)?;
+        // "On Thursday, the governor said ...": a date fronted in its sentence belongs to the main verb after it, so
+        // a reporting verb there counts (elsewhere "..., officials said" only tells when it was reported).
+        let fronted = self
+            .text
+            .get(seg.span.start..span.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .count()
+            <= 1;
         let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
         while !self.text.is_char_boundary(lo) {
             lo += 1;
@@ -338,7 +347,9 @@ impl Context<'_> {
                 } else {
                     Lean::Future
                 }
-            } else if self.past_cue(w, i >= span.end) || two.is_some_and(|t| self.past_cue(t, i >= span.end)) {
+            } else if self.past_cue(w, i >= span.end && !fronted)
+                || two.is_some_and(|t| self.past_cue(t, i >= span.end && !fronted))
+            {
                 // "will be held", "to be announced": a participle, no tense of its own.
                 if prev(1).is_some_and(|p| self.cue("participlebefore", p)) {
                     continue;

@@ -214,6 +214,22 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if has("holiday") && !has("year") && lex.has("namefollow", word_after(text, end)) {
         return false;
     }
+    // "he said following Saturday's event": without "the", "following" is a preposition, not "the following
+    // Saturday"; the weekday is then found on its own.
+    if let Some(r) = get("rel") {
+        let bare = r.start() == 0 && !word_before(text, start).eq_ignore_ascii_case("the");
+        if bare && lex.has("anarel", r.as_str()) && !lex.has("rel", &format!("the {}", r.as_str())) {
+            return false;
+        }
+    }
+    // "the Garnett Ridge Boys & Girls Club Spring Festival": a holiday name that local events also bear is that
+    // event's name after a capitalised word.
+    if let Some(h) = get("holiday") {
+        let before = word_before(text, start + h.start());
+        if lex.word("holiday", h.as_str()).is_some_and(|w| w.ambiguous) && before.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
     // A bare year followed by a counted noun is a count ("2016 people").
     let bare_year = has("year") && !has("month") && !has("mod") && !has("day") && m.len() == 4;
     if bare_year {

@@ -632,3 +632,25 @@ fn a_vague_count_from_a_story_date_is_a_length_not_a_reference_to_now() {
         ]
     );
 }
+
+#[test]
+fn a_local_events_name_and_a_preposition_are_not_dates() {
+    // 2009-03-16 is a Monday.
+    let text = "Lanes close for the Hill Club Spring Festival. He spoke following Saturday's rally. \
+                Crowds travelled during the Spring Festival holiday.";
+    assert_eq!(
+        pairs(text, Some("2009-03-16")),
+        vec![p("Saturday", "2009-03-14"), p("Spring Festival", "2009-01-26")]
+    );
+}
+
+#[test]
+fn a_fronted_date_takes_the_main_verb_and_a_relative_clause_is_not_its_tense() {
+    // 2009-03-21 is a Saturday: both days are the past ones, though "would" follows each.
+    let text = "On Thursday, the governor said she would refuse the money. \
+                The council met Wednesday, that would cut the budget.";
+    assert_eq!(
+        pairs(text, Some("2009-03-21")),
+        vec![p("Thursday", "2009-03-19"), p("Wednesday", "2009-03-18")]
+    );
+}
