@@ -61,6 +61,8 @@ pub struct Context<'a> {
     pub history: Vec<(usize, Point, bool)>,
     /// The last day-precise date of the current sentence (for clock times): sentence start and day.
     pub day_in_sentence: Option<(usize, Date)>,
+    /// The document's wall-clock time in seconds since midnight, when the DCT has one (`2016-09-05T14:02`).
+    pub dct_clock: Option<u32>,
 }
 
 /// Which way a bare weekday or month points.
@@ -110,7 +112,10 @@ impl Context<'_> {
             "dayrel" => self.day_rel(f, kind),
             "deictic" => self.deictic(f),
             "relunit" => self.relunit(f),
-            "offset" | "anaphor" => self.offset(f, function == "anaphor"),
+            // "three hours ago": a clock time from the document's; other units count days, months, years.
+            "offset" => self.clock_offset(f).or_else(|| self.offset(f, false)),
+            "anaphor" => self.offset(f, true),
+            "clockin" => self.clock_in(f),
             // "Islam will one day be ...": some day in the future, not a length (TimeML: FUTURE_REF).
             "duration" if f.whole().eq_ignore_ascii_case("one day") && self.modal_before(f.span.start) => {
                 Some(Norm::new(TimexType::Date, "FUTURE_REF".to_string()))
@@ -1022,6 +1027,67 @@ impl Context<'_> {
         Some(norm)
     }
 
+    /// "three hours ago", "12 minutes from now" (units under a day, counted from the document): see
+    /// [`Context::clock_point`]. `None` for other units, anaphoric directions and vague counts.
+    fn clock_offset(&self, f: &Found) -> Option<Norm> {
+        let seconds = subday_seconds(self.word("unit", f.get("unit")?)?)?;
+        let (sign, from) = self.word("dir", f.get("dir")?)?.split_once(':')?;
+        if from != "dct" {
+            return None;
+        }
+        let sign: i64 = sign.parse().ok()?;
+        let n = self.count(f.get("num")?)??;
+        if !(n > 0.0 && n <= 1_000_000.0) {
+            return None;
+        }
+        let amount = (n * seconds as f64).round() as i64;
+        self.clock_point(sign * amount, seconds == 1)
+    }
+
+    /// "In five minutes, the polls close": a count of minutes, hours or seconds opening the sentence is the moment
+    /// it ends (see [`Context::clock_point`]); anywhere else "in two hours" stays a length (TimeML: "finished in
+    /// two hours", and "in 10 days" is as often a span as a date).
+    fn clock_in(&self, f: &Found) -> Option<Norm> {
+        let unit = self.word("unit", f.get("unit")?)?;
+        let opens = segment_of(self.segments, f.span).is_some_and(|seg| {
+            self.text
+                .get(seg.span.start..f.base)
+                .is_some_and(|lead| lead.chars().all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘')))
+        });
+        let n = self.count(f.get("num")?)?;
+        match (subday_seconds(unit), n) {
+            (Some(seconds), Some(n)) if opens && self.dct.is_some() && n > 0.0 && n <= 1_000_000.0 => {
+                let whole = f.whole().to_lowercase();
+                let n = if whole.contains("and a half") { n + 0.5 } else { n };
+                self.clock_point((n * seconds as f64).round() as i64, seconds == 1)
+            }
+            _ => self.duration(f, false),
+        }
+    }
+
+    /// The point `seconds` away from the document's time: a TIME from its clock when it has one (with seconds when
+    /// counted in seconds or when they are not zero), else the day the count lands on, counting whole days from the
+    /// document's date (TimeML values "three hours ago" in a dated story as that day).
+    fn clock_point(&self, seconds: i64, with_seconds: bool) -> Option<Norm> {
+        let dct = self.dct?;
+        let n = match self.dct_clock {
+            Some(clock) => {
+                let total = i64::from(clock) + seconds;
+                let day = dct.add_days(total.div_euclid(86_400));
+                let t = total.rem_euclid(86_400);
+                let (h, m, s) = (t / 3600, t / 60 % 60, t % 60);
+                let value = if with_seconds || s != 0 {
+                    format!("{day}T{h:02}:{m:02}:{s:02}")
+                } else {
+                    format!("{day}T{h:02}:{m:02}")
+                };
+                Norm::new(TimexType::Time, value)
+            }
+            None => Norm::new(TimexType::Date, dct.add_days(seconds / 86_400).to_string()),
+        };
+        Some(self.anchored_dct(n))
+    }
+
     fn duration(&self, f: &Found, vague: bool) -> Option<Norm> {
         let unit_word = f.get("unit")?;
         let unit = self.word("unit", unit_word)?;
@@ -1222,6 +1288,16 @@ fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
             Some((start, word))
         })
         .filter(|(_, w)| !w.is_empty())
+}
+
+/// Seconds in one of a unit shorter than a day (`H`, `MIN`, `S`).
+fn subday_seconds(unit: &str) -> Option<i64> {
+    match unit {
+        "H" => Some(3600),
+        "MIN" => Some(60),
+        "S" => Some(1),
+        _ => None,
+    }
 }
 
 /// 24-hour clock hour from an hour and an optional am/pm; `None` when impossible.
