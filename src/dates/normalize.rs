@@ -129,6 +129,7 @@ impl Context<'_> {
             }
             "set" => self.set(f),
             "time" => self.time(f),
+            "timerange" => self.time_range(f),
             "ref" => {
                 let v = self.word("ref", f.get("ref")?)?;
                 // "soon became", "was soon released", "soon after", "as soon as trading opened": a step in a past
@@ -458,7 +459,10 @@ impl Context<'_> {
             .get("month")
             .and_then(|m| self.word("month", m))
             .and_then(|v| v.parse::<u32>().ok());
-        let mut year: Option<i32> = f.get("year").and_then(|y| y.parse().ok());
+        let mut year: Option<i32> = f
+            .get("year")
+            .and_then(|y| y.parse().ok())
+            .or_else(|| self.two_digit_year(f.get("yy")?));
         if let Some(r) = f.get("yrel") {
             // "January this year", "March last year".
             let Some(dct) = self.dct else {
@@ -584,8 +588,25 @@ impl Context<'_> {
         n
     }
 
+    /// The year of a two-digit year ("'74", "10/31/74"): the century that puts it at most ten years after the
+    /// document's year, else the nearest century before (1950-2049 without a document date).
+    fn two_digit_year(&self, yy: &str) -> Option<i32> {
+        let yy: i32 = yy.parse().ok()?;
+        let pivot = self.dct.map_or(2039, |d| d.year + 10);
+        let century = pivot.div_euclid(100) * 100;
+        Some(if century + yy <= pivot { century + yy } else { century - 100 + yy })
+    }
+
     fn numdate(&self, f: &Found, iso: bool) -> Option<Norm> {
-        let y: i32 = f.get("year")?.parse().ok()?;
+        let y: i32 = match f.get("year") {
+            Some(y) => y.parse().ok()?,
+            None => self.two_digit_year(f.get("yy")?)?,
+        };
+        // "Sunday 12/7/2014": the weekday written beside the date picks the order of day and month.
+        let weekday: Option<u32> = f
+            .get("weekday")
+            .and_then(|w| self.word("weekday", w))
+            .and_then(|v| v.parse().ok());
         let date = if iso {
             Date::new(y, self.num_group(f, "mnum")?, self.num_group(f, "day")?)?
         } else {
@@ -594,6 +615,13 @@ impl Context<'_> {
             let dmy = Date::new(y, b, a);
             let mdy = Date::new(y, a, b);
             match (dmy, mdy) {
+                (Some(d), Some(m)) if d != m && weekday.is_some_and(|w| (d.weekday() == w) != (m.weekday() == w)) => {
+                    if weekday == Some(d.weekday()) {
+                        d
+                    } else {
+                        m
+                    }
+                }
                 (Some(d), Some(m)) if d != m => match self.dct {
                     // The reading nearer the document date; day first otherwise (the common order outside the US).
                     Some(dct) if (m.to_days() - dct.to_days()).abs() < (d.to_days() - dct.to_days()).abs() => m,
@@ -1175,10 +1203,15 @@ impl Context<'_> {
     }
 
     fn time(&mut self, f: &Found) -> Option<Norm> {
+        let midnight = f.get("noon").is_some_and(|w| w.eq_ignore_ascii_case("midnight"));
         let (h, m) = if let Some(noon) = f.get("noon") {
             (if noon.eq_ignore_ascii_case("midnight") { 0 } else { 12 }, 0)
         } else {
-            let mut h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            let hour = match f.get("hourword") {
+                Some(w) => self.word("hourword", w)?.parse().ok()?,
+                None => self.num_group(f, "hour")?,
+            };
+            let mut h = clock_hour(hour, f.get("ampm"))?;
             // "4 in the afternoon": the part of the day says which half.
             let later_half = matches!(
                 f.get("part").and_then(|p| self.word("part", p)),
@@ -1189,7 +1222,53 @@ impl Context<'_> {
             }
             (h, self.num_group(f, "minute").unwrap_or(0))
         };
-        // The day: a weekday or "yesterday" in the expression, an earlier date in the sentence, the document date.
+        // "half past three", "a quarter to noon", "20 minutes past 3 pm": minutes from the hour named.
+        let (h, m) = match self.past_minutes(f) {
+            Some(delta) => {
+                let t = (i64::from(h) * 60 + i64::from(m) + delta).rem_euclid(24 * 60);
+                ((t / 60) as u32, (t % 60) as u32)
+            }
+            None => (h, m),
+        };
+        let (date, alts, needs) = self.clock_day(f)?;
+        // "midnight Friday" closes that day (TimeML writes the hour 24 of the day).
+        let h = if midnight && (f.get("weekday").is_some() || f.get("month").is_some()) && m == 0 {
+            24
+        } else {
+            h
+        };
+        let clock = match self.num_group(f, "sec") {
+            Some(sec) => format!("{h:02}:{m:02}:{sec:02}"),
+            None => format!("{h:02}:{m:02}"),
+        };
+        let mut n = Norm::new(TimexType::Time, format!("{date}T{clock}"));
+        n.alternatives = alts.into_iter().map(|a| format!("{a}T{clock}")).collect();
+        n.needs_dct = needs;
+        Some(n)
+    }
+
+    /// Minutes before (negative) or after the hour of "half past three", "a quarter to noon", "ten minutes past 3
+    /// pm"; `None` without such a phrase or with a vague count ("a few minutes before midnight": the hour itself).
+    fn past_minutes(&self, f: &Found) -> Option<i64> {
+        let dir = f.get("pastdir")?.to_lowercase();
+        let frac = f.get("frac")?.to_lowercase();
+        let minutes = if frac == "half" {
+            30
+        } else if frac.ends_with("quarter") {
+            15
+        } else {
+            let n = self.count(f.get("num")?)??;
+            if n.fract() != 0.0 || !(1.0..60.0).contains(&n) {
+                return None;
+            }
+            n as i64
+        };
+        Some(if matches!(dir.as_str(), "to" | "before") { -minutes } else { minutes })
+    }
+
+    /// The day of a clock time: a date, weekday or "yesterday" in the expression, else the last day-precise date of
+    /// the sentence, else the document date. With the other readings and whether the DCT was missing.
+    fn clock_day(&mut self, f: &Found) -> Option<(String, Vec<String>, bool)> {
         let day = if f.get("month").is_some() {
             // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
             let n = self.date(f, TimexType::Date)?;
@@ -1208,7 +1287,7 @@ impl Context<'_> {
         } else {
             None
         };
-        let (date, alts, needs) = match day {
+        Some(match day {
             Some(d) => d,
             None => {
                 let seg_start = segment_of(self.segments, f.span).map(|s| s.span.start);
@@ -1218,9 +1297,41 @@ impl Context<'_> {
                     _ => ("XXXX-XX-XX".into(), Vec::new(), true),
                 }
             }
+        })
+    }
+
+    /// "3-4 pm", "7 a.m.-8 p.m.", "from 9:30 to 11:00": one TIME from the first clock time to the second (value =
+    /// begin). A first hour without am/pm takes the second's half of the day unless that puts it after the end
+    /// ("11-1 pm" starts at 11 am).
+    fn time_range(&mut self, f: &Found) -> Option<Norm> {
+        let (h1, h2) = (self.num_group(f, "hour")?, self.num_group(f, "hour2")?);
+        let (m1, m2) = (
+            self.num_group(f, "minute").unwrap_or(0),
+            self.num_group(f, "minute2").unwrap_or(0),
+        );
+        let end = clock_hour(h2, f.get("ampm2"))?;
+        let begin = match (f.get("ampm"), f.get("ampm2")) {
+            (Some(a), _) => clock_hour(h1, Some(a))?,
+            (None, Some(a)) => match clock_hour(h1, Some(a)) {
+                Some(b) if b * 60 + m1 <= end * 60 + m2 => b,
+                _ => clock_hour(h1, Some("am"))?,
+            },
+            (None, None) => clock_hour(h1, None)?,
         };
-        let mut n = Norm::new(TimexType::Time, format!("{date}T{h:02}:{m:02}"));
-        n.alternatives = alts.into_iter().map(|a| format!("{a}T{h:02}:{m:02}")).collect();
+        // "11:30-1:30" without am/pm: the afternoon end.
+        let end = if f.get("ampm2").is_none() && end * 60 + m2 <= begin * 60 + m1 && end < 12 {
+            end + 12
+        } else {
+            end
+        };
+        if end * 60 + m2 <= begin * 60 + m1 {
+            return None;
+        }
+        let (date, _, needs) = self.clock_day(f)?;
+        let b = format!("{date}T{begin:02}:{m1:02}");
+        let mut n = Norm::new(TimexType::Time, b.clone());
+        n.begin = Some(b);
+        n.end = Some(format!("{date}T{end:02}:{m2:02}"));
         n.needs_dct = needs;
         Some(n)
     }
