@@ -1145,7 +1145,12 @@ impl Context<'_> {
             // "5 1/2 hours": whole hours and minutes (TimeBank: PT5H30M).
             ("H", Some(x)) if x.fract() != 0.0 && x > 0.0 && x < 10_000.0 => {
                 let minutes = (x * 60.0).round() as i64;
-                format!("PT{}H{}M", minutes / 60, minutes % 60)
+                if minutes < 60 {
+                    // "half an hour": PT30M.
+                    format!("PT{minutes}M")
+                } else {
+                    format!("PT{}H{}M", minutes / 60, minutes % 60)
+                }
             }
             ("H" | "MIN" | "S", n) => {
                 let letter = if unit == "MIN" { "M" } else { unit };
@@ -1422,8 +1427,8 @@ fn clock_hour(h: u32, ampm: Option<&str>) -> Option<u32> {
     }
 }
 
-/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`, `hebrew:1:15`, `hijri:10:1`,
-/// `lunarnewyear`) in `year`.
+/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`, `orthodoxeaster:0`,
+/// `nearweekday:10-16`, `hebrew:1:15`, `hijri:10:1`, `lunarnewyear`) in `year`.
 pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
     let parts: Vec<&str> = rule.split(':').collect();
     match parts.as_slice() {
@@ -1434,6 +1439,16 @@ pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
             Some(from.add_days((w - i64::from(from.weekday())).rem_euclid(7)))
         }
         ["easter", o] => Some(easter(year)?.add_days(o.parse().ok()?)),
+        ["orthodoxeaster", o] => Some(super::value::orthodox_easter(year)?.add_days(o.parse().ok()?)),
+        // "Boss's Day": 16 October, or the nearest weekday when it falls on a weekend.
+        ["nearweekday", md] => {
+            let d = holiday_date(md, year)?;
+            Some(match d.weekday() {
+                6 => d.add_days(-1),
+                7 => d.add_days(1),
+                _ => d,
+            })
+        }
         ["hebrew", m, d] => super::calendars::hebrew_day(year, m.parse().ok()?, d.parse().ok()?),
         ["hijri", m, d] => super::calendars::hijri_day(year, m.parse().ok()?, d.parse().ok()?),
         ["lunarnewyear"] => super::calendars::lunar_new_year(year),
