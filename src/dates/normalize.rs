@@ -1221,7 +1221,10 @@ impl Context<'_> {
             let later_half = matches!(
                 f.get("part").and_then(|p| self.word("part", p)),
                 Some("AF" | "EV" | "NI")
-            );
+            ) || f
+                .get("deictic")
+                .and_then(|d| self.word("deictic", d))
+                .is_some_and(|v| v.ends_with(":NI") || v.ends_with(":EV") || v.ends_with(":AF"));
             if later_half && h < 12 {
                 h += 12;
             }
@@ -1353,6 +1356,31 @@ impl Context<'_> {
                 }
                 (y1.to_string(), y2.to_string())
             }
+        } else if let (Some(m1), Some(m2), Some(d1), Some(d2)) = (
+            f.get("month"),
+            f.get("month2"),
+            self.num_group(f, "day"),
+            self.num_group(f, "day2"),
+        ) {
+            // "Aug. 8 to Sept. 12, 2013": the year written closes the range ("Nov. 1 to March 31, 2002" begins in 2001).
+            let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
+            let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
+            let wraps = (m2, d2) < (m1, d1);
+            let (y1, y2) = match (f.get("year").and_then(|y| y.parse::<i32>().ok()), self.dct) {
+                (Some(y), _) => (if wraps { y - 1 } else { y }, y),
+                (None, Some(dct)) => {
+                    let y = self.infer_year(dct, m1, Some(d1), self.lean(f.span));
+                    (y, if wraps { y + 1 } else { y })
+                }
+                (None, None) => {
+                    let mut n = Norm::new(TimexType::Date, format!("XXXX-{m1:02}-{d1:02}"));
+                    n.begin = Some(n.value.clone());
+                    n.end = Some(format!("XXXX-{m2:02}-{d2:02}"));
+                    n.needs_dct = true;
+                    return Some(n);
+                }
+            };
+            (Date::new(y1, m1, d1)?.to_string(), Date::new(y2, m2, d2)?.to_string())
         } else if let (Some(m1), Some(m2)) = (f.get("month"), f.get("month2")) {
             let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
             let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
