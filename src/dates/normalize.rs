@@ -594,7 +594,11 @@ impl Context<'_> {
         let yy: i32 = yy.parse().ok()?;
         let pivot = self.dct.map_or(2039, |d| d.year + 10);
         let century = pivot.div_euclid(100) * 100;
-        Some(if century + yy <= pivot { century + yy } else { century - 100 + yy })
+        Some(if century + yy <= pivot {
+            century + yy
+        } else {
+            century - 100 + yy
+        })
     }
 
     fn numdate(&self, f: &Found, iso: bool) -> Option<Norm> {
@@ -1078,9 +1082,10 @@ impl Context<'_> {
     fn clock_in(&self, f: &Found) -> Option<Norm> {
         let unit = self.word("unit", f.get("unit")?)?;
         let opens = segment_of(self.segments, f.span).is_some_and(|seg| {
-            self.text
-                .get(seg.span.start..f.base)
-                .is_some_and(|lead| lead.chars().all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘')))
+            self.text.get(seg.span.start..f.base).is_some_and(|lead| {
+                lead.chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘'))
+            })
         });
         let n = self.count(f.get("num")?)?;
         match (subday_seconds(unit), n) {
@@ -1271,7 +1276,11 @@ impl Context<'_> {
             }
             n as i64
         };
-        Some(if matches!(dir.as_str(), "to" | "before") { -minutes } else { minutes })
+        Some(if matches!(dir.as_str(), "to" | "before") {
+            -minutes
+        } else {
+            minutes
+        })
     }
 
     /// The day of a clock time: a date, weekday or "yesterday" in the expression, else the last day-precise date of
