@@ -183,6 +183,7 @@ impl Context<'_> {
                 };
                 Some(self.anchored_dct(Norm::new(kind, Point::new(dct, Gran::Quarter).shift(-1, "Q").format())))
             }
+            "nthday" => self.nth_day(f, kind),
             "nthweekday" => {
                 // "the first Tuesday of October", "the last Sunday in March 2014".
                 let w: u32 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
@@ -586,6 +587,26 @@ impl Context<'_> {
         let mut n = self.anchored_dct(Norm::new(TimexType::Date, value.to_string()));
         n.alternatives = alt.map(|d| d.to_string()).into_iter().collect();
         n
+    }
+
+    /// "the last day of October", "the first day of March 2015": that day of the month (the year written, else the
+    /// one the tense and the DCT pick).
+    fn nth_day(&self, f: &Found, kind: TimexType) -> Option<Norm> {
+        let m: u32 = self.word("month", f.get("month")?)?.parse().ok()?;
+        let n: i32 = self.word("ordinal", f.get("ordinal")?)?.parse().ok()?;
+        let year = match (f.get("year"), self.dct) {
+            (Some(y), _) => y.parse().ok()?,
+            (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
+            (None, None) => {
+                let mut out = Norm::new(kind, format!("XXXX-{m:02}"));
+                out.needs_dct = true;
+                return Some(out);
+            }
+        };
+        let last = crate::calendar::days_in_month(year, m);
+        let day = if n < 0 { last as i32 + 1 + n } else { n };
+        let day = u32::try_from(day).ok().filter(|d| (1..=last).contains(d))?;
+        Some(Norm::new(kind, Date::new(year, m, day)?.to_string()))
     }
 
     /// The year of a two-digit year ("'74", "10/31/74"): the century that puts it at most ten years after the
@@ -1390,6 +1411,15 @@ impl Context<'_> {
                 }
             };
             (Date::new(y1, m1, d1)?.to_string(), Date::new(y2, m2, d2)?.to_string())
+        } else if let (Some(m1), Some(m2), None, Some(y2)) =
+            (f.get("month"), f.get("month2"), f.get("year"), f.get("year2"))
+        {
+            // "from December to May 2022": the year written closes the range (it began in December 2021).
+            let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
+            let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
+            let y2: i32 = y2.parse().ok()?;
+            let y1 = if m2 < m1 { y2 - 1 } else { y2 };
+            (format!("{y1}-{m1:02}"), format!("{y2}-{m2:02}"))
         } else if let (Some(m1), Some(m2)) = (f.get("month"), f.get("month2")) {
             let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
             let m2 = self.word("month", m2)?.parse::<u32>().ok()?;

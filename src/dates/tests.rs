@@ -806,3 +806,31 @@ fn more_holidays() {
     );
     assert!(run("It was his boss's day off.", dct).is_empty());
 }
+
+#[test]
+fn nth_day_of_a_month_and_ranges_closed_by_a_year() {
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs(
+            "The lease ends on the last day of February 2016 and resumes the first day of March 2016.",
+            dct
+        ),
+        vec![
+            p("the last day of February 2016", "2016-02-29"),
+            p("the first day of March 2016", "2016-03-01")
+        ]
+    );
+    // The year written after the second month closes the range: it began the year before.
+    let t = run("The freeze lasted from December to May 2015.", dct);
+    assert_eq!(
+        (t[0].begin.as_deref(), t[0].end.as_deref()),
+        (Some("2014-12"), Some("2015-05"))
+    );
+    assert_eq!(
+        pairs("The log shows 8/Oct/2012 and the 12th of July 2012 at 19:00.", dct),
+        vec![
+            p("8/Oct/2012", "2012-10-08"),
+            p("the 12th of July 2012 at 19:00", "2012-07-12T19:00")
+        ]
+    );
+}
