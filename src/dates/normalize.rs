@@ -113,9 +113,18 @@ impl Context<'_> {
             "deictic" => self.deictic(f),
             "relunit" => self.relunit(f),
             // "three hours ago": a clock time from the document's; other units count days, months, years.
-            "offset" => self.clock_offset(f).or_else(|| self.offset(f, false)),
+            "offset" => {
+                // Only counts from the document ("ago", "from now"; `-1:dct`): "two hours later" stays a length.
+                let dir = f.get("dir").and_then(|d| self.word("dir", d));
+                let sign = dir.and_then(|d| d.strip_suffix(":dct")).and_then(|s| s.parse().ok());
+                sign.and_then(|s| self.clock_count(f, s))
+                    .or_else(|| self.offset(f, false))
+            }
             "anaphor" => self.offset(f, true),
-            "clockin" => self.clock_in(f),
+            "clockin" => (self.opens_sentence(f))
+                .then(|| self.clock_count(f, 1))
+                .flatten()
+                .or_else(|| self.duration(f, false)),
             // "Islam will one day be ...": some day in the future, not a length (TimeML: FUTURE_REF).
             "duration" if f.whole().eq_ignore_ascii_case("one day") && self.modal_before(f.span.start) => {
                 Some(Norm::new(TimexType::Date, "FUTURE_REF".to_string()))
@@ -183,7 +192,6 @@ impl Context<'_> {
                 };
                 Some(self.anchored_dct(Norm::new(kind, Point::new(dct, Gran::Quarter).shift(-1, "Q").format())))
             }
-            "nthday" => self.nth_day(f, kind),
             "nthweekday" => {
                 // "the first Tuesday of October", "the last Sunday in March 2014".
                 let w: u32 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
@@ -587,26 +595,6 @@ impl Context<'_> {
         let mut n = self.anchored_dct(Norm::new(TimexType::Date, value.to_string()));
         n.alternatives = alt.map(|d| d.to_string()).into_iter().collect();
         n
-    }
-
-    /// "the last day of October", "the first day of March 2015": that day of the month (the year written, else the
-    /// one the tense and the DCT pick).
-    fn nth_day(&self, f: &Found, kind: TimexType) -> Option<Norm> {
-        let m: u32 = self.word("month", f.get("month")?)?.parse().ok()?;
-        let n: i32 = self.word("ordinal", f.get("ordinal")?)?.parse().ok()?;
-        let year = match (f.get("year"), self.dct) {
-            (Some(y), _) => y.parse().ok()?,
-            (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
-            (None, None) => {
-                let mut out = Norm::new(kind, format!("XXXX-{m:02}"));
-                out.needs_dct = true;
-                return Some(out);
-            }
-        };
-        let last = crate::calendar::days_in_month(year, m);
-        let day = if n < 0 { last as i32 + 1 + n } else { n };
-        let day = u32::try_from(day).ok().filter(|d| (1..=last).contains(d))?;
-        Some(Norm::new(kind, Date::new(year, m, day)?.to_string()))
     }
 
     /// The year of a two-digit year ("'74", "10/31/74"): the century that puts it at most ten years after the
@@ -1080,43 +1068,26 @@ impl Context<'_> {
         Some(norm)
     }
 
-    /// "three hours ago", "12 minutes from now" (units under a day, counted from the document): see
-    /// [`Context::clock_point`]. `None` for other units, anaphoric directions and vague counts.
-    fn clock_offset(&self, f: &Found) -> Option<Norm> {
+    /// "three hours ago", "12 minutes from now", "In five minutes, ..." (a count under a day from the document's time,
+    /// `sign` its direction): see [`Context::clock_point`]. `None` for other units and vague counts.
+    fn clock_count(&self, f: &Found, sign: i64) -> Option<Norm> {
         let seconds = subday_seconds(self.word("unit", f.get("unit")?)?)?;
-        let (sign, from) = self.word("dir", f.get("dir")?)?.split_once(':')?;
-        if from != "dct" {
-            return None;
-        }
-        let sign: i64 = sign.parse().ok()?;
         let n = self.count(f.get("num")?)??;
         if !(n > 0.0 && n <= 1_000_000.0) {
             return None;
         }
-        let amount = (n * seconds as f64).round() as i64;
-        self.clock_point(sign * amount, seconds == 1)
+        self.clock_point(sign * (n * seconds as f64).round() as i64, seconds == 1)
     }
 
-    /// "In five minutes, the polls close": a count of minutes, hours or seconds opening the sentence is the moment
-    /// it ends (see [`Context::clock_point`]); anywhere else "in two hours" stays a length (TimeML: "finished in
-    /// two hours", and "in 10 days" is as often a span as a date).
-    fn clock_in(&self, f: &Found) -> Option<Norm> {
-        let unit = self.word("unit", f.get("unit")?)?;
-        let opens = segment_of(self.segments, f.span).is_some_and(|seg| {
-            self.text.get(seg.span.start..f.base).is_some_and(|lead| {
-                lead.chars()
-                    .all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘'))
-            })
-        });
-        let n = self.count(f.get("num")?)?;
-        match (subday_seconds(unit), n) {
-            (Some(seconds), Some(n)) if opens && self.dct.is_some() && n > 0.0 && n <= 1_000_000.0 => {
-                let whole = f.whole().to_lowercase();
-                let n = if whole.contains("and a half") { n + 0.5 } else { n };
-                self.clock_point((n * seconds as f64).round() as i64, seconds == 1)
-            }
-            _ => self.duration(f, false),
-        }
+    /// True when the match opens its sentence (quotes aside): "In five minutes, the polls close" names the moment;
+    /// anywhere else "in two hours" stays a length (TimeML: "finished in two hours"; "in 10 days" is as often a span
+    /// as a date, so days never count).
+    fn opens_sentence(&self, f: &Found) -> bool {
+        segment_of(self.segments, f.span).is_some_and(|seg| {
+            self.text
+                .get(seg.span.start..f.base)
+                .is_some_and(|lead| !lead.contains(char::is_alphanumeric))
+        })
     }
 
     /// The point `seconds` away from the document's time: a TIME from its clock when it has one (with seconds when
@@ -1264,7 +1235,37 @@ impl Context<'_> {
             }
             None => (h, m),
         };
-        let (date, alts, needs) = self.clock_day(f)?;
+        // The day: a date, weekday or "yesterday" in the expression, the last day-precise date of the sentence, the
+        // document date.
+        let day = if f.get("month").is_some() {
+            // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
+            let n = self.date(f, TimexType::Date)?;
+            let date = n.value.get(..10).unwrap_or(&n.value).to_string();
+            Some((date, Vec::new(), n.needs_dct))
+        } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
+            let n = self.weekday(w.parse().ok()?, None, f.span);
+            Some((n.value, n.alternatives, n.needs_dct))
+        } else if let Some(d) = f.get("deictic") {
+            let v = self.word("deictic", d)?;
+            let o: i64 = v.split(':').next()?.parse().ok()?;
+            Some(match self.dct {
+                Some(dct) => (dct.add_days(o).to_string(), Vec::new(), false),
+                None => ("XXXX-XX-XX".into(), Vec::new(), true),
+            })
+        } else {
+            None
+        };
+        let (date, alts, needs) = match day {
+            Some(d) => d,
+            None => {
+                let seg_start = segment_of(self.segments, f.span).map(|s| s.span.start);
+                match (self.day_in_sentence, self.dct) {
+                    (Some((s, d)), _) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
+                    (_, Some(dct)) => (dct.to_string(), Vec::new(), false),
+                    _ => ("XXXX-XX-XX".into(), Vec::new(), true),
+                }
+            }
+        };
         // "midnight Friday" closes that day (TimeML writes the hour 24 of the day).
         let h = if midnight && (f.get("weekday").is_some() || f.get("month").is_some()) && m == 0 {
             24
@@ -1304,40 +1305,6 @@ impl Context<'_> {
         })
     }
 
-    /// The day of a clock time: a date, weekday or "yesterday" in the expression, else the last day-precise date of
-    /// the sentence, else the document date. With the other readings and whether the DCT was missing.
-    fn clock_day(&mut self, f: &Found) -> Option<(String, Vec<String>, bool)> {
-        let day = if f.get("month").is_some() {
-            // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
-            let n = self.date(f, TimexType::Date)?;
-            let date = n.value.get(..10).unwrap_or(&n.value).to_string();
-            Some((date, Vec::new(), n.needs_dct))
-        } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
-            let n = self.weekday(w.parse().ok()?, None, f.span);
-            Some((n.value, n.alternatives, n.needs_dct))
-        } else if let Some(d) = f.get("deictic") {
-            let v = self.word("deictic", d)?;
-            let o: i64 = v.split(':').next()?.parse().ok()?;
-            Some(match self.dct {
-                Some(dct) => (dct.add_days(o).to_string(), Vec::new(), false),
-                None => ("XXXX-XX-XX".into(), Vec::new(), true),
-            })
-        } else {
-            None
-        };
-        Some(match day {
-            Some(d) => d,
-            None => {
-                let seg_start = segment_of(self.segments, f.span).map(|s| s.span.start);
-                match (self.day_in_sentence, self.dct) {
-                    (Some((s, d)), _) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
-                    (_, Some(dct)) => (dct.to_string(), Vec::new(), false),
-                    _ => ("XXXX-XX-XX".into(), Vec::new(), true),
-                }
-            }
-        })
-    }
-
     /// "3-4 pm", "7 a.m.-8 p.m.", "from 9:30 to 11:00": one TIME from the first clock time to the second (value =
     /// begin). A first hour without am/pm takes the second's half of the day unless that puts it after the end
     /// ("11-1 pm" starts at 11 am).
@@ -1365,92 +1332,74 @@ impl Context<'_> {
         if end * 60 + m2 <= begin * 60 + m1 {
             return None;
         }
-        let (date, _, needs) = self.clock_day(f)?;
+        // The day as a single clock time would have it.
+        let start = self.time(f)?;
+        let date = start.value.split('T').next()?;
         let b = format!("{date}T{begin:02}:{m1:02}");
         let mut n = Norm::new(TimexType::Time, b.clone());
         n.begin = Some(b);
         n.end = Some(format!("{date}T{end:02}:{m2:02}"));
-        n.needs_dct = needs;
+        n.needs_dct = start.needs_dct;
         Some(n)
     }
 
     fn range(&self, f: &Found) -> Option<Norm> {
-        let (begin, end) = if let (Some(y1), Some(y2)) = (f.get("year"), f.get("year2")) {
-            if f.get("month").is_some() {
-                let m1 = self.word("month", f.get("month")?)?.parse::<u32>().ok()?;
-                let m2 = self.word("month", f.get("month2")?)?.parse::<u32>().ok()?;
-                (format!("{y1}-{m1:02}"), format!("{y2}-{m2:02}"))
-            } else {
-                if y2 <= y1 {
-                    return None;
-                }
-                (y1.to_string(), y2.to_string())
-            }
-        } else if let (Some(m1), Some(m2), Some(d1), Some(d2)) = (
-            f.get("month"),
-            f.get("month2"),
-            self.num_group(f, "day"),
-            self.num_group(f, "day2"),
-        ) {
-            // "Aug. 8 to Sept. 12, 2013": the year written closes the range ("Nov. 1 to March 31, 2002" begins in 2001).
-            let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
-            let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
-            let wraps = (m2, d2) < (m1, d1);
-            let (y1, y2) = match (f.get("year").and_then(|y| y.parse::<i32>().ok()), self.dct) {
-                (Some(y), _) => (if wraps { y - 1 } else { y }, y),
-                (None, Some(dct)) => {
-                    let y = self.infer_year(dct, m1, Some(d1), self.lean(f.span));
-                    (y, if wraps { y + 1 } else { y })
-                }
-                (None, None) => {
-                    let mut n = Norm::new(TimexType::Date, format!("XXXX-{m1:02}-{d1:02}"));
-                    n.begin = Some(n.value.clone());
-                    n.end = Some(format!("XXXX-{m2:02}-{d2:02}"));
-                    n.needs_dct = true;
-                    return Some(n);
-                }
-            };
-            (Date::new(y1, m1, d1)?.to_string(), Date::new(y2, m2, d2)?.to_string())
-        } else if let (Some(m1), Some(m2), None, Some(y2)) =
-            (f.get("month"), f.get("month2"), f.get("year"), f.get("year2"))
-        {
-            // "from December to May 2022": the year written closes the range (it began in December 2021).
-            let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
-            let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
-            let y2: i32 = y2.parse().ok()?;
-            let y1 = if m2 < m1 { y2 - 1 } else { y2 };
-            (format!("{y1}-{m1:02}"), format!("{y2}-{m2:02}"))
-        } else if let (Some(m1), Some(m2)) = (f.get("month"), f.get("month2")) {
-            let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
-            let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
-            let y = match (f.get("year"), self.dct) {
-                (Some(y), _) => y.to_string(),
-                (None, Some(dct)) => self.infer_year(dct, m1, None, self.lean(f.span)).to_string(),
-                (None, None) => "XXXX".into(),
-            };
-            (format!("{y}-{m1:02}"), format!("{y}-{m2:02}"))
-        } else {
-            let m = self.word("month", f.get("month")?)?.parse::<u32>().ok()?;
-            let (d1, d2) = (self.num_group(f, "day")?, self.num_group(f, "day2")?);
-            if d2 <= d1 {
+        let month = |g: &str| -> Option<u32> { self.word("month", f.get(g)?)?.parse().ok() };
+        let year = |g: &str| -> Option<i32> { f.get(g)?.parse().ok() };
+        let mut n = Norm::new(TimexType::Date, String::new());
+        let Some(m1) = month("month") else {
+            // "from 2011 to 2016", "2011-2016".
+            let (y1, y2) = (year("year")?, year("year2")?);
+            if y2 <= y1 {
                 return None;
             }
-            let y = match (f.get("year"), self.dct) {
-                (Some(y), _) => y.parse::<i32>().ok()?,
-                (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
-                (None, None) => {
-                    let mut n = Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d1:02}"));
-                    n.begin = Some(n.value.clone());
-                    n.end = Some(format!("XXXX-{m:02}-{d2:02}"));
-                    n.needs_dct = true;
-                    return Some(n);
-                }
-            };
-            (Date::new(y, m, d1)?.to_string(), Date::new(y, m, d2)?.to_string())
+            n.value = y1.to_string();
+            n.begin = Some(n.value.clone());
+            n.end = Some(y2.to_string());
+            return Some(n);
         };
-        let mut n = Norm::new(TimexType::Date, begin.clone());
-        n.begin = Some(begin);
-        n.end = Some(end);
+        let m2 = month("month2").unwrap_or(m1);
+        let days = self.num_group(f, "day").zip(self.num_group(f, "day2"));
+        let (d1, d2) = days.unwrap_or((1, 1));
+        if m1 == m2 && days.is_some() && d2 <= d1 {
+            return None;
+        }
+        // The range runs into the next year ("Nov. 1 - March 31", "between December and February").
+        let wrap = i32::from((m2, d2) < (m1, d1));
+        // A year after days closes the range ("Nov. 1 - March 31, 2002" begins in 2001; "from December to May 2022"
+        // too); after the first month it is that month's ("from May 2015 to June 2016").
+        let (first, last) = if days.is_some() {
+            (None, year("year"))
+        } else {
+            (year("year"), year("year2"))
+        };
+        let (y1, y2) = match (first, last, self.dct) {
+            (Some(a), Some(b), _) => (Some(a), Some(b)),
+            (Some(a), None, _) => (Some(a), Some(a + wrap)),
+            (None, Some(b), _) => (Some(b - wrap), Some(b)),
+            (None, None, Some(dct)) => {
+                let y = self.infer_year(dct, m1, None, self.lean(f.span));
+                (Some(y), Some(y + wrap))
+            }
+            (None, None, None) => (None, None),
+        };
+        let point = |y: Option<i32>, m: u32, d: u32| -> Option<String> {
+            let ys = match y {
+                // A day that does not exist ("Feb. 30") is no date.
+                Some(y) if days.is_some() => return Date::new(y, m, d).map(|d| d.to_string()),
+                Some(y) => format!("{y:04}"),
+                None => "XXXX".to_string(),
+            };
+            Some(if days.is_some() {
+                format!("{ys}-{m:02}-{d:02}")
+            } else {
+                format!("{ys}-{m:02}")
+            })
+        };
+        n.value = point(y1, m1, d1)?;
+        n.begin = Some(n.value.clone());
+        n.end = Some(point(y2, m2, d2)?);
+        n.needs_dct = y1.is_none();
         Some(n)
     }
 }
