@@ -217,6 +217,8 @@ fn arbitrary_input_does_not_panic() {
         "\u{0}\u{FFFF} May May",
         "99999999999999999999 years ago, every 99999999999999999999 decades, 99999999 days later",
         "from 2099 to 2016 between 31 and 2 March Sept. 31-33 2016 the 99th century 0th century",
+        "In 99999999999 hours, 23:59:59 12-1 pm 0:00-0:00 half past twelve 99 minutes to midnight Friday 31/Feb/74",
+        "Feb. 30 - Feb. 31, 2016 from December to May 0000 the 31st of february 99/99/99 Sunday 31/31/2016",
     ] {
         let _ = run(text, Some("2016-09-05"));
         let _ = run(text, None);
@@ -823,4 +825,31 @@ fn ranges_closed_by_a_year_and_listing_dates() {
             p("the 12th of July 2012 at 19:00", "2012-07-12T19:00")
         ]
     );
+}
+
+#[test]
+fn timestamps_and_lower_case_months_with_a_year() {
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs("Posted Jan. 5, 2016, 14:30 by the desk; filed march 3, 2015.", dct),
+        vec![
+            p("Jan. 5, 2016, 14:30", "2016-01-05T14:30"),
+            p("march 3, 2015", "2015-03-03")
+        ]
+    );
+    // Without the year the verb stays a verb.
+    assert!(run("Thousands will march 3 miles.", dct).is_empty());
+}
+
+#[test]
+fn a_metadata_clock_reaches_the_counts() {
+    let text = "Rescuers reached the village two hours ago, officials said.";
+    let segs = segment(text, &EN);
+    let meta = Options {
+        meta_dct: Some("2016-09-06T01:30:00Z".into()),
+        ..Options::default()
+    };
+    let dct = resolve_dct(text, &segs, &meta);
+    let (t, _) = extract(text, &segs, dct.value.as_deref());
+    assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Time, "2016-09-05T23:30"));
 }
