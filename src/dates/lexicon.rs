@@ -55,6 +55,13 @@ pub const GROUP_NAMES: &[&str] = &[
     "endmod",
     "ref",
     "yy",
+    "sec",
+    "hourword",
+    "frac",
+    "pastdir",
+    "hour2",
+    "minute2",
+    "ampm2",
 ];
 
 /// Index of a group name in [`GROUP_NAMES`].
@@ -368,6 +375,11 @@ fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word
             None => break,
         };
         let name = &rest[open + 1..close];
+        // `{~month}`: the class in any case, its `cased` flags aside (for contexts that settle it: "the 1st of march").
+        let (any_case, name) = match name.strip_prefix('~') {
+            Some(n) => (true, n),
+            None => (false, name),
+        };
         if name.is_empty() || !name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
             out.push_str(&rest[..=close]);
             rest = &rest[close + 1..];
@@ -381,7 +393,7 @@ fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word
                 out.push_str(DAY_SUFFIX);
             }
         } else if let Some(words) = classes.get(class) {
-            let alt = alternation(words.values());
+            let alt = alternation(words.values(), any_case);
             if class == "num" {
                 // Counts also come in digits and as compounds of tens and units ("twenty-five").
                 let value = |w: &&Word| w.value.parse::<u32>().unwrap_or(0);
@@ -389,11 +401,13 @@ fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word
                     words
                         .values()
                         .filter(|w| (20..=90).contains(&value(w)) && value(w) % 10 == 0),
+                    any_case,
                 );
                 let units = alternation(
                     words
                         .values()
                         .filter(|w| (1..=9).contains(&value(w)) && w.text.len() > 2),
+                    any_case,
                 );
                 out.push_str(&format!(r"(?P<{name}>[0-9]+(?:\.[0-9]+)?|{tens}[\s-]{units}|{alt})"));
             } else {
@@ -408,15 +422,15 @@ fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word
     Ok(out)
 }
 
-/// An alternation of the words, longest first, cased words only with a capital (or all capitals).
-fn alternation<'a>(words: impl Iterator<Item = &'a Word>) -> String {
+/// An alternation of the words, longest first, cased words only with a capital (or all capitals) unless `any_case`.
+fn alternation<'a>(words: impl Iterator<Item = &'a Word>, any_case: bool) -> String {
     let mut words: Vec<&Word> = words.collect();
     words.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(b.text)));
     let alts: Vec<String> = words
         .iter()
         .map(|w| {
             let escaped = regex::escape(w.text).replace(' ', r"\s+").replace('\'', "['’]");
-            if w.cased {
+            if w.cased && !any_case {
                 let upper = regex::escape(&w.text.to_uppercase()).replace(' ', r"\s+");
                 format!("(?-i:{escaped}|{upper})")
             } else {

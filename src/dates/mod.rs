@@ -81,6 +81,7 @@ pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)>
         dct: None,
         history: Vec::new(),
         day_in_sentence: None,
+        dct_clock: None,
     };
     for seg in &opening {
         let line = seg.span.slice(text);
@@ -140,6 +141,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         dct: dct_date,
         history: Vec::new(),
         day_in_sentence: None,
+        dct_clock: dct.and_then(dct_clock),
     };
     let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
     let mut underspecified = 0;
@@ -177,6 +179,24 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         ));
     }
     (timexes, warnings)
+}
+
+/// The wall-clock time of a DCT written with one (`2016-09-05T14:02`, `2016-09-05 14:02:30`), in seconds since
+/// midnight.
+fn dct_clock(dct: &str) -> Option<u32> {
+    let b = dct.as_bytes();
+    if b.len() < 16 || !matches!(b[10], b'T' | b' ') || b[13] != b':' {
+        return None;
+    }
+    let two = |i: usize| -> Option<u32> {
+        let d = b.get(i..i + 2)?;
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0'))
+    };
+    let (h, m) = (two(11)?, two(14)?);
+    let s = if b.get(16) == Some(&b':') { two(17)? } else { 0 };
+    (h < 24 && m < 60 && s < 60).then_some(h * 3600 + m * 60 + s)
 }
 
 fn to_timex(index: usize, span: Span, text: &str, n: Norm) -> Timex {

@@ -61,6 +61,8 @@ pub struct Context<'a> {
     pub history: Vec<(usize, Point, bool)>,
     /// The last day-precise date of the current sentence (for clock times): sentence start and day.
     pub day_in_sentence: Option<(usize, Date)>,
+    /// The document's wall-clock time in seconds since midnight, when the DCT has one (`2016-09-05T14:02`).
+    pub dct_clock: Option<u32>,
 }
 
 /// Which way a bare weekday or month points.
@@ -110,7 +112,19 @@ impl Context<'_> {
             "dayrel" => self.day_rel(f, kind),
             "deictic" => self.deictic(f),
             "relunit" => self.relunit(f),
-            "offset" | "anaphor" => self.offset(f, function == "anaphor"),
+            // "three hours ago": a clock time from the document's; other units count days, months, years.
+            "offset" => {
+                // Only counts from the document ("ago", "from now"; `-1:dct`): "two hours later" stays a length.
+                let dir = f.get("dir").and_then(|d| self.word("dir", d));
+                let sign = dir.and_then(|d| d.strip_suffix(":dct")).and_then(|s| s.parse().ok());
+                sign.and_then(|s| self.clock_count(f, s))
+                    .or_else(|| self.offset(f, false))
+            }
+            "anaphor" => self.offset(f, true),
+            "clockin" => (self.opens_sentence(f))
+                .then(|| self.clock_count(f, 1))
+                .flatten()
+                .or_else(|| self.duration(f, false)),
             // "Islam will one day be ...": some day in the future, not a length (TimeML: FUTURE_REF).
             "duration" if f.whole().eq_ignore_ascii_case("one day") && self.modal_before(f.span.start) => {
                 Some(Norm::new(TimexType::Date, "FUTURE_REF".to_string()))
@@ -124,6 +138,7 @@ impl Context<'_> {
             }
             "set" => self.set(f),
             "time" => self.time(f),
+            "timerange" => self.time_range(f),
             "ref" => {
                 let v = self.word("ref", f.get("ref")?)?;
                 // "soon became", "was soon released", "soon after", "as soon as trading opened": a step in a past
@@ -464,7 +479,10 @@ impl Context<'_> {
             .get("month")
             .and_then(|m| self.word("month", m))
             .and_then(|v| v.parse::<u32>().ok());
-        let mut year: Option<i32> = f.get("year").and_then(|y| y.parse().ok());
+        let mut year: Option<i32> = f
+            .get("year")
+            .and_then(|y| y.parse().ok())
+            .or_else(|| self.two_digit_year(f.get("yy")?));
         if let Some(r) = f.get("yrel") {
             // "January this year", "March last year".
             let Some(dct) = self.dct else {
@@ -590,8 +608,29 @@ impl Context<'_> {
         n
     }
 
+    /// The year of a two-digit year ("'74", "10/31/74"): the century that puts it at most ten years after the
+    /// document's year, else the nearest century before (1950-2049 without a document date).
+    fn two_digit_year(&self, yy: &str) -> Option<i32> {
+        let yy: i32 = yy.parse().ok()?;
+        let pivot = self.dct.map_or(2039, |d| d.year + 10);
+        let century = pivot.div_euclid(100) * 100;
+        Some(if century + yy <= pivot {
+            century + yy
+        } else {
+            century - 100 + yy
+        })
+    }
+
     fn numdate(&self, f: &Found, iso: bool) -> Option<Norm> {
-        let y: i32 = f.get("year")?.parse().ok()?;
+        let y: i32 = match f.get("year") {
+            Some(y) => y.parse().ok()?,
+            None => self.two_digit_year(f.get("yy")?)?,
+        };
+        // "Sunday 12/7/2014": the weekday written beside the date picks the order of day and month.
+        let weekday: Option<u32> = f
+            .get("weekday")
+            .and_then(|w| self.word("weekday", w))
+            .and_then(|v| v.parse().ok());
         let date = if iso {
             Date::new(y, self.num_group(f, "mnum")?, self.num_group(f, "day")?)?
         } else {
@@ -600,6 +639,13 @@ impl Context<'_> {
             let dmy = Date::new(y, b, a);
             let mdy = Date::new(y, a, b);
             match (dmy, mdy) {
+                (Some(d), Some(m)) if d != m && weekday.is_some_and(|w| (d.weekday() == w) != (m.weekday() == w)) => {
+                    if weekday == Some(d.weekday()) {
+                        d
+                    } else {
+                        m
+                    }
+                }
                 (Some(d), Some(m)) if d != m => match self.dct {
                     // The reading nearer the document date; day first otherwise (the common order outside the US).
                     Some(dct) if (m.to_days() - dct.to_days()).abs() < (d.to_days() - dct.to_days()).abs() => m,
@@ -1038,6 +1084,51 @@ impl Context<'_> {
         Some(norm)
     }
 
+    /// "three hours ago", "12 minutes from now", "In five minutes, ..." (a count under a day from the document's time,
+    /// `sign` its direction): see [`Context::clock_point`]. `None` for other units and vague counts.
+    fn clock_count(&self, f: &Found, sign: i64) -> Option<Norm> {
+        let seconds = subday_seconds(self.word("unit", f.get("unit")?)?)?;
+        let n = self.count(f.get("num")?)??;
+        if !(n > 0.0 && n <= 1_000_000.0) {
+            return None;
+        }
+        self.clock_point(sign * (n * seconds as f64).round() as i64, seconds == 1)
+    }
+
+    /// True when the match opens its sentence (quotes aside): "In five minutes, the polls close" names the moment;
+    /// anywhere else "in two hours" stays a length (TimeML: "finished in two hours"; "in 10 days" is as often a span
+    /// as a date, so days never count).
+    fn opens_sentence(&self, f: &Found) -> bool {
+        segment_of(self.segments, f.span).is_some_and(|seg| {
+            self.text
+                .get(seg.span.start..f.base)
+                .is_some_and(|lead| !lead.contains(char::is_alphanumeric))
+        })
+    }
+
+    /// The point `seconds` away from the document's time: a TIME from its clock when it has one (with seconds when
+    /// counted in seconds or when they are not zero), else the day the count lands on, counting whole days from the
+    /// document's date (TimeML values "three hours ago" in a dated story as that day).
+    fn clock_point(&self, seconds: i64, with_seconds: bool) -> Option<Norm> {
+        let dct = self.dct?;
+        let n = match self.dct_clock {
+            Some(clock) => {
+                let total = i64::from(clock) + seconds;
+                let day = dct.add_days(total.div_euclid(86_400));
+                let t = total.rem_euclid(86_400);
+                let (h, m, s) = (t / 3600, t / 60 % 60, t % 60);
+                let value = if with_seconds || s != 0 {
+                    format!("{day}T{h:02}:{m:02}:{s:02}")
+                } else {
+                    format!("{day}T{h:02}:{m:02}")
+                };
+                Norm::new(TimexType::Time, value)
+            }
+            None => Norm::new(TimexType::Date, dct.add_days(seconds / 86_400).to_string()),
+        };
+        Some(self.anchored_dct(n))
+    }
+
     fn duration(&self, f: &Found, vague: bool) -> Option<Norm> {
         let unit_word = f.get("unit")?;
         let unit = self.word("unit", unit_word)?;
@@ -1067,7 +1158,12 @@ impl Context<'_> {
             // "5 1/2 hours": whole hours and minutes (TimeBank: PT5H30M).
             ("H", Some(x)) if x.fract() != 0.0 && x > 0.0 && x < 10_000.0 => {
                 let minutes = (x * 60.0).round() as i64;
-                format!("PT{}H{}M", minutes / 60, minutes % 60)
+                if minutes < 60 {
+                    // "half an hour": PT30M.
+                    format!("PT{minutes}M")
+                } else {
+                    format!("PT{}H{}M", minutes / 60, minutes % 60)
+                }
             }
             ("H" | "MIN" | "S", n) => {
                 let letter = if unit == "MIN" { "M" } else { unit };
@@ -1125,21 +1221,38 @@ impl Context<'_> {
     }
 
     fn time(&mut self, f: &Found) -> Option<Norm> {
+        let midnight = f.get("noon").is_some_and(|w| w.eq_ignore_ascii_case("midnight"));
         let (h, m) = if let Some(noon) = f.get("noon") {
             (if noon.eq_ignore_ascii_case("midnight") { 0 } else { 12 }, 0)
         } else {
-            let mut h = clock_hour(self.num_group(f, "hour")?, f.get("ampm"))?;
+            let hour = match f.get("hourword") {
+                Some(w) => self.word("hourword", w)?.parse().ok()?,
+                None => self.num_group(f, "hour")?,
+            };
+            let mut h = clock_hour(hour, f.get("ampm"))?;
             // "4 in the afternoon": the part of the day says which half.
             let later_half = matches!(
                 f.get("part").and_then(|p| self.word("part", p)),
                 Some("AF" | "EV" | "NI")
-            );
+            ) || f
+                .get("deictic")
+                .and_then(|d| self.word("deictic", d))
+                .is_some_and(|v| v.ends_with(":NI") || v.ends_with(":EV") || v.ends_with(":AF"));
             if later_half && h < 12 {
                 h += 12;
             }
             (h, self.num_group(f, "minute").unwrap_or(0))
         };
-        // The day: a weekday or "yesterday" in the expression, an earlier date in the sentence, the document date.
+        // "half past three", "a quarter to noon", "20 minutes past 3 pm": minutes from the hour named.
+        let (h, m) = match self.past_minutes(f) {
+            Some(delta) => {
+                let t = (i64::from(h) * 60 + i64::from(m) + delta).rem_euclid(24 * 60);
+                ((t / 60) as u32, (t % 60) as u32)
+            }
+            None => (h, m),
+        };
+        // The day: a date, weekday or "yesterday" in the expression, the last day-precise date of the sentence, the
+        // document date.
         let day = if f.get("month").is_some() {
             // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
             let n = self.date(f, TimexType::Date)?;
@@ -1169,55 +1282,140 @@ impl Context<'_> {
                 }
             }
         };
-        let mut n = Norm::new(TimexType::Time, format!("{date}T{h:02}:{m:02}"));
-        n.alternatives = alts.into_iter().map(|a| format!("{a}T{h:02}:{m:02}")).collect();
+        // "midnight Friday" closes that day (TimeML writes the hour 24 of the day).
+        let h = if midnight && (f.get("weekday").is_some() || f.get("month").is_some()) && m == 0 {
+            24
+        } else {
+            h
+        };
+        let clock = match self.num_group(f, "sec") {
+            Some(sec) => format!("{h:02}:{m:02}:{sec:02}"),
+            None => format!("{h:02}:{m:02}"),
+        };
+        let mut n = Norm::new(TimexType::Time, format!("{date}T{clock}"));
+        n.alternatives = alts.into_iter().map(|a| format!("{a}T{clock}")).collect();
         n.needs_dct = needs;
         Some(n)
     }
 
-    fn range(&self, f: &Found) -> Option<Norm> {
-        let (begin, end) = if let (Some(y1), Some(y2)) = (f.get("year"), f.get("year2")) {
-            if f.get("month").is_some() {
-                let m1 = self.word("month", f.get("month")?)?.parse::<u32>().ok()?;
-                let m2 = self.word("month", f.get("month2")?)?.parse::<u32>().ok()?;
-                (format!("{y1}-{m1:02}"), format!("{y2}-{m2:02}"))
-            } else {
-                if y2 <= y1 {
-                    return None;
-                }
-                (y1.to_string(), y2.to_string())
-            }
-        } else if let (Some(m1), Some(m2)) = (f.get("month"), f.get("month2")) {
-            let m1 = self.word("month", m1)?.parse::<u32>().ok()?;
-            let m2 = self.word("month", m2)?.parse::<u32>().ok()?;
-            let y = match (f.get("year"), self.dct) {
-                (Some(y), _) => y.to_string(),
-                (None, Some(dct)) => self.infer_year(dct, m1, None, self.lean(f.span)).to_string(),
-                (None, None) => "XXXX".into(),
-            };
-            (format!("{y}-{m1:02}"), format!("{y}-{m2:02}"))
+    /// Minutes before (negative) or after the hour of "half past three", "a quarter to noon", "ten minutes past 3
+    /// pm"; `None` without such a phrase or with a vague count ("a few minutes before midnight": the hour itself).
+    fn past_minutes(&self, f: &Found) -> Option<i64> {
+        let dir = f.get("pastdir")?.to_lowercase();
+        let frac = f.get("frac")?.to_lowercase();
+        let minutes = if frac == "half" {
+            30
+        } else if frac.ends_with("quarter") {
+            15
         } else {
-            let m = self.word("month", f.get("month")?)?.parse::<u32>().ok()?;
-            let (d1, d2) = (self.num_group(f, "day")?, self.num_group(f, "day2")?);
-            if d2 <= d1 {
+            let n = self.count(f.get("num")?)??;
+            if n.fract() != 0.0 || !(1.0..60.0).contains(&n) {
                 return None;
             }
-            let y = match (f.get("year"), self.dct) {
-                (Some(y), _) => y.parse::<i32>().ok()?,
-                (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
-                (None, None) => {
-                    let mut n = Norm::new(TimexType::Date, format!("XXXX-{m:02}-{d1:02}"));
-                    n.begin = Some(n.value.clone());
-                    n.end = Some(format!("XXXX-{m:02}-{d2:02}"));
-                    n.needs_dct = true;
-                    return Some(n);
-                }
-            };
-            (Date::new(y, m, d1)?.to_string(), Date::new(y, m, d2)?.to_string())
+            n as i64
         };
-        let mut n = Norm::new(TimexType::Date, begin.clone());
-        n.begin = Some(begin);
-        n.end = Some(end);
+        Some(if matches!(dir.as_str(), "to" | "before") {
+            -minutes
+        } else {
+            minutes
+        })
+    }
+
+    /// "3-4 pm", "7 a.m.-8 p.m.", "from 9:30 to 11:00": one TIME from the first clock time to the second (value =
+    /// begin). A first hour without am/pm takes the second's half of the day unless that puts it after the end
+    /// ("11-1 pm" starts at 11 am).
+    fn time_range(&mut self, f: &Found) -> Option<Norm> {
+        let (h1, h2) = (self.num_group(f, "hour")?, self.num_group(f, "hour2")?);
+        let (m1, m2) = (
+            self.num_group(f, "minute").unwrap_or(0),
+            self.num_group(f, "minute2").unwrap_or(0),
+        );
+        let end = clock_hour(h2, f.get("ampm2"))?;
+        let begin = match (f.get("ampm"), f.get("ampm2")) {
+            (Some(a), _) => clock_hour(h1, Some(a))?,
+            (None, Some(a)) => match clock_hour(h1, Some(a)) {
+                Some(b) if b * 60 + m1 <= end * 60 + m2 => b,
+                _ => clock_hour(h1, Some("am"))?,
+            },
+            (None, None) => clock_hour(h1, None)?,
+        };
+        // "11:30-1:30" without am/pm: the afternoon end.
+        let end = if f.get("ampm2").is_none() && end * 60 + m2 <= begin * 60 + m1 && end < 12 {
+            end + 12
+        } else {
+            end
+        };
+        if end * 60 + m2 <= begin * 60 + m1 {
+            return None;
+        }
+        // The day as a single clock time would have it.
+        let start = self.time(f)?;
+        let date = start.value.split('T').next()?;
+        let b = format!("{date}T{begin:02}:{m1:02}");
+        let mut n = Norm::new(TimexType::Time, b.clone());
+        n.begin = Some(b);
+        n.end = Some(format!("{date}T{end:02}:{m2:02}"));
+        n.needs_dct = start.needs_dct;
+        Some(n)
+    }
+
+    fn range(&self, f: &Found) -> Option<Norm> {
+        let month = |g: &str| -> Option<u32> { self.word("month", f.get(g)?)?.parse().ok() };
+        let year = |g: &str| -> Option<i32> { f.get(g)?.parse().ok() };
+        let mut n = Norm::new(TimexType::Date, String::new());
+        let Some(m1) = month("month") else {
+            // "from 2011 to 2016", "2011-2016".
+            let (y1, y2) = (year("year")?, year("year2")?);
+            if y2 <= y1 {
+                return None;
+            }
+            n.value = y1.to_string();
+            n.begin = Some(n.value.clone());
+            n.end = Some(y2.to_string());
+            return Some(n);
+        };
+        let m2 = month("month2").unwrap_or(m1);
+        let days = self.num_group(f, "day").zip(self.num_group(f, "day2"));
+        let (d1, d2) = days.unwrap_or((1, 1));
+        if m1 == m2 && days.is_some() && d2 <= d1 {
+            return None;
+        }
+        // The range runs into the next year ("Nov. 1 - March 31", "between December and February").
+        let wrap = i32::from((m2, d2) < (m1, d1));
+        // A year after days closes the range ("Nov. 1 - March 31, 2002" begins in 2001; "from December to May 2022"
+        // too); after the first month it is that month's ("from May 2015 to June 2016").
+        let (first, last) = if days.is_some() {
+            (None, year("year"))
+        } else {
+            (year("year"), year("year2"))
+        };
+        let (y1, y2) = match (first, last, self.dct) {
+            (Some(a), Some(b), _) => (Some(a), Some(b)),
+            (Some(a), None, _) => (Some(a), Some(a + wrap)),
+            (None, Some(b), _) => (Some(b - wrap), Some(b)),
+            (None, None, Some(dct)) => {
+                let y = self.infer_year(dct, m1, None, self.lean(f.span));
+                (Some(y), Some(y + wrap))
+            }
+            (None, None, None) => (None, None),
+        };
+        let point = |y: Option<i32>, m: u32, d: u32| -> Option<String> {
+            let ys = match y {
+                // A day that does not exist ("Feb. 30") is no date.
+                Some(y) if days.is_some() => return Date::new(y, m, d).map(|d| d.to_string()),
+                Some(y) => format!("{y:04}"),
+                None => "XXXX".to_string(),
+            };
+            Some(if days.is_some() {
+                format!("{ys}-{m:02}-{d:02}")
+            } else {
+                format!("{ys}-{m:02}")
+            })
+        };
+        n.value = point(y1, m1, d1)?;
+        n.begin = Some(n.value.clone());
+        n.end = Some(point(y2, m2, d2)?);
+        n.needs_dct = y1.is_none();
         Some(n)
     }
 }
@@ -1240,6 +1438,16 @@ pub(crate) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, w)| !w.is_empty())
 }
 
+/// Seconds in one of a unit shorter than a day (`H`, `MIN`, `S`).
+fn subday_seconds(unit: &str) -> Option<i64> {
+    match unit {
+        "H" => Some(3600),
+        "MIN" => Some(60),
+        "S" => Some(1),
+        _ => None,
+    }
+}
+
 /// 24-hour clock hour from an hour and an optional am/pm; `None` when impossible.
 fn clock_hour(h: u32, ampm: Option<&str>) -> Option<u32> {
     match ampm.map(|a| a.to_lowercase().starts_with('p')) {
@@ -1251,8 +1459,8 @@ fn clock_hour(h: u32, ampm: Option<&str>) -> Option<u32> {
     }
 }
 
-/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`, `hebrew:1:15`, `hijri:10:1`,
-/// `lunarnewyear`) in `year`.
+/// The day of a holiday rule (`12-25`, `nth:11:4:4`, `onafter:11-02:2`, `easter:-2`, `orthodoxeaster:0`,
+/// `nearweekday:10-16`, `hebrew:1:15`, `hijri:10:1`, `lunarnewyear`) in `year`.
 pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
     let parts: Vec<&str> = rule.split(':').collect();
     match parts.as_slice() {
@@ -1263,6 +1471,16 @@ pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
             Some(from.add_days((w - i64::from(from.weekday())).rem_euclid(7)))
         }
         ["easter", o] => Some(easter(year)?.add_days(o.parse().ok()?)),
+        ["orthodoxeaster", o] => Some(super::value::orthodox_easter(year)?.add_days(o.parse().ok()?)),
+        // "Boss's Day": 16 October, or the nearest weekday when it falls on a weekend.
+        ["nearweekday", md] => {
+            let d = holiday_date(md, year)?;
+            Some(match d.weekday() {
+                6 => d.add_days(-1),
+                7 => d.add_days(1),
+                _ => d,
+            })
+        }
         ["hebrew", m, d] => super::calendars::hebrew_day(year, m.parse().ok()?, d.parse().ok()?),
         ["hijri", m, d] => super::calendars::hijri_day(year, m.parse().ok()?, d.parse().ok()?),
         ["lunarnewyear"] => super::calendars::lunar_new_year(year),

@@ -218,7 +218,8 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     // Saturday"; the weekday is then found on its own.
     if let Some(r) = get("rel") {
         let bare = r.start() == 0 && !word_before(text, start).eq_ignore_ascii_case("the");
-        if bare && lex.has("anarel", r.as_str()) && !lex.has("rel", &format!("the {}", r.as_str())) {
+        let named_day = has("weekday") || has("month");
+        if bare && named_day && lex.has("anarel", r.as_str()) && !lex.has("rel", &format!("the {}", r.as_str())) {
             return false;
         }
     }

@@ -217,6 +217,8 @@ fn arbitrary_input_does_not_panic() {
         "\u{0}\u{FFFF} May May",
         "99999999999999999999 years ago, every 99999999999999999999 decades, 99999999 days later",
         "from 2099 to 2016 between 31 and 2 March Sept. 31-33 2016 the 99th century 0th century",
+        "In 99999999999 hours, 23:59:59 12-1 pm 0:00-0:00 half past twelve 99 minutes to midnight Friday 31/Feb/74",
+        "Feb. 30 - Feb. 31, 2016 from December to May 0000 the 31st of february 99/99/99 Sunday 31/31/2016",
     ] {
         let _ = run(text, Some("2016-09-05"));
         let _ = run(text, None);
@@ -603,6 +605,253 @@ fn islamic_and_jewish_holidays() {
         pairs("The truce held through Ramadan 2016 and Passover 2018.", dct),
         vec![p("Ramadan 2016", "2016-06-06"), p("Passover 2018", "2018-03-31")]
     );
+}
+
+#[test]
+fn counts_under_a_day_are_clock_times_from_the_dct() {
+    // A DCT with a clock: "ago" and "from now" move it; seconds show when counted in seconds.
+    let dct = Some("2016-09-05T14:02");
+    let t = run(
+        "Police arrived three hours ago, the alarm sounded 30 seconds ago and the road reopens 45 minutes from now.",
+        dct,
+    );
+    let got: Vec<(&str, TimexType, &str)> = t.iter().map(|t| (t.text.as_str(), t.kind, t.value.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("three hours ago", TimexType::Time, "2016-09-05T11:02"),
+            ("30 seconds ago", TimexType::Time, "2016-09-05T14:01:30"),
+            ("45 minutes from now", TimexType::Time, "2016-09-05T14:47"),
+        ]
+    );
+    assert_eq!(t[0].anchor.as_deref(), Some("dct"));
+    // Across midnight, and with seconds in the DCT.
+    assert_eq!(
+        pairs("The fire started 12 hours ago.", Some("2016-09-05 09:00:15")),
+        vec![p("12 hours ago", "2016-09-04T21:00:15")]
+    );
+    assert_eq!(
+        pairs("The ferry sank half an hour ago.", dct),
+        vec![p("half an hour ago", "2016-09-05T13:32")]
+    );
+    // A date-only DCT: the day the count lands on, whole days counted.
+    let t = run(
+        "Police arrived three hours ago; the fire began 36 hours ago.",
+        Some("2016-09-05"),
+    );
+    let got: Vec<(TimexType, &str)> = t.iter().map(|t| (t.kind, t.value.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![(TimexType::Date, "2016-09-05"), (TimexType::Date, "2016-09-04")]
+    );
+    // Vague counts and anaphoric directions keep their old readings.
+    assert_eq!(
+        pairs("It rained a few hours ago.", dct),
+        vec![p("a few hours ago", "PTXH")]
+    );
+    assert_eq!(
+        pairs("The rebels struck two hours later.", dct),
+        vec![p("two hours later", "PT2H")]
+    );
+}
+
+#[test]
+fn in_minutes_is_a_point_only_when_it_opens_the_sentence() {
+    let dct = Some("2016-09-05T14:02");
+    let t = run("In ten minutes, the polls close. The race was won in ten minutes.", dct);
+    let got: Vec<(&str, TimexType, &str)> = t.iter().map(|t| (t.text.as_str(), t.kind, t.value.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("ten minutes", TimexType::Time, "2016-09-05T14:12"),
+            ("ten minutes", TimexType::Duration, "PT10M"),
+        ]
+    );
+    // Days are not clock counts: "in 10 days" stays a length wherever it stands.
+    assert_eq!(pairs("In 10 days the envoy returns.", dct), vec![p("10 days", "P10D")]);
+}
+
+#[test]
+fn clock_shapes_with_seconds_fractions_and_ranges() {
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs("The quake struck at 15:23:24 and again at 9:01:10 p.m.", dct),
+        vec![
+            p("15:23:24", "2016-09-05T15:23:24"),
+            p("9:01:10 p.m.", "2016-09-05T21:01:10")
+        ]
+    );
+    // A race time has no am/pm and a one-digit hour: not a clock time.
+    assert!(run("She won the marathon in 2:08:44.", dct).is_empty());
+    assert_eq!(
+        pairs(
+            "The vote ended at half past three pm and the count began a quarter to noon.",
+            dct
+        ),
+        vec![
+            p("half past three pm", "2016-09-05T15:30"),
+            p("a quarter to noon", "2016-09-05T11:45")
+        ]
+    );
+    let t = run("Polls are open 7 a.m.-8 p.m. and the office from 3:30 to 6 p.m.", dct);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = t
+        .iter()
+        .map(|t| (t.text.as_str(), t.begin.as_deref(), t.end.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("7 a.m.-8 p.m.", Some("2016-09-05T07:00"), Some("2016-09-05T20:00")),
+            (
+                "from 3:30 to 6 p.m.",
+                Some("2016-09-05T15:30"),
+                Some("2016-09-05T18:00")
+            ),
+        ]
+    );
+    // "11-1 pm" starts before noon.
+    assert_eq!(
+        run("Lunch is served 11-1 pm.", dct)[0].begin.as_deref(),
+        Some("2016-09-05T11:00")
+    );
+    // A score is no range.
+    assert!(run("They won 3-4 in the final.", dct).is_empty());
+    // 2016-09-05 is a Monday; the deadline closes Friday.
+    assert_eq!(
+        pairs("The ultimatum expires at midnight Friday.", dct),
+        vec![p("midnight Friday", "2016-09-09T24:00")]
+    );
+    assert_eq!(
+        pairs(
+            "The speech is scheduled tonight at 8 and the vote at 10 tomorrow morning.",
+            dct
+        ),
+        vec![
+            p("tonight at 8", "2016-09-05T20:00"),
+            p("10 tomorrow morning", "2016-09-06T10:00")
+        ]
+    );
+}
+
+#[test]
+fn day_of_month_forms_and_two_digit_years() {
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs(
+            "the talks will open on the 1st of march and close on the third of may.",
+            dct
+        ),
+        vec![p("the 1st of march", "2017-03-01"), p("the third of may", "2017-05-03")]
+    );
+    // "a third of" is a fraction, and a lower-case month alone stays a verb.
+    assert!(run("A third of march organisers may march again.", dct).is_empty());
+    assert_eq!(
+        pairs("The treaty was signed February the 15th.", dct),
+        vec![p("February the 15th", "2016-02-15")]
+    );
+    assert_eq!(
+        pairs("The company was founded 10/31/74 and listed on 31-Oct-05.", dct),
+        vec![p("10/31/74", "1974-10-31"), p("31-Oct-05", "2005-10-31")]
+    );
+    assert_eq!(
+        pairs("It opened on Aug. 9, '96.", dct),
+        vec![p("Aug. 9, '96", "1996-08-09")]
+    );
+    // The weekday settles the order: 12/7/2014 read day first is a Saturday, month first a Sunday.
+    assert_eq!(
+        pairs("The vote was held Sunday 12/7/2014.", dct),
+        vec![p("Sunday 12/7/2014", "2014-12-07")]
+    );
+}
+
+#[test]
+fn ranges_across_months() {
+    let dct = Some("2016-09-05");
+    let t = run(
+        "The festival runs Aug. 8 - Sept. 12, 2013, and the fair July 13 through 15.",
+        dct,
+    );
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = t
+        .iter()
+        .map(|t| (t.text.as_str(), t.begin.as_deref(), t.end.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Aug. 8 - Sept. 12, 2013", Some("2013-08-08"), Some("2013-09-12")),
+            ("July 13 through 15", Some("2016-07-13"), Some("2016-07-15")),
+        ]
+    );
+    // The year written closes the range.
+    let t = run("The season ran Nov. 1 - March 31, 2002.", dct);
+    assert_eq!(t[0].begin.as_deref(), Some("2001-11-01"));
+}
+
+#[test]
+fn more_holidays() {
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs(
+            "Orthodox Easter 2018, Clean Monday 2018 and St Paddy's Day 2019 fell on weekdays.",
+            dct
+        ),
+        vec![
+            p("Orthodox Easter 2018", "2018-04-08"),
+            p("Clean Monday 2018", "2018-02-19"),
+            p("St Paddy's Day 2019", "2019-03-17")
+        ]
+    );
+    // 16 October 2016 was a Sunday: Boss's Day moved to the Monday.
+    assert_eq!(
+        pairs("Boss's Day 2016 was quiet.", dct),
+        vec![p("Boss's Day 2016", "2016-10-17")]
+    );
+    assert!(run("It was his boss's day off.", dct).is_empty());
+}
+
+#[test]
+fn ranges_closed_by_a_year_and_listing_dates() {
+    let dct = Some("2016-09-05");
+    // The year written after the second month closes the range: it began the year before.
+    let t = run("The freeze lasted from December to May 2015.", dct);
+    assert_eq!(
+        (t[0].begin.as_deref(), t[0].end.as_deref()),
+        (Some("2014-12"), Some("2015-05"))
+    );
+    assert_eq!(
+        pairs("The log shows 8/Oct/2012 and the 12th of July 2012 at 19:00.", dct),
+        vec![
+            p("8/Oct/2012", "2012-10-08"),
+            p("the 12th of July 2012 at 19:00", "2012-07-12T19:00")
+        ]
+    );
+}
+
+#[test]
+fn timestamps_and_lower_case_months_with_a_year() {
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs("Posted Jan. 5, 2016, 14:30 by the desk; filed march 3, 2015.", dct),
+        vec![
+            p("Jan. 5, 2016, 14:30", "2016-01-05T14:30"),
+            p("march 3, 2015", "2015-03-03")
+        ]
+    );
+    // Without the year the verb stays a verb.
+    assert!(run("Thousands will march 3 miles.", dct).is_empty());
+}
+
+#[test]
+fn a_metadata_clock_reaches_the_counts() {
+    let text = "Rescuers reached the village two hours ago, officials said.";
+    let segs = segment(text, &EN);
+    let meta = Options {
+        meta_dct: Some("2016-09-06T01:30:00Z".into()),
+        ..Options::default()
+    };
+    let dct = resolve_dct(text, &segs, &meta);
+    let (t, _) = extract(text, &segs, dct.value.as_deref());
+    assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Time, "2016-09-05T23:30"));
 }
 
 #[test]

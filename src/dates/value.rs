@@ -142,6 +142,22 @@ pub fn easter(year: i32) -> Option<Date> {
     Date::new(year, month as u32, day as u32)
 }
 
+/// Orthodox Easter Sunday of `year` as a Gregorian date (Meeus' Julian algorithm, then the Julian calendar's lag);
+/// `None` before 1583, when the Gregorian calendar did not exist.
+pub fn orthodox_easter(year: i32) -> Option<Date> {
+    if year < 1583 {
+        return None;
+    }
+    let (a, b, c) = (year % 4, year % 7, year % 19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    // Julian day to Gregorian: the calendars drift by a day in each century year not divisible by 400.
+    let lag = year / 100 - year / 400 - 2;
+    Some(Date::new(year, month as u32, day as u32)?.add_days(i64::from(lag)))
+}
+
 /// The `n`th `weekday` (ISO) of `month`, or the last one when `n` is negative.
 pub fn nth_weekday(year: i32, month: u32, weekday: u32, n: i32) -> Option<Date> {
     if n >= 1 {
