@@ -1364,9 +1364,25 @@ impl Context<'_> {
         let year = |g: &str| -> Option<i32> { f.get(g)?.parse().ok() };
         let mut n = Norm::new(TimexType::Date, String::new());
         let Some(m1) = month("month") else {
-            // "from 2011 to 2016", "2011-2016".
-            let (y1, y2) = (year("year")?, year("year2")?);
-            if y2 <= y1 {
+            // "from 2011 to 2016", "2011-2016", "the 2009-10 fiscal year", "from 1975-81".
+            let y1 = year("year")?;
+            let y2 = match (year("year2"), year("yy")) {
+                (Some(y2), _) => y2,
+                (None, Some(yy)) => {
+                    let y2 = y1 - y1.rem_euclid(100) + yy;
+                    if y2 > y1 {
+                        y2
+                    } else if (1..=12).contains(&yy) {
+                        // "2014-10" cannot run back to 2010: ISO's year and month.
+                        return Some(Norm::new(TimexType::Date, format!("{y1:04}-{yy:02}")));
+                    } else {
+                        // "1999-00": the next century.
+                        y2 + 100
+                    }
+                }
+                (None, None) => return None,
+            };
+            if y2 <= y1 || y2 - y1 > 50 {
                 return None;
             }
             n.value = y1.to_string();

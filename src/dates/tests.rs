@@ -903,3 +903,23 @@ fn a_fronted_date_takes_the_main_verb_and_a_relative_clause_is_not_its_tense() {
         vec![p("Thursday", "2009-03-19"), p("Wednesday", "2009-03-18")]
     );
 }
+
+#[test]
+fn a_range_of_years_may_end_in_two_digits_and_an_iso_month_is_not_one() {
+    let found = run(
+        "He taught from 1975-81, budgets the 2009-10 fiscal year and files 2014-10.",
+        None,
+    );
+    let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str(), t.begin.as_deref(), t.end.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("1975-81", "1975", Some("1975"), Some("1981")),
+            ("2009-10", "2009", Some("2009"), Some("2010")),
+            ("2014-10", "2014-10", None, None),
+        ]
+    );
+}

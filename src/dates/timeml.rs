@@ -209,24 +209,24 @@ pub fn timeml_view(text: &str, timexes: &[Timex]) -> Vec<Timex> {
 
 /// Where the two ends of a range of years or months stand in its text: the first word naming the first value, the
 /// last naming the last; a month takes the year written right after it ("March 2015").
+///
+/// No word table is read: the TimeML export runs in the page, which must not carry the dates engine. A range of months
+/// was recognised by its month names, so its first and last capitalised words are those names.
 fn range_ends(text: &str, span: Span, begin: &str, end: &str) -> Option<(Span, Span)> {
     let is_year = |v: &str| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit());
-    let month = |v: &str| match v.split_once('-') {
-        Some((y, m)) if is_year(y) && m.len() == 2 => m.parse::<u32>().ok(),
-        _ => None,
-    };
-    let lex = super::lexicon::english();
+    let is_month = |v: &str| v.split_once('-').is_some_and(|(y, m)| is_year(y) && m.len() == 2);
     let words: Vec<(usize, &str)> = super::normalize::word_offsets(span.slice(text))
         .map(|(i, w)| (span.start + i, w))
         .collect();
     let names = |w: &str, value: &str| {
-        if is_year(value) {
-            w == value
+        if is_month(value) {
+            w.starts_with(|c: char| c.is_uppercase())
         } else {
-            month(value).is_some_and(|m| lex.value("month", w).and_then(|v| v.parse::<u32>().ok()) == Some(m))
+            // "1975-81": the end may be written with its last two digits.
+            w == value || w.len() == 2 && value.ends_with(w)
         }
     };
-    if !(is_year(begin) && is_year(end) || month(begin).is_some() && month(end).is_some()) {
+    if !(is_year(begin) && is_year(end) || is_month(begin) && is_month(end)) {
         return None;
     }
     let first = words.iter().position(|(_, w)| names(w, begin))?;
@@ -236,9 +236,7 @@ fn range_ends(text: &str, span: Span, begin: &str, end: &str) -> Option<(Span, S
         // "March 2015": a month's own year, when only a space or a comma stands between.
         match words.get(k + 1) {
             Some(&(next, y))
-                if month(begin).is_some()
-                    && is_year(y)
-                    && text[at + w.len()..next].trim_matches([' ', ',']).is_empty() =>
+                if is_month(begin) && is_year(y) && text[at + w.len()..next].trim_matches([' ', ',']).is_empty() =>
             {
                 next + y.len()
             }
