@@ -104,6 +104,15 @@ impl Context<'_> {
             "yearword" => self
                 .word("yearword", f.get("yearword")?)
                 .map(|v| Norm::new(kind, v.to_string())),
+            // "500 BC", "A.D. 79": a year of an era; TIMEX3 writes years before Christ as `BC0500`.
+            "era" => {
+                let n: u32 = f.get("n1")?.parse().ok().filter(|n| *n > 0)?;
+                let bc = f.whole().contains('B');
+                Some(Norm::new(
+                    kind,
+                    if bc { format!("BC{n:04}") } else { format!("{n:04}") },
+                ))
+            }
             "decade" => self.decade(f),
             "century" => self.century(f),
             "quarter" | "half" => self.quarter(f, function == "half"),

@@ -923,3 +923,9 @@ fn a_range_of_years_may_end_in_two_digits_and_an_iso_month_is_not_one() {
         ]
     );
 }
+
+#[test]
+fn years_of_an_era_and_lower_case_letters_that_are_not_one() {
+    let text = "The mound dates from 500 BC and the road from A.D. 79; the agency sold 50 ad slots.";
+    assert_eq!(pairs(text, None), vec![p("500 BC", "BC0500"), p("A.D. 79", "0079")]);
+}
