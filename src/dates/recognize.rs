@@ -162,6 +162,35 @@ fn word_after(text: &str, at: usize) -> &str {
     &tail[..end]
 }
 
+/// True when a word of the match that English writes in lower case is capitalised inside a sentence of running
+/// text: "Citizen of the Year", "the New York Daily News", "DuPage in 60 Seconds" name something. A sentence's first
+/// word and title-case lines (headlines, where every word is capitalised) prove nothing.
+fn capitalised_name(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
+    let Some((at, _)) = super::normalize::word_offsets(&text[start..end])
+        .find(|(_, w)| w.starts_with(char::is_uppercase) && lex.has("lowerword", w))
+    else {
+        return false;
+    };
+    // A quotation opens a sentence (the wire services write `` for its mark, and "(AP) _" for a dash).
+    let before = text[..start + at].trim_end_matches([' ', '\t']);
+    let opens = [
+        '.', '!', '?', ':', ';', '\n', '\r', '—', '–', '-', '_', '"', '\'', '`', '“', '‘', '(', '[',
+    ];
+    if before.is_empty() || before.ends_with(opens) {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let (mut words, mut capitals) = (0, 0);
+    for w in text[line_start..line_end].split_whitespace() {
+        if w.starts_with(char::is_alphabetic) {
+            words += 1;
+            capitals += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    capitals * 2 < words
+}
+
 /// Context checks that the patterns cannot express.
 fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], start: usize, end: usize) -> bool {
     let m = &text[start..end];
@@ -212,6 +241,9 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
         }
     }
     if has("holiday") && !has("year") && lex.has("namefollow", word_after(text, end)) {
+        return false;
+    }
+    if !has("holiday") && capitalised_name(lex, text, start, end) {
         return false;
     }
     // "he said following Saturday's event": without "the", "following" is a preposition, not "the following

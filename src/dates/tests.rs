@@ -929,3 +929,12 @@ fn years_of_an_era_and_lower_case_letters_that_are_not_one() {
     let text = "The mound dates from 500 BC and the road from A.D. 79; the agency sold 50 ad slots.";
     assert_eq!(pairs(text, None), vec![p("500 BC", "BC0500"), p("A.D. 79", "0079")]);
 }
+
+#[test]
+fn a_capitalised_date_word_inside_a_sentence_is_a_name() {
+    let text = "The mayor, who was named Citizen of the Year in a vote held by the local paper, told the \
+                New York Daily News that he would watch the show on the weekend. Today the council met, and \
+                ``Tomorrow we vote,'' a clerk said.\nFlood Waters Rise For Two Days";
+    let found: Vec<String> = run(text, Some("2009-03-25")).into_iter().map(|t| t.text).collect();
+    assert_eq!(found, ["the weekend", "Today", "Tomorrow", "Two Days"]);
+}
