@@ -1283,9 +1283,21 @@ impl Context<'_> {
         let (date, alts, needs) = match day {
             Some(d) => d,
             None => {
+                // "Firefighters were called Tuesday. ... By 6 p.m., the roof collapsed": the story's day, which a
+                // later sentence does not repeat, when it lies within a week of the document date (an older date is
+                // background, not the day being told).
                 let seg_start = segment_of(self.segments, f.span).map(|s| s.span.start);
+                let near = |d: Date| self.dct.is_none_or(|dct| (d.to_days() - dct.to_days()).abs() <= 7);
+                let story_day = || {
+                    self.history
+                        .iter()
+                        .rev()
+                        .find(|(_, p, _)| p.gran == Gran::Day && near(p.date))
+                        .map(|(_, p, _)| p.date)
+                };
                 match (self.day_in_sentence, self.dct) {
                     (Some((s, d)), _) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
+                    _ if story_day().is_some() => (story_day()?.to_string(), Vec::new(), false),
                     (_, Some(dct)) => (dct.to_string(), Vec::new(), false),
                     _ => ("XXXX-XX-XX".into(), Vec::new(), true),
                 }

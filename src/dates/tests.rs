@@ -938,3 +938,20 @@ fn a_capitalised_date_word_inside_a_sentence_is_a_name() {
     let found: Vec<String> = run(text, Some("2009-03-25")).into_iter().map(|t| t.text).collect();
     assert_eq!(found, ["the weekend", "Today", "Tomorrow", "Two Days"]);
 }
+
+#[test]
+fn a_clock_time_without_a_day_takes_the_day_the_story_tells() {
+    // 2009-03-25 is a Wednesday: the fire was on Tuesday, and its later hours are Tuesday's; a date years back is
+    // background and does not lend its day, even when named last.
+    let text = "A house burned on Tuesday. By 6 p.m., the roof had collapsed. A fire struck there on May 2, 2001. \
+                Crews left at 9 p.m.";
+    assert_eq!(
+        pairs(text, Some("2009-03-25")),
+        vec![
+            p("Tuesday", "2009-03-24"),
+            p("6 p.m.", "2009-03-24T18:00"),
+            p("May 2, 2001", "2001-05-02"),
+            p("9 p.m.", "2009-03-24T21:00")
+        ]
+    );
+}
