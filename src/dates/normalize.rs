@@ -1261,7 +1261,7 @@ impl Context<'_> {
             None => (h, m),
         };
         // The day: a date, weekday or "yesterday" in the expression, the last day-precise date of the sentence, the
-        // document date.
+        // story's day, the document date.
         let day = if f.get("month").is_some() {
             // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
             let n = self.date(f, TimexType::Date)?;
