@@ -246,6 +246,12 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if !has("holiday") && capitalised_name(lex, text, start, end) {
         return false;
     }
+    // "her last day in the post", "on the last day of talks": a final day, not yesterday.
+    if get("rel").is_some_and(|r| r.as_str().eq_ignore_ascii_case("last"))
+        && get("unit").is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("day"))
+    {
+        return false;
+    }
     // "he said following Saturday's event": without "the", "following" is a preposition, not "the following
     // Saturday"; the weekday is then found on its own.
     if let Some(r) = get("rel") {

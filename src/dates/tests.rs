@@ -955,3 +955,18 @@ fn a_clock_time_without_a_day_takes_the_day_the_story_tells() {
         ]
     );
 }
+
+#[test]
+fn a_holidays_year_a_final_day_and_a_plan_to_take_place() {
+    // 2009-03-18: the ceremony is still to come, her last day is no date, the feast has its year.
+    let text = "The ceremony is on track to take place Memorial Day. Her last day in the post was a Friday. \
+                The plaque was set for Veterans Day in 2007.";
+    assert_eq!(
+        pairs(text, Some("2009-03-18")),
+        vec![
+            p("Memorial Day", "2009-05-25"),
+            p("Friday", "2009-03-13"),
+            p("Veterans Day in 2007", "2007-11-11")
+        ]
+    );
+}
