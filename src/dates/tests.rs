@@ -970,3 +970,28 @@ fn a_holidays_year_a_final_day_and_a_plan_to_take_place() {
         ]
     );
 }
+
+#[test]
+fn a_clock_range_takes_the_date_written_after_it() {
+    let text = "The supper runs 4:30-7:30 p.m. Thursday, April 2, and the dance 6:30 to 8:30 p.m. May 1.";
+    let found = run(text, Some("2009-03-18"));
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.begin.as_deref(), t.end.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "4:30-7:30 p.m. Thursday, April 2",
+                Some("2009-04-02T16:30"),
+                Some("2009-04-02T19:30")
+            ),
+            (
+                "6:30 to 8:30 p.m. May 1",
+                Some("2009-05-01T18:30"),
+                Some("2009-05-01T20:30")
+            ),
+        ]
+    );
+}
