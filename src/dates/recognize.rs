@@ -279,7 +279,11 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     }
     // "$500 million a year", "358,000 a month", "to rise 8.5% annually": a rate, which the TimeML corpora leave
     // untagged.
-    let per_unit = has("unit") && !has("dir") && get("num").is_some_and(|n| n.as_str().eq_ignore_ascii_case("a"));
+    // "35 miles per hour", "$130,000 per year" too.
+    let per_unit = has("unit")
+        && !has("dir")
+        && (get("num").is_some_and(|n| n.as_str().eq_ignore_ascii_case("a"))
+            || m.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("per ")));
     if per_unit || has("setword") {
         let prev = word_before(text, start);
         // "3,000 jobs a month": the amount may stand one noun before.
@@ -307,7 +311,7 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
         .and_then(|t| t.trim_start().get(next.len()..))
         .is_some_and(|t| t.trim_start().starts_with(|c: char| c == '$' || c.is_ascii_digit()));
     let part_word = (next.eq_ignore_ascii_case("of") && !amount_after) || next.eq_ignore_ascii_case("past");
-    if m.to_lowercase().ends_with("quarter") && part_word {
+    if m.to_lowercase().ends_with("quarter") && (part_word || lex.has("measure", next)) {
         return false;
     }
     // "a second term" is not a duration.

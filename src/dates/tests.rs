@@ -995,3 +995,11 @@ fn a_clock_range_takes_the_date_written_after_it() {
         ]
     );
 }
+
+#[test]
+fn speeds_salaries_and_measured_quarters_are_not_time_expressions() {
+    let text = "Winds of 35 miles per hour cut a quarter inch of ice; he earns $130,000 per year after a \
+                quarter century away, and sales fell in the quarter.";
+    let found: Vec<String> = run(text, Some("2009-03-18")).into_iter().map(|t| t.text).collect();
+    assert_eq!(found, ["the quarter"]);
+}

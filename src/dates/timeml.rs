@@ -220,7 +220,8 @@ fn range_ends(text: &str, span: Span, begin: &str, end: &str) -> Option<(Span, S
         .collect();
     let names = |w: &str, value: &str| {
         if is_month(value) {
-            w.starts_with(|c: char| c.is_uppercase())
+            // "Between February 2008 and February 2009": the range's own first word is no month.
+            w.starts_with(|c: char| c.is_uppercase()) && !["from", "between"].contains(&w.to_ascii_lowercase().as_str())
         } else {
             // "1975-81": the end may be written with its last two digits.
             w == value || w.len() == 2 && value.ends_with(w)
