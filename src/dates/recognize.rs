@@ -171,8 +171,10 @@ fn capitalised_name(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool
     else {
         return false;
     };
-    // A quotation opens a sentence (the wire services write `` for its mark, and "(AP) _" for a dash).
-    let before = text[..start + at].trim_end_matches([' ', '\t']);
+    // The word opens its sentence, or only a count stands before it there ("5 Days from now, ..."). A quotation
+    // opens a sentence (the wire services write `` for its mark, and "(AP) _" for a dash).
+    let count_first = text[start..start + at].trim().bytes().all(|b| b.is_ascii_digit());
+    let before = text[..if count_first { start } else { start + at }].trim_end_matches([' ', '\t']);
     let opens = [
         '.', '!', '?', ':', ';', '\n', '\r', '—', '–', '-', '_', '"', '\'', '`', '“', '‘', '(', '[',
     ];
