@@ -259,7 +259,7 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if let Some(r) = get("rel") {
         let bare = r.start() == 0 && !word_before(text, start).eq_ignore_ascii_case("the");
         let named_day = has("weekday") || has("month");
-        if bare && named_day && lex.has("anarel", r.as_str()) && !lex.has("rel", &format!("the {}", r.as_str())) {
+        if bare && named_day && lex.has("anarel", r.as_str()) {
             return false;
         }
     }
