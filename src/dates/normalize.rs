@@ -1295,11 +1295,12 @@ impl Context<'_> {
                         .find(|(_, p, _)| p.gran == Gran::Day && near(p.date))
                         .map(|(_, p, _)| p.date)
                 };
-                match (self.day_in_sentence, self.dct) {
-                    (Some((s, d)), _) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
-                    _ if story_day().is_some() => (story_day()?.to_string(), Vec::new(), false),
-                    (_, Some(dct)) => (dct.to_string(), Vec::new(), false),
-                    _ => ("XXXX-XX-XX".into(), Vec::new(), true),
+                match self.day_in_sentence {
+                    Some((s, d)) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
+                    _ => match (story_day(), self.dct) {
+                        (Some(d), _) | (None, Some(d)) => (d.to_string(), Vec::new(), false),
+                        (None, None) => ("XXXX-XX-XX".into(), Vec::new(), true),
+                    },
                 }
             }
         };
