@@ -1231,8 +1231,8 @@ impl Context<'_> {
 
     fn time(&mut self, f: &Found) -> Option<Norm> {
         let midnight = f.get("noon").is_some_and(|w| w.eq_ignore_ascii_case("midnight"));
-        let (h, m) = if let Some(noon) = f.get("noon") {
-            (if noon.eq_ignore_ascii_case("midnight") { 0 } else { 12 }, 0)
+        let (h, m) = if f.get("noon").is_some() {
+            (if midnight { 0 } else { 12 }, 0)
         } else {
             let hour = match f.get("hourword") {
                 Some(w) => self.word("hourword", w)?.parse().ok()?,
