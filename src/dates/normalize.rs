@@ -74,6 +74,9 @@ enum Lean {
     /// Only an "-ed" verb some words before: past unless the other reading is far nearer.
     WeakPast,
     Future,
+    /// Only a deadline preposition ("by February", "until Friday"): the coming one unless the past one is far
+    /// nearer.
+    WeakFuture,
 }
 
 impl Context<'_> {
@@ -359,7 +362,9 @@ impl Context<'_> {
             let two = (!pair.is_empty()).then_some(pair.as_str());
             // The one or two words before this one: "had been scheduled", "will be held".
             let prev = |n: usize| k.checked_sub(n).and_then(|j| words.get(j)).map(|&(_, p)| p);
-            let lean = if self.cue("futurecue", w) || two.is_some_and(|t| self.cue("futurecue", t)) {
+            let lean = if self.future_cue(w, words.get(k + 1).map(|&(_, n)| n))
+                || two.is_some_and(|t| self.cue("futurecue", t))
+            {
                 // A plan told in the pluperfect or as superseded ("had been scheduled to expire Friday",
                 // "as previously planned"): the date has passed.
                 if [prev(1), prev(2)]
@@ -411,12 +416,20 @@ impl Context<'_> {
         let near_ed = (before.saturating_sub(3)..before).any(is_ed);
         let far_ed = (before.saturating_sub(10)..before).any(is_ed);
         // "the ministry on Sunday issued a warning": the verb right after counts too.
+        // A fronted date ("By Saturday they ventured out") belongs to the verb after its subject: three words.
+        let ed_after = |(k, &(_, w)): (usize, &(usize, &str))| {
+            w.len() > 4 && (k == 0 || !w.starts_with(char::is_uppercase)) && w.to_ascii_lowercase().ends_with("ed")
+        };
         let next_ed = words
             .iter()
-            .find(|(i, _)| *i >= span.end)
-            .is_some_and(|(_, w)| w.len() > 4 && w.to_ascii_lowercase().ends_with("ed"));
+            .filter(|(i, _)| *i >= span.end)
+            .take(if fronted { 3 } else { 1 })
+            .enumerate()
+            .any(ed_after);
         if near_ed || next_ed {
             Some(Lean::Past)
+        } else if self.cue("futureprep", prep) {
+            Some(Lean::WeakFuture)
         } else {
             far_ed.then_some(Lean::WeakPast)
         }
@@ -424,6 +437,17 @@ impl Context<'_> {
 
     fn cue(&self, class: &str, w: &str) -> bool {
         self.lex.has(class, w)
+    }
+
+    /// A future cue: a modal of possibility (`modal`) only in lower case and not before "have".
+    fn future_cue(&self, w: &str, next: Option<&str>) -> bool {
+        match self.lex.value("futurecue", w) {
+            Some("modal") => {
+                w.starts_with(|c: char| c.is_ascii_lowercase()) && !next.is_some_and(|n| n.eq_ignore_ascii_case("have"))
+            }
+            Some(_) => true,
+            None => false,
+        }
     }
 
     /// A past cue at this side of the expression (reporting verbs count only before it).
@@ -463,12 +487,13 @@ impl Context<'_> {
             Some(Lean::Past) => 8,
             Some(Lean::SurePast) => return past_year,
             Some(Lean::WeakPast) => 3,
-            Some(Lean::Future) => 0,
+            Some(Lean::Future | Lean::WeakFuture) => 0,
             None => 2,
         };
         let choose_future = match lean {
             // A future cue: the future reading unless the past one is far nearer.
             Some(Lean::Future) => past * 8 >= future,
+            Some(Lean::WeakFuture) => past * 6 >= future,
             _ => future * ratio < past,
         };
         if choose_future {
@@ -607,6 +632,7 @@ impl Context<'_> {
             _ if back == 0 => (dct, None),
             _ => match self.lean(span) {
                 Some(Lean::Future) => (future, None),
+                Some(Lean::WeakFuture) => (future, Some(past)),
                 Some(Lean::Past | Lean::SurePast | Lean::WeakPast) => (past, None),
                 // News reports mostly what happened: the past reading, the other kept.
                 None => (past, Some(future)),
@@ -835,7 +861,7 @@ impl Context<'_> {
     fn modal_before(&self, at: usize) -> bool {
         let head = self.text.get(..at).unwrap_or("").trim_end();
         let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        !word.is_empty() && self.lex.has("futurecue", word)
+        !word.is_empty() && self.future_cue(word, None)
     }
 
     fn deictic(&self, f: &Found) -> Option<Norm> {

@@ -47,9 +47,27 @@ fn weekdays_follow_tense_and_the_dct_weekday() {
 
 #[test]
 fn weak_evidence_keeps_the_other_reading() {
-    let t = run("Thursday the markets rallied again", Some("2016-09-05"));
+    let t = run("Thursday the markets look calm", Some("2016-09-05"));
     assert_eq!(t[0].value, "2016-09-01");
     assert_eq!(t[0].alternatives, vec!["2016-09-08".to_string()]);
+}
+
+#[test]
+fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
+    // Monday 23 March 2009.
+    let dct = Some("2009-03-23");
+    let value = |text: &str| run(text, dct)[0].value.clone();
+    assert_eq!(value("Tickets must be purchased by Thursday."), "2009-03-26");
+    assert_eq!(value("The city has until January to repay the loan."), "2010-01");
+    assert_eq!(value("The city repaid the loan in January."), "2009-01");
+    assert_eq!(value("By Saturday they ventured into the water."), "2009-03-21");
+    assert_eq!(value("Commissioners may vote Thursday on the rate."), "2009-03-26");
+    assert_eq!(
+        value("Commissioners may have voted Thursday on the rate."),
+        "2009-03-19"
+    );
+    // "May" the month is no modal: the bare weekday keeps its past reading.
+    assert_eq!(value("Thursday talks in May collapsed."), "2009-03-19");
 }
 
 #[test]
