@@ -62,6 +62,7 @@ pub const GROUP_NAMES: &[&str] = &[
     "hour2",
     "minute2",
     "ampm2",
+    "this",
 ];
 
 /// Index of a group name in [`GROUP_NAMES`].

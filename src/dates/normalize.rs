@@ -362,9 +362,8 @@ impl Context<'_> {
             let two = (!pair.is_empty()).then_some(pair.as_str());
             // The one or two words before this one: "had been scheduled", "will be held".
             let prev = |n: usize| k.checked_sub(n).and_then(|j| words.get(j)).map(|&(_, p)| p);
-            let lean = if self.future_cue(w, words.get(k + 1).map(|&(_, n)| n))
-                || two.is_some_and(|t| self.cue("futurecue", t))
-            {
+            let next = [k + 1, k + 2].map(|j| words.get(j).map(|&(_, n)| n));
+            let lean = if self.future_cue(w, next) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 // A plan told in the pluperfect or as superseded ("had been scheduled to expire Friday",
                 // "as previously planned"): the date has passed.
                 if [prev(1), prev(2)]
@@ -439,11 +438,14 @@ impl Context<'_> {
         self.lex.has(class, w)
     }
 
-    /// A future cue: a modal of possibility (`modal`) only in lower case and not before "have".
-    fn future_cue(&self, w: &str, next: Option<&str>) -> bool {
+    /// A future cue given the two words after it: a modal of possibility (`modal`) only in lower case and not
+    /// before a perfect ("may have voted"; "may have to wait" still looks ahead).
+    fn future_cue(&self, w: &str, next: [Option<&str>; 2]) -> bool {
         match self.lex.value("futurecue", w) {
             Some("modal") => {
-                w.starts_with(|c: char| c.is_ascii_lowercase()) && !next.is_some_and(|n| n.eq_ignore_ascii_case("have"))
+                let perfect = next[0].is_some_and(|n| n.eq_ignore_ascii_case("have"))
+                    && !next[1].is_some_and(|n| n.eq_ignore_ascii_case("to"));
+                w.starts_with(|c: char| c.is_ascii_lowercase()) && !perfect
             }
             Some(_) => true,
             None => false,
@@ -861,7 +863,7 @@ impl Context<'_> {
     fn modal_before(&self, at: usize) -> bool {
         let head = self.text.get(..at).unwrap_or("").trim_end();
         let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        !word.is_empty() && self.future_cue(word, None)
+        !word.is_empty() && self.future_cue(word, [None, None])
     }
 
     fn deictic(&self, f: &Found) -> Option<Norm> {
@@ -1296,9 +1298,10 @@ impl Context<'_> {
         } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
             let n = self.weekday(w.parse().ok()?, None, f.span);
             Some((n.value, n.alternatives, n.needs_dct))
-        } else if let Some(d) = f.get("deictic") {
-            let v = self.word("deictic", d)?;
-            let o: i64 = v.split(':').next()?.parse().ok()?;
+        } else if let Some(o) = match f.get("deictic") {
+            Some(d) => Some(self.word("deictic", d)?.split(':').next()?.parse::<i64>().ok()?),
+            None => f.get("this").map(|_| 0),
+        } {
             Some(match self.dct {
                 Some(dct) => (dct.add_days(o).to_string(), Vec::new(), false),
                 None => ("XXXX-XX-XX".into(), Vec::new(), true),

@@ -66,6 +66,11 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         value("Commissioners may have voted Thursday on the rate."),
         "2009-03-19"
     );
+    assert_eq!(value("Residents may have to wait until Thursday."), "2009-03-26");
+    assert_eq!(
+        value("At 5 this evening the council meets; it met Thursday at 5 that evening."),
+        "2009-03-23T17:00"
+    );
     // "May" the month is no modal: the bare weekday keeps its past reading.
     assert_eq!(value("Thursday talks in May collapsed."), "2009-03-19");
 }
