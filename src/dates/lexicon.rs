@@ -63,6 +63,7 @@ pub const GROUP_NAMES: &[&str] = &[
     "minute2",
     "ampm2",
     "this",
+    "num2",
 ];
 
 /// Index of a group name in [`GROUP_NAMES`].

@@ -71,6 +71,12 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         value("At 5 this evening the council meets; it met Thursday at 5 that evening."),
         "2009-03-23T17:00"
     );
+    assert_eq!(value("He expects to attend Ohio State in the fall."), "2009-FA");
+    let span = run("She has shown dogs for the past eight to 10 years.", dct);
+    assert_eq!(
+        (span[0].text.as_str(), span[0].value.as_str()),
+        ("the past eight to 10 years", "P8Y")
+    );
     // "May" the month is no modal: the bare weekday keeps its past reading.
     assert_eq!(value("Thursday talks in May collapsed."), "2009-03-19");
 }
