@@ -242,6 +242,16 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
+    // "from August to May 1, 2010": the second month has a day of its own, so the range of months ends too soon;
+    // "August" and "May 1, 2010" are found apart.
+    if has("month2")
+        && !has("day")
+        && !has("day2")
+        && !has("year2")
+        && word_after(text, end).starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
     if has("holiday") && !has("year") && lex.has("namefollow", word_after(text, end)) {
         return false;
     }

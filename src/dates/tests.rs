@@ -77,6 +77,8 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         (span[0].text.as_str(), span[0].value.as_str()),
         ("the past eight to 10 years", "P8Y")
     );
+    let split = run("The project runs from August to May 1, 2010.", dct);
+    assert_eq!(split.last().map(|t| (t.text.as_str(), t.value.as_str())), Some(("May 1, 2010", "2010-05-01")));
     // "May" the month is no modal: the bare weekday keeps its past reading.
     assert_eq!(value("Thursday talks in May collapsed."), "2009-03-19");
 }
