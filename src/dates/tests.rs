@@ -78,7 +78,10 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         ("the past eight to 10 years", "P8Y")
     );
     let split = run("The project runs from August to May 1, 2010.", dct);
-    assert_eq!(split.last().map(|t| (t.text.as_str(), t.value.as_str())), Some(("May 1, 2010", "2010-05-01")));
+    assert_eq!(
+        split.last().map(|t| (t.text.as_str(), t.value.as_str())),
+        Some(("May 1, 2010", "2010-05-01"))
+    );
     // "May" the month is no modal: the bare weekday keeps its past reading.
     assert_eq!(value("Thursday talks in May collapsed."), "2009-03-19");
 }
@@ -1033,4 +1036,16 @@ fn speeds_salaries_and_measured_quarters_are_not_time_expressions() {
                 quarter century away, and sales fell in the quarter.";
     let found: Vec<String> = run(text, Some("2009-03-18")).into_iter().map(|t| t.text).collect();
     assert_eq!(found, ["the quarter"]);
+}
+
+#[test]
+fn half_of_a_fiscal_year() {
+    let t = run(
+        "Revenue grew through the first half of fiscal 2009.",
+        Some("2009-03-23"),
+    );
+    assert_eq!(
+        (t[0].text.as_str(), t[0].value.as_str()),
+        ("the first half of fiscal 2009", "2009-H1")
+    );
 }
