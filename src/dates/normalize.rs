@@ -318,13 +318,13 @@ impl Context<'_> {
         let seg = segment_of(self.segments, span)?;
         // "On Thursday, the governor said ...": a date fronted in its sentence belongs to the main verb after it, so
         // a reporting verb there counts (elsewhere "..., officials said" only tells when it was reported).
-        let fronted = self
+        let words_before = self
             .text
             .get(seg.span.start..span.start)
             .unwrap_or("")
             .split_whitespace()
-            .count()
-            <= 1;
+            .count();
+        let fronted = words_before <= 1;
         let mut lo = span.start.saturating_sub(WINDOW).max(seg.span.start);
         while !self.text.is_char_boundary(lo) {
             lo += 1;
@@ -425,12 +425,19 @@ impl Context<'_> {
             .take(if fronted { 3 } else { 1 })
             .enumerate()
             .any(ed_after);
+        // A deadline or a start ("by Friday", "until January", "From July, ..."): `opening` prepositions only at
+        // the head of the sentence ("up 6 percent from January" is a comparison with the past).
+        let deadline = match self.lex.value("futureprep", prep) {
+            Some("opening") => words_before <= 2,
+            Some(_) => true,
+            None => false,
+        };
         if near_ed || next_ed {
             Some(Lean::Past)
-        } else if self.cue("futureprep", prep) {
-            Some(Lean::WeakFuture)
+        } else if far_ed {
+            Some(Lean::WeakPast)
         } else {
-            far_ed.then_some(Lean::WeakPast)
+            deadline.then_some(Lean::WeakFuture)
         }
     }
 

@@ -82,6 +82,21 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         split.last().map(|t| (t.text.as_str(), t.value.as_str())),
         Some(("May 1, 2010", "2010-05-01"))
     );
+    // Monday 30 March 2009: a start at the head of the sentence looks ahead, a comparison does not.
+    let monday = Some("2009-03-30");
+    assert_eq!(
+        run("From July, pupils will get the pill by text.", monday)[0].value,
+        "2009-07"
+    );
+    assert_eq!(
+        run("But from Wednesday every resident pays.", monday)[0].value,
+        "2009-04-01"
+    );
+    assert_eq!(run("Sales rose 6 percent from January.", monday)[0].value, "2009-01");
+    assert_eq!(
+        run("It doubled in size from Thursday to Friday.", monday)[0].value,
+        "2009-03-26"
+    );
     // "May" the month is no modal: the bare weekday keeps its past reading.
     assert_eq!(value("Thursday talks in May collapsed."), "2009-03-19");
 }
