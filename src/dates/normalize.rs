@@ -771,7 +771,7 @@ impl Context<'_> {
         }
         let dq = ((dct.month - 1) / 3 + 1) as i32;
         // A later quarter than the document's is last year's unless the sentence looks ahead.
-        let year = if q > dq && self.lean(f.span) != Some(Lean::Future) {
+        let year = if q > dq && !matches!(self.lean(f.span), Some(Lean::Future | Lean::WeakFuture)) {
             dct.year - 1
         } else {
             dct.year
@@ -973,7 +973,11 @@ impl Context<'_> {
         let value = if unit == "WE" {
             let mut base = Point::new(dct, Gran::Week);
             // "the weekend" on a weekday: the one just past, unless the sentence looks ahead.
-            if rel == 0 && dct.weekday() < 5 && f.get("rel").is_none() && self.lean(f.span) != Some(Lean::Future) {
+            if rel == 0
+                && dct.weekday() < 5
+                && f.get("rel").is_none()
+                && !matches!(self.lean(f.span), Some(Lean::Future | Lean::WeakFuture))
+            {
                 base = base.shift(-1, "W");
             }
             format!("{}-WE", base.shift(rel, "W").format())

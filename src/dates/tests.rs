@@ -97,6 +97,20 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         run("It doubled in size from Thursday to Friday.", monday)[0].value,
         "2009-03-26"
     );
+    // Wednesday 25 March 2009: "the weekend" and a later quarter look ahead after a deadline too.
+    let wednesday = Some("2009-03-25");
+    assert_eq!(
+        run("Crews should finish the repairs by the weekend.", wednesday)[0].value,
+        "2009-W13-WE"
+    );
+    assert_eq!(
+        run("Crews finished the repairs by the weekend.", wednesday)[0].value,
+        "2009-W12-WE"
+    );
+    assert_eq!(
+        run("Profit should recover by the fourth quarter.", wednesday)[0].value,
+        "2009-Q4"
+    );
     // "May" the month is no modal: the bare weekday keeps its past reading.
     assert_eq!(value("Thursday talks in May collapsed."), "2009-03-19");
 }
