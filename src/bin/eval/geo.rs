@@ -24,8 +24,12 @@ struct Gold {
     label: String,
 }
 
-struct Article {
-    text: String,
+/// One article of a corpus file.
+pub(crate) struct Article {
+    /// The text, as the offsets count it.
+    pub(crate) text: String,
+    /// The download time's date (`<dltime>`, "2009-03-20 12:24:52-05" → "2009-03-20"), when given.
+    pub(crate) dltime: Option<String>,
     gold: Vec<Gold>,
 }
 
@@ -36,7 +40,7 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
 }
 
 /// Reads the articles of one corpus file (a small tag scanner: the files are regular).
-fn parse(xml: &str) -> Vec<Article> {
+pub(crate) fn parse(xml: &str) -> Vec<Article> {
     let mut out = Vec::new();
     for chunk in xml.split("<article ").skip(1) {
         let Some(raw) = between(chunk, "<text>", "</text>") else {
@@ -82,7 +86,10 @@ fn parse(xml: &str) -> Vec<Article> {
                 });
             }
         }
-        out.push(Article { text, gold });
+        let dltime = between(chunk, "<dltime>", "</dltime>")
+            .and_then(|d| d.trim().get(..10))
+            .map(str::to_string);
+        out.push(Article { text, dltime, gold });
     }
     out
 }

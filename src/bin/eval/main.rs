@@ -4,7 +4,9 @@
 //! `eval cases [DIR]`  chrono-node and Duckling English cases (default ../shared/cases)
 //! `eval geo [--errors] [FILE]`   toponym recognition and resolution over LGL / TR-News XML (default both)
 //! `eval events`       event frames on the project's own annotated samples
+//! `eval agree [--list diff|ours|theirs] [DIR]`   dates against HeidelTime's on unannotated news (LGL / TR-News)
 
+mod agree;
 mod events;
 mod geo;
 mod time;
@@ -17,8 +19,9 @@ fn main() {
         Some("cases") => time::run_cases(&rest),
         Some("geo") => geo::run(&rest),
         Some("events") => events::run(&rest),
+        Some("agree") => agree::run(&rest),
         _ => {
-            eprintln!("usage: eval (time|cases|geo|events) [PATH...]");
+            eprintln!("usage: eval (time|cases|geo|events|agree) [PATH...]");
             2
         }
     };
