@@ -9,6 +9,7 @@
 //! it prints one kind of disagreement with its context, to be read and judged by hand: the articles have no gold, so
 //! a disagreement says where to look, not who is right.
 
+use super::geo::context;
 use dateline::dates::timeml::{read_system, timeml_view, TimeMl};
 use dateline::model::Timex;
 use dateline::{dates, lang, segment, Span};
@@ -59,19 +60,6 @@ fn overlapping(timexes: &[Timex], span: Span) -> Option<&Timex> {
         .find(|t| t.span.start < span.end && span.start < t.span.end)
 }
 
-/// The sentence-sized stretch of `text` around `span`, on one line.
-fn context(text: &str, span: Span) -> String {
-    let mut start = span.start.saturating_sub(70);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (span.end + 50).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    text[start..end].replace('\n', " ")
-}
-
 /// Compares one article; prints what `listing` asks for.
 fn compare(name: &str, text: &str, dct: &str, theirs_xml: &str, listing: Listing) -> Option<Agreement> {
     let doc = TimeMl {
@@ -96,14 +84,14 @@ fn compare(name: &str, text: &str, dct: &str, theirs_xml: &str, listing: Listing
                         "DIFF {name} | Dateline {:?}={} | other {:?}={}",
                         o.text, o.value, t.text, t.value
                     );
-                    println!("     {}", context(text, o.span));
+                    println!("     {}", context(text, o.span, 70));
                 }
             }
             None => {
                 counts.ours_only += 1;
                 if listing == Listing::Ours {
                     println!("DATELINE-ONLY {name} | {:?}={}", o.text, o.value);
-                    println!("     {}", context(text, o.span));
+                    println!("     {}", context(text, o.span, 70));
                 }
             }
         }
@@ -113,7 +101,7 @@ fn compare(name: &str, text: &str, dct: &str, theirs_xml: &str, listing: Listing
             counts.theirs_only += 1;
             if listing == Listing::Theirs {
                 println!("OTHER-ONLY {name} | {:?}={}", t.text, t.value);
-                println!("     {}", context(text, t.span));
+                println!("     {}", context(text, t.span, 70));
             }
         }
     }

@@ -176,7 +176,7 @@ fn score(
                     p.text,
                     p.name,
                     p.country,
-                    context(&a.text, p.span)
+                    context(&a.text, p.span, 50)
                 );
             }
         }
@@ -186,7 +186,7 @@ fn score(
         for x in &gold {
             let Some(k) = (0..found.len()).find(|&k| !used[k] && found[k].span.overlaps(&x.span)) else {
                 if debug {
-                    println!("MISS\t{}\t{}", x.phrase, context(&a.text, x.span));
+                    println!("MISS\t{}\t{}", x.phrase, context(&a.text, x.span, 50));
                 }
                 continue;
             };
@@ -235,7 +235,7 @@ fn score(
                         p.confidence,
                         alternatives.join("; "),
                         others.join(", "),
-                        context(&a.text, x.span)
+                        context(&a.text, x.span, 50)
                     );
                 } else if debug {
                     println!(
@@ -244,7 +244,7 @@ fn score(
                         p.name,
                         p.country,
                         p.admin1,
-                        context(&a.text, x.span)
+                        context(&a.text, x.span, 50)
                     );
                 }
             }
@@ -253,8 +253,9 @@ fn score(
     t
 }
 
-fn context(text: &str, span: Span) -> String {
-    let mut a = span.start.saturating_sub(50);
+/// The text around `span` on one line: `before` bytes before it and 50 after, widened to whole characters.
+pub(crate) fn context(text: &str, span: Span, before: usize) -> String {
+    let mut a = span.start.saturating_sub(before);
     while !text.is_char_boundary(a) {
         a -= 1;
     }
