@@ -10,9 +10,9 @@
 //! a disagreement says where to look, not who is right.
 
 use super::geo::context;
-use dateline::dates::timeml::{read_system, timeml_view, TimeMl};
+use dateline::dates::timeml::{read_system, TimeMl};
 use dateline::model::Timex;
-use dateline::{dates, lang, segment, Span};
+use dateline::Span;
 use std::path::{Path, PathBuf};
 
 /// What `--list` prints.
@@ -68,8 +68,8 @@ fn compare(name: &str, text: &str, dct: &str, theirs_xml: &str, listing: Listing
         timexes: Vec::new(),
     };
     let theirs = read_system(theirs_xml, &doc)?;
-    let segments = segment::segment(text, &lang::EN);
-    let ours = timeml_view(text, &dates::extract(text, &segments, Some(dct)).0);
+    // The engine as `eval time` runs it, in the TimeML view (the other tagger's shape).
+    let ours = super::time::system(&doc);
     let mut counts = Agreement {
         articles: 1,
         ..Agreement::default()
