@@ -334,7 +334,8 @@ impl Context<'_> {
             hi -= 1;
         }
         // Words of the window with their offsets, the expression itself left out; after the expression, only up to
-        // a new clause ("issued July 1, which will receive ...": "will" is the relative clause's verb).
+        // a new clause, with or without a comma ("issued July 1, which will receive ...", "learned Nov. 13 that the
+        // centre would close": "will" and "would" are the other clause's verbs).
         let mut words: Vec<(usize, &str)> = Vec::new();
         let mut broken = false;
         for (i, w) in word_offsets(&self.text[lo..hi]).map(|(i, w)| (lo + i, w)) {
@@ -343,7 +344,7 @@ impl Context<'_> {
             }
             if i >= span.end {
                 let gap = self.text.get(span.end..i).unwrap_or("");
-                broken = broken || gap.contains(';') || (gap.contains(',') && self.lex.has("clausebreak", w));
+                broken = broken || gap.contains(';') || self.lex.has("clausebreak", w);
                 if broken {
                     break;
                 }

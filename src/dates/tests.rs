@@ -448,6 +448,22 @@ fn past_tense_verbs_read_bare_months_backward() {
         pairs("The shares issued July 1, which will earn less, were sold.", dct),
         vec![p("July 1", "1995-07-01")]
     );
+    // Nor does a "that" clause without a comma: "would" is the reported clause's verb.
+    assert_eq!(
+        pairs(
+            "Parents learned Nov. 13 that the centre would close.",
+            Some("2009-03-22")
+        ),
+        vec![p("Nov. 13", "2008-11-13")]
+    );
+    // 2009-03-26 is a Thursday.
+    assert_eq!(
+        pairs(
+            "He told reporters Wednesday that he would run again.",
+            Some("2009-03-26")
+        ),
+        vec![p("Wednesday", "2009-03-25")]
+    );
 }
 
 #[test]

@@ -81,7 +81,7 @@ fn compare(name: &str, text: &str, dct: &str, theirs_xml: &str, listing: Listing
                 counts.different += 1;
                 if listing == Listing::Different {
                     println!(
-                        "DIFF {name} | Dateline {:?}={} | other {:?}={}",
+                        "DIFF {name} {dct} | Dateline {:?}={} | other {:?}={}",
                         o.text, o.value, t.text, t.value
                     );
                     println!("     {}", context(text, o.span, 70));
@@ -90,7 +90,7 @@ fn compare(name: &str, text: &str, dct: &str, theirs_xml: &str, listing: Listing
             None => {
                 counts.ours_only += 1;
                 if listing == Listing::Ours {
-                    println!("DATELINE-ONLY {name} | {:?}={}", o.text, o.value);
+                    println!("DATELINE-ONLY {name} {dct} | {:?}={}", o.text, o.value);
                     println!("     {}", context(text, o.span, 70));
                 }
             }
@@ -100,7 +100,7 @@ fn compare(name: &str, text: &str, dct: &str, theirs_xml: &str, listing: Listing
         if overlapping(&ours, t.span).is_none() {
             counts.theirs_only += 1;
             if listing == Listing::Theirs {
-                println!("OTHER-ONLY {name} | {:?}={}", t.text, t.value);
+                println!("OTHER-ONLY {name} {dct} | {:?}={}", t.text, t.value);
                 println!("     {}", context(text, t.span, 70));
             }
         }
