@@ -309,6 +309,15 @@ impl Context<'_> {
         if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
+        // "the May 28 incident": a date naming something that has happened.
+        let next_word = after
+            .trim_start_matches([' ', '-'])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if self.cue("pastevent", next_word) {
+            return Some(Lean::Past);
+        }
         // "since October": the preposition itself says the date has passed.
         let head = self.text.get(..span.start).unwrap_or("").trim_end();
         let prep = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");

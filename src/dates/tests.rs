@@ -464,6 +464,15 @@ fn past_tense_verbs_read_bare_months_backward() {
         ),
         vec![p("Wednesday", "2009-03-25")]
     );
+    // A date naming what happened is past, even a near future month ahead; one naming a plan is not.
+    assert_eq!(
+        pairs("She pleaded no contest over the May 28 incident.", Some("2009-03-22")),
+        vec![p("May 28", "2008-05-28")]
+    );
+    assert_eq!(
+        pairs("She will speak at the May 28 meeting.", Some("2009-03-22")),
+        vec![p("May 28", "2009-05-28")]
+    );
 }
 
 #[test]
