@@ -439,6 +439,17 @@ impl Context<'_> {
         // the head of the sentence ("up 6 percent from January" is a comparison with the past).
         let deadline = match self.lex.value("futureprep", prep) {
             Some("opening") => words_before <= 2,
+            // "open through Friday" is a deadline; "this year through August", "Monday through Friday" and
+            // "March 2 through 6" are one stretch, whose end has no direction of its own.
+            Some("aftertext") => {
+                let before = head[..head.len() - prep.len()].trim_end();
+                let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && before.ends_with(|c: char| c.is_alphabetic())
+                    && !["unit", "season", "part", "month", "weekday"]
+                        .iter()
+                        .any(|class| self.cue(class, word))
+            }
             Some(_) => true,
             None => false,
         };

@@ -59,6 +59,17 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         ("2009-03-23", "Tickets must be purchased by Thursday.", "2009-03-26"),
         ("2009-03-23", "The city has until January to repay the loan.", "2010-01"),
         ("2009-03-23", "The city repaid the loan in January.", "2009-01"),
+        // "through" after a word is a deadline; after a time it ends a stretch, which points nowhere by itself.
+        (
+            "2009-03-23",
+            "The centre has funding to stay open through Friday.",
+            "2009-03-27",
+        ),
+        (
+            "2009-03-23",
+            "The vote gives the staff through August to act.",
+            "2009-08",
+        ),
         ("2009-03-23", "By Saturday they ventured into the water.", "2009-03-21"),
         (
             "2009-03-23",
@@ -104,6 +115,10 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
     for (dct, text, want) in cases {
         assert_eq!(run(text, Some(dct))[0].value, want, "{text}");
     }
+    assert_eq!(
+        pairs("Sales were flat this year through August.", Some("1989-10-27")),
+        vec![p("this year", "1989"), p("August", "1989-08")]
+    );
     let dct = Some("2009-03-23");
     let span = run("She has shown dogs for the past eight to 10 years.", dct);
     assert_eq!(
