@@ -593,6 +593,22 @@ impl Context<'_> {
                         Some(_) => dct.year,
                         None => self.infer_year(dct, m, d, self.lean(f.span)),
                     };
+                    // "Monday, Feb. 18" names its year by the weekday: when the year read from the tense puts
+                    // another weekday on that date, the neighbouring year that matches wins (a story dated late).
+                    let weekday: Option<u32> = f
+                        .get("weekday")
+                        .and_then(|w| self.word("weekday", w))
+                        .and_then(|v| v.parse().ok());
+                    let on_weekday = |y: i32| {
+                        d.and_then(|d| Date::new(y, m, d))
+                            .zip(weekday)
+                            .is_some_and(|(date, w)| date.weekday() == w)
+                    };
+                    let y = if weekday.is_some() && d.is_some() && !on_weekday(y) {
+                        [y - 1, y + 1].into_iter().find(|&c| on_weekday(c)).unwrap_or(y)
+                    } else {
+                        y
+                    };
                     let value = match d {
                         Some(d) => Date::new(y, m, d)?.to_string(),
                         None => format!("{y:04}-{m:02}"),

@@ -659,6 +659,20 @@ fn computed_holidays_and_ordinal_days() {
 }
 
 #[test]
+fn a_weekday_beside_a_date_picks_its_year() {
+    // The document is dated 15 March 2009, but 18 February fell on a Monday in 2008 (a Wednesday in 2009).
+    let dct = Some("2009-03-15");
+    assert_eq!(
+        pairs("Tryouts begin Monday, Feb. 18, at the school.", dct),
+        vec![p("Monday, Feb. 18", "2008-02-18")]
+    );
+    assert_eq!(
+        pairs("The game was played Saturday, Feb. 14, at home.", dct),
+        vec![p("Saturday, Feb. 14", "2009-02-14")]
+    );
+}
+
+#[test]
 fn compact_news_and_listing_formats() {
     let dct = Some("2016-09-05");
     assert_eq!(
