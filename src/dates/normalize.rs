@@ -620,7 +620,7 @@ impl Context<'_> {
             let w: u32 = w.parse().ok()?;
             // "the previous Friday", "the following Monday": counted from the day last named.
             let anaphoric = f.get("rel").is_some_and(|r| self.lex.has("anarel", r));
-            match (rel, anaphoric.then(|| self.anaphor_point(Gran::Day)).flatten()) {
+            match (rel, anaphoric.then(|| self.anaphor_point(Gran::Day, f.span)).flatten()) {
                 (Some(r @ (-1 | 1)), Some((i, p))) if p.gran == Gran::Day => {
                     let back = (i64::from(p.date.weekday()) - i64::from(w)).rem_euclid(7);
                     let fwd = (i64::from(w) - i64::from(p.date.weekday())).rem_euclid(7);
@@ -931,7 +931,7 @@ impl Context<'_> {
         if let Some(p) = f.get("part").and_then(|p| self.word("part", p)) {
             part = Some(p);
         }
-        let (base, anchor) = match (anaphoric, self.anaphor_point(Gran::Day), self.dct) {
+        let (base, anchor) = match (anaphoric, self.anaphor_point(Gran::Day, f.span), self.dct) {
             (true, Some((i, p)), _) if p.gran == Gran::Day => (Some(p.date.add_days(offset)), Some(Some(i))),
             (_, _, Some(dct)) => (Some(dct.add_days(offset)), Some(None)),
             _ => (None, None),
@@ -977,7 +977,7 @@ impl Context<'_> {
         }
         if unit == "D" {
             // "the next day", "the previous day": from the last date mentioned.
-            let (base, anchor) = self.anaphor_base(Gran::Day)?;
+            let (base, anchor) = self.anaphor_base(Gran::Day, f.span)?;
             let mut n = Norm::new(TimexType::Date, base.shift(rel, "D").at(Gran::Day).format());
             n.anchor = Some(anchor);
             if unit_text.starts_with("night") {
@@ -988,7 +988,7 @@ impl Context<'_> {
         }
         if f.get("rel").is_some_and(|r| self.lex.has("anarel", r)) {
             if let Some(gran) = unit_gran(unit) {
-                let (base, anchor) = self.anaphor_base(gran)?;
+                let (base, anchor) = self.anaphor_base(gran, f.span)?;
                 let out = if base.gran > gran { base.gran } else { gran };
                 let mut n = Norm::new(TimexType::Date, base.shift(rel, unit).at(out).format());
                 n.anchor = Some(anchor);
@@ -1065,18 +1065,29 @@ impl Context<'_> {
         Some(n)
     }
 
-    fn anaphor_point(&self, gran: Gran) -> Option<(usize, Point)> {
+    /// The last date mentioned precisely enough for an anaphoric expression of granularity `gran` at `span`.
+    ///
+    /// A sentence that looks back ("the previous day's attack killed 12") does not count from a date still ahead of
+    /// the document ("takes effect on Jan. 1"): that one belongs to another thread of the story.
+    fn anaphor_point(&self, gran: Gran, span: Span) -> Option<(usize, Point)> {
         let limit = gran.max(Gran::Week);
+        let mut looks_back: Option<bool> = None;
         self.history
             .iter()
             .rev()
-            .find(|(_, p, _)| p.gran <= limit)
+            .filter(|(_, p, _)| p.gran <= limit)
+            .find(|(_, p, _)| match self.dct {
+                Some(dct) if p.date > dct => !*looks_back.get_or_insert_with(|| {
+                    matches!(self.lean(span), Some(Lean::Past | Lean::SurePast | Lean::WeakPast))
+                }),
+                _ => true,
+            })
             .map(|&(i, p, _)| (i, p))
     }
 
     /// The point anaphoric expressions count from: the last date mentioned precisely enough, else the document date.
-    fn anaphor_base(&self, gran: Gran) -> Option<(Point, Option<usize>)> {
-        match (self.anaphor_point(gran), self.dct) {
+    fn anaphor_base(&self, gran: Gran, span: Span) -> Option<(Point, Option<usize>)> {
+        match (self.anaphor_point(gran, span), self.dct) {
             (Some((i, p)), _) => Some((p, Some(i))),
             (None, Some(dct)) => Some((Point::new(dct, Gran::Day), None)),
             (None, None) => None,
@@ -1144,7 +1155,7 @@ impl Context<'_> {
         } else if let (Some(q), "quarter") = (quarter_topic, from) {
             q
         } else {
-            match self.anaphor_base(gran) {
+            match self.anaphor_base(gran, f.span) {
                 Some(b) => b,
                 None => {
                     let mut n = Norm::new(TimexType::Date, "XXXX-XX-XX".into());

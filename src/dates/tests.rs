@@ -182,6 +182,19 @@ fn relative_and_anaphoric_dates() {
     );
     assert_eq!(t[3].anchor.as_deref(), Some("t3"));
     assert_eq!(t[0].anchor.as_deref(), Some("dct"));
+    // A sentence that looks back does not count from a date still ahead; one that looks ahead does.
+    let dct = Some("2013-03-21");
+    assert_eq!(
+        pairs(
+            "The law takes effect on Jan. 1. Police said the previous day's attack killed 12.",
+            dct
+        ),
+        vec![p("Jan. 1", "2014-01-01"), p("the previous day", "2013-03-20")]
+    );
+    assert_eq!(
+        pairs("The law takes effect on Jan. 1. The day before, shops will close.", dct),
+        vec![p("Jan. 1", "2014-01-01"), p("The day before", "2013-12-31")]
+    );
 }
 
 #[test]
