@@ -396,8 +396,15 @@ impl Context<'_> {
             } else {
                 continue;
             };
+            // A verb right before the expression, or one preposition away ("which began on Monday, would ..."),
+            // governs it: nearer than any cue after.
+            let between = || words[k + 1..].iter().take_while(|&&(j, _)| j < span.start);
             let dist = if i >= span.end {
                 2 * (i - span.end)
+            } else if between().count() == 0
+                || (between().count() == 1 && between().all(|&(_, b)| self.cue("governprep", b)))
+            {
+                0
             } else {
                 span.start - i
             };

@@ -476,6 +476,11 @@ fn past_tense_verbs_read_bare_months_backward() {
         pairs("The shares issued July 1, which will earn less, were sold.", dct),
         vec![p("July 1", "1995-07-01")]
     );
+    // A verb one preposition before the date governs it, whatever follows. 2015-04-02 is a Thursday.
+    assert_eq!(
+        pairs("The talks, which began on Monday, would continue.", Some("2015-04-02")),
+        vec![p("Monday", "2015-03-30")]
+    );
     // Nor does a "that" clause without a comma: "would" is the reported clause's verb.
     assert_eq!(
         pairs(
