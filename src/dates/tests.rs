@@ -894,6 +894,12 @@ fn day_of_month_forms_and_two_digit_years() {
         pairs("It opened on Aug. 9, '96.", dct),
         vec![p("Aug. 9, '96", "1996-08-09")]
     );
+    // A clipped year after a preposition; a quoted number alone is not one.
+    assert_eq!(
+        pairs("He left in '94 and the class of ’68 met since '09.", dct),
+        vec![p("'94", "1994"), p("’68", "1968"), p("'09", "2009")]
+    );
+    assert!(run("He wore '94 on his shirt.", dct).is_empty());
     // The weekday settles the order: 12/7/2014 read day first is a Saturday, month first a Sunday.
     assert_eq!(
         pairs("The vote was held Sunday 12/7/2014.", dct),
