@@ -65,6 +65,9 @@ pub struct Context<'a> {
     pub dct_clock: Option<u32>,
 }
 
+/// How many earlier dates an anaphoric expression may pass over to find one that is not ahead of the document.
+const ANAPHOR_LOOKBACK: usize = 16;
+
 /// Which way a bare weekday or month points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lean {
@@ -1083,6 +1086,9 @@ impl Context<'_> {
             .iter()
             .rev()
             .filter(|(_, p, _)| p.gran <= limit)
+            // A look-back passes at most a few dates ahead (a long list of coming dates is no anchor): bounded, so
+            // the pass stays linear in the length of the text.
+            .take(ANAPHOR_LOOKBACK)
             .find(|(_, p, _)| match self.dct {
                 Some(dct) if p.date > dct => !*looks_back.get_or_insert_with(|| {
                     matches!(self.lean(span), Some(Lean::Past | Lean::SurePast | Lean::WeakPast))

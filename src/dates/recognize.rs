@@ -96,6 +96,12 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
             if span.is_empty() || !accept(lex, text, &caps, slots, base, base + whole.end()) {
                 continue;
             }
+            // "in '94": a clipped year takes its apostrophe.
+            if group(&caps, slots, "yy").is_some_and(|yy| yy.len() == whole.len()) {
+                if let Some(head) = text[..span.start].strip_suffix(['\'', '’']) {
+                    span.start = head.len();
+                }
+            }
             found.push(Found {
                 rule: i,
                 span,
@@ -204,6 +210,14 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     }
     let get = |g: &str| group(caps, slots, g);
     let has = |g: &str| get(g).is_some();
+    // Two digits alone are a clipped year only after an apostrophe and a word like "in" ("in '94"; "wore '94" is a
+    // number).
+    if get("yy").is_some_and(|yy| yy.len() == m.len()) {
+        let apostrophe = text[..start].strip_suffix(['\'', '’']);
+        if !apostrophe.is_some_and(|head| lex.has("yearprep", word_before(head, head.len()))) {
+            return false;
+        }
+    }
     if m.starts_with(|c: char| c.is_ascii_digit()) && !numeric_context_ok(lex, text, start, end) {
         return false;
     }
