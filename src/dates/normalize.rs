@@ -312,6 +312,16 @@ impl Context<'_> {
         if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
+        // "on April 7 last", "on Monday next": the older British order, the direction written after the date.
+        let mut rest = after.trim_start().splitn(2, |c: char| !c.is_alphabetic());
+        if let (Some(word), Some(tail)) = (rest.next(), rest.next().or(Some(""))) {
+            let ends = !tail.starts_with(char::is_alphanumeric) && !tail.trim_start().starts_with(char::is_lowercase);
+            match self.lex.value("postrel", word) {
+                Some("past") if ends && after.starts_with(' ') => return Some(Lean::SurePast),
+                Some("future") if ends && after.starts_with(' ') => return Some(Lean::Future),
+                _ => {}
+            }
+        }
         // "the May 28 incident": a date naming something that has happened.
         let next_word = after
             .trim_start_matches([' ', '-'])

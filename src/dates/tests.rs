@@ -476,6 +476,14 @@ fn past_tense_verbs_read_bare_months_backward() {
         pairs("The shares issued July 1, which will earn less, were sold.", dct),
         vec![p("July 1", "1995-07-01")]
     );
+    // The older British order writes the direction after the date; "last year" after a month is another rule.
+    assert_eq!(
+        pairs(
+            "She gave birth on April 7 last. They meet on Monday next.",
+            Some("2009-03-31")
+        ),
+        vec![p("April 7", "2008-04-07"), p("Monday", "2009-04-06")]
+    );
     // A verb one preposition before the date governs it, whatever follows. 2015-04-02 is a Thursday.
     assert_eq!(
         pairs("The talks, which began on Monday, would continue.", Some("2015-04-02")),
