@@ -59,6 +59,11 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         ("2009-03-23", "Tickets must be purchased by Thursday.", "2009-03-26"),
         ("2009-03-23", "The city has until January to repay the loan.", "2010-01"),
         ("2009-03-23", "The city repaid the loan in January.", "2009-01"),
+        (
+            "2009-03-19",
+            "Oklahoma comes to town for a series beginning Friday.",
+            "2009-03-20",
+        ),
         // 2009-03-25 is a Wednesday: a fixture announced in the present.
         (
             "2009-03-25",
