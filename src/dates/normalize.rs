@@ -313,12 +313,14 @@ impl Context<'_> {
             return Some(Lean::Past);
         }
         // "on April 7 last", "on Monday next": the older British order, the direction written after the date.
+        // Only at the end of the clause: "April last year" is another rule.
         let mut rest = after.trim_start().splitn(2, |c: char| !c.is_alphabetic());
-        if let (Some(word), Some(tail)) = (rest.next(), rest.next().or(Some(""))) {
-            let ends = !tail.starts_with(char::is_alphanumeric) && !tail.trim_start().starts_with(char::is_lowercase);
+        let (word, tail) = (rest.next().unwrap_or(""), rest.next().unwrap_or(""));
+        let ends = !tail.starts_with(char::is_alphanumeric) && !tail.trim_start().starts_with(char::is_lowercase);
+        if ends && after.starts_with(' ') {
             match self.lex.value("postrel", word) {
-                Some("past") if ends && after.starts_with(' ') => return Some(Lean::SurePast),
-                Some("future") if ends && after.starts_with(' ') => return Some(Lean::Future),
+                Some("past") => return Some(Lean::SurePast),
+                Some("future") => return Some(Lean::Future),
                 _ => {}
             }
         }
