@@ -209,7 +209,7 @@ impl Context<'_> {
             }
             "nthweekday" => {
                 // "the first Tuesday of October", "the last Sunday in March 2014".
-                let w: u32 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
+                let w = self.weekday_number(f)?;
                 let n: i32 = self.word("ordinal", f.get("ordinal")?)?.parse().ok()?;
                 if f.get("month").is_none() {
                     // "the first Monday of the month", "the last Friday of next month": the DCT's month, or the
@@ -241,7 +241,7 @@ impl Context<'_> {
             }
             "weekdayweek" => {
                 // "Tuesday of next week": that week's day.
-                let w: i64 = self.word("weekday", f.get("weekday")?)?.parse().ok()?;
+                let w = i64::from(self.weekday_number(f)?);
                 let rel: i64 = self.word("rel", f.get("rel")?)?.parse().ok()?;
                 let Some(dct) = self.dct else {
                     let mut n = Norm::new(kind, format!("XXXX-WXX-{w}"));
@@ -335,7 +335,7 @@ impl Context<'_> {
         }
         // "since October": the preposition itself says the date has passed.
         let head = self.text.get(..span.start).unwrap_or("").trim_end();
-        let prep = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let prep = last_word(head);
         if self.cue("pastprep", prep) {
             return Some(Lean::SurePast);
         }
@@ -465,7 +465,7 @@ impl Context<'_> {
             // "March 2 through 6" are one stretch, whose end has no direction of its own.
             Some("aftertext") => {
                 let before = head[..head.len() - prep.len()].trim_end();
-                let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let word = last_word(before);
                 word.starts_with(|c: char| c.is_ascii_lowercase())
                     && before.ends_with(|c: char| c.is_alphabetic())
                     && !["unit", "season", "part", "month", "weekday"]
@@ -482,6 +482,11 @@ impl Context<'_> {
         } else {
             deadline.then_some(Lean::WeakFuture)
         }
+    }
+
+    /// The weekday named in `f` (ISO number, Monday 1), when there is one.
+    fn weekday_number(&self, f: &Found) -> Option<u32> {
+        self.word("weekday", f.get("weekday")?)?.parse().ok()
     }
 
     fn cue(&self, class: &str, w: &str) -> bool {
@@ -617,10 +622,7 @@ impl Context<'_> {
                     };
                     // "Monday, Feb. 18" names its year by the weekday: when the year read from the tense puts
                     // another weekday on that date, the neighbouring year that matches wins (a story dated late).
-                    let weekday: Option<u32> = f
-                        .get("weekday")
-                        .and_then(|w| self.word("weekday", w))
-                        .and_then(|v| v.parse().ok());
+                    let weekday = self.weekday_number(f);
                     let on_weekday = |y: i32| {
                         d.and_then(|d| Date::new(y, m, d))
                             .zip(weekday)
@@ -730,10 +732,7 @@ impl Context<'_> {
             None => self.two_digit_year(f.get("yy")?)?,
         };
         // "Sunday 12/7/2014": the weekday written beside the date picks the order of day and month.
-        let weekday: Option<u32> = f
-            .get("weekday")
-            .and_then(|w| self.word("weekday", w))
-            .and_then(|v| v.parse().ok());
+        let weekday = self.weekday_number(f);
         let date = if iso {
             Date::new(y, self.num_group(f, "mnum")?, self.num_group(f, "day")?)?
         } else {
@@ -928,7 +927,7 @@ impl Context<'_> {
     /// Whether the word just before byte `at` is a future modal ("will", "would", "shall": `futurecue` words).
     fn modal_before(&self, at: usize) -> bool {
         let head = self.text.get(..at).unwrap_or("").trim_end();
-        let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let word = last_word(head);
         !word.is_empty() && self.future_cue(word, [None, None])
     }
 
@@ -1578,6 +1577,11 @@ pub fn segment_of(segments: &[Segment], span: Span) -> Option<&Segment> {
 }
 
 /// The words of `s` (letters, digits and apostrophes) with their byte offsets in it.
+/// The last run of letters and digits of `s` (empty when `s` ends in anything else).
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
 pub(crate) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .scan(0, |pos, piece| {
