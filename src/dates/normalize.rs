@@ -1188,9 +1188,11 @@ impl Context<'_> {
                 }
             }
         };
-        // Keep the anchor's own precision when it is finer ("a year earlier" after a quarter stays a quarter).
+        // Keep the anchor's own precision when it is a finer period ("a year earlier" after a quarter stays a
+        // quarter, "a decade later" after 1992 is 2002); after a day, week or month the unit sets it ("one year
+        // earlier" than February is a year, as TimeML writes it).
         // "That year" after a month is still a year: only a shift keeps the finer anchor.
-        let finer_anchor = from != "dct" && sign != 0 && base.gran < gran && base.gran != Gran::Day;
+        let finer_anchor = from != "dct" && sign != 0 && base.gran < gran && base.gran >= Gran::Quarter;
         let out_gran = if from == "dct" && unit == "W" {
             // "two weeks ago" names a day (TimeBank and AQUAINT mostly give the day, as the peers' cases do).
             Gran::Day

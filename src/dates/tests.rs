@@ -206,6 +206,24 @@ fn relative_and_anaphoric_dates() {
         pairs("The law takes effect on Jan. 1. The day before, shops will close.", dct),
         vec![p("Jan. 1", "2014-01-01"), p("The day before", "2013-12-31")]
     );
+    // A shift by years from a month is a year (the unit's precision); from a quarter or a year the finer anchor
+    // stays ("a year earlier" in a results story is that quarter a year before).
+    let dct = Some("2009-03-27");
+    assert_eq!(
+        pairs(
+            "Joblessness rose in February, well above the rate one year earlier.",
+            dct
+        ),
+        vec![p("February", "2009-02"), p("one year earlier", "2008")]
+    );
+    assert_eq!(
+        pairs("Profit rose in the fourth quarter from a year earlier.", dct),
+        vec![p("the fourth quarter", "2008-Q4"), p("a year earlier", "2007-Q4")]
+    );
+    assert_eq!(
+        pairs("The church opened in 1992. A decade later it closed.", dct),
+        vec![p("1992", "1992"), p("A decade later", "2002")]
+    );
 }
 
 #[test]
@@ -477,6 +495,20 @@ fn past_tense_verbs_read_bare_months_backward() {
         pairs("Police have searched for him since December.", dct),
         vec![p("December", "1994-12")]
     );
+    // A bare verb after a modal or "to" has no tense either, even where its past form is the same ("cut", "put").
+    let dct = Some("2009-03-15");
+    for text in [
+        "The company will cut 75 jobs in June.",
+        "The mayor plans to cut 75 jobs in June.",
+        "The board may put the plant up for sale in June.",
+    ] {
+        assert_eq!(pairs(text, dct), vec![p("June", "2009-06")], "{text}");
+    }
+    assert_eq!(
+        pairs("The company cut 75 jobs in June.", dct),
+        vec![p("June", "2008-06")]
+    );
+    let dct = Some("1995-11-02");
     // A participle after "be" has no tense: "will be held" looks ahead.
     assert_eq!(
         pairs("Elections will be held in March.", Some("2016-09-07")),
