@@ -388,7 +388,8 @@ impl Context<'_> {
             // The one or two words before this one: "had been scheduled", "will be held".
             let prev = |n: usize| k.checked_sub(n).and_then(|j| words.get(j)).map(|&(_, p)| p);
             let next = [k + 1, k + 2].map(|j| words.get(j).map(|&(_, n)| n));
-            let lean = if self.future_cue(w, next) || two.is_some_and(|t| self.cue("futurecue", t)) {
+            let head_of_sentence = self.text.get(seg.span.start..i).unwrap_or("");
+            let lean = if self.future_cue(w, next, head_of_sentence) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 // A plan told in the pluperfect or as superseded ("had been scheduled to expire Friday",
                 // "as previously planned"): the date has passed.
                 if [prev(1), prev(2)]
@@ -493,14 +494,23 @@ impl Context<'_> {
         self.lex.has(class, w)
     }
 
-    /// A future cue given the two words after it: a modal of possibility (`modal`) only in lower case and not
-    /// before a perfect ("may have voted"; "may have to wait" still looks ahead).
-    fn future_cue(&self, w: &str, next: [Option<&str>; 2]) -> bool {
+    /// A future cue given the two words after it and the sentence before it: a modal of possibility (`modal`) only
+    /// in lower case and not before a perfect ("may have voted"; "may have to wait" still looks ahead); a headline
+    /// infinitive (`headline`: "Club America to play in Dallas in July") only after a subject of capitalised words
+    /// and before a lower-case verb.
+    fn future_cue(&self, w: &str, next: [Option<&str>; 2], head_of_sentence: &str) -> bool {
         match self.lex.value("futurecue", w) {
             Some("modal") => {
                 let perfect = next[0].is_some_and(|n| n.eq_ignore_ascii_case("have"))
                     && !next[1].is_some_and(|n| n.eq_ignore_ascii_case("to"));
                 w.starts_with(|c: char| c.is_ascii_lowercase()) && !perfect
+            }
+            Some("headline") => {
+                let mut subject = head_of_sentence.split_whitespace().peekable();
+                subject.peek().is_some()
+                    && subject.all(|s| s.starts_with(|c: char| c.is_uppercase()) || s == "&")
+                    && next[0]
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_lowercase()) && !self.cue("determiner", n))
             }
             Some(_) => true,
             None => false,
@@ -928,7 +938,7 @@ impl Context<'_> {
     fn modal_before(&self, at: usize) -> bool {
         let head = self.text.get(..at).unwrap_or("").trim_end();
         let word = last_word(head);
-        !word.is_empty() && self.future_cue(word, [None, None])
+        !word.is_empty() && self.future_cue(word, [None, None], "")
     }
 
     fn deictic(&self, f: &Found) -> Option<Norm> {

@@ -122,6 +122,24 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
             "2009-W12-WE",
         ),
         ("2009-03-25", "Profit should recover by the fourth quarter.", "2009-Q4"),
+        // A headline's infinitive after its capitalised subject is its future; before a determiner "to" is a
+        // preposition. Preparing for a date looks ahead.
+        (
+            "2009-03-24",
+            "Chelsea, Club America to play at Dallas stadium in July.",
+            "2009-07",
+        ),
+        (
+            "2009-03-22",
+            "Funding to dry up on Friday for Webb Center.",
+            "2009-03-27",
+        ),
+        ("2009-03-24", "Kerry to the Senate in July.", "2008-07"),
+        (
+            "2009-03-24",
+            "The college is gearing up for the start of classes on September 8.",
+            "2009-09-08",
+        ),
     ];
     for (dct, text, want) in cases {
         assert_eq!(run(text, Some(dct))[0].value, want, "{text}");
