@@ -4,7 +4,8 @@
 //! sub-folder reported apart, and the files split in two halves by a hash of their name: rules are tuned only on
 //! the even half ("tune"); the odd half ("held out") is reported separately. `--errors` lists the tune-half
 //! mistakes (never the held-out ones). `--by-kind` adds a table of value accuracy, extras and misses per kind of
-//! expression (weekday, month, duration...) for both halves: aggregate counts only, so the held-out half can show
+//! expression (weekday, month, duration...) and of the shapes of wrong values (gold left digits out, another
+//! precision, another time...) for both halves: aggregate counts only, so the held-out half can show
 //! where the mass of its errors lies without listing them. `--system OUT` scores another tagger's TimeML output
 //! instead of Dateline (`OUT/<corpus>/<file>.tml`, as `scripts/heideltime-compare` writes HeidelTime's), with the
 //! same halves and the same scorer.
@@ -62,7 +63,7 @@ pub fn run(args: &[String]) -> i32 {
         .position(|a| a == "--system")
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from);
-    let mut kinds: [std::collections::BTreeMap<&'static str, KindCounts>; 2] = Default::default();
+    let mut kinds: [KindTally; 2] = Default::default();
     let dir = args
         .iter()
         .enumerate()
@@ -255,20 +256,61 @@ fn kind_of(text: &str, kind: &str, value: &str) -> &'static str {
     }
 }
 
-fn tally_kinds(doc: &TimeMl, sys: &[Timex], kinds: &mut std::collections::BTreeMap<&'static str, KindCounts>) {
+/// One half's `--by-kind` counts: per kind of expression, and the shape of each wrong value.
+#[derive(Default)]
+struct KindTally {
+    kinds: std::collections::BTreeMap<&'static str, KindCounts>,
+    shapes: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// How a system value differs from the gold one (for the `--by-kind` table only): whether the gold annotation left
+/// out what the system resolved, wrote the same value another way, or names another time.
+fn mistake_shape(ours: &str, gold: &str) -> &'static str {
+    let is_length = |v: &str| v.starts_with('P') && !v.ends_with("_REF");
+    let is_ref = |v: &str| v.ends_with("_REF");
+    let unpadded = |v: &str| {
+        v.split_once("-W")
+            .map(|(y, w)| format!("{y}-W{}", w.trim_start_matches('0')))
+            .unwrap_or_else(|| v.to_string())
+    };
+    if is_ref(gold) || is_ref(ours) {
+        "a vague reference on one side"
+    } else if is_length(gold) != is_length(ours) {
+        "one a length, the other a point"
+    } else if is_length(gold) {
+        "both lengths, different"
+    } else if gold.contains('X') && !ours.contains('X') {
+        "gold left digits out (X), the system resolved them"
+    } else if unpadded(gold) == unpadded(ours) {
+        "same week, its number written without the zero"
+    } else if gold.starts_with(ours) || ours.starts_with(gold) {
+        "same time at another precision"
+    } else {
+        "another time (direction, anchor or calendar)"
+    }
+}
+
+fn tally_kinds(doc: &TimeMl, sys: &[Timex], tally: &mut KindTally) {
     for s in sys {
-        let k = kinds.entry(kind_of(&s.text, type_name(s.kind), &s.value)).or_default();
+        let k = tally
+            .kinds
+            .entry(kind_of(&s.text, type_name(s.kind), &s.value))
+            .or_default();
         match paired_gold(doc, s) {
             Some(g) => {
                 k.pairs += 1;
                 k.value_ok += usize::from(s.value == g.value);
+                if s.value != g.value {
+                    *tally.shapes.entry(mistake_shape(&s.value, &g.value)).or_default() += 1;
+                }
             }
             None => k.extra += 1,
         }
     }
     for g in &doc.timexes {
         if !gold_found(sys, g) {
-            kinds
+            tally
+                .kinds
                 .entry(kind_of(&doc.text[g.start..g.end], &g.kind, &g.value))
                 .or_default()
                 .missed += 1;
@@ -276,7 +318,8 @@ fn tally_kinds(doc: &TimeMl, sys: &[Timex], kinds: &mut std::collections::BTreeM
     }
 }
 
-fn print_kinds(kinds: &[std::collections::BTreeMap<&'static str, KindCounts>; 2]) {
+fn print_kinds(tallies: &[KindTally; 2]) {
+    let kinds = [&tallies[0].kinds, &tallies[1].kinds];
     println!("by kind (system kind for pairs and extras, gold kind for misses): pairs, value right, extra, missed");
     println!("{:<28} {:>30} | {:>30}", "", "tune half", "held-out half");
     let mut names: Vec<&str> = kinds.iter().flat_map(|m| m.keys().copied()).collect();
@@ -299,7 +342,15 @@ fn print_kinds(kinds: &[std::collections::BTreeMap<&'static str, KindCounts>; 2]
                 k.missed
             )
         };
-        println!("{name:<28} {:>30} | {:>30}", cell(&kinds[0]), cell(&kinds[1]));
+        println!("{name:<28} {:>30} | {:>30}", cell(kinds[0]), cell(kinds[1]));
+    }
+    println!("wrong values by shape (paired expressions whose value differs from gold): tune half | held-out half");
+    let mut shapes: Vec<&str> = tallies.iter().flat_map(|t| t.shapes.keys().copied()).collect();
+    shapes.sort_unstable();
+    shapes.dedup();
+    for shape in shapes {
+        let n = |t: &KindTally| t.shapes.get(shape).copied().unwrap_or_default();
+        println!("{shape:<50} {:>5} | {:>5}", n(&tallies[0]), n(&tallies[1]));
     }
 }
 
@@ -472,5 +523,27 @@ pub fn run_cases(args: &[String]) -> i32 {
         0
     } else {
         2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mistake_shape;
+
+    #[test]
+    fn wrong_values_are_sorted_by_shape() {
+        let cases = [
+            ("1989-W43", "1989-WXX", "gold left digits out (X), the system resolved them"),
+            ("2000-W07", "2000-W7", "same week, its number written without the zero"),
+            ("1998-W33", "P1W", "one a length, the other a point"),
+            ("P10Y", "P1E", "both lengths, different"),
+            ("1999-10-07TMO", "1999-10-07", "same time at another precision"),
+            ("1988-Q3", "1988", "same time at another precision"),
+            ("1998-08-11", "1998-08-18", "another time (direction, anchor or calendar)"),
+            ("PXW", "FUTURE_REF", "a vague reference on one side"),
+        ];
+        for (ours, gold, shape) in cases {
+            assert_eq!(mistake_shape(ours, gold), shape, "{ours} vs {gold}");
+        }
     }
 }
