@@ -373,6 +373,20 @@ fn clock_times_take_the_date_written_with_them() {
     );
     assert_eq!(t[0].text, "5 p.m. EST, Nov. 6");
     assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Time, "2016-11-06T17:00"));
+    // Wire style: four digits and a zone take the day written beside them, before or after.
+    let dct = Some("2017-06-24");
+    assert_eq!(
+        pairs("It hit at around 6 am (2200 GMT Friday) and blocked a river.", dct),
+        vec![p("6 am", "2017-06-24T06:00"), p("2200 GMT Friday", "2017-06-23T22:00")]
+    );
+    assert_eq!(
+        pairs("The truce starts Monday at 1500 GMT.", Some("2016-09-05")),
+        vec![p("Monday at 1500 GMT", "2016-09-05T15:00")]
+    );
+    assert_eq!(
+        pairs("The truce began at 1500 GMT on 3 September.", Some("2016-09-05")),
+        vec![p("1500 GMT on 3 September", "2016-09-03T15:00")]
+    );
 }
 
 #[test]

@@ -533,13 +533,21 @@ mod tests {
     #[test]
     fn wrong_values_are_sorted_by_shape() {
         let cases = [
-            ("1989-W43", "1989-WXX", "gold left digits out (X), the system resolved them"),
+            (
+                "1989-W43",
+                "1989-WXX",
+                "gold left digits out (X), the system resolved them",
+            ),
             ("2000-W07", "2000-W7", "same week, its number written without the zero"),
             ("1998-W33", "P1W", "one a length, the other a point"),
             ("P10Y", "P1E", "both lengths, different"),
             ("1999-10-07TMO", "1999-10-07", "same time at another precision"),
             ("1988-Q3", "1988", "same time at another precision"),
-            ("1998-08-11", "1998-08-18", "another time (direction, anchor or calendar)"),
+            (
+                "1998-08-11",
+                "1998-08-18",
+                "another time (direction, anchor or calendar)",
+            ),
             ("PXW", "FUTURE_REF", "a vague reference on one side"),
         ];
         for (ours, gold, shape) in cases {
