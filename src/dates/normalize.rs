@@ -1428,8 +1428,11 @@ impl Context<'_> {
                 }
             }
         };
-        // "midnight Friday" closes that day (TimeML writes the hour 24 of the day).
-        let h = if midnight && (f.get("weekday").is_some() || f.get("month").is_some()) && m == 0 {
+        // "midnight Friday" closes that day (TimeML writes the hour 24 of the day); so does a bare midnight still
+        // ahead ("the curfew starts at midnight"), where one already past ("shortly after midnight") opened it.
+        let named_day = f.get("weekday").is_some() || f.get("month").is_some();
+        let ahead = || matches!(self.lean(f.span), Some(Lean::Future | Lean::WeakFuture));
+        let h = if midnight && m == 0 && (named_day || ahead()) {
             24
         } else {
             h

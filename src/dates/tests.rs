@@ -273,6 +273,16 @@ fn times_and_parts_of_day() {
     assert_eq!(t[0].kind, TimexType::Date, "a part of a named day is typed DATE");
     assert_eq!(t[1].text, "2:30 p.m. GMT");
     assert_eq!(t[1].value, "2016-09-05T14:30");
+    // A midnight still ahead closes the day (hour 24); one already past opened it.
+    let dct = Some("2012-08-10");
+    assert_eq!(
+        pairs("The curfew starts at midnight.", dct),
+        vec![p("midnight", "2012-08-10T24:00")]
+    );
+    assert_eq!(
+        pairs("The blast hit shortly after midnight.", dct),
+        vec![p("midnight", "2012-08-10T00:00")]
+    );
 }
 
 #[test]
