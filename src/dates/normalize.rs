@@ -650,6 +650,30 @@ impl Context<'_> {
                     self.anchored_dct(Norm::new(TimexType::Date, value))
                 }
             }
+        } else if let (Some(w), Some(d)) = (self.weekday_number(f), day) {
+            // "Tuesday 19th": the month, among the two before and after the document's, in which that day is that
+            // weekday, the nearest one (the earlier on a tie: news looks back).
+            let Some(dct) = self.dct else {
+                let mut n = Norm::new(TimexType::Date, format!("XXXX-XX-{d:02}"));
+                n.needs_dct = true;
+                return Some(n);
+            };
+            let first = Date::new(dct.year, dct.month, 1)?;
+            let date = (-2i32..=2)
+                .filter_map(|k| {
+                    let m0 = i64::from(first.year) * 12 + i64::from(first.month) - 1 + i64::from(k);
+                    Date::new(
+                        i32::try_from(m0.div_euclid(12)).ok()?,
+                        (m0.rem_euclid(12) + 1) as u32,
+                        d,
+                    )
+                })
+                .filter(|c| c.weekday() == w)
+                .min_by_key(|c| {
+                    let gap = c.to_days() - dct.to_days();
+                    (gap.abs(), gap > 0)
+                })?;
+            self.anchored_dct(Norm::new(TimexType::Date, date.to_string()))
         } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
             let w: u32 = w.parse().ok()?;
             // "the previous Friday", "the following Monday": counted from the day last named.

@@ -964,6 +964,30 @@ fn clock_shapes_with_seconds_fractions_and_ranges() {
 }
 
 #[test]
+fn a_weekday_with_a_day_of_the_month_names_the_month_it_falls_in() {
+    // Tuesday 12 February 2013: the 19th is next Tuesday, the 9th was last Saturday; a count is no day.
+    let dct = Some("2013-02-12");
+    assert_eq!(
+        pairs("The vote is on Tuesday 19th.", dct),
+        vec![p("Tuesday 19th", "2013-02-19")]
+    );
+    assert_eq!(
+        pairs("The fire broke out on Saturday the 9th.", dct),
+        vec![p("Saturday the 9th", "2013-02-09")]
+    );
+    // 29 March 2013 is a Friday, as 29 January was not: the month is the one where the weekday fits.
+    assert_eq!(
+        pairs("The fair opens Friday 29th.", dct),
+        vec![p("Friday 29th", "2013-03-29")]
+    );
+    assert_eq!(
+        pairs("On Tuesday 19 people died.", dct),
+        vec![p("Tuesday", "2013-02-12")]
+    );
+    assert_eq!(run("The vote is on Tuesday 19th.", None)[0].value, "XXXX-XX-19");
+}
+
+#[test]
 fn day_of_month_forms_and_two_digit_years() {
     let dct = Some("2016-09-05");
     assert_eq!(
