@@ -159,6 +159,15 @@ fn word_before(text: &str, at: usize) -> &str {
     head[start..].trim_end_matches('-')
 }
 
+/// Whether the word before byte `at` is a possessive ("Valley's", "Valley’s").
+fn possessive_before(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("").trim_end();
+    let Some(owner) = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")) else {
+        return false;
+    };
+    owner.ends_with(char::is_alphabetic)
+}
+
 /// The word just after byte `at`.
 fn word_after(text: &str, at: usize) -> &str {
     let tail = text.get(at..).unwrap_or("").trim_start();
@@ -236,7 +245,9 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
         let Some(word) = lex.word(class.trim_end_matches('2'), w.as_str()) else {
             continue;
         };
-        if word.ambiguous && !concrete && !lex.has("monthprep", word_before(text, start + w.start())) {
+        // A possessive before names the month of something ("the city's March check"), as a preposition does.
+        let at = start + w.start();
+        if word.ambiguous && !concrete && !lex.has("monthprep", word_before(text, at)) && !possessive_before(text, at) {
             return false;
         }
         if word.dated && !(has("day") || has("dayword") || has("year")) {

@@ -420,6 +420,20 @@ fn ages_counts_and_names_are_not_dates() {
 }
 
 #[test]
+fn a_month_that_is_also_a_word_needs_a_preposition_or_a_possessive() {
+    let dct = Some("2009-03-17");
+    assert_eq!(
+        pairs("Sun Valley’s March check was up 16 percent.", dct),
+        vec![p("March", "2009-03")]
+    );
+    assert_eq!(
+        pairs("The city's March payment was late.", dct),
+        vec![p("March", "2009-03")]
+    );
+    assert!(run("The troops march on while the March for Babies waits.", dct).is_empty());
+}
+
+#[test]
 fn results_quarters_compare_year_over_year() {
     let text = "Profit rose in the third quarter, up from a year ago. The quarter ended with a rally.";
     let got = pairs(text, Some("2016-10-20"));
