@@ -1443,8 +1443,17 @@ impl Context<'_> {
                         .find(|(_, p, _)| p.gran == Gran::Day && near(p.date))
                         .map(|(_, p, _)| p.date)
                 };
+                // The sentence just before counts too, however far its day: "... on Saturday, Feb. 9, have changed
+                // times. The junior team starts at 3:30 p.m."
+                let prev_start = seg_start.and_then(|start| {
+                    self.segments
+                        .iter()
+                        .take_while(|s| s.span.start < start)
+                        .last()
+                        .map(|s| s.span.start)
+                });
                 match self.day_in_sentence {
-                    Some((s, d)) if Some(s) == seg_start => (d.to_string(), Vec::new(), false),
+                    Some((s, d)) if Some(s) == seg_start || Some(s) == prev_start => (d.to_string(), Vec::new(), false),
                     _ => match (story_day(), self.dct) {
                         (Some(d), _) | (None, Some(d)) => (d.to_string(), Vec::new(), false),
                         (None, None) => ("XXXX-XX-XX".into(), Vec::new(), true),

@@ -383,6 +383,26 @@ fn clock_times_take_the_date_written_with_them() {
     );
     assert_eq!(t[0].text, "5 p.m. EST, Nov. 6");
     assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Time, "2016-11-06T17:00"));
+    // A clock time with no day of its own takes the day of its sentence or of the sentence just before, however
+    // far; two sentences on, an old date is background and the document's day counts.
+    let dct = Some("2009-03-15");
+    assert_eq!(
+        pairs(
+            "The games on Saturday, Feb. 9, 2008, have moved. The junior team starts at 3:30 p.m.",
+            dct
+        ),
+        vec![
+            p("Saturday, Feb. 9, 2008", "2008-02-09"),
+            p("3:30 p.m.", "2008-02-09T15:30")
+        ]
+    );
+    assert_eq!(
+        pairs(
+            "He was born on Jan. 5, 1950. He grew up here. Police were called at 6 a.m.",
+            dct
+        ),
+        vec![p("Jan. 5, 1950", "1950-01-05"), p("6 a.m.", "2009-03-15T06:00")]
+    );
     // Wire style: four digits and a zone take the day written beside them, before or after.
     let dct = Some("2017-06-24");
     assert_eq!(
@@ -1216,9 +1236,9 @@ fn a_capitalised_date_word_inside_a_sentence_is_a_name() {
 #[test]
 fn a_clock_time_without_a_day_takes_the_day_the_story_tells() {
     // 2009-03-25 is a Wednesday: the fire was on Tuesday, and its later hours are Tuesday's; a date years back is
-    // background and does not lend its day, even when named last.
+    // background and does not lend its day beyond the sentence after it, even when named last.
     let text = "A house burned on Tuesday. By 6 p.m., the roof had collapsed. A fire struck there on May 2, 2001. \
-                Crews left at 9 p.m.";
+                Few recall it. Crews left at 9 p.m.";
     assert_eq!(
         pairs(text, Some("2009-03-25")),
         vec![
