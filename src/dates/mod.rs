@@ -81,6 +81,7 @@ pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)>
         dct: None,
         history: Vec::new(),
         day_in_sentence: None,
+        last_point: None,
         dct_clock: None,
     };
     for seg in &opening {
@@ -141,6 +142,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         dct: dct_date,
         history: Vec::new(),
         day_in_sentence: None,
+        last_point: None,
         dct_clock: dct.and_then(dct_clock),
     };
     let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
@@ -162,6 +164,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
                 .is_some_and(|w| lex.has("periodend", w));
             let derived = matches!(norm.anchor, Some(Some(_))) || closes_period;
             ctx.history.push((index, p, derived));
+            ctx.last_point = Some((f.span.end, p));
             if p.gran == Gran::Day {
                 let seg = normalize::segment_of(segments, f.span).map_or(0, |s| s.span.start);
                 ctx.day_in_sentence = Some((seg, p.date));

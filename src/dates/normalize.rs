@@ -59,6 +59,8 @@ pub struct Context<'a> {
     /// The concrete dates mentioned so far: index among the expressions, point, and whether it was computed from
     /// an earlier mention (anaphoric), in text order.
     pub history: Vec<(usize, Point, bool)>,
+    /// The last expression with a calendar point: where it ends and its point (for "Friday, the day before ...").
+    pub last_point: Option<(usize, Point)>,
     /// The last day-precise date of the current sentence (for clock times): sentence start and day.
     pub day_in_sentence: Option<(usize, Date)>,
     /// The document's wall-clock time in seconds since midnight, when the DCT has one (`2016-09-05T14:02`).
@@ -135,7 +137,20 @@ impl Context<'_> {
                 sign.and_then(|s| self.clock_count(f, s))
                     .or_else(|| self.offset(f, false))
             }
-            "anaphor" => self.offset(f, true),
+            // "Friday, the day before the traffic stop", "Nov. 24 — the day after the cheques were mailed": in
+            // apposition to a date just written, the expression names that date (its event is told after it).
+            "anaphor" => match self.last_point {
+                Some((end, p))
+                    if self.text.get(end..f.span.start).is_some_and(|gap| {
+                        gap.contains([',', '—', '–']) && gap.chars().all(|c| matches!(c, ' ' | ',' | '—' | '–'))
+                    }) && self.word("unit", f.get("unit")?).and_then(unit_gran) == Some(p.gran) =>
+                {
+                    let mut n = Norm::new(TimexType::Date, p.format());
+                    n.anchor = Some(self.history.last().map(|&(i, _, _)| i));
+                    Some(n)
+                }
+                _ => self.offset(f, true),
+            },
             "clockin" => (self.opens_sentence(f))
                 .then(|| self.clock_count(f, 1))
                 .flatten()

@@ -283,6 +283,13 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if !has("holiday") && capitalised_name(lex, text, start, end) {
         return false;
     }
+    // "later in the day before returning home": "before" opens a clause of its own, the day is no day before.
+    if has("adir") && !(has("weekday") || has("holiday") || has("month")) {
+        let next = word_after(text, end);
+        if next.len() > 4 && next.ends_with("ing") && next.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return false;
+        }
+    }
     // "her last day in the post", "on the last day of talks": a final day, not yesterday.
     if get("rel").is_some_and(|r| r.as_str().eq_ignore_ascii_case("last"))
         && get("unit").is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("day"))

@@ -245,6 +245,38 @@ fn relative_and_anaphoric_dates() {
 }
 
 #[test]
+fn a_day_before_or_after_in_apposition_is_the_date_it_follows() {
+    // "Friday, the day before the traffic stop" names Friday; the event it counts from is told after it.
+    assert_eq!(
+        pairs(
+            "Police got the tip Friday, the day before the traffic stop ended in gunfire.",
+            Some("2009-03-24")
+        ),
+        vec![p("Friday", "2009-03-20"), p("the day before", "2009-03-20")]
+    );
+    assert_eq!(
+        pairs(
+            "It was busy on Nov. 24 — the day after the cheques went out.",
+            Some("2016-12-19")
+        ),
+        vec![p("Nov. 24", "2016-11-24"), p("the day after", "2016-11-24")]
+    );
+    // Not in apposition it counts from the date: and before a clause of its own it is no expression at all.
+    assert_eq!(
+        pairs(
+            "The attack came on March 3. The day after, rebels withdrew.",
+            Some("2009-03-15")
+        ),
+        vec![p("March 3", "2009-03-03"), p("The day after", "2009-03-04")]
+    );
+    assert!(run(
+        "She flies on later in the day before returning home.",
+        Some("2009-03-15")
+    )
+    .is_empty());
+}
+
+#[test]
 fn periods_seasons_decades_and_modifiers() {
     let text = "In the summer of 2016, as in the 1990s and the 19th century, prices fell in late November \
                 and in the third quarter of 2015.";
