@@ -290,6 +290,12 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
+    // "could last a decade", "may last a week": "last" is the verb after a modal or "to", not "the last".
+    if m.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("last "))
+        && lex.has("participlebefore", word_before(text, start))
+    {
+        return false;
+    }
     // "her last day in the post", "on the last day of talks": a final day, not yesterday.
     if get("rel").is_some_and(|r| r.as_str().eq_ignore_ascii_case("last"))
         && get("unit").is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("day"))
