@@ -277,6 +277,17 @@ fn a_day_before_or_after_in_apposition_is_the_date_it_follows() {
 }
 
 #[test]
+fn last_after_a_modal_is_the_verb() {
+    let dct = Some("2009-03-24");
+    assert_eq!(pairs("The cold could last a decade.", dct), vec![p("a decade", "P10Y")]);
+    assert_eq!(
+        pairs("The trial is expected to last two weeks.", dct),
+        vec![p("two weeks", "P2W")]
+    );
+    assert_eq!(pairs("He left last week.", dct), vec![p("last week", "2009-W12")]);
+}
+
+#[test]
 fn periods_seasons_decades_and_modifiers() {
     let text = "In the summer of 2016, as in the 1990s and the 19th century, prices fell in late November \
                 and in the third quarter of 2015.";
