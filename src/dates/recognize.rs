@@ -296,6 +296,18 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     {
         return false;
     }
+    // "spring and summer": a season after "and"/"or" only when a season comes before ("rose and fall" is a verb).
+    if has("season") && (m.starts_with("and") || m.starts_with("or")) && !lex.has("season", word_before(text, start)) {
+        return false;
+    }
+    // "for the Summer Youth Program", "the Winter Olympics": a capitalised season before a capitalised word names
+    // something.
+    if let Some(season) = get("season") {
+        let capital = season.as_str().starts_with(char::is_uppercase);
+        if capital && !has("year") && word_after(text, end).starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
     // "her last day in the post", "on the last day of talks": a final day, not yesterday.
     if get("rel").is_some_and(|r| r.as_str().eq_ignore_ascii_case("last"))
         && get("unit").is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("day"))

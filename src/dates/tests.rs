@@ -277,6 +277,17 @@ fn a_day_before_or_after_in_apposition_is_the_date_it_follows() {
 }
 
 #[test]
+fn a_second_season_after_and_is_one_too_but_a_name_is_not() {
+    let dct = Some("2009-03-21");
+    assert_eq!(
+        pairs("It turns the rain off during the winter and spring.", dct),
+        vec![p("the winter", "2009-WI"), p("spring", "2009-SP")]
+    );
+    assert!(run("Prices rose and fall again; they may rise or fall.", dct).is_empty());
+    assert!(run("The board renewed its deal for the Summer Youth Program.", dct).is_empty());
+}
+
+#[test]
 fn last_after_a_modal_is_the_verb() {
     let dct = Some("2009-03-24");
     assert_eq!(pairs("The cold could last a decade.", dct), vec![p("a decade", "P10Y")]);
