@@ -288,6 +288,19 @@ fn a_second_season_after_and_is_one_too_but_a_name_is_not() {
 }
 
 #[test]
+fn a_hyphenated_range_of_counts_is_one_length() {
+    let dct = Some("2009-03-24");
+    assert_eq!(
+        pairs("The list would cover the next 18-24 months.", dct),
+        vec![p("the next 18-24 months", "P18M")]
+    );
+    assert_eq!(
+        pairs("The score was 3-1 after 90 minutes.", dct),
+        vec![p("90 minutes", "PT90M")]
+    );
+}
+
+#[test]
 fn last_after_a_modal_is_the_verb() {
     let dct = Some("2009-03-24");
     assert_eq!(pairs("The cold could last a decade.", dct), vec![p("a decade", "P10Y")]);
