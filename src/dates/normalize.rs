@@ -406,12 +406,15 @@ impl Context<'_> {
             let head_of_sentence = self.text.get(seg.span.start..i).unwrap_or("");
             let lean = if self.future_cue(w, next, head_of_sentence) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 // A plan told in the pluperfect or as superseded ("had been scheduled to expire Friday",
-                // "as previously planned"): the date has passed.
-                if [prev(1), prev(2)]
-                    .into_iter()
-                    .flatten()
-                    .any(|p| self.cue("pastframe", p))
-                {
+                // "as previously planned"), or in the simple past ("was scheduled for Sept. 26", `simplepast`; not
+                // a progressive, "were planning to drive ... on Monday", which tells a plan still ahead): the past
+                // reading is weighed in, though a date near ahead may still win.
+                let framed = |p: &str| match self.lex.value("pastframe", p) {
+                    Some("simplepast") => !w.ends_with("ing"),
+                    Some(_) => true,
+                    None => false,
+                };
+                if [prev(1), prev(2)].into_iter().flatten().any(framed) {
                     Lean::Past
                 } else {
                     Lean::Future

@@ -715,6 +715,24 @@ fn superseded_plans_read_backward() {
     // A scheduling verb in the present looks ahead.
     let t = run("The offer expires Friday.", Some("1995-10-30"));
     assert_eq!(t[0].value, "1995-11-03");
+    // A plan in the simple past weighs the past reading in (a date near ahead still wins); a progressive plan
+    // ("were planning to") still looks ahead.
+    let dct = Some("2016-12-19");
+    assert_eq!(
+        pairs("His surgery was scheduled for Sept. 26, but it was cancelled.", dct),
+        vec![p("Sept. 26", "2016-09-26")]
+    );
+    assert_eq!(
+        pairs("The vote was scheduled for Nov. 6.", Some("2016-10-28")),
+        vec![p("Nov. 6", "2016-11-06")]
+    );
+    assert_eq!(
+        pairs(
+            "Protesters were planning to drive to the airport on Monday.",
+            Some("2000-01-07")
+        ),
+        vec![p("Monday", "2000-01-10")]
+    );
 }
 
 #[test]
