@@ -164,7 +164,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
                 .is_some_and(|w| lex.has("periodend", w));
             let derived = matches!(norm.anchor, Some(Some(_))) || closes_period;
             ctx.history.push((index, p, derived));
-            ctx.last_point = Some((f.span.end, p));
+            ctx.last_point = Some((f.span.end, index, p));
             if p.gran == Gran::Day {
                 let seg = normalize::segment_of(segments, f.span).map_or(0, |s| s.span.start);
                 ctx.day_in_sentence = Some((seg, p.date));

@@ -59,8 +59,9 @@ pub struct Context<'a> {
     /// The concrete dates mentioned so far: index among the expressions, point, and whether it was computed from
     /// an earlier mention (anaphoric), in text order.
     pub history: Vec<(usize, Point, bool)>,
-    /// The last expression with a calendar point: where it ends and its point (for "Friday, the day before ...").
-    pub last_point: Option<(usize, Point)>,
+    /// The last expression with a calendar point: where it ends, its index among the expressions and its point
+    /// (for "Friday, the day before ...").
+    pub last_point: Option<(usize, usize, Point)>,
     /// The last day-precise date of the current sentence (for clock times): sentence start and day.
     pub day_in_sentence: Option<(usize, Date)>,
     /// The document's wall-clock time in seconds since midnight, when the DCT has one (`2016-09-05T14:02`).
@@ -137,20 +138,7 @@ impl Context<'_> {
                 sign.and_then(|s| self.clock_count(f, s))
                     .or_else(|| self.offset(f, false))
             }
-            // "Friday, the day before the traffic stop", "Nov. 24 — the day after the cheques were mailed": in
-            // apposition to a date just written, the expression names that date (its event is told after it).
-            "anaphor" => match self.last_point {
-                Some((end, p))
-                    if self.text.get(end..f.span.start).is_some_and(|gap| {
-                        gap.contains([',', '—', '–']) && gap.chars().all(|c| matches!(c, ' ' | ',' | '—' | '–'))
-                    }) && self.word("unit", f.get("unit")?).and_then(unit_gran) == Some(p.gran) =>
-                {
-                    let mut n = Norm::new(TimexType::Date, p.format());
-                    n.anchor = Some(self.history.last().map(|&(i, _, _)| i));
-                    Some(n)
-                }
-                _ => self.offset(f, true),
-            },
+            "anaphor" => self.apposed(f).or_else(|| self.offset(f, true)),
             "clockin" => (self.opens_sentence(f))
                 .then(|| self.clock_count(f, 1))
                 .flatten()
@@ -586,6 +574,21 @@ impl Context<'_> {
         } else {
             past_year
         }
+    }
+
+    /// "Friday, the day before the traffic stop", "Nov. 24 — the day after the cheques were mailed": in apposition
+    /// to a date just written (after a comma or a dash) and of its precision, the expression names that date; the
+    /// event it counts from is told after it.
+    fn apposed(&self, f: &Found) -> Option<Norm> {
+        let (end, index, point) = self.last_point?;
+        let gap = self.text.get(end..f.span.start)?;
+        let apposition = gap.contains([',', '—', '–']) && gap.chars().all(|c| matches!(c, ' ' | ',' | '—' | '–'));
+        if !apposition || self.word("unit", f.get("unit")?).and_then(unit_gran) != Some(point.gran) {
+            return None;
+        }
+        let mut n = Norm::new(TimexType::Date, point.format());
+        n.anchor = Some(Some(index));
+        Some(n)
     }
 
     fn anchored_dct(&self, mut n: Norm) -> Norm {

@@ -297,7 +297,11 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
         return false;
     }
     // "spring and summer": a season after "and"/"or" only when a season comes before ("rose and fall" is a verb).
-    if has("season") && (m.starts_with("and") || m.starts_with("or")) && !lex.has("season", word_before(text, start)) {
+    let coordinated = ["and", "or"].iter().any(|c| {
+        m.strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    });
+    if has("season") && coordinated && !lex.has("season", word_before(text, start)) {
         return false;
     }
     // "for the Summer Youth Program", "the Winter Olympics": a capitalised season before a capitalised word names
