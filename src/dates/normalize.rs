@@ -139,6 +139,7 @@ impl Context<'_> {
                     .or_else(|| self.offset(f, false))
             }
             "anaphor" => self.apposed(f).or_else(|| self.offset(f, true)),
+            "apposed" => self.apposed(f).or_else(|| self.duration(f, false)),
             "clockin" => (self.opens_sentence(f))
                 .then(|| self.clock_count(f, 1))
                 .flatten()

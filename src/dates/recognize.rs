@@ -290,6 +290,13 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
+    // "Sunday, a day after the raid": a count before "after"/"before" is a date only in apposition, after a comma or
+    // a dash (the date itself is checked when the value is read).
+    let counted_from_event =
+        has("unit") && !has("dir") && !has("adir") && (m.ends_with("after") || m.ends_with("before"));
+    if counted_from_event && !text.get(..start).unwrap_or("").trim_end().ends_with([',', '—', '–']) {
+        return false;
+    }
     // "could last a decade", "may last a week": "last" is the verb after a modal or "to", not "the last".
     if m.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("last "))
         && lex.has("participlebefore", word_before(text, start))

@@ -261,6 +261,21 @@ fn a_day_before_or_after_in_apposition_is_the_date_it_follows() {
         ),
         vec![p("Nov. 24", "2016-11-24"), p("the day after", "2016-11-24")]
     );
+    // So does a count from an event in apposition; elsewhere it is the length it says.
+    assert_eq!(
+        pairs(
+            "It killed 20 people on Sunday, a day after troops retook the district.",
+            Some("2016-09-05")
+        ),
+        vec![p("Sunday", "2016-09-04"), p("a day", "2016-09-04")]
+    );
+    assert_eq!(
+        pairs(
+            "The strikes came a day after troops retook the district.",
+            Some("2016-09-05")
+        ),
+        vec![p("a day", "P1D")]
+    );
     // Not in apposition it counts from the date: and before a clause of its own it is no expression at all.
     assert_eq!(
         pairs(
