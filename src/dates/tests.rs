@@ -316,6 +316,19 @@ fn a_hyphenated_range_of_counts_is_one_length() {
 }
 
 #[test]
+fn a_day_and_month_with_last_or_this_year_is_one_date() {
+    let dct = Some("2016-09-05");
+    assert_eq!(
+        pairs("Russia began air strikes in Syria on September 30 last year.", dct),
+        vec![p("September 30 last year", "2015-09-30")]
+    );
+    assert_eq!(
+        pairs("The law took effect on 1 January this year.", dct),
+        vec![p("1 January this year", "2016-01-01")]
+    );
+}
+
+#[test]
 fn last_after_a_modal_is_the_verb() {
     let dct = Some("2009-03-24");
     assert_eq!(pairs("The cold could last a decade.", dct), vec![p("a decade", "P10Y")]);
