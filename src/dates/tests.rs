@@ -498,6 +498,18 @@ fn clock_times_take_the_date_written_with_them() {
         ),
         vec![p("Jan. 5, 1950", "1950-01-05"), p("6 a.m.", "2009-03-15T06:00")]
     );
+    // The time elsewhere may stand in brackets between a clock and its day.
+    assert_eq!(
+        pairs(
+            "The truce expires at midnight (2100 GMT) on Wednesday.",
+            Some("2016-09-05")
+        ),
+        vec![p("midnight (2100 GMT) on Wednesday", "2016-09-07T24:00")]
+    );
+    assert_eq!(
+        pairs("It starts at 7 pm (1600 GMT) on Monday.", Some("2016-09-05")),
+        vec![p("7 pm (1600 GMT) on Monday", "2016-09-05T19:00")]
+    );
     // Wire style: four digits and a zone take the day written beside them, before or after.
     let dct = Some("2017-06-24");
     assert_eq!(
