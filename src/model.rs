@@ -499,7 +499,7 @@ pub enum Modality {
     Possible,
     /// "will", "would be discussed", "plans to".
     Future,
-    /// "if an agreement can be reached".
+    /// "if a compromise can be found".
     Hypothetical,
 }
 

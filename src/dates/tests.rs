@@ -124,20 +124,16 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
         ("2009-03-25", "Profit should recover by the fourth quarter.", "2009-Q4"),
         // A headline's infinitive after its capitalised subject is its future; before a determiner "to" is a
         // preposition. Preparing for a date looks ahead.
-        (
-            "2009-03-24",
-            "Chelsea, Club America to play at Dallas stadium in July.",
-            "2009-07",
-        ),
+        ("2009-03-24", "Real Betis, Porto to meet at Wembley in July.", "2009-07"),
         (
             "2009-03-22",
-            "Funding to dry up on Friday for Webb Center.",
+            "Grant to run out on Friday for Elm Street shelter.",
             "2009-03-27",
         ),
         ("2009-03-24", "Kerry to the Senate in July.", "2008-07"),
         (
             "2009-03-24",
-            "The college is gearing up for the start of classes on September 8.",
+            "The academy is gearing up for its first term on September 8.",
             "2009-09-08",
         ),
     ];
@@ -228,10 +224,7 @@ fn relative_and_anaphoric_dates() {
     // stays ("a year earlier" in a results story is that quarter a year before).
     let dct = Some("2009-03-27");
     assert_eq!(
-        pairs(
-            "Joblessness rose in February, well above the rate one year earlier.",
-            dct
-        ),
+        pairs("Exports fell in February, below their level one year earlier.", dct),
         vec![p("February", "2009-02"), p("one year earlier", "2008")]
     );
     assert_eq!(
@@ -249,14 +242,14 @@ fn a_day_before_or_after_in_apposition_is_the_date_it_follows() {
     // "Friday, the day before the traffic stop" names Friday; the event it counts from is told after it.
     assert_eq!(
         pairs(
-            "Police got the tip Friday, the day before the traffic stop ended in gunfire.",
+            "Detectives heard of it Friday, the day before the raid on the farm.",
             Some("2009-03-24")
         ),
         vec![p("Friday", "2009-03-20"), p("the day before", "2009-03-20")]
     );
     assert_eq!(
         pairs(
-            "It was busy on Nov. 24 — the day after the cheques went out.",
+            "Queues formed on Nov. 24 — the day after the bonuses were paid.",
             Some("2016-12-19")
         ),
         vec![p("Nov. 24", "2016-11-24"), p("the day after", "2016-11-24")]
@@ -295,18 +288,18 @@ fn a_day_before_or_after_in_apposition_is_the_date_it_follows() {
 fn a_second_season_after_and_is_one_too_but_a_name_is_not() {
     let dct = Some("2009-03-21");
     assert_eq!(
-        pairs("It turns the rain off during the winter and spring.", dct),
+        pairs("Ferries stop running during the winter and spring.", dct),
         vec![p("the winter", "2009-WI"), p("spring", "2009-SP")]
     );
     assert!(run("Prices rose and fall again; they may rise or fall.", dct).is_empty());
-    assert!(run("The board renewed its deal for the Summer Youth Program.", dct).is_empty());
+    assert!(run("The city funds the Summer Reading Club.", dct).is_empty());
 }
 
 #[test]
 fn a_hyphenated_range_of_counts_is_one_length() {
     let dct = Some("2009-03-24");
     assert_eq!(
-        pairs("The list would cover the next 18-24 months.", dct),
+        pairs("The plan spans the next 18-24 months.", dct),
         vec![p("the next 18-24 months", "P18M")]
     );
     assert_eq!(
@@ -331,7 +324,10 @@ fn a_day_and_month_with_last_or_this_year_is_one_date() {
 #[test]
 fn last_after_a_modal_is_the_verb() {
     let dct = Some("2009-03-24");
-    assert_eq!(pairs("The cold could last a decade.", dct), vec![p("a decade", "P10Y")]);
+    assert_eq!(
+        pairs("The drought could last a decade.", dct),
+        vec![p("a decade", "P10Y")]
+    );
     assert_eq!(
         pairs("The trial is expected to last two weeks.", dct),
         vec![p("two weeks", "P2W")]
@@ -483,7 +479,7 @@ fn clock_times_take_the_date_written_with_them() {
     let dct = Some("2009-03-15");
     assert_eq!(
         pairs(
-            "The games on Saturday, Feb. 9, 2008, have moved. The junior team starts at 3:30 p.m.",
+            "The concert of Saturday, Feb. 9, 2008, has moved. The choir sings at 3:30 p.m.",
             dct
         ),
         vec![
@@ -513,7 +509,7 @@ fn clock_times_take_the_date_written_with_them() {
     // Wire style: four digits and a zone take the day written beside them, before or after.
     let dct = Some("2017-06-24");
     assert_eq!(
-        pairs("It hit at around 6 am (2200 GMT Friday) and blocked a river.", dct),
+        pairs("The ferry sank at around 6 am (2200 GMT Friday) off the coast.", dct),
         vec![p("6 am", "2017-06-24T06:00"), p("2200 GMT Friday", "2017-06-23T22:00")]
     );
     assert_eq!(
@@ -550,7 +546,7 @@ fn ages_counts_and_names_are_not_dates() {
 fn a_month_that_is_also_a_word_needs_a_preposition_or_a_possessive() {
     let dct = Some("2009-03-17");
     assert_eq!(
-        pairs("Sun Valley’s March check was up 16 percent.", dct),
+        pairs("Riverton’s March tax cheque rose 9 percent.", dct),
         vec![p("March", "2009-03")]
     );
     assert_eq!(
@@ -681,14 +677,14 @@ fn past_tense_verbs_read_bare_months_backward() {
     // A bare verb after a modal or "to" has no tense either, even where its past form is the same ("cut", "put").
     let dct = Some("2009-03-15");
     for text in [
-        "The company will cut 75 jobs in June.",
-        "The mayor plans to cut 75 jobs in June.",
+        "The company will cut 40 jobs in June.",
+        "The mayor plans to cut 40 jobs in June.",
         "The board may put the plant up for sale in June.",
     ] {
         assert_eq!(pairs(text, dct), vec![p("June", "2009-06")], "{text}");
     }
     assert_eq!(
-        pairs("The company cut 75 jobs in June.", dct),
+        pairs("The company cut 40 jobs in June.", dct),
         vec![p("June", "2008-06")]
     );
     let dct = Some("1995-11-02");
@@ -759,7 +755,7 @@ fn superseded_plans_read_backward() {
     // ("were planning to") still looks ahead.
     let dct = Some("2016-12-19");
     assert_eq!(
-        pairs("His surgery was scheduled for Sept. 26, but it was cancelled.", dct),
+        pairs("Her hearing was scheduled for Sept. 26 but was postponed.", dct),
         vec![p("Sept. 26", "2016-09-26")]
     );
     assert_eq!(
@@ -768,7 +764,7 @@ fn superseded_plans_read_backward() {
     );
     assert_eq!(
         pairs(
-            "Protesters were planning to drive to the airport on Monday.",
+            "Farmers were planning to block the bridge on Monday.",
             Some("2000-01-07")
         ),
         vec![p("Monday", "2000-01-10")]

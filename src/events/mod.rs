@@ -194,7 +194,7 @@ fn sentence_clusters(
         if names.iter().any(|e| e.span.overlaps(&span)) || !seg.span.contains(&span) {
             continue;
         }
-        // "a deal to ease fighting in Syria": no fighting event, but it keeps "in Syria" from the deal.
+        // "a pact to reduce fighting in Yemen": no fighting event, but it keeps "in Yemen" from the pact.
         let before = words_before(toks, index_at(toks, span.start), 4);
         if lex.find_cue(before, false, |c| *c == Cue::Suppress).is_some() {
             let mut sink = new_cluster(si, seg, ty, span);

@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn division_words_count_only_in_their_sentence() {
-        let town = run("Troops tightened their grip on Aleppo. State media said so.");
+        let town = run("Troops tightened their hold on Aleppo. State television said so.");
         assert_eq!(town[0].feature, Feature::City);
         let division = run("Troops advanced in Aleppo province on Friday.");
         assert_eq!(division[0].feature, Feature::Admin);
