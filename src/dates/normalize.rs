@@ -503,7 +503,7 @@ impl Context<'_> {
 
     /// A future cue given the two words after it and the sentence before it: a modal of possibility (`modal`) only
     /// in lower case and not before a perfect ("may have voted"; "may have to wait" still looks ahead); a headline
-    /// infinitive (`headline`: "Club America to play in Dallas in July") only after a subject of capitalised words
+    /// infinitive (`headline`: "Real Betis, Porto to meet at Wembley in July") only after a subject of capitalised words
     /// and before a lower-case verb.
     fn future_cue(&self, w: &str, next: [Option<&str>; 2], head_of_sentence: &str) -> bool {
         match self.lex.value("futurecue", w) {

@@ -283,7 +283,7 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if !has("holiday") && capitalised_name(lex, text, start, end) {
         return false;
     }
-    // "later in the day before returning home": "before" opens a clause of its own, the day is no day before.
+    // "later in the day before heading back": "before" opens a clause of its own, the day is no day before.
     if has("adir") && !(has("weekday") || has("holiday") || has("month")) {
         let next = word_after(text, end);
         if next.len() > 4 && next.ends_with("ing") && next.starts_with(|c: char| c.is_ascii_lowercase()) {
