@@ -577,7 +577,7 @@ impl Context<'_> {
         }
     }
 
-    /// "Friday, the day before the traffic stop", "Nov. 24 — the day after the cheques were mailed": in apposition
+    /// "Friday, the day before the raid", "Nov. 24 — the day after the bonuses were paid": in apposition
     /// to a date just written (after a comma or a dash) and of its precision, the expression names that date; the
     /// event it counts from is told after it.
     fn apposed(&self, f: &Found) -> Option<Norm> {

@@ -311,7 +311,7 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if has("season") && coordinated && !lex.has("season", word_before(text, start)) {
         return false;
     }
-    // "for the Summer Youth Program", "the Winter Olympics": a capitalised season before a capitalised word names
+    // "the Summer Reading Club", "the Winter Olympics": a capitalised season before a capitalised word names
     // something.
     if let Some(season) = get("season") {
         let capital = season.as_str().starts_with(char::is_uppercase);

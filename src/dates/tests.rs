@@ -239,7 +239,7 @@ fn relative_and_anaphoric_dates() {
 
 #[test]
 fn a_day_before_or_after_in_apposition_is_the_date_it_follows() {
-    // "Friday, the day before the traffic stop" names Friday; the event it counts from is told after it.
+    // "Friday, the day before the raid" names Friday; the event it counts from is told after it.
     assert_eq!(
         pairs(
             "Detectives heard of it Friday, the day before the raid on the farm.",
