@@ -1468,10 +1468,9 @@ impl Context<'_> {
                 // The sentence just before counts too, however far its day: "... on Saturday, Feb. 9, have changed
                 // times. The junior team starts at 3:30 p.m."
                 let prev_start = seg_start.and_then(|start| {
-                    self.segments
-                        .iter()
-                        .take_while(|s| s.span.start < start)
-                        .last()
+                    let i = self.segments.partition_point(|s| s.span.start < start);
+                    i.checked_sub(1)
+                        .and_then(|j| self.segments.get(j))
                         .map(|s| s.span.start)
                 });
                 match self.day_in_sentence {
@@ -1646,12 +1645,12 @@ pub fn segment_of(segments: &[Segment], span: Span) -> Option<&Segment> {
     segments.get(i).filter(|s| s.span.contains(&span))
 }
 
-/// The words of `s` (letters, digits and apostrophes) with their byte offsets in it.
 /// The last run of letters and digits of `s` (empty when `s` ends in anything else).
 fn last_word(s: &str) -> &str {
     s.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
 }
 
+/// The words of `s` (letters, digits and apostrophes) with their byte offsets in it.
 pub(crate) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .scan(0, |pos, piece| {
