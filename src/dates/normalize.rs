@@ -680,15 +680,11 @@ impl Context<'_> {
                 n.needs_dct = true;
                 return Some(n);
             };
-            let first = Date::new(dct.year, dct.month, 1)?;
-            let date = (-2i32..=2)
+            let month = Point::new(Date::new(dct.year, dct.month, 1)?, Gran::Month);
+            let date = (-2..=2)
                 .filter_map(|k| {
-                    let m0 = i64::from(first.year) * 12 + i64::from(first.month) - 1 + i64::from(k);
-                    Date::new(
-                        i32::try_from(m0.div_euclid(12)).ok()?,
-                        (m0.rem_euclid(12) + 1) as u32,
-                        d,
-                    )
+                    let m = month.shift(k, "M").date;
+                    Date::new(m.year, m.month, d)
                 })
                 .filter(|c| c.weekday() == w)
                 .min_by_key(|c| {
@@ -696,8 +692,7 @@ impl Context<'_> {
                     (gap.abs(), gap > 0)
                 })?;
             self.anchored_dct(Norm::new(TimexType::Date, date.to_string()))
-        } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
-            let w: u32 = w.parse().ok()?;
+        } else if let Some(w) = self.weekday_number(f) {
             // "the previous Friday", "the following Monday": counted from the day last named.
             let anaphoric = f.get("rel").is_some_and(|r| self.lex.has("anarel", r));
             match (rel, anaphoric.then(|| self.anaphor_point(Gran::Day, f.span)).flatten()) {
@@ -1436,8 +1431,8 @@ impl Context<'_> {
             let n = self.date(f, TimexType::Date)?;
             let date = n.value.get(..10).unwrap_or(&n.value).to_string();
             Some((date, Vec::new(), n.needs_dct))
-        } else if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
-            let n = self.weekday(w.parse().ok()?, None, f.span);
+        } else if let Some(w) = self.weekday_number(f) {
+            let n = self.weekday(w, None, f.span);
             Some((n.value, n.alternatives, n.needs_dct))
         } else if let Some(o) = match f.get("deictic") {
             Some(d) => Some(self.word("deictic", d)?.split(':').next()?.parse::<i64>().ok()?),
