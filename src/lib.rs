@@ -81,7 +81,7 @@ pub fn analyze_with_progress(
     gazetteer: Option<&places::Gazetteer>,
     progress: &mut dyn FnMut(Stage),
 ) -> Analysis {
-    let tables = &lang::EN;
+    let tables = lang::Language::english();
     let mut warnings = Vec::new();
     let text = if text.len() > MAX_INPUT_BYTES {
         let mut cut = MAX_INPUT_BYTES;
@@ -132,7 +132,7 @@ pub fn analyze_with_progress(
             title,
             dct,
             length_bytes: text.len(),
-            language: tables.code.to_string(),
+            language: tables.code().to_string(),
             source: options.source.clone(),
         },
         timexes,

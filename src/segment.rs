@@ -4,7 +4,7 @@
 //! container ("the Syrian city of Homs") is looked for in its sentence.
 
 use crate::hash::FastSet as HashSet;
-use crate::lang::{self, Tables};
+use crate::lang::Language;
 use crate::model::Span;
 
 /// What a segment is.
@@ -29,18 +29,9 @@ pub struct Segment {
     pub kind: SegmentKind,
 }
 
-/// Splits `text` into segments with the abbreviation table of `tables`.
-pub fn segment(text: &str, tables: &Tables) -> Vec<Segment> {
-    // The set is built once per table and kept: building it was a tenth of this stage on a short article.
-    static BUILT: std::sync::OnceLock<(&'static str, HashSet<&'static str>)> = std::sync::OnceLock::new();
-    let (built_from, built) = BUILT.get_or_init(|| (tables.abbreviations, lang::lines(tables.abbreviations).collect()));
-    let own;
-    let abbreviations = if std::ptr::eq(*built_from, tables.abbreviations) {
-        built
-    } else {
-        own = lang::lines(tables.abbreviations).collect::<HashSet<&str>>();
-        &own
-    };
+/// Splits `text` into segments with the abbreviations of `language`.
+pub fn segment(text: &str, language: &Language) -> Vec<Segment> {
+    let abbreviations = language.abbreviations();
     let mut segments = Vec::new();
     let mut paragraph = 0;
     let mut line_start = 0;
@@ -154,7 +145,6 @@ fn classify_opening(text: &str, segments: &mut [Segment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::EN;
 
     fn texts<'a>(text: &'a str, segs: &[Segment]) -> Vec<&'a str> {
         segs.iter().map(|s| s.span.slice(text)).collect()
@@ -163,7 +153,7 @@ mod tests {
     #[test]
     fn splits_sentences_but_not_abbreviations_or_initials() {
         let text = "Mr. Smith met U.S. officials on Sept. 5. They left. John F. Kennedy spoke!\nNext line";
-        let segs = segment(text, &EN);
+        let segs = segment(text, Language::english());
         assert_eq!(
             texts(text, &segs),
             vec![
@@ -179,7 +169,7 @@ mod tests {
     #[test]
     fn headline_and_dateline_are_classified() {
         let text = "Storm hits coast\n\nREUTERS , Tuesday 3 May 2022\n\nThe storm came. It went.";
-        let segs = segment(text, &EN);
+        let segs = segment(text, Language::english());
         assert_eq!(segs[0].kind, SegmentKind::Headline);
         assert_eq!(segs[1].kind, SegmentKind::Dateline);
         assert_eq!(segs[2].kind, SegmentKind::Sentence);
@@ -189,7 +179,7 @@ mod tests {
     #[test]
     fn spans_stay_on_char_boundaries_with_non_ascii_text() {
         let text = "Le président a parlé. Ça va? «Oui».\n— Fin";
-        for seg in segment(text, &EN) {
+        for seg in segment(text, Language::english()) {
             assert!(text.is_char_boundary(seg.span.start) && text.is_char_boundary(seg.span.end));
             assert!(!seg.span.slice(text).is_empty());
         }

@@ -88,7 +88,7 @@ fn timeml_dev_set_accuracy_floor() {
             }
             let xml = std::fs::read_to_string(&path).expect("readable TimeML file");
             let doc = read_timeml(&xml);
-            let segs = dateline::segment::segment(&doc.text, &dateline::lang::EN);
+            let segs = dateline::segment::segment(&doc.text, dateline::lang::Language::english());
             let (sys, _) = dateline::dates::extract(&doc.text, &segs, doc.dct.as_deref());
             total.add(&score(&doc, &sys, None));
             files += 1;

@@ -127,7 +127,7 @@ fn find_event<'a>(a: &'a Analysis, text: &str, span: (usize, usize), families: &
             .any(|s| overlaps((s.start, s.end), span))
     });
     by_overlap.or_else(|| {
-        let segs = dateline::segment::segment(text, &dateline::lang::EN);
+        let segs = dateline::segment::segment(text, dateline::lang::Language::english());
         let seg = segs.iter().find(|s| s.span.start <= span.0 && span.0 < s.span.end)?;
         a.events.iter().filter(ok).find(|e| {
             std::iter::once(&e.trigger.span)

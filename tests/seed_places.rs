@@ -80,7 +80,7 @@ fn corpus_scores(xml: &str, g: &Gazetteer) -> (f64, f64, f64) {
         // Offsets in these files count characters.
         let mut at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         at.push(text.len());
-        let segs = dateline::segment::segment(text, &dateline::lang::EN);
+        let segs = dateline::segment::segment(text, dateline::lang::Language::english());
         let found: Vec<_> = dateline::places::extract(text, &segs, &[], g);
         predicted += found.len();
         let mut used = vec![false; found.len()];

@@ -110,7 +110,7 @@ fn hijri_table() -> Option<&'static HijriTable> {
         .get_or_init(|| {
             let mut lines = embedded_table!("dates/hijri.txt")
                 .lines()
-                .filter(|l| !l.starts_with('#'));
+                .filter(|l| !l.is_empty() && !l.starts_with('#'));
             let mut head = lines.next()?.split_whitespace();
             // `START <hijri year> <ISO date>`: the year itself is for readers of the file.
             let start = head.nth(2)?;
@@ -157,7 +157,7 @@ pub fn lunar_new_year(year: i32) -> Option<Date> {
     const SYMBOLS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTU";
     let mut lines = embedded_table!("dates/lunar.txt")
         .lines()
-        .filter(|l| !l.starts_with('#'));
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
     let first: i32 = lines.next()?.strip_prefix("START ")?.trim().parse().ok()?;
     let index = usize::try_from(year.checked_sub(first)?).ok()?;
     let symbol = *lines.next()?.as_bytes().get(index)?;

@@ -3,7 +3,7 @@
 //! `dates_words.tsv` holds word classes (`month January 1 cased`); `dates_rules.tsv` holds the rules as regular
 //! expressions with `{class}` placeholders. Both are parsed once per process.
 
-use crate::lang::{self, Tables};
+use crate::lang::{self, TableError, Tables};
 use regex::{Regex, RegexSet};
 use std::sync::OnceLock;
 
@@ -117,18 +117,6 @@ pub struct Lexicon {
     pub any: Regex,
 }
 
-/// Why the tables could not be compiled (a broken table is a build-time bug; tests catch it).
-#[derive(Debug)]
-pub struct TableError(pub String);
-
-impl std::fmt::Display for TableError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "date tables: {}", self.0)
-    }
-}
-
-impl std::error::Error for TableError {}
-
 /// Digit shapes, not language: the same in every table set.
 fn builtin(name: &str) -> Option<&'static str> {
     Some(match name {
@@ -153,9 +141,11 @@ impl Lexicon {
     /// Parses and compiles the date tables of `tables`.
     pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
         let mut classes: FastMap<&'static str, FastMap<Box<[u8]>, Word>> = FastMap::default();
-        for row in lang::rows(tables.dates_words) {
+        for (line, row) in lang::numbered_rows(tables.dates_words) {
             if row.len() < 3 {
-                return Err(TableError(format!("word row with fewer than 3 fields: {row:?}")));
+                return Err(tables
+                    .dates_words
+                    .error(line, format!("a word row has fewer than 3 fields: {row:?}")));
             }
             let flags = row.get(3).copied().unwrap_or("");
             let word = Word {
@@ -173,11 +163,12 @@ impl Lexicon {
         let mut rules = Vec::new();
         let mut patterns = Vec::new();
         let mut bodies = Vec::new();
-        for row in lang::rows(tables.dates_rules) {
+        let rules_table = tables.dates_rules;
+        for (line, row) in lang::numbered_rows(rules_table) {
             if row.len() < 3 {
-                return Err(TableError(format!("rule row with fewer than 3 fields: {row:?}")));
+                return Err(rules_table.error(line, format!("a rule row has fewer than 3 fields: {row:?}")));
             }
-            let body = expand(row[2], &classes)?;
+            let body = expand(row[2], &classes).map_err(|message| rules_table.error(line, message))?;
             let pattern = format!(r"(?i)^(?:{body})");
             bodies.push(strip_groups(&body));
             // The rule's own regex is compiled when a text first needs it: most articles use a few of the rules,
@@ -185,7 +176,8 @@ impl Lexicon {
             // so a pattern that does not parse is still reported here, at build time.
             let mut slots = vec![None; GROUP_NAMES.len()];
             for (i, name) in capture_names(&pattern) {
-                let id = group_id(name).ok_or_else(|| TableError(format!("unknown group '{name}' in '{}'", row[2])))?;
+                let id = group_id(name)
+                    .ok_or_else(|| rules_table.error(line, format!("unknown group '{name}' in '{}'", row[2])))?;
                 slots[id] = Some(i);
             }
             let regex = LazyRegex::new(pattern.clone());
@@ -201,11 +193,11 @@ impl Lexicon {
         let set = regex::RegexSetBuilder::new(&patterns)
             .dfa_size_limit(DFA_CACHE_BYTES)
             .build()
-            .map_err(|e| TableError(e.to_string()))?;
+            .map_err(|e| rules_table.error(0, e.to_string()))?;
         let any = regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})", bodies.join("|")))
             .dfa_size_limit(DFA_CACHE_BYTES)
             .build()
-            .map_err(|e| TableError(e.to_string()))?;
+            .map_err(|e| rules_table.error(0, e.to_string()))?;
         Ok(Lexicon {
             classes,
             rules,
@@ -367,7 +359,7 @@ pub fn normalise_space(s: &str) -> String {
 }
 
 /// Replaces `{class}` placeholders by named groups of alternatives, longest first.
-fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word>>) -> Result<String, TableError> {
+fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word>>) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len() * 4);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -416,7 +408,7 @@ fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word
                 out.push_str(&format!("(?P<{name}>{alt})"));
             }
         } else {
-            return Err(TableError(format!("unknown placeholder {{{name}}} in '{pattern}'")));
+            return Err(format!("unknown placeholder {{{name}}} in '{pattern}'"));
         }
         rest = &rest[close + 1..];
     }
@@ -444,14 +436,9 @@ fn alternation<'a>(words: impl Iterator<Item = &'a Word>, any_case: bool) -> Str
     format!("(?:{})", alts.join("|"))
 }
 
-/// The English date tables, compiled once.
+/// The English date tables, compiled once (those of [`lang::Language::english`]).
 pub fn english() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| match Lexicon::build(&lang::EN) {
-        Ok(lex) => lex,
-        // The tables are embedded at build time; the unit test below fails first if they are broken.
-        Err(e) => panic!("{e}"),
-    })
+    lang::Language::english().dates()
 }
 
 #[cfg(test)]

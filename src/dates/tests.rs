@@ -1,12 +1,12 @@
 //! Unit tests of the dates engine on sentences written for them.
 
 use super::*;
-use crate::lang::EN;
+use crate::lang::{Language, EN};
 use crate::model::TimexType;
 use crate::segment::segment;
 
 fn run(text: &str, dct: Option<&str>) -> Vec<Timex> {
-    let segs = segment(text, &EN);
+    let segs = segment(text, Language::english());
     extract(text, &segs, dct).0
 }
 
@@ -160,7 +160,7 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
 #[test]
 fn no_dct_leaves_underspecified_values_and_warns() {
     let text = "Talks ended on Sunday. The storm hit Sept 4.";
-    let segs = segment(text, &EN);
+    let segs = segment(text, Language::english());
     let (t, w) = extract(text, &segs, None);
     assert_eq!(t[0].value, "XXXX-WXX-7");
     assert_eq!(t[1].value, "XXXX-09-04");
@@ -420,7 +420,7 @@ fn dateline_sets_the_dct() {
             "2016-09-05T14:02",
         ),
     ] {
-        let segs = segment(text, &EN);
+        let segs = segment(text, Language::english());
         let dct = resolve_dct(text, &segs, &Options::default());
         assert_eq!(dct.value.as_deref(), Some(value), "{text}");
         assert_eq!(dct.source, DctSource::Dateline);
@@ -430,7 +430,7 @@ fn dateline_sets_the_dct() {
 #[test]
 fn user_and_meta_dct_win_over_the_text() {
     let text = "AFP , Monday 5 Sep 2016\n\nText.";
-    let segs = segment(text, &EN);
+    let segs = segment(text, Language::english());
     let meta = Options {
         meta_dct: Some("2016-09-06T14:02:00Z".into()),
         ..Options::default()
@@ -1255,7 +1255,7 @@ fn timestamps_and_lower_case_months_with_a_year() {
 #[test]
 fn a_metadata_clock_reaches_the_counts() {
     let text = "Rescuers reached the village two hours ago, officials said.";
-    let segs = segment(text, &EN);
+    let segs = segment(text, Language::english());
     let meta = Options {
         meta_dct: Some("2016-09-06T01:30:00Z".into()),
         ..Options::default()

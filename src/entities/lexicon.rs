@@ -1,10 +1,9 @@
 //! The entity tables, parsed and compiled once.
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::lang::{self, Tables, EN};
+use crate::lang::{self, TableError, Tables};
 use crate::model::EntityKind;
 use regex::Regex;
-use std::sync::OnceLock;
 
 /// One row of the organisations table.
 #[derive(Debug, Clone)]
@@ -240,9 +239,13 @@ impl Lexicon {
         out
     }
 
-    /// The English lexicon, compiled on first use.
+    /// The English lexicon, compiled on first use (that of [`crate::lang::Language::english`]).
     pub fn get() -> &'static Lexicon {
-        static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| build(&EN))
+        crate::lang::Language::english().entities()
+    }
+
+    /// Compiles the tables of `tables` this engine reads.
+    pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
+        Ok(build(tables))
     }
 }

@@ -7,7 +7,7 @@
 //! Forces"), because the places engine turns every demonym into a demonym place.
 
 mod demonyms;
-mod lexicon;
+pub(crate) mod lexicon;
 mod numbers;
 mod orgs;
 mod people;
@@ -100,11 +100,11 @@ pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::EN;
+    use crate::lang::Language;
     use crate::segment::segment;
 
     fn run(text: &str) -> Vec<Entity> {
-        extract(text, &segment(text, &EN))
+        extract(text, &segment(text, Language::english()))
     }
 
     fn find<'a>(es: &'a [Entity], text: &str) -> &'a Entity {

@@ -2,10 +2,9 @@
 
 use super::tokens::Token;
 use crate::hash::FastMap as HashMap;
-use crate::lang::{self, Tables, EN};
+use crate::lang::{self, TableError, Tables};
 use crate::model::{CasualtyKind, Qualifier, Span};
 use regex::Regex;
-use std::sync::OnceLock;
 
 /// A type of the taxonomy with its family and merge group.
 #[derive(Debug, Clone, Copy)]
@@ -189,10 +188,14 @@ fn build(t: &Tables) -> Lexicon {
 }
 
 impl Lexicon {
-    /// The English lexicon, compiled on first use.
+    /// The English lexicon, compiled on first use (that of [`crate::lang::Language::english`]).
     pub fn get() -> &'static Lexicon {
-        static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| build(&EN))
+        crate::lang::Language::english().events()
+    }
+
+    /// Compiles the tables of `tables` this engine reads.
+    pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
+        Ok(build(tables))
     }
 
     /// Every cue (of the `before` or `after` list) standing in `window`, with its span, in window order.

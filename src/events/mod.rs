@@ -6,7 +6,7 @@
 //! merged across the text into events (`merge`). The taxonomy and rules are documented in `docs/events.md`.
 
 mod casualties;
-mod lexicon;
+pub(crate) mod lexicon;
 mod merge;
 mod tokens;
 

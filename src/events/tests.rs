@@ -1,14 +1,14 @@
 //! Event tests on sentences written for them, with hand-built timexes and places.
 
 use super::*;
-use crate::lang::EN;
+use crate::lang::{Language, EN};
 use crate::model::{CasualtyKind, DateSource, Dct, Document, Place, Qualifier, Timex};
 use crate::segment::segment;
 
 /// An analysis of `text` with real entities and the given (text, value) timexes and (text, name, feature)
 /// places, each placed at the first occurrence of its text at or after the previous one of its kind.
 fn analysis(text: &str, timexes: &[(&str, &str)], places: &[(&str, &str, Feature, &str)]) -> (Vec<Segment>, Analysis) {
-    let segs = segment(text, &EN);
+    let segs = segment(text, Language::english());
     let mut a = Analysis {
         document: Document {
             dct: Dct {

@@ -2,7 +2,6 @@
 
 use crate::hash::FastSet as HashSet;
 use crate::lang::{self, Tables};
-use std::sync::OnceLock;
 
 /// Word lists the geoparser consults, all from `src/lang/<code>/places_*`.
 #[derive(Debug, Default)]
@@ -103,9 +102,8 @@ impl Cues {
         c
     }
 
-    /// The English cues, built once.
+    /// The English cues, built once (those of [`lang::Language::english`]).
     pub fn english() -> &'static Cues {
-        static CUES: OnceLock<Cues> = OnceLock::new();
-        CUES.get_or_init(|| Cues::new(&lang::EN))
+        lang::Language::english().places()
     }
 }

@@ -147,7 +147,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<Place> {
         let g = Gazetteer::builtin().expect("gazetteer");
-        extract(text, &segment(text, &crate::lang::EN), &[], &g)
+        extract(text, &segment(text, crate::lang::Language::english()), &[], &g)
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn mention_spans(e: &Event) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// Matches gold events to system events: first by trigger or mention overlap (all gold events), then by
 /// sentence for the rest; each system event matches at most one gold event.
 fn pick_all(a: &Analysis, text: &str, gold: &[Value]) -> Vec<Option<usize>> {
-    let segs = dateline::segment::segment(text, &dateline::lang::EN);
+    let segs = dateline::segment::segment(text, dateline::lang::Language::english());
     let mut used = vec![false; a.events.len()];
     let mut out = vec![None; gold.len()];
     for pass in 0..2 {
@@ -375,7 +375,7 @@ fn timing(text: &str) -> String {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
-    let segs = dateline::segment::segment(text, &dateline::lang::EN);
+    let segs = dateline::segment::segment(text, dateline::lang::Language::english());
     let a = dateline::analyze(text, &Options::default(), None);
     let start = std::time::Instant::now();
     for _ in 0..runs {

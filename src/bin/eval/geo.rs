@@ -158,7 +158,7 @@ fn score(
     let errors = errors && dev;
     let mut t = Tally::default();
     for (n, a) in articles.iter().enumerate().filter(|(n, _)| pick(*n)) {
-        let segs = segment::segment(&a.text, &lang::EN);
+        let segs = segment::segment(&a.text, lang::Language::english());
         let found: Vec<_> = places::extract(&a.text, &segs, &[], g)
             .into_iter()
             .filter(|p| p.kind != PlaceKind::Demonym)
@@ -319,7 +319,7 @@ pub fn run(args: &[String]) -> i32 {
     let texts: Vec<(&str, Vec<segment::Segment>)> = all
         .iter()
         .flatten()
-        .map(|a| (a.text.as_str(), segment::segment(&a.text, &lang::EN)))
+        .map(|a| (a.text.as_str(), segment::segment(&a.text, lang::Language::english())))
         .collect();
     let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
     if bytes > 0 {

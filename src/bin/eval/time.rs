@@ -45,7 +45,7 @@ fn tml_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Runs the engine on one document with its DCT, the way `analyze` would (segmentation and dates).
 fn engine(doc: &TimeMl) -> Vec<Timex> {
-    let segs = segment::segment(&doc.text, &lang::EN);
+    let segs = segment::segment(&doc.text, lang::Language::english());
     dates::extract(&doc.text, &segs, doc.dct.as_deref()).0
 }
 
@@ -387,7 +387,7 @@ fn gran_of(name: &str) -> Option<Option<Gran>> {
 }
 
 fn run_text(text: &str, dct: Option<&str>) -> Vec<Timex> {
-    let segs = segment::segment(text, &lang::EN);
+    let segs = segment::segment(text, lang::Language::english());
     // The reference time with its clock (`2012-08-10T12:14:00`), as a dated article's metadata gives it.
     dates::extract(text, &segs, dct.map(|d| d.get(..19).unwrap_or(d))).0
 }
