@@ -10,7 +10,10 @@
 mod common;
 
 use criterion::{criterion_group, BenchmarkId, Criterion, SamplingMode, Throughput};
-use dateline::{analyze, dates, entities, events, lang, places, segment, Analysis, Options};
+use dateline::dates::{self, DocTime};
+use dateline::{
+    analyze, entities, events, places, Context, Dct, Doc, Entity, Gazetteers, Language, Options, Place, Timex,
+};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -56,15 +59,62 @@ fn configure<'a>(
 fn bench_full(c: &mut Criterion) {
     let base = base_text();
     let gazetteer = places::Gazetteer::builtin().expect("the built-in gazetteer parses");
-    let options = Options::default();
+    let options = Options {
+        gazetteer: Gazetteers::Given(&gazetteer),
+        ..Options::default()
+    };
     for (size, label) in sizes() {
         let text = text_of(&base, size);
         let mut g = configure(c, "analyze", size);
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, t| {
-            b.iter(|| analyze(black_box(t), &options, Some(&gazetteer)))
+            b.iter(|| analyze(black_box(t), &options))
         });
         g.finish();
+    }
+}
+
+/// Every stage's input, computed once outside the timed loops: the document, its time, and the parts found.
+struct Staged<'t> {
+    doc: Doc<'t>,
+    dct: Dct,
+    time: Option<DocTime>,
+    timexes: Vec<Timex>,
+    entities: Vec<Entity>,
+    places: Vec<Place>,
+}
+
+impl<'t> Staged<'t> {
+    fn new(text: &'t str, language: &Language, options: &Options, gazetteer: &places::Gazetteer) -> Staged<'t> {
+        let doc = Doc::new(text, language);
+        let (dct, time) = dates::resolve_dct(&doc, language, options);
+        let (timexes, _) = dates::extract_at(&doc, language, time);
+        let entities = entities::extract(&doc, language, &Context::default());
+        let ctx = Context {
+            gazetteer: Some(gazetteer),
+            entities: &entities,
+            ..Context::default()
+        };
+        let places = places::extract(&doc, language, &ctx);
+        Staged {
+            doc,
+            dct,
+            time,
+            timexes,
+            entities,
+            places,
+        }
+    }
+
+    fn context<'a>(&'a self, gazetteer: &'a places::Gazetteer) -> Context<'a> {
+        Context {
+            dct: self.dct.value.as_deref(),
+            time: self.time,
+            gazetteer: Some(gazetteer),
+            timexes: &self.timexes,
+            entities: &self.entities,
+            places: &self.places,
+        }
     }
 }
 
@@ -72,44 +122,28 @@ fn bench_stages(c: &mut Criterion) {
     let base = base_text();
     let gazetteer = places::Gazetteer::builtin().expect("the built-in gazetteer parses");
     let options = Options::default();
-    let tables = &lang::EN;
+    let language = Language::english();
     for (size, label) in sizes().into_iter().step_by(2) {
         // 4 KB and 400 KB.
         let text = text_of(&base, size);
-        // The inputs each stage needs, computed once outside the timed loops.
-        let segments = segment::segment(&text, tables);
-        let dct = dates::resolve_dct(&text, &segments, &options);
-        let (timexes, _) = dates::extract(&text, &segments, dct.value.as_deref());
-        let ents = entities::extract(&text, &segments);
-        let found_places = places::extract(&text, &segments, &ents, &gazetteer);
-        let partial: Analysis = {
-            let mut a = analyze("", &options, None);
-            a.document.dct = dct.clone();
-            a.document.length_bytes = text.len();
-            a.timexes = timexes;
-            a.entities = ents.clone();
-            a.places = found_places;
-            a
-        };
+        let staged = Staged::new(&text, language, &options, &gazetteer);
+        let ctx = staged.context(&gazetteer);
+        let doc = &staged.doc;
 
         let mut g = configure(c, &format!("stage/{label}"), size);
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function("segment", |b| b.iter(|| segment::segment(black_box(&text), tables)));
+        g.bench_function("doc", |b| b.iter(|| Doc::new(black_box(&text), language)));
         g.bench_function("dates", |b| {
             b.iter(|| {
-                let dct = dates::resolve_dct(black_box(&text), &segments, &options);
-                dates::extract(&text, &segments, dct.value.as_deref())
+                let (_, time) = dates::resolve_dct(black_box(doc), language, &options);
+                dates::extract_at(doc, language, time)
             })
         });
         g.bench_function("entities", |b| {
-            b.iter(|| entities::extract(black_box(&text), &segments))
+            b.iter(|| entities::extract(black_box(doc), language, &ctx))
         });
-        g.bench_function("places", |b| {
-            b.iter(|| places::extract(black_box(&text), &segments, &ents, &gazetteer))
-        });
-        g.bench_function("events", |b| {
-            b.iter(|| events::extract(black_box(&text), &segments, &partial))
-        });
+        g.bench_function("places", |b| b.iter(|| places::extract(black_box(doc), language, &ctx)));
+        g.bench_function("events", |b| b.iter(|| events::extract(black_box(doc), language, &ctx)));
         g.finish();
     }
 }
@@ -131,8 +165,11 @@ fn oneshot() {
     }
     let base = base_text();
     let gazetteer = places::Gazetteer::builtin().expect("the built-in gazetteer parses");
-    let options = Options::default();
-    let tables = &lang::EN;
+    let options = Options {
+        gazetteer: Gazetteers::Given(&gazetteer),
+        ..Options::default()
+    };
+    let language = Language::english();
     for (size, label) in SIZES.iter().copied().filter(|&(s, _)| s > SAMPLED_MAX) {
         let text = text_of(&base, size);
         let mb = text.len() as f64 / (1024.0 * 1024.0);
@@ -145,28 +182,32 @@ fn oneshot() {
             );
         };
         let t = Instant::now();
-        black_box(analyze(&text, &options, Some(&gazetteer)));
+        black_box(analyze(&text, &options));
         report("analyze", t);
         let t = Instant::now();
-        let segments = segment::segment(&text, tables);
-        report("segment", t);
+        let doc = Doc::new(&text, language);
+        report("doc", t);
         let t = Instant::now();
-        let dct = dates::resolve_dct(&text, &segments, &options);
-        let (timexes, _) = dates::extract(&text, &segments, dct.value.as_deref());
+        let (dct, time) = dates::resolve_dct(&doc, language, &options);
+        let (timexes, _) = dates::extract_at(&doc, language, time);
         report("dates", t);
         let t = Instant::now();
-        let ents = entities::extract(&text, &segments);
+        let ents = entities::extract(&doc, language, &Context::default());
         report("entities", t);
         let t = Instant::now();
-        let found_places = places::extract(&text, &segments, &ents, &gazetteer);
+        let mut ctx = Context {
+            dct: dct.value.as_deref(),
+            time,
+            gazetteer: Some(&gazetteer),
+            timexes: &timexes,
+            entities: &ents,
+            places: &[],
+        };
+        let found_places = places::extract(&doc, language, &ctx);
         report("places", t);
-        let mut partial = analyze("", &options, None);
-        partial.document.dct = dct;
-        partial.timexes = timexes;
-        partial.entities = ents;
-        partial.places = found_places;
+        ctx.places = &found_places;
         let t = Instant::now();
-        black_box(events::extract(&text, &segments, &partial));
+        black_box(events::extract(&doc, language, &ctx));
         report("events", t);
     }
 }

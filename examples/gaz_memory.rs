@@ -10,7 +10,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use dateline::{analyze, analyze_with_progress, places::Gazetteer, Options, Stage};
+use dateline::{analyze, analyze_with_progress, places::Gazetteer, Gazetteers, Options, Stage};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -147,10 +147,13 @@ fn main() {
 
     // Measured with the built-in gazetteer loaded, as the CLI runs. The first call builds the engines' lazy
     // tables; the heap live as each stage starts says which stage keeps how much.
-    let options = Options::default();
+    let options = Options {
+        gazetteer: Gazetteers::Given(&gazetteer),
+        ..Options::default()
+    };
     let mut marks: Vec<(Stage, usize, Instant)> = Vec::new();
     let (first, time, kept, peak) = measure(|| {
-        analyze_with_progress(&text, &options, Some(&gazetteer), &mut |stage| {
+        analyze_with_progress(&text, &options, &mut |stage| {
             marks.push((stage, live(), Instant::now()))
         })
     });
@@ -170,7 +173,7 @@ fn main() {
             ms(next_t.duration_since(*t))
         );
     }
-    let (second, time, kept, peak) = measure(|| analyze(&text, &options, Some(&gazetteer)));
+    let (second, time, kept, peak) = measure(|| analyze(&text, &options));
     let items = second.timexes.len() + second.places.len() + second.entities.len() + second.events.len();
     drop(second);
     println!(

@@ -8,17 +8,20 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use dateline::{analyze, places, Analysis, Options};
+use dateline::{analyze, places, Analysis, Gazetteers, Options};
 use std::hint::black_box;
 use std::time::Instant;
 
 /// The measured calls; kept out of line so a profiler can collect exactly these.
 #[inline(never)]
 fn profiled_runs(text: &str, runs: usize, gazetteer: &places::Gazetteer) -> usize {
-    let options = Options::default();
+    let options = Options {
+        gazetteer: Gazetteers::Given(gazetteer),
+        ..Options::default()
+    };
     let mut items = 0;
     for _ in 0..runs {
-        let a: Analysis = analyze(black_box(text), &options, Some(gazetteer));
+        let a: Analysis = analyze(black_box(text), &options);
         items += a.timexes.len() + a.places.len() + a.entities.len() + a.events.len();
     }
     items
@@ -36,7 +39,11 @@ fn main() {
     };
     let load = t.elapsed();
     let t = Instant::now();
-    black_box(analyze(&text, &Options::default(), Some(&gazetteer)));
+    let options = Options {
+        gazetteer: Gazetteers::Given(&gazetteer),
+        ..Options::default()
+    };
+    black_box(analyze(&text, &options));
     let first = t.elapsed();
     let t = Instant::now();
     let items = profiled_runs(&text, runs, &gazetteer);

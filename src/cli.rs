@@ -5,7 +5,7 @@
 
 use dateline::calendar::Date;
 use dateline::export::{self, Format};
-use dateline::{html, input, places, Options, Warning, MAX_INPUT_BYTES};
+use dateline::{html, input, Options, Warning, MAX_INPUT_BYTES};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -17,7 +17,7 @@ const USAGE: &str =
 struct CliError(String);
 
 struct Args {
-    dct: Option<String>,
+    dct: Option<Date>,
     format: Format,
     inputs: Vec<String>,
 }
@@ -78,13 +78,12 @@ pub fn run(args: Vec<String>) -> i32 {
             return 2;
         }
     };
-    let gazetteer = places::Gazetteer::builtin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut status = 0;
     for name in &args.inputs {
         ANALYSING.with(|a| a.set(true));
-        let result = std::panic::catch_unwind(|| analyze_one(name, &args, gazetteer.as_ref()));
+        let result = std::panic::catch_unwind(|| analyze_one(name, &args));
         ANALYSING.with(|a| a.set(false));
         let name = one_line(name);
         match result {
@@ -142,7 +141,7 @@ fn parse_args(args: Vec<String>) -> Result<Option<Args>, CliError> {
                         "bad --dct: '{v}' is not a date of the form YYYY-MM-DD"
                     )));
                 }
-                parsed.dct = Some(date.to_string());
+                parsed.dct = Some(date);
             }
             "--format" => {
                 let v = value("--format")?;
@@ -205,12 +204,12 @@ fn read_input(name: &str) -> Result<Vec<u8>, CliError> {
     Ok(bytes)
 }
 
-fn analyze_one(name: &str, args: &Args, gazetteer: Option<&places::Gazetteer>) -> Result<String, CliError> {
+fn analyze_one(name: &str, args: &Args) -> Result<String, CliError> {
     let bytes = read_input(name)?;
     let decoded = input::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
     let is_html = name.ends_with(".html") || name.ends_with(".htm") || html::looks_like_html(&decoded.text);
     let mut options = Options {
-        dct: args.dct.clone(),
+        dct: args.dct,
         source: (name != "-").then(|| name.to_string()),
         ..Options::default()
     };
@@ -219,7 +218,7 @@ fn analyze_one(name: &str, args: &Args, gazetteer: Option<&places::Gazetteer>) -
     } else {
         decoded.text
     };
-    let mut analysis = dateline::analyze(&text, &options, gazetteer);
+    let mut analysis = dateline::analyze(&text, &options);
     if let Some(note) = decoded.note {
         analysis.warnings.insert(0, Warning::new("encoding", note));
     }

@@ -236,8 +236,7 @@ fn format_names_parse_and_unknown_ones_are_refused() {
 #[test]
 fn every_export_of_a_real_analysis_parses() {
     let text = include_str!("../src/app/sample_article.txt");
-    let gazetteer = dateline::places::Gazetteer::builtin();
-    let analysis = dateline::analyze(text, &dateline::Options::default(), gazetteer.as_ref());
+    let analysis = dateline::analyze(text, &dateline::Options::default());
     assert!(
         !analysis.events.is_empty() && !analysis.places.is_empty(),
         "the sample has events and places"

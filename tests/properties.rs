@@ -22,10 +22,11 @@ fn gazetteer() -> Option<&'static Gazetteer> {
 
 fn run(text: &str, dct: Option<&str>) -> Analysis {
     let options = Options {
-        dct: dct.map(str::to_string),
+        dct: dct.and_then(|d| dateline::calendar::Date::parse_iso(d).ok()),
+        gazetteer: gazetteer().map_or(dateline::Gazetteers::Off, dateline::Gazetteers::Given),
         ..Options::default()
     };
-    analyze(text, &options, gazetteer())
+    analyze(text, &options)
 }
 
 /// Words a news article is made of, so the engines' rules actually fire on the generated text.

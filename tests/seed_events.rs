@@ -12,8 +12,7 @@ use dateline::{Analysis, CasualtyKind, EntityKind, Event, Options};
 use serde_json::Value;
 
 fn analyse(text: &str) -> Analysis {
-    let gazetteer = dateline::places::Gazetteer::builtin();
-    dateline::analyze(text, &Options::default(), gazetteer.as_ref())
+    dateline::analyze(text, &Options::default())
 }
 
 fn span_of(v: &Value) -> (usize, usize) {
@@ -127,8 +126,11 @@ fn find_event<'a>(a: &'a Analysis, text: &str, span: (usize, usize), families: &
             .any(|s| overlaps((s.start, s.end), span))
     });
     by_overlap.or_else(|| {
-        let segs = dateline::segment::segment(text, dateline::lang::Language::english());
-        let seg = segs.iter().find(|s| s.span.start <= span.0 && span.0 < s.span.end)?;
+        let doc = dateline::Doc::new(text, dateline::Language::english());
+        let seg = doc
+            .segments()
+            .iter()
+            .find(|s| s.span.start <= span.0 && span.0 < s.span.end)?;
         a.events.iter().filter(ok).find(|e| {
             std::iter::once(&e.trigger.span)
                 .chain(e.mentions.iter().map(|m| &m.span))

@@ -11,7 +11,13 @@ use dateline::{analyze, Options, PlaceKind};
 fn seed_places_match_gold() {
     let Some((text, gold)) = common::seed() else { return };
     let g = Gazetteer::builtin().expect("embedded gazetteer");
-    let a = analyze(&text, &Options::default(), Some(&g));
+    let a = analyze(
+        &text,
+        &Options {
+            gazetteer: dateline::Gazetteers::Given(&g),
+            ..Options::default()
+        },
+    );
     let mut problems = Vec::new();
     for item in gold["places"].as_array().expect("places") {
         let (start, end) = (
@@ -80,8 +86,12 @@ fn corpus_scores(xml: &str, g: &Gazetteer) -> (f64, f64, f64) {
         // Offsets in these files count characters.
         let mut at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         at.push(text.len());
-        let segs = dateline::segment::segment(text, dateline::lang::Language::english());
-        let found: Vec<_> = dateline::places::extract(text, &segs, &[], g);
+        let language = dateline::Language::english();
+        let ctx = dateline::Context {
+            gazetteer: Some(g),
+            ..dateline::Context::default()
+        };
+        let found: Vec<_> = dateline::places::extract(&dateline::Doc::new(text, language), language, &ctx);
         predicted += found.len();
         let mut used = vec![false; found.len()];
         for t in chunk.split("<toponym>").skip(1) {

@@ -61,7 +61,13 @@ fn a_long_analysis_travels_in_parts_and_joins_back() {
     use dateline::app::worker::{join, split};
     let paragraph = "On Monday, 4 March 2024, floods hit Faenza and Cesena, killing six people, officials said.\n\n";
     let text = paragraph.repeat(400);
-    let analysis = dateline::analyze(&text, &dateline::Options::default(), None);
+    let analysis = dateline::analyze(
+        &text,
+        &dateline::Options {
+            gazetteer: dateline::Gazetteers::Off,
+            ..dateline::Options::default()
+        },
+    );
     assert!(analysis.timexes.len() >= 400, "the text has dates to split");
     let parts = split(analysis.clone(), 16 * 1024);
     assert!(parts.len() > 3, "{} parts", parts.len());

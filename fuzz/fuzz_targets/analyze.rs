@@ -6,7 +6,7 @@
 mod invariants;
 
 use dateline::places::Gazetteer;
-use dateline::{analyze, html, input, Options, MAX_INPUT_BYTES};
+use dateline::{analyze, html, input, Gazetteers, Options, MAX_INPUT_BYTES};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -25,7 +25,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut options = Options {
-        dct: dated.then(|| "2016-09-05".to_string()),
+        dct: dated.then(|| dateline::calendar::Date::parse_iso("2016-09-05").ok()).flatten(),
+        gazetteer: gazetteer().map_or(Gazetteers::Off, Gazetteers::Given),
         ..Options::default()
     };
     let text = if html::looks_like_html(&decoded.text) {
@@ -33,6 +34,6 @@ fuzz_target!(|data: &[u8]| {
     } else {
         decoded.text
     };
-    let analysis = analyze(&text, &options, gazetteer());
+    let analysis = analyze(&text, &options);
     invariants::assert_sound(&text, &analysis);
 });

@@ -260,11 +260,19 @@ impl AnalysisWorker {
 
     fn answer(&self, scope: &WorkerScope<Self>, who: HandlerId, request: Request) {
         let options = Options {
-            dct: request.dct,
+            dct: request
+                .dct
+                .as_deref()
+                .and_then(|d| crate::calendar::Date::parse_iso(d).ok()),
             meta_dct: request.meta_dct,
             title: request.title,
             source: None,
             corrections: request.corrections,
+            language: None,
+            gazetteer: self
+                .gazetteer
+                .as_deref()
+                .map_or(crate::Gazetteers::Off, crate::Gazetteers::Given),
         };
         let id = request.id;
         let long = request.text.len() >= PROGRESS_MIN_BYTES;
@@ -285,12 +293,12 @@ impl AnalysisWorker {
                 );
             }
         };
-        let mut analysis =
-            crate::analyze_with_progress(&request.text, &options, self.gazetteer.as_deref(), &mut report);
+        let mut analysis = crate::analyze_with_progress(&request.text, &options, &mut report);
         if let Some(note) = &self.gazetteer_note {
-            analysis
-                .warnings
-                .push(crate::Warning::new("no_gazetteer", note.clone()));
+            // The engine's own `no_gazetteer` warning says places were skipped; the note says why.
+            for w in analysis.warnings.iter_mut().filter(|w| w.code == "no_gazetteer") {
+                w.message = note.clone();
+            }
         }
         let parts = split(analysis, PART_BYTES);
         let count = parts.len() as u32;

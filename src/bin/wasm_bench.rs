@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 mod exported {
     use dateline::places::Gazetteer;
-    use dateline::{analyze, Options};
+    use dateline::{analyze, Gazetteers, Options};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -36,7 +36,11 @@ mod exported {
     #[wasm_bindgen]
     pub fn bench_analyze_fetched(text: &str) -> u32 {
         FETCHED.with(|f| {
-            let a = analyze(text, &Options::default(), f.borrow().as_ref());
+            let options = Options {
+                gazetteer: f.borrow().as_ref().map_or(Gazetteers::Off, Gazetteers::Given),
+                ..Options::default()
+            };
+            let a = analyze(text, &options);
             (a.timexes.len() + a.places.len() + a.entities.len() + a.events.len()) as u32
         })
     }
@@ -52,7 +56,11 @@ mod exported {
     #[wasm_bindgen]
     pub fn bench_analyze(text: &str, json: bool) -> u32 {
         GAZETTEER.with(|g| {
-            let a = analyze(text, &Options::default(), g.as_ref());
+            let options = Options {
+                gazetteer: g.as_ref().map_or(Gazetteers::Off, Gazetteers::Given),
+                ..Options::default()
+            };
+            let a = analyze(text, &options);
             if json {
                 serde_json::to_string(&a).map_or(0, |s| s.len() as u32)
             } else {

@@ -11,6 +11,8 @@ pub mod timeml;
 pub mod value;
 
 use crate::calendar::Date;
+use crate::doc::Doc;
+use crate::lang::Language;
 use crate::model::{Dct, DctSource, Span, Timex, Warning};
 use crate::segment::{Segment, SegmentKind};
 use crate::Options;
@@ -23,9 +25,35 @@ const DATELINE_SEGMENTS: usize = 8;
 /// How far into the text a dateline may stand, in bytes.
 const DATELINE_BYTES: usize = 2000;
 
-/// Chooses the document creation time: the person's, then metadata, then a dateline in the text.
-pub fn resolve_dct(text: &str, segments: &[Segment], options: &Options) -> Dct {
-    if let Some(user) = options.dct.as_deref().and_then(|d| Date::parse_iso(d).ok()) {
+/// The document creation time as the engines use it: a calendar date and, when known, the wall-clock time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocTime {
+    /// The day.
+    pub date: Date,
+    /// Seconds since midnight, when the source gave a time of day.
+    pub clock: Option<u32>,
+}
+
+impl DocTime {
+    /// Reads a DCT value (`2016-09-05`, `2016-09-05T14:02`, `2016-09-05 14:02:30`): once, where the value enters.
+    pub fn parse(value: &str) -> Option<DocTime> {
+        Some(DocTime {
+            date: Date::parse_iso(value).ok()?,
+            clock: dct_clock(value),
+        })
+    }
+}
+
+/// Chooses the document creation time: the person's, then metadata, then a dateline in the text. Returns the
+/// model's [`Dct`] and the same time as a [`DocTime`] for the engines.
+pub fn resolve_dct(doc: &Doc, language: &Language, options: &Options) -> (Dct, Option<DocTime>) {
+    let dct = choose_dct(doc, language, options);
+    let time = dct.value.as_deref().and_then(DocTime::parse);
+    (dct, time)
+}
+
+fn choose_dct(doc: &Doc, language: &Language, options: &Options) -> Dct {
+    if let Some(user) = options.dct {
         return Dct {
             value: Some(user.to_string()),
             source: DctSource::User,
@@ -41,7 +69,7 @@ pub fn resolve_dct(text: &str, segments: &[Segment], options: &Options) -> Dct {
             };
         }
     }
-    match find_dateline(text, segments) {
+    match find_dateline(doc, language) {
         Some((value, span)) => Dct {
             value: Some(value),
             source: DctSource::Dateline,
@@ -66,8 +94,9 @@ fn with_clock(date: Date, raw: &str) -> String {
 }
 
 /// The first full date of the opening lines that stands as a dateline: its value and span.
-pub fn find_dateline(text: &str, segments: &[Segment]) -> Option<(String, Span)> {
-    let lex = lexicon::english();
+pub fn find_dateline(doc: &Doc, language: &Language) -> Option<(String, Span)> {
+    let (text, segments) = (doc.text(), doc.segments());
+    let lex = language.dates();
     let opening: Vec<Segment> = segments
         .iter()
         .take(DATELINE_SEGMENTS)
@@ -130,10 +159,17 @@ fn is_dateline(lex: &Lexicon, text: &str, seg: &Segment, span: Span) -> bool {
     has_cue && offset <= 120 || opens
 }
 
-/// Finds and normalises the time expressions of `text`, anchored on `dct` when known.
-pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Timex>, Vec<Warning>) {
-    let lex = lexicon::english();
-    let dct_date = dct.and_then(|d| Date::parse_iso(d).ok());
+/// Finds and normalises the time expressions of the document, anchored on the document time of `ctx` when known.
+/// Returns them with the warnings of the stage.
+pub fn extract(doc: &Doc, language: &Language, ctx: &crate::Context) -> (Vec<Timex>, Vec<Warning>) {
+    extract_at(doc, language, ctx.time)
+}
+
+/// [`extract`] with only a document time (what the evaluation commands and tests have).
+pub fn extract_at(doc: &Doc, language: &Language, time: Option<DocTime>) -> (Vec<Timex>, Vec<Warning>) {
+    let (text, segments) = (doc.text(), doc.segments());
+    let lex = language.dates();
+    let dct_date = time.map(|t| t.date);
     let found = recognize::recognize(lex, text);
     let mut ctx = Context {
         lex,
@@ -143,7 +179,7 @@ pub fn extract(text: &str, segments: &[Segment], dct: Option<&str>) -> (Vec<Time
         history: Vec::new(),
         day_in_sentence: None,
         last_point: None,
-        dct_clock: dct.and_then(dct_clock),
+        dct_clock: time.and_then(|t| t.clock),
     };
     let mut timexes: Vec<Timex> = Vec::with_capacity(found.len());
     let mut underspecified = 0;

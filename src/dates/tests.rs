@@ -1,13 +1,18 @@
 //! Unit tests of the dates engine on sentences written for them.
 
 use super::*;
-use crate::lang::{Language, EN};
+use crate::lang::Language;
 use crate::model::TimexType;
-use crate::segment::segment;
 
 fn run(text: &str, dct: Option<&str>) -> Vec<Timex> {
-    let segs = segment(text, Language::english());
-    extract(text, &segs, dct).0
+    let language = Language::english();
+    extract_at(&Doc::new(text, language), language, dct.and_then(DocTime::parse)).0
+}
+
+/// The document time chosen for `text` with `options`.
+fn dct_of(text: &str, options: &Options) -> Dct {
+    let language = Language::english();
+    resolve_dct(&Doc::new(text, language), language, options).0
 }
 
 fn pairs(text: &str, dct: Option<&str>) -> Vec<(String, String)> {
@@ -160,8 +165,8 @@ fn deadlines_and_modals_look_ahead_unless_a_verb_looks_back() {
 #[test]
 fn no_dct_leaves_underspecified_values_and_warns() {
     let text = "Talks ended on Sunday. The storm hit Sept 4.";
-    let segs = segment(text, Language::english());
-    let (t, w) = extract(text, &segs, None);
+    let language = Language::english();
+    let (t, w) = extract_at(&Doc::new(text, language), language, None);
     assert_eq!(t[0].value, "XXXX-WXX-7");
     assert_eq!(t[1].value, "XXXX-09-04");
     assert!(w.iter().any(|w| w.code == "no_dct"));
@@ -420,8 +425,7 @@ fn dateline_sets_the_dct() {
             "2016-09-05T14:02",
         ),
     ] {
-        let segs = segment(text, Language::english());
-        let dct = resolve_dct(text, &segs, &Options::default());
+        let dct = dct_of(text, &Options::default());
         assert_eq!(dct.value.as_deref(), Some(value), "{text}");
         assert_eq!(dct.source, DctSource::Dateline);
     }
@@ -430,19 +434,18 @@ fn dateline_sets_the_dct() {
 #[test]
 fn user_and_meta_dct_win_over_the_text() {
     let text = "AFP , Monday 5 Sep 2016\n\nText.";
-    let segs = segment(text, Language::english());
     let meta = Options {
         meta_dct: Some("2016-09-06T14:02:00Z".into()),
         ..Options::default()
     };
-    let from_meta = resolve_dct(text, &segs, &meta);
+    let from_meta = dct_of(text, &meta);
     assert_eq!(from_meta.source, DctSource::Meta);
     assert_eq!(from_meta.value.as_deref(), Some("2016-09-06T14:02"));
     let user = Options {
-        dct: Some("2016-09-07".into()),
+        dct: Date::parse_iso("2016-09-07").ok(),
         ..meta
     };
-    assert_eq!(resolve_dct(text, &segs, &user).value.as_deref(), Some("2016-09-07"));
+    assert_eq!(dct_of(text, &user).value.as_deref(), Some("2016-09-07"));
 }
 
 #[test]
@@ -1255,13 +1258,14 @@ fn timestamps_and_lower_case_months_with_a_year() {
 #[test]
 fn a_metadata_clock_reaches_the_counts() {
     let text = "Rescuers reached the village two hours ago, officials said.";
-    let segs = segment(text, Language::english());
+    let language = Language::english();
+    let doc = Doc::new(text, language);
     let meta = Options {
         meta_dct: Some("2016-09-06T01:30:00Z".into()),
         ..Options::default()
     };
-    let dct = resolve_dct(text, &segs, &meta);
-    let (t, _) = extract(text, &segs, dct.value.as_deref());
+    let (_, time) = resolve_dct(&doc, language, &meta);
+    let (t, _) = extract_at(&doc, language, time);
     assert_eq!((t[0].kind, t[0].value.as_str()), (TimexType::Time, "2016-09-05T23:30"));
 }
 

@@ -12,14 +12,17 @@ mod numbers;
 mod orgs;
 mod people;
 
+use crate::doc::Doc;
+use crate::lang::Language;
 use crate::model::{Entity, EntityKind, Span};
-use crate::segment::Segment;
+use crate::Context;
 
 pub use lexicon::Lexicon;
 
-/// Finds the entity mentions of `text`.
-pub fn extract(text: &str, segments: &[Segment]) -> Vec<Entity> {
-    let lex = Lexicon::get();
+/// Finds the entity mentions of the document: people, organisations, nationalities and numbers.
+pub fn extract(doc: &Doc, language: &Language, _ctx: &Context) -> Vec<Entity> {
+    let (text, segments) = (doc.text(), doc.segments());
+    let lex = language.entities();
     let mut named = orgs::find(text, lex);
     let people = people::find(text, lex, &named);
     named.extend(people);
@@ -100,11 +103,10 @@ pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Language;
-    use crate::segment::segment;
 
     fn run(text: &str) -> Vec<Entity> {
-        extract(text, &segment(text, Language::english()))
+        let language = Language::english();
+        extract(&Doc::new(text, language), language, &Context::default())
     }
 
     fn find<'a>(es: &'a [Entity], text: &str) -> &'a Entity {

@@ -188,11 +188,6 @@ fn build(t: &Tables) -> Lexicon {
 }
 
 impl Lexicon {
-    /// The English lexicon, compiled on first use (that of [`crate::lang::Language::english`]).
-    pub fn get() -> &'static Lexicon {
-        crate::lang::Language::english().events()
-    }
-
     /// Compiles the tables of `tables` this engine reads.
     pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
         Ok(build(tables))

@@ -5,8 +5,9 @@ use super::{precision_of, Cluster};
 use crate::hash::FastMap as HashMap;
 use crate::model::Place;
 use crate::model::{
-    Analysis, Casualty, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span, TextRef,
+    Casualty, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span, TextRef,
 };
+use crate::Context;
 
 /// Places by id.
 type PlaceIndex<'a> = HashMap<&'a str, &'a Place>;
@@ -38,7 +39,7 @@ fn same_number(a: &Casualty, b: &Casualty) -> bool {
     a.kind == b.kind && a.best.or(a.low).or(a.high) == b.best.or(b.low).or(b.high)
 }
 
-fn dates_fit(c: &Cluster, event: &[Cluster], a: &Analysis) -> bool {
+fn dates_fit(c: &Cluster, event: &[Cluster], a: &Context) -> bool {
     let value = |cl: &Cluster| cl.timex.and_then(|i| a.timexes.get(i)).map(|t| t.value.as_str());
     let Some(v) = value(c) else { return true };
     event
@@ -62,7 +63,7 @@ fn places_fit(c: &Cluster, event: &[Cluster], places: &PlaceIndex) -> bool {
 
 /// How strongly cluster `c` continues `event` (clusters already joined, in text order); `None` when it
 /// cannot. Higher is better: a shared count, then the same trigger type, then the nearest event.
-fn link(c: &Cluster, whole: &[Cluster], a: &Analysis, places: &PlaceIndex) -> Option<(bool, bool, usize)> {
+fn link(c: &Cluster, whole: &[Cluster], a: &Context, places: &PlaceIndex) -> Option<(bool, bool, usize)> {
     let last = whole.last()?;
     let main = &whole[0];
     // Only the latest mentions are compared, so a long text that keeps returning to one event stays linear.
@@ -91,7 +92,7 @@ fn link(c: &Cluster, whole: &[Cluster], a: &Analysis, places: &PlaceIndex) -> Op
 }
 
 /// Merges clusters into events and builds the frames.
-pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
+pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Context) -> Vec<Event> {
     let places_ix: PlaceIndex = a.places.iter().map(|p| (p.id.as_str(), p)).collect();
     let (head, body): (Vec<Cluster>, Vec<Cluster>) = clusters.into_iter().partition(|c| c.headline);
     let mut events: Vec<Vec<Cluster>> = Vec::new();
@@ -136,7 +137,7 @@ pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Analysis) -> Vec<Event> {
 }
 
 /// One event frame from its clusters (headline first, then text order).
-fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis, places_ix: &PlaceIndex) -> Event {
+fn frame(text: &str, clusters: Vec<Cluster>, a: &Context, places_ix: &PlaceIndex) -> Event {
     // The main mention: the first of the body, preferring a violent one over a bare toll.
     let body: Vec<&Cluster> = clusters.iter().filter(|c| !c.headline).collect();
     let main = body
@@ -222,8 +223,8 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Analysis, places_ix: &PlaceInde
 }
 
 /// Own timex; else a timex of another mention; else the tense cues; else the document date.
-fn event_date(main: &Cluster, clusters: &[Cluster], a: &Analysis) -> EventDate {
-    let dct = a.document.dct.value.as_deref();
+fn event_date(main: &Cluster, clusters: &[Cluster], a: &Context) -> EventDate {
+    let dct = a.dct;
     let from_timex = |c: &Cluster, source: DateSource| {
         let t = c.timex.and_then(|i| a.timexes.get(i))?;
         // The event's tense picks between a timex's readings ("will hold a rally on Saturday": the next one).
@@ -261,9 +262,9 @@ fn event_date(main: &Cluster, clusters: &[Cluster], a: &Analysis) -> EventDate {
     if main.past {
         return vague("PAST_REF");
     }
-    match &a.document.dct.value {
+    match a.dct {
         Some(v) => EventDate {
-            value: v.clone(),
+            value: v.to_string(),
             precision: precision_of(v),
             source: DateSource::Dct,
             timex: None,

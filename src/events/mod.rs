@@ -10,11 +10,14 @@ pub(crate) mod lexicon;
 mod merge;
 mod tokens;
 
+use crate::doc::Doc;
+use crate::lang::Language;
 use crate::model::Event;
 use crate::model::{
-    Analysis, Casualty, EntityKind, Evidence, Feature, Modality, PlaceKind, Polarity, Precision, Span, Timex, TimexType,
+    Casualty, EntityKind, Evidence, Feature, Modality, PlaceKind, Polarity, Precision, Span, Timex, TimexType,
 };
 use crate::segment::{Segment, SegmentKind};
+use crate::Context;
 use lexicon::{Cue, EventType, Lexicon};
 use tokens::{index_at, tokenize, words_after, words_before, Token};
 
@@ -57,9 +60,11 @@ fn evidence(field: &str, span: Span) -> Evidence {
     }
 }
 
-/// Builds the event frames of `text` from the mentions already in `analysis`.
-pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Event> {
-    let lex = Lexicon::get();
+/// Builds the event frames of the document from the mentions already found (the dates, entities and places of
+/// `ctx`).
+pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
+    let (text, segments, analysis) = (doc.text(), doc.segments(), ctx);
+    let lex = language.events();
     let mut clusters: Vec<Cluster> = Vec::new();
     let lead = segments.iter().position(|s| s.kind == SegmentKind::Sentence);
     // One pass of the trigger regex over the whole text; sentences without a trigger or a number are
@@ -85,7 +90,7 @@ pub fn extract(text: &str, segments: &[Segment], analysis: &Analysis) -> Vec<Eve
             continue;
         }
         // Tokenised once, for the sentence's own clusters and for the places it may inherit.
-        let toks = tokenize(text, seg.span);
+        let toks = tokenize(text, doc.tokens_in(seg.span));
         let mut found = sentence_clusters(text, si, seg, &toks, here, analysis, lex);
         if Some(si) == lead {
             let dateline_places = dateline_places(text, segments, si, analysis);
@@ -133,7 +138,7 @@ fn inherited_places(
     segments: &[Segment],
     si: usize,
     toks: &[Token<'_>],
-    a: &Analysis,
+    a: &Context,
     lex: &Lexicon,
 ) -> (Option<usize>, Vec<String>, Vec<String>) {
     let seg = segments[si];
@@ -176,7 +181,7 @@ fn sentence_clusters(
     seg: &Segment,
     toks: &[Token<'_>],
     triggers: &[(Span, EventType)],
-    a: &Analysis,
+    a: &Context,
     lex: &Lexicon,
 ) -> Vec<Cluster> {
     // Entities are in text order: only this sentence's slice is looked at.
@@ -400,7 +405,7 @@ fn is_date(t: &Timex) -> bool {
 
 /// The timex of the cluster's clause; else, unless a cue places the event elsewhere in time, the nearest
 /// timex of the sentence. A mention that refers back ("the talks") takes only a possessive date before it.
-fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Analysis) -> Option<usize> {
+fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context) -> Option<usize> {
     let main = c.mentions[0];
     let in_sentence = |t: &&Timex| is_date(t) && sentence.contains(&t.span);
     // Timexes are in text order: only the sentence's slice is looked at; indices are into `a.timexes`.
@@ -442,7 +447,7 @@ fn text_between_is_possessive(from: usize, to: usize, toks: &[Token]) -> bool {
 
 /// Literal places go to the nearest cluster before them (else after); clusters left without a place take
 /// the sentence's countries and regions.
-fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Analysis, toks: &[Token], lex: &Lexicon) {
+fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Context, toks: &[Token], lex: &Lexicon) {
     let places: Vec<_> = in_span(&a.places, sentence, |p| p.span)
         .iter()
         .filter(|p| p.kind == PlaceKind::Literal && sentence.contains(&p.span))
@@ -535,7 +540,7 @@ fn text_after<'t>(toks: &'t [Token<'_>], pos: usize) -> Vec<&'t str> {
 }
 
 /// Places of the dateline ("HOMS, Syria (AFP) -"), for the events of the lead.
-fn dateline_places(text: &str, segments: &[Segment], lead: usize, a: &Analysis) -> Vec<String> {
+fn dateline_places(text: &str, segments: &[Segment], lead: usize, a: &Context) -> Vec<String> {
     let lead_span = segments[lead].span;
     let s = lead_span.slice(text);
     // The dateline place stands before a dash or an agency in brackets near the start of the lead.

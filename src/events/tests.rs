@@ -1,14 +1,18 @@
 //! Event tests on sentences written for them, with hand-built timexes and places.
 
 use super::*;
-use crate::lang::{Language, EN};
+use crate::lang::Language;
+use crate::model::Analysis;
 use crate::model::{CasualtyKind, DateSource, Dct, Document, Place, Qualifier, Timex};
-use crate::segment::segment;
 
 /// An analysis of `text` with real entities and the given (text, value) timexes and (text, name, feature)
 /// places, each placed at the first occurrence of its text at or after the previous one of its kind.
-fn analysis(text: &str, timexes: &[(&str, &str)], places: &[(&str, &str, Feature, &str)]) -> (Vec<Segment>, Analysis) {
-    let segs = segment(text, Language::english());
+fn analysis<'t>(
+    text: &'t str,
+    timexes: &[(&str, &str)],
+    places: &[(&str, &str, Feature, &str)],
+) -> (Doc<'t>, Analysis) {
+    let doc = Doc::new(text, Language::english());
     let mut a = Analysis {
         document: Document {
             dct: Dct {
@@ -17,7 +21,7 @@ fn analysis(text: &str, timexes: &[(&str, &str)], places: &[(&str, &str, Feature
             },
             ..Default::default()
         },
-        entities: crate::entities::extract(text, &segs),
+        entities: crate::entities::extract(&doc, Language::english(), &Context::default()),
         ..Default::default()
     };
     let mut from = 0;
@@ -52,7 +56,7 @@ fn analysis(text: &str, timexes: &[(&str, &str)], places: &[(&str, &str, Feature
             alternatives: Vec::new(),
         });
     }
-    (segs, a)
+    (doc, a)
 }
 
 fn names(a: &Analysis, ids: &[String]) -> Vec<String> {
@@ -73,7 +77,7 @@ Envoys from Norland and Ostria on Tuesday failed to reach an agreement in Velm, 
 new talks would be held next week. If a truce can be agreed, aid could flow, Berg added.";
 
 fn wire() -> (Analysis, Vec<Event>) {
-    let (segs, a) = analysis(
+    let (doc, a) = analysis(
         WIRE,
         &[("Tuesday", "2024-03-05"), ("next week", "2024-W11")],
         &[
@@ -82,7 +86,7 @@ fn wire() -> (Analysis, Vec<Event>) {
             ("Karvo", "Karvo", Feature::City, "XB"),
         ],
     );
-    let ev = extract(WIRE, &segs, &a);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
     (a, ev)
 }
 
@@ -151,8 +155,8 @@ fn failed_talks_are_negative_and_future_talks_are_future() {
 fn statements_take_their_own_date_and_sources_are_not_participants() {
     let text = "Ostria warned on Monday that talks could fail, a government spokesman said. \
                 President Karl Brenner warned rebels on Friday.";
-    let (segs, a) = analysis(text, &[("Monday", "2024-03-04"), ("Friday", "2024-03-01")], &[]);
-    let ev = extract(text, &segs, &a);
+    let (doc, a) = analysis(text, &[("Monday", "2024-03-04"), ("Friday", "2024-03-01")], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
     let warn: Vec<&Event> = ev.iter().filter(|e| e.kind == "warning").collect();
     assert_eq!(warn.len(), 2, "{ev:#?}");
     assert_eq!(warn[0].date.value, "2024-03-04");
@@ -166,8 +170,8 @@ fn statements_take_their_own_date_and_sources_are_not_participants() {
 #[test]
 fn undated_events_fall_back_to_tense_then_the_document_date() {
     let text = "The war has left 5,000 dead. Rebels seized the airport.";
-    let (segs, a) = analysis(text, &[], &[]);
-    let ev = extract(text, &segs, &a);
+    let (doc, a) = analysis(text, &[], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
     let toll = ev.iter().find(|e| e.kind == "casualties").expect("toll");
     assert_eq!(
         (toll.date.value.as_str(), toll.date.precision),
@@ -184,12 +188,12 @@ fn undated_events_fall_back_to_tense_then_the_document_date() {
 #[test]
 fn dateline_place_goes_to_the_lead() {
     let text = "Quake hits coast\n\nLORRAN, Ostria (AFP) - An earthquake struck on Sunday.";
-    let (segs, a) = analysis(
+    let (doc, a) = analysis(
         text,
         &[("Sunday", "2024-03-03")],
         &[("LORRAN", "Lorran", Feature::City, "XA")],
     );
-    let ev = extract(text, &segs, &a);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
     let quake = ev.iter().find(|e| e.kind == "disaster").expect("quake");
     assert_eq!(names(&a, &quake.places), vec!["Lorran"]);
 }
@@ -220,20 +224,20 @@ fn no_panic_on_odd_input() {
         "the the the talks",
         "É—«talks»—\u{0}",
     ] {
-        let (segs, a) = analysis(t, &[], &[]);
-        let _ = extract(t, &segs, &a);
+        let (doc, a) = analysis(t, &[], &[]);
+        let _ = extract(&doc, Language::english(), &Context::of(&a));
     }
     let big = "Blasts killed 3 in the city. ".repeat(500);
-    let (segs, a) = analysis(&big, &[], &[]);
-    assert!(!extract(&big, &segs, &a).is_empty());
+    let (doc, a) = analysis(&big, &[], &[]);
+    assert!(!extract(&doc, Language::english(), &Context::of(&a)).is_empty());
 }
 
 #[test]
 fn future_events_take_the_future_reading_of_a_weekday() {
     let text = "Unions will hold a rally on Saturday. Unions held a rally on Friday.";
-    let (segs, mut a) = analysis(text, &[("Saturday", "2024-03-02"), ("Friday", "2024-03-01")], &[]);
+    let (doc, mut a) = analysis(text, &[("Saturday", "2024-03-02"), ("Friday", "2024-03-01")], &[]);
     a.timexes[0].alternatives = vec!["2024-03-09".into()];
-    let ev = extract(text, &segs, &a);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
     let dates: Vec<(&str, Modality)> = ev.iter().map(|e| (e.date.value.as_str(), e.modality)).collect();
     assert_eq!(
         dates,

@@ -1,5 +1,6 @@
 //! Words and clause marks of one sentence, with byte spans, for looking around a trigger.
 
+use crate::doc;
 use crate::model::Span;
 use std::borrow::Cow;
 
@@ -16,16 +17,6 @@ pub struct Token<'a> {
     pub original_upper: bool,
 }
 
-// Called for every character of every sentence with an event: inlined into the tokeniser's loop.
-#[inline(always)]
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_' || c == '\''
-    } else {
-        c == '’' || c.is_alphanumeric()
-    }
-}
-
 /// `w` lower-cased, borrowed when it has no capital.
 fn lower(w: &str) -> Cow<'_, str> {
     if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
@@ -37,62 +28,65 @@ fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// The tokens of `span` in `text`: words (with inner `-`, `.`, `,` before a letter or digit: "290,000",
-/// "U.S", "anti-government") and clause marks. Hand-written: a regex pass per sentence cost more than the
-/// rest of the stage.
-pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    let Some(s) = text.get(span.start..span.end) else {
-        return Vec::new();
-    };
-    // About one token per five bytes of news text: one allocation for most sentences.
-    let mut out = Vec::with_capacity(s.len() / 5 + 4);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            loop {
-                match it.peek().copied() {
-                    Some((j, d)) if is_word_char(d) => {
-                        end = j + d.len_utf8();
-                        it.next();
-                    }
-                    Some((j, '-' | '.' | ',')) => {
-                        let next = s[j + 1..].chars().next();
-                        if next.is_some_and(|n| n.is_alphanumeric() || n == '_') {
-                            end = j + 1;
-                            it.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+/// Punctuation that belongs inside a word wherever it stands ("al_Nusra", "Assad's", "fled’").
+fn is_word_punct(t: &doc::Token<'_>) -> bool {
+    matches!(t.text, "_" | "'" | "’")
+}
+
+/// The clause tokens of one sentence, joined from the [`Doc`](crate::doc::Doc)'s tokens of that sentence: words
+/// (with inner `-`, `.`, `,` before a letter or digit: "290,000", "U.S", "anti-government") and clause marks. Linear
+/// in the tokens; no character is looked at twice.
+pub fn tokenize<'a>(text: &'a str, sentence: &[doc::Token<'a>]) -> Vec<Token<'a>> {
+    let mut out = Vec::with_capacity(sentence.len());
+    let glued = |k: usize| sentence.get(k).filter(|t| !t.spaced);
+    let mut k = 0;
+    while k < sentence.len() {
+        let t = &sentence[k];
+        if t.is_word() || is_word_punct(t) {
+            let mut end = t.span.end;
+            k += 1;
+            while let Some(next) = glued(k) {
+                if next.is_word() || is_word_punct(next) {
+                    end = next.span.end;
+                    k += 1;
+                } else if matches!(next.text, "-" | "." | ",")
+                    && glued(k + 1).is_some_and(|n| n.is_word() || n.text == "_")
+                {
+                    end = next.span.end;
+                    k += 1;
+                } else {
+                    break;
                 }
             }
-            let w = &s[i..end];
+            let first = t.first_char();
             out.push(Token {
-                span: Span::new(span.start + i, span.start + end),
-                lower: lower(w),
+                span: Span::new(t.span.start, end),
+                lower: lower(&text[t.span.start..end]),
                 mark: false,
-                original_upper: c.is_uppercase() || c.is_ascii_digit(),
+                original_upper: first.is_uppercase() || first.is_ascii_digit(),
             });
-        } else if c == '-' && s[i + 1..].starts_with('-') {
-            it.next();
+            continue;
+        }
+        if t.text == "-" && glued(k + 1).is_some_and(|n| n.text == "-") {
             out.push(Token {
-                span: Span::new(span.start + i, span.start + i + 2),
+                span: Span::new(t.span.start, t.span.start + 2),
                 lower: Cow::Borrowed("--"),
                 mark: true,
                 original_upper: false,
             });
-        } else if matches!(c, '-' | ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–') {
-            let end = i + c.len_utf8();
+            k += 2;
+            continue;
+        }
+        if matches!(t.text, "-" | "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–") {
+            // A mark is its own lower case.
             out.push(Token {
-                span: Span::new(span.start + i, span.start + end),
-                // A mark is its own lower case.
-                lower: Cow::Borrowed(&s[i..end]),
+                span: t.span,
+                lower: Cow::Borrowed(t.text),
                 mark: true,
                 original_upper: false,
             });
         }
+        k += 1;
     }
     out
 }
@@ -142,7 +136,8 @@ mod tests {
     #[test]
     fn words_keep_inner_punctuation_and_marks_split_clauses() {
         let text = "At least 290,000 -- anti-government (U.S.) ‘fled’, then—left";
-        let toks = tokenize(text, Span::new(0, text.len()));
+        let d = doc::Doc::new(text, crate::lang::Language::english());
+        let toks = tokenize(text, d.tokens());
         let words: Vec<(&str, bool)> = toks.iter().map(|t| (t.span.slice(text), t.mark)).collect();
         assert_eq!(
             words,

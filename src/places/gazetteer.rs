@@ -133,10 +133,25 @@ fn u16_at(b: &[u8], at: usize) -> u16 {
 }
 
 impl Gazetteer {
-    /// The gazetteer embedded in the binary.
+    /// The gazetteer embedded in the binary (cargo feature `builtin-gazetteer`, on by default): the file
+    /// `static/data/gazetteer.bin` that the web app fetches, built by `scripts/build-gazetteer`.
+    #[cfg(feature = "builtin-gazetteer")]
     pub fn builtin() -> Option<Gazetteer> {
         static DATA: &[u8] = include_bytes!("../../static/data/gazetteer.bin");
         Gazetteer::parse(Bytes::Static(DATA)).ok()
+    }
+
+    /// The embedded gazetteer, read once and shared; `None` without the `builtin-gazetteer` feature.
+    pub fn builtin_shared() -> Option<&'static Gazetteer> {
+        #[cfg(feature = "builtin-gazetteer")]
+        {
+            static SHARED: std::sync::OnceLock<Option<Gazetteer>> = std::sync::OnceLock::new();
+            SHARED.get_or_init(Gazetteer::builtin).as_ref()
+        }
+        #[cfg(not(feature = "builtin-gazetteer"))]
+        {
+            None
+        }
     }
 
     /// Reads a gazetteer from the bytes of `static/data/gazetteer.bin` (copied).

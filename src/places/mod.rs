@@ -14,9 +14,10 @@ pub mod resolve;
 
 pub use gazetteer::{Gazetteer, GazetteerError};
 
+use crate::doc::Doc;
+use crate::lang::Language;
 use crate::model::{Entity, EntityKind, Feature, Place, PlaceCandidate, PlaceKind};
-use crate::segment::Segment;
-use cues::Cues;
+use crate::Context;
 
 /// A count of the steps whose number could grow faster than the text (distance evaluations, span and
 /// word tests), read by a unit test that checks the work per mention stays bounded on long inputs.
@@ -50,10 +51,19 @@ pub(crate) mod work {
 /// Alternatives kept per place.
 const MAX_ALTERNATIVES: usize = 4;
 
-/// Finds place mentions in `text` and resolves them with `gazetteer`.
-pub fn extract(text: &str, segments: &[Segment], entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Place> {
-    let cues = Cues::english();
-    let toks = recognise::tokenize(text);
+/// Finds the place mentions of the document and resolves them with the gazetteer of `ctx` (none without one);
+/// the demonyms among `ctx.entities` become places at their country.
+pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Place> {
+    match ctx.gazetteer {
+        Some(gazetteer) => extract_with(doc, language, ctx.entities, gazetteer),
+        None => Vec::new(),
+    }
+}
+
+fn extract_with(doc: &Doc, language: &Language, entities: &[Entity], gazetteer: &Gazetteer) -> Vec<Place> {
+    let (text, segments) = (doc.text(), doc.segments());
+    let cues = language.places();
+    let toks: Vec<recognise::Token> = doc.words().copied().collect();
     let found = recognise::recognise(text, &toks, segments, entities, gazetteer, cues);
     let scored = resolve::resolve(text, &toks, &found.mentions, &found.adjectives, gazetteer, cues);
     let mut places = Vec::new();
@@ -143,11 +153,15 @@ fn admin_name(g: &Gazetteer, admin: Option<u32>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::segment;
 
     fn run(text: &str) -> Vec<Place> {
         let g = Gazetteer::builtin().expect("gazetteer");
-        extract(text, &segment(text, crate::lang::Language::english()), &[], &g)
+        let language = Language::english();
+        let ctx = Context {
+            gazetteer: Some(&g),
+            ..Context::default()
+        };
+        extract(&Doc::new(text, language), language, &ctx)
     }
 
     #[test]

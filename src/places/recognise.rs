@@ -16,69 +16,11 @@ const CONNECTORS: &[&str] = &[
     "am", "an", "der", "sur", "en", "ez", "ad", "as", "ash", "ar", "az",
 ];
 
-/// One word of the text.
-#[derive(Debug, Clone, Copy)]
-pub struct Token<'a> {
-    /// Byte span.
-    pub span: Span,
-    /// The word.
-    pub text: &'a str,
-    /// Starts with an upper-case letter (decided once, at tokenizing).
-    cap: bool,
-}
+pub use crate::doc::Token;
 
-impl<'a> Token<'a> {
-    fn new(text: &'a str, start: usize, end: usize) -> Token<'a> {
-        let word = &text[start..end];
-        let cap = match word.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => word.chars().next().is_some_and(char::is_uppercase),
-        };
-        Token {
-            span: Span::new(start, end),
-            text: word,
-            cap,
-        }
-    }
-
-    /// True when the word starts with an upper-case letter.
-    pub fn is_capitalised(&self) -> bool {
-        self.cap
-    }
-
-    fn is_all_caps(&self) -> bool {
-        let mut letters = self.text.chars().filter(|c| c.is_alphabetic()).peekable();
-        letters.peek().is_some() && letters.all(char::is_uppercase)
-    }
-}
-
-/// The words of `text`: maximal runs of letters and digits.
+/// The words of `text` (the word tokens of [`crate::doc`]'s tokenizer), for a text outside the document.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII is decided byte by byte; other characters are decoded (the loop stays on boundaries).
-        let (word, width) = if bytes[i] < 0x80 {
-            (bytes[i].is_ascii_alphanumeric(), 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(ch) => (ch.is_alphanumeric(), ch.len_utf8()),
-                None => break,
-            }
-        };
-        if word {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(Token::new(text, s, i));
-        }
-        i += width;
-    }
-    if let Some(s) = start {
-        out.push(Token::new(text, s, text.len()));
-    }
-    out
+    crate::doc::tokenize(text).into_iter().filter(Token::is_word).collect()
 }
 
 /// A gazetteer match that survived the filters.

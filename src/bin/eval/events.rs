@@ -135,7 +135,8 @@ fn mention_spans(e: &Event) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// Matches gold events to system events: first by trigger or mention overlap (all gold events), then by
 /// sentence for the rest; each system event matches at most one gold event.
 fn pick_all(a: &Analysis, text: &str, gold: &[Value]) -> Vec<Option<usize>> {
-    let segs = dateline::segment::segment(text, dateline::lang::Language::english());
+    let doc = dateline::Doc::new(text, dateline::Language::english());
+    let segs = doc.segments();
     let mut used = vec![false; a.events.len()];
     let mut out = vec![None; gold.len()];
     for pass in 0..2 {
@@ -200,15 +201,15 @@ fn strings(v: &Value) -> Vec<String> {
 }
 
 fn score(text: &str, gold: &Value, known_names: &[String]) -> (Tally, Vec<String>) {
-    let dct = gold["document"]["creation_time"].as_str().map(str::to_string);
-    let gazetteer = dateline::places::Gazetteer::builtin();
+    let dct = gold["document"]["creation_time"]
+        .as_str()
+        .and_then(|d| dateline::calendar::Date::parse_iso(d).ok());
     let a = dateline::analyze(
         text,
         &Options {
             dct,
             ..Default::default()
         },
-        gazetteer.as_ref(),
     );
     let mut t = Tally {
         system: a.events.len(),
@@ -375,16 +376,22 @@ fn timing(text: &str) -> String {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
-    let segs = dateline::segment::segment(text, dateline::lang::Language::english());
-    let a = dateline::analyze(text, &Options::default(), None);
+    let language = dateline::Language::english();
+    let doc = dateline::Doc::new(text, language);
+    let options = Options {
+        gazetteer: dateline::Gazetteers::Off,
+        ..Options::default()
+    };
+    let a = dateline::analyze(text, &options);
+    let ctx = dateline::Context::of(&a);
     let start = std::time::Instant::now();
     for _ in 0..runs {
-        std::hint::black_box(dateline::entities::extract(text, &segs));
+        std::hint::black_box(dateline::entities::extract(&doc, language, &ctx));
     }
     let ent = start.elapsed() / runs.max(1);
     let start = std::time::Instant::now();
     for _ in 0..runs {
-        std::hint::black_box(dateline::events::extract(text, &segs, &a));
+        std::hint::black_box(dateline::events::extract(&doc, language, &ctx));
     }
     let ev = start.elapsed() / runs.max(1);
     format!("  {} bytes: entities {:?}, events {:?} per run", text.len(), ent, ev)

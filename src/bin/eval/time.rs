@@ -15,8 +15,9 @@ use dateline::dates::timeml::{
     gold_found, paired_gold, read_system, read_timeml, score, timeml_view, type_name, Counts, TimeMl,
 };
 use dateline::dates::value::{Gran, Point};
+use dateline::dates::{self, DocTime};
 use dateline::model::Timex;
-use dateline::{dates, lang, segment};
+use dateline::{Doc, Language};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -45,8 +46,9 @@ fn tml_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Runs the engine on one document with its DCT, the way `analyze` would (segmentation and dates).
 fn engine(doc: &TimeMl) -> Vec<Timex> {
-    let segs = segment::segment(&doc.text, lang::Language::english());
-    dates::extract(&doc.text, &segs, doc.dct.as_deref()).0
+    let language = Language::english();
+    let time = doc.dct.as_deref().and_then(DocTime::parse);
+    dates::extract_at(&Doc::new(&doc.text, language), language, time).0
 }
 
 /// The engine's expressions as TimeML shows them (the `--format timeml` view: each end of a range is a TIMEX3).
@@ -387,9 +389,10 @@ fn gran_of(name: &str) -> Option<Option<Gran>> {
 }
 
 fn run_text(text: &str, dct: Option<&str>) -> Vec<Timex> {
-    let segs = segment::segment(text, lang::Language::english());
+    let language = Language::english();
     // The reference time with its clock (`2012-08-10T12:14:00`), as a dated article's metadata gives it.
-    dates::extract(text, &segs, dct.map(|d| d.get(..19).unwrap_or(d))).0
+    let time = dct.and_then(|d| DocTime::parse(d.get(..19).unwrap_or(d)));
+    dates::extract_at(&Doc::new(text, language), language, time).0
 }
 
 /// Prints a failed case when `--fails` was given.

@@ -1,0 +1,210 @@
+//! The pipeline: text → [`Doc`] → dates, entities, places → events → [`Analysis`].
+//!
+//! Every engine has the same shape, `extract(doc, language, ctx) -> part`: it reads the [`Doc`] (text, segments,
+//! tokens), its compiled tables in the [`Language`], and a [`Context`] with the document time and the parts found
+//! before it. This module runs them in order and assembles the [`Analysis`].
+
+use crate::calendar::Date;
+use crate::corrections::{self, Corrections};
+use crate::dates::{self, DocTime};
+use crate::doc::Doc;
+use crate::lang::Language;
+use crate::model::{Analysis, Document, Entity, Place, Timex, Warning, SCHEMA_VERSION};
+use crate::places::Gazetteer;
+use crate::segment::SegmentKind;
+use crate::{entities, events, places};
+
+/// Largest input accepted, in bytes. Above it [`analyze`] analyses the first part and warns.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Which gazetteer resolves the places.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Gazetteers<'g> {
+    /// The gazetteer built into the crate (cargo feature `builtin-gazetteer`, on by default). Without the feature
+    /// no place is looked up and the analysis says so in a `no_gazetteer` warning.
+    #[default]
+    Builtin,
+    /// This one (the web app's worker passes the one it fetched).
+    Given(&'g Gazetteer),
+    /// None: no place is looked up, and the analysis says so in a `no_gazetteer` warning.
+    Off,
+}
+
+impl<'g> Gazetteers<'g> {
+    /// The gazetteer chosen, when there is one.
+    pub fn get(self) -> Option<&'g Gazetteer> {
+        match self {
+            Gazetteers::Builtin => Gazetteer::builtin_shared(),
+            Gazetteers::Given(g) => Some(g),
+            Gazetteers::Off => None,
+        }
+    }
+}
+
+/// What the caller knows beyond the text itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options<'g> {
+    /// Document creation time given by the person; overrides everything found.
+    pub dct: Option<Date>,
+    /// Publication date read from metadata (HTML `<meta>`, JSON-LD), as written there (`2016-09-05T14:02:00Z`); used
+    /// when no `dct` is given.
+    pub meta_dct: Option<String>,
+    /// Title from metadata; otherwise the headline is used.
+    pub title: Option<String>,
+    /// Where the text came from (a file name), copied into `document.source`.
+    pub source: Option<String>,
+    /// The person's corrections, applied after the engines.
+    pub corrections: Corrections,
+    /// The language's compiled tables; `None` reads English ([`Language::english`]).
+    pub language: Option<&'g Language>,
+    /// The gazetteer that resolves places.
+    pub gazetteer: Gazetteers<'g>,
+}
+
+/// What an engine knows besides the document and its language: the document time, the gazetteer and the parts the
+/// engines before it found. Engines read only what they need; [`Context::default`] knows nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The document creation time as written in the analysis (`2016-09-05`, `2016-09-05T14:02`).
+    pub dct: Option<&'a str>,
+    /// The same time as a date and a clock.
+    pub time: Option<DocTime>,
+    /// The gazetteer; places are not looked up without one.
+    pub gazetteer: Option<&'a Gazetteer>,
+    /// The dates found.
+    pub timexes: &'a [Timex],
+    /// The people, organisations, nationalities and numbers found.
+    pub entities: &'a [Entity],
+    /// The places found.
+    pub places: &'a [Place],
+}
+
+impl<'a> Context<'a> {
+    /// What an analysis already holds (its document time, dates, entities and places), for running one engine
+    /// again on the same text (the benchmarks and evaluation commands do).
+    pub fn of(analysis: &'a Analysis) -> Context<'a> {
+        let dct = analysis.document.dct.value.as_deref();
+        Context {
+            dct,
+            time: dct.and_then(DocTime::parse),
+            gazetteer: None,
+            timexes: &analysis.timexes,
+            entities: &analysis.entities,
+            places: &analysis.places,
+        }
+    }
+}
+
+/// A step of [`analyze_with_progress`], reported as it starts (the web worker shows it for long texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Splitting the text into sentences.
+    Segmenting,
+    /// Finding and resolving dates.
+    Dates,
+    /// Finding people, organisations and numbers.
+    Entities,
+    /// Finding and resolving places.
+    Places,
+    /// Building events.
+    Events,
+}
+
+/// Analyses `text`: its dates, people, organisations, places and events, resolved on the calendar and the map.
+///
+/// ```
+/// let options = dateline::Options {
+///     dct: dateline::calendar::Date::parse_iso("2016-09-05").ok(),
+///     ..Default::default()
+/// };
+/// let analysis = dateline::analyze("Talks in Geneva failed on Sunday.", &options);
+/// assert_eq!(analysis.timexes[0].value, "2016-09-04");
+/// ```
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_with_progress(text, options, &mut |_| {})
+}
+
+/// [`analyze`], calling `progress` as each [`Stage`] starts.
+pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn FnMut(Stage)) -> Analysis {
+    let language = options.language.unwrap_or_else(|| Language::english());
+    let mut warnings = Vec::new();
+    let text = within_limit(text, &mut warnings);
+    if text.trim().is_empty() {
+        warnings.push(Warning::new(
+            "empty_input",
+            "The text is empty: there is nothing to analyse.",
+        ));
+    }
+
+    progress(Stage::Segmenting);
+    let doc = Doc::new(text, language);
+    progress(Stage::Dates);
+    let (dct, time) = dates::resolve_dct(&doc, language, options);
+    let gazetteer = options.gazetteer.get();
+    let mut ctx = Context {
+        dct: dct.value.as_deref(),
+        time,
+        gazetteer,
+        ..Context::default()
+    };
+    let (timexes, date_warnings) = dates::extract(&doc, language, &ctx);
+    warnings.extend(date_warnings);
+    ctx.timexes = &timexes;
+    progress(Stage::Entities);
+    let entities = entities::extract(&doc, language, &ctx);
+    ctx.entities = &entities;
+    progress(Stage::Places);
+    let places = places::extract(&doc, language, &ctx);
+    if gazetteer.is_none() {
+        warnings.push(Warning::new(
+            "no_gazetteer",
+            "No gazetteer was available, so places were not looked up.",
+        ));
+    }
+    ctx.places = &places;
+    progress(Stage::Events);
+    let events = events::extract(&doc, language, &ctx);
+
+    let title = options.title.clone().or_else(|| {
+        doc.segments()
+            .first()
+            .filter(|s| s.kind == SegmentKind::Headline)
+            .map(|s| s.span.slice(text).to_string())
+    });
+    let mut analysis = Analysis {
+        schema_version: SCHEMA_VERSION,
+        document: Document {
+            title,
+            dct: dct.clone(),
+            length_bytes: text.len(),
+            language: language.code().to_string(),
+            source: options.source.clone(),
+        },
+        timexes,
+        places,
+        entities,
+        events,
+        warnings,
+    };
+    corrections::apply(&mut analysis, text, &options.corrections);
+    analysis
+}
+
+/// `text`, cut to [`MAX_INPUT_BYTES`] on a character boundary with a `truncated` warning when longer.
+fn within_limit<'t>(text: &'t str, warnings: &mut Vec<Warning>) -> &'t str {
+    if text.len() <= MAX_INPUT_BYTES {
+        return text;
+    }
+    let mut cut = MAX_INPUT_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    warnings.push(Warning::new(
+        "truncated",
+        format!(
+            "The text is larger than {} MB; only the first part was analysed.",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ),
+    ));
+    &text[..cut]
+}
