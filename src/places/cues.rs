@@ -51,6 +51,42 @@ pub struct Cues {
     /// Plural division words after a list of names, with the singular the names end in ("counties" ->
     /// "county"), lower case.
     pub plural_division: Vec<(&'static str, &'static str)>,
+    /// Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Stratford upon Avon"),
+    /// case-sensitive.
+    pub connectors: HashSet<&'static str>,
+    /// Lower-case articles joined by a hyphen to a capitalised name ("al-Hasakah"), case-sensitive.
+    pub hyphen_articles: HashSet<&'static str>,
+    /// Lower-case particles inside a person's name ("bin", "van"), case-sensitive.
+    pub name_particles: HashSet<&'static str>,
+    /// Capitalised words that carry a title on ("Foreign" Minister, Secretary of "State"), case-sensitive.
+    pub title_parts: HashSet<&'static str>,
+    /// The word after [`Cues::of`] that carries a title on ("Secretary of State"), case-sensitive.
+    pub title_of: HashSet<&'static str>,
+    /// The preposition between a head and a name ("Bank of America", "the city of Aleppo"), case-sensitive.
+    pub of: HashSet<&'static str>,
+    /// The conjunction joining names ("Washington and Moscow"), case-sensitive.
+    pub and: HashSet<&'static str>,
+    /// The word after an apostrophe that makes a name possessive ("Syria's"), case-sensitive.
+    pub possessive: HashSet<&'static str>,
+    /// Verbs after a lone name that make it a person ("Henry said"), case-sensitive.
+    pub person_verbs: HashSet<&'static str>,
+    /// Words skipped between a subject and its verb that are no auxiliaries ("on", weekdays), lower case.
+    pub time_words: HashSet<&'static str>,
+    /// The article skipped before a name ("accused the US"), lower case.
+    pub articles: HashSet<&'static str>,
+    /// Words that make the verb after them passive ("been"), lower case.
+    pub passive: HashSet<&'static str>,
+    /// Endings of adverbs skipped between a subject and its verb ("repeatedly"), lower case.
+    pub adverb_suffixes: Vec<&'static str>,
+    /// Endings that keep a word with an adverb ending a verb ("apply"), lower case.
+    pub not_adverb_suffixes: Vec<&'static str>,
+    /// Endings of verb forms after an auxiliary ("has been pushing", "has repeatedly accused"), lower case.
+    pub verb_suffixes: Vec<&'static str>,
+}
+
+/// True when `word` ends with one of `suffixes`.
+pub fn ends_with_any(word: &str, suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|s| word.ends_with(s))
 }
 
 impl Cues {
@@ -90,6 +126,30 @@ impl Cues {
                 "relative_filler" => c.relative_filler.insert(word),
                 "name_prefix" => c.name_prefix.insert(word),
                 "name_suffix" => c.name_suffix.insert(word),
+                "connector" => c.connectors.insert(word),
+                "hyphen_article" => c.hyphen_articles.insert(word),
+                "name_particle" => c.name_particles.insert(word),
+                "title_part" => c.title_parts.insert(word),
+                "title_of" => c.title_of.insert(word),
+                "of" => c.of.insert(word),
+                "and" => c.and.insert(word),
+                "possessive" => c.possessive.insert(word),
+                "person_verb" => c.person_verbs.insert(word),
+                "time_word" => c.time_words.insert(word),
+                "article" => c.articles.insert(word),
+                "passive" => c.passive.insert(word),
+                "adverb_suffix" => {
+                    c.adverb_suffixes.push(word);
+                    false
+                }
+                "not_adverb_suffix" => {
+                    c.not_adverb_suffixes.push(word);
+                    false
+                }
+                "verb_suffix" => {
+                    c.verb_suffixes.push(word);
+                    false
+                }
                 "plural_division" => {
                     if let Some(singular) = row.get(2) {
                         c.plural_division.push((word, singular));

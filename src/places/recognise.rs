@@ -15,12 +15,6 @@ use judge::{judge, Context, Size, Verdict};
 
 /// Longest name tried, in words.
 const MAX_WORDS: usize = 6;
-/// Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Stratford upon Avon").
-const CONNECTORS: &[&str] = &[
-    "of", "de", "la", "el", "al", "upon", "on", "the", "du", "des", "del", "da", "do", "dos", "das", "y", "le", "les",
-    "am", "an", "der", "sur", "en", "ez", "ad", "as", "ash", "ar", "az",
-];
-
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
 pub struct Token<'a> {
@@ -133,7 +127,7 @@ pub fn recognise(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        let al_prefix = matches!(t.text, "al" | "el" | "as" | "ad" | "ar" | "an")
+        let al_prefix = cues.hyphen_articles.contains(t.text)
             && toks.get(i + 1).is_some_and(|n| n.is_capitalised())
             && text.get(t.span.end..t.span.end + 1) == Some("-");
         if !(t.is_capitalised() || al_prefix) {
@@ -158,7 +152,10 @@ pub fn recognise(
                 if !joinable(sep) {
                     break;
                 }
-                if !toks[j].is_capitalised() && !CONNECTORS.contains(&toks[j].text) && toks[j].text != "s" {
+                if !toks[j].is_capitalised()
+                    && !cues.connectors.contains(toks[j].text)
+                    && !cues.possessive.contains(toks[j].text)
+                {
                     break;
                 }
             }
@@ -210,7 +207,8 @@ pub fn recognise(
             }
             Verdict::Place => {
                 let possessive = toks.get(j + 1).is_some_and(|n| {
-                    n.text == "s" && matches!(text.get(toks[j].span.end..n.span.start), Some("'") | Some("’"))
+                    cues.possessive.contains(n.text)
+                        && matches!(text.get(toks[j].span.end..n.span.start), Some("'") | Some("’"))
                 });
                 let dateline = (i..=j).all(|k| toks[k].is_all_caps()) && !strong_short_form(&postings);
                 found.mentions.push(Mention {

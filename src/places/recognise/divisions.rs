@@ -76,7 +76,7 @@ pub(super) fn division_lists(
             let before = &toks[s - 1];
             end = if sep == ", " || sep == " & " {
                 s - 1
-            } else if before.text == "and" && sep == " " {
+            } else if cues.and.contains(before.text) && sep == " " {
                 let sep2 = &text[toks[s - 2].span.end..before.span.start];
                 if sep2 != " " && sep2 != ", " {
                     break;

@@ -246,7 +246,7 @@ pub(super) fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[P
         }
     }
     // Organisations elsewhere: "Bank of America", "Gulf of Mexico".
-    if i >= 2 && toks[i - 1].text == "of" && cues.org_before.contains(toks[i - 2].text) {
+    if i >= 2 && cues.of.contains(toks[i - 1].text) && cues.org_before.contains(toks[i - 2].text) {
         return Verdict::Drop;
     }
     // Common words: a name also written in lower case in this text ("Mobile" and "a mobile home"), or a
@@ -311,7 +311,7 @@ fn drops_single_word(
     if small_town && !after_locative && sep_after != ", " {
         return true;
     }
-    if sep_after == " " && !after_locative && matches!(next_word, "said" | "says" | "told" | "added" | "asked") {
+    if sep_after == " " && !after_locative && cues.person_verbs.contains(next_word) {
         return true;
     }
     let lower = toks[i].text.to_lowercase();

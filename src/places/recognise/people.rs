@@ -65,11 +65,13 @@ pub(super) fn person_words<'a>(
                 break;
             }
             let w = toks[j];
-            if cues.titles.contains(w.text) || (w.text == "of" && j + 1 < toks.len() && toks[j + 1].text == "State") {
+            if cues.titles.contains(w.text)
+                || (cues.of.contains(w.text) && j + 1 < toks.len() && cues.title_of.contains(toks[j + 1].text))
+            {
                 j += 1;
                 continue;
             }
-            if w.text == "State" || w.text == "Foreign" || w.text == "Defense" || w.text == "Defence" {
+            if cues.title_parts.contains(w.text) {
                 j += 1;
                 continue;
             }
@@ -78,7 +80,7 @@ pub(super) fn person_words<'a>(
                 j += 1;
                 continue;
             }
-            if matches!(w.text, "al" | "el" | "bin" | "ibn" | "van" | "von" | "de" | "da") {
+            if cues.name_particles.contains(w.text) {
                 j += 1;
                 continue;
             }

@@ -71,7 +71,7 @@ pub(super) fn score(
                         && cues.town_head.contains(n.text.to_lowercase().as_str())
                 }),
                 city_of: i >= 2
-                    && toks[i - 1].text == "of"
+                    && cues.of.contains(toks[i - 1].text)
                     && cues.container_city.contains(toks[i - 2].text.to_lowercase().as_str()),
             };
             for p in &mention.postings {
