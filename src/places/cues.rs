@@ -1,18 +1,19 @@
 //! The geoparser's context cues, read once from the language tables.
 
 use crate::hash::FastSet as HashSet;
-use crate::lang::{self, Tables};
+use crate::lang::{self, Table, Tables};
 
-/// Word lists the geoparser consults, all from `src/lang/<code>/places_*`.
+/// Word lists the geoparser consults, from `src/lang/<code>/places_*` and the rows of `given_names.tsv` and
+/// `titles.tsv` marked `places`.
 #[derive(Debug, Default)]
 pub struct Cues {
     /// Whole mentions that are not places (case-sensitive).
     pub stopwords: HashSet<&'static str>,
-    /// Common given names (case-sensitive).
+    /// Common given names (case-sensitive), from the given names the places engine reads.
     pub first_names: HashSet<&'static str>,
     /// Common words that some name happens to spell (lower case).
     pub common_words: HashSet<&'static str>,
-    /// Person titles (case-sensitive, without a final full stop).
+    /// Person titles (case-sensitive, without a final full stop), from the titles the places engine reads.
     pub titles: HashSet<&'static str>,
     /// Words after a place that make it an organisation or street.
     pub org_head: HashSet<&'static str>,
@@ -84,6 +85,14 @@ pub struct Cues {
     pub verb_suffixes: Vec<&'static str>,
 }
 
+/// The first column of the rows of `table` whose second column (engines, comma-separated) names this engine.
+fn ours(table: Table) -> impl Iterator<Item = &'static str> {
+    lang::rows(table).filter_map(|row| {
+        let used = row.get(1).is_some_and(|e| e.split(',').any(|e| e.trim() == "places"));
+        row.first().copied().filter(|_| used)
+    })
+}
+
 /// True when `word` ends with one of `suffixes`.
 pub fn ends_with_any(word: &str, suffixes: &[&str]) -> bool {
     suffixes.iter().any(|s| word.ends_with(s))
@@ -94,7 +103,9 @@ impl Cues {
     pub fn new(tables: &Tables) -> Cues {
         let mut c = Cues {
             stopwords: lang::lines(tables.places_stopwords).collect(),
-            first_names: lang::lines(tables.places_first_names).collect(),
+            first_names: ours(tables.given_names).collect(),
+            // Words have no full stops: "Sen." is "Sen" here.
+            titles: ours(tables.titles).map(|t| t.strip_suffix('.').unwrap_or(t)).collect(),
             common_words: lang::lines(tables.places_common_words).collect(),
             ..Cues::default()
         };
@@ -104,7 +115,6 @@ impl Cues {
             };
             let word = *word;
             match *class {
-                "title" => c.titles.insert(word),
                 "org_head" => c.org_head.insert(word),
                 "org_before" => c.org_before.insert(word),
                 "org_phrase" => {
