@@ -1,7 +1,7 @@
 //! The entity tables, parsed and compiled once.
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::lang::{self, TableError, Tables};
+use crate::lang::{self, Table, TableError, Tables};
 use crate::model::EntityKind;
 use regex::Regex;
 
@@ -79,6 +79,23 @@ fn alternation<'a>(items: impl Iterator<Item = &'a str>) -> String {
     v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
 }
 
+/// The first column of the rows of `table` whose second column (engines, comma-separated) names this engine.
+fn ours(table: Table) -> impl Iterator<Item = &'static str> {
+    lang::rows(table).filter_map(|row| {
+        let used = row.get(1).is_some_and(|e| e.split(',').any(|e| e.trim() == "entities"));
+        row.first().copied().filter(|_| used)
+    })
+}
+
+/// Month names and abbreviations: the `month` class of the dates engine's words, without a final full stop
+/// ("Sept." is "Sept").
+fn months(t: &Tables) -> HashSet<&'static str> {
+    lang::rows(t.dates_words)
+        .filter(|row| row.first() == Some(&"month"))
+        .filter_map(|row| row.get(1).map(|w| w.strip_suffix('.').unwrap_or(w)))
+        .collect()
+}
+
 fn build(t: &Tables) -> Lexicon {
     let mut orgs = HashMap::default();
     for row in lang::rows(t.orgs) {
@@ -123,13 +140,13 @@ fn build(t: &Tables) -> Lexicon {
     ))
     .expect("org suffix regex");
 
-    let first_names: HashSet<&str> = lang::lines(t.first_names).collect();
+    let first_names: HashSet<&str> = ours(t.given_names).collect();
     let firsts = alternation(first_names.iter().copied());
     let full_name_re = Regex::new(&format!(
         r"(?-u:\b)(?:(?:{firsts})\s+)+(?:[A-Z]\.\s+)?{SURNAME}(?-u:\b)"
     ))
     .expect("full name regex");
-    let titles = alternation(lang::lines(t.titles));
+    let titles = alternation(ours(t.titles));
     let title_name_re =
         Regex::new(&format!(r"(?-u:\b)(?:{titles})\s+((?:{cap}\s+)?{SURNAME})(?-u:\b)")).expect("title regex");
     let role_before_re = Regex::new(&format!(
@@ -191,7 +208,7 @@ fn build(t: &Tables) -> Lexicon {
         said_re,
         first_names,
         stopwords: lang::lines(t.name_stopwords).collect(),
-        months: lang::lines(t.months).collect(),
+        months: months(t),
         demonyms,
         demonym_re,
         number_words,
@@ -247,5 +264,46 @@ impl Lexicon {
     /// Compiles the tables of `tables` this engine reads.
     pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
         Ok(build(tables))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_the_month_names_of_the_dates_tables() {
+        // Read from dates_words.tsv: a month row added or removed there changes which numbers are counts.
+        let mut months: Vec<&str> = Lexicon::get().months.iter().copied().collect();
+        months.sort_unstable();
+        assert_eq!(
+            months,
+            [
+                "Apr",
+                "April",
+                "Aug",
+                "August",
+                "Dec",
+                "December",
+                "Feb",
+                "February",
+                "Jan",
+                "January",
+                "Jul",
+                "July",
+                "Jun",
+                "June",
+                "Mar",
+                "March",
+                "May",
+                "Nov",
+                "November",
+                "Oct",
+                "October",
+                "Sep",
+                "Sept",
+                "September"
+            ]
+        );
     }
 }

@@ -106,16 +106,14 @@ declare_tables! {
     dates_rules: "dates_rules.tsv",
     /// Capitalised words that name towns but are nearly always something else ("Mobile", "Reading").
     places_stopwords: "places_stopwords.txt",
-    /// Context cues for the geoparser: titles, organisation heads, locatives, metonymy verbs (`class<TAB>word`).
+    /// Context cues for the geoparser: organisation heads, locatives, metonymy verbs (`class<TAB>word`).
     places_context: "places_context.tsv",
-    /// Common given names: the capitalised word after one is a surname, not a place.
-    places_first_names: "places_first_names.txt",
     /// Common words that some gazetteer name happens to spell ("but", "much"), lower case.
     places_common_words: "places_common_words.txt",
-    /// Titles and roles before a person's name ("Secretary of State").
-    titles: "titles.txt",
-    /// Given names that start a person's name.
-    first_names: "first_names.txt",
+    /// Titles and roles before a person's name ("Secretary of State"), with the engines that read each.
+    titles: "titles.tsv",
+    /// Given names, with the engines that read each: they start a person's name, and the word after one is no place.
+    given_names: "given_names.tsv",
     /// Known organisations and groups: name, kind, canonical, country.
     orgs: "orgs.tsv",
     /// Last words that make a capitalised run an organisation or group.
@@ -136,8 +134,6 @@ declare_tables! {
     count_qualifiers: "count_qualifiers.tsv",
     /// Capitalised function words, weekdays and months that never start a name.
     name_stopwords: "name_stopwords.txt",
-    /// Month names and abbreviations, to keep day numbers and years out of the counts.
-    months: "months.txt",
 }
 
 impl Tables {

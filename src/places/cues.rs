@@ -1,18 +1,19 @@
 //! The geoparser's context cues, read once from the language tables.
 
 use crate::hash::FastSet as HashSet;
-use crate::lang::{self, Tables};
+use crate::lang::{self, Table, Tables};
 
-/// Word lists the geoparser consults, all from `src/lang/<code>/places_*`.
+/// Word lists the geoparser consults, from `src/lang/<code>/places_*` and the rows of `given_names.tsv` and
+/// `titles.tsv` marked `places`.
 #[derive(Debug, Default)]
 pub struct Cues {
     /// Whole mentions that are not places (case-sensitive).
     pub stopwords: HashSet<&'static str>,
-    /// Common given names (case-sensitive).
+    /// Common given names (case-sensitive), from the given names the places engine reads.
     pub first_names: HashSet<&'static str>,
     /// Common words that some name happens to spell (lower case).
     pub common_words: HashSet<&'static str>,
-    /// Person titles (case-sensitive, without a final full stop).
+    /// Person titles (case-sensitive, without a final full stop), from the titles the places engine reads.
     pub titles: HashSet<&'static str>,
     /// Words after a place that make it an organisation or street.
     pub org_head: HashSet<&'static str>,
@@ -51,6 +52,50 @@ pub struct Cues {
     /// Plural division words after a list of names, with the singular the names end in ("counties" ->
     /// "county"), lower case.
     pub plural_division: Vec<(&'static str, &'static str)>,
+    /// Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Stratford upon Avon"),
+    /// case-sensitive.
+    pub connectors: HashSet<&'static str>,
+    /// Lower-case articles joined by a hyphen to a capitalised name ("al-Hasakah"), case-sensitive.
+    pub hyphen_articles: HashSet<&'static str>,
+    /// Lower-case particles inside a person's name ("bin", "van"), case-sensitive.
+    pub name_particles: HashSet<&'static str>,
+    /// Capitalised words that carry a title on ("Foreign" Minister, Secretary of "State"), case-sensitive.
+    pub title_parts: HashSet<&'static str>,
+    /// The word after [`Cues::of`] that carries a title on ("Secretary of State"), case-sensitive.
+    pub title_of: HashSet<&'static str>,
+    /// The preposition between a head and a name ("Bank of America", "the city of Aleppo"), case-sensitive.
+    pub of: HashSet<&'static str>,
+    /// The conjunction joining names ("Washington and Moscow"), case-sensitive.
+    pub and: HashSet<&'static str>,
+    /// The word after an apostrophe that makes a name possessive ("Syria's"), case-sensitive.
+    pub possessive: HashSet<&'static str>,
+    /// Verbs after a lone name that make it a person ("Henry said"), case-sensitive.
+    pub person_verbs: HashSet<&'static str>,
+    /// Words skipped between a subject and its verb that are no auxiliaries ("on", weekdays), lower case.
+    pub time_words: HashSet<&'static str>,
+    /// The article skipped before a name ("accused the US"), lower case.
+    pub articles: HashSet<&'static str>,
+    /// Words that make the verb after them passive ("been"), lower case.
+    pub passive: HashSet<&'static str>,
+    /// Endings of adverbs skipped between a subject and its verb ("repeatedly"), lower case.
+    pub adverb_suffixes: Vec<&'static str>,
+    /// Endings that keep a word with an adverb ending a verb ("apply"), lower case.
+    pub not_adverb_suffixes: Vec<&'static str>,
+    /// Endings of verb forms after an auxiliary ("has been pushing", "has repeatedly accused"), lower case.
+    pub verb_suffixes: Vec<&'static str>,
+}
+
+/// The first column of the rows of `table` whose second column (engines, comma-separated) names this engine.
+fn ours(table: Table) -> impl Iterator<Item = &'static str> {
+    lang::rows(table).filter_map(|row| {
+        let used = row.get(1).is_some_and(|e| e.split(',').any(|e| e.trim() == "places"));
+        row.first().copied().filter(|_| used)
+    })
+}
+
+/// True when `word` ends with one of `suffixes`.
+pub fn ends_with_any(word: &str, suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|s| word.ends_with(s))
 }
 
 impl Cues {
@@ -58,7 +103,9 @@ impl Cues {
     pub fn new(tables: &Tables) -> Cues {
         let mut c = Cues {
             stopwords: lang::lines(tables.places_stopwords).collect(),
-            first_names: lang::lines(tables.places_first_names).collect(),
+            first_names: ours(tables.given_names).collect(),
+            // Words have no full stops: "Sen." is "Sen" here.
+            titles: ours(tables.titles).map(|t| t.strip_suffix('.').unwrap_or(t)).collect(),
             common_words: lang::lines(tables.places_common_words).collect(),
             ..Cues::default()
         };
@@ -68,7 +115,6 @@ impl Cues {
             };
             let word = *word;
             match *class {
-                "title" => c.titles.insert(word),
                 "org_head" => c.org_head.insert(word),
                 "org_before" => c.org_before.insert(word),
                 "org_phrase" => {
@@ -90,6 +136,30 @@ impl Cues {
                 "relative_filler" => c.relative_filler.insert(word),
                 "name_prefix" => c.name_prefix.insert(word),
                 "name_suffix" => c.name_suffix.insert(word),
+                "connector" => c.connectors.insert(word),
+                "hyphen_article" => c.hyphen_articles.insert(word),
+                "name_particle" => c.name_particles.insert(word),
+                "title_part" => c.title_parts.insert(word),
+                "title_of" => c.title_of.insert(word),
+                "of" => c.of.insert(word),
+                "and" => c.and.insert(word),
+                "possessive" => c.possessive.insert(word),
+                "person_verb" => c.person_verbs.insert(word),
+                "time_word" => c.time_words.insert(word),
+                "article" => c.articles.insert(word),
+                "passive" => c.passive.insert(word),
+                "adverb_suffix" => {
+                    c.adverb_suffixes.push(word);
+                    false
+                }
+                "not_adverb_suffix" => {
+                    c.not_adverb_suffixes.push(word);
+                    false
+                }
+                "verb_suffix" => {
+                    c.verb_suffixes.push(word);
+                    false
+                }
                 "plural_division" => {
                     if let Some(singular) = row.get(2) {
                         c.plural_division.push((word, singular));

@@ -6,19 +6,9 @@
 //! and coordinated names ("Washington and Moscow support", "the US has repeatedly said"). Capitals default
 //! to metonym, countries to literal.
 
-use super::cues::Cues;
+use super::cues::{ends_with_any, Cues};
 use super::recognise::{Mention, Token};
 use crate::model::PlaceKind;
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// The word starting at token `k` with its inner hyphens ("co-chair"), lower-cased.
 fn word(text: &str, toks: &[Token<'_>], k: usize) -> (String, usize) {
@@ -42,7 +32,7 @@ pub fn kind(text: &str, toks: &[Token<'_>], mentions: &[Mention], m: usize, capi
             break;
         }
         let w = toks[b].text.to_lowercase();
-        if w == "the" && before.is_empty() {
+        if cues.articles.contains(w.as_str()) && before.is_empty() {
             continue;
         }
         before.push(w);
@@ -70,8 +60,8 @@ pub fn kind(text: &str, toks: &[Token<'_>], mentions: &[Mention], m: usize, capi
             break;
         }
         // Coordinated names: "Washington and Moscow support", "US, Russia fail".
-        if first && (toks[k].text == "and" || sep.trim() == ",") {
-            let at = if toks[k].text == "and" { k + 1 } else { k };
+        if first && (cues.and.contains(toks[k].text) || sep.trim() == ",") {
+            let at = if cues.and.contains(toks[k].text) { k + 1 } else { k };
             if let Some(next) = mentions.get(mi).filter(|n| n.tokens.0 == at) {
                 k = next.tokens.1 + 1;
                 mi += 1;
@@ -83,23 +73,25 @@ pub fn kind(text: &str, toks: &[Token<'_>], mentions: &[Mention], m: usize, capi
             return PlaceKind::Metonym;
         }
         first = false;
-        if w == "been" || w == "be" || w == "being" {
+        if cues.passive.contains(w.as_str()) {
             passive = true;
         }
-        if cues.aux.contains(w.as_str()) || WEEKDAYS.contains(&w.as_str()) || w == "on" || passive && w.ends_with("ly")
+        if cues.aux.contains(w.as_str())
+            || cues.time_words.contains(w.as_str())
+            || passive && ends_with_any(&w, &cues.adverb_suffixes)
         {
-            skipped_aux |= !WEEKDAYS.contains(&w.as_str()) && w != "on";
+            skipped_aux |= !cues.time_words.contains(w.as_str());
             k = after;
             continue;
         }
-        if w.ends_with("ly") && !w.ends_with("ply") {
+        if ends_with_any(&w, &cues.adverb_suffixes) && !ends_with_any(&w, &cues.not_adverb_suffixes) {
             k = after;
             continue;
         }
         if passive {
             return PlaceKind::Literal;
         }
-        if cues.say_verbs.contains(w.as_str()) || skipped_aux && (w.ends_with("ing") || w.ends_with("ed")) {
+        if cues.say_verbs.contains(w.as_str()) || skipped_aux && ends_with_any(&w, &cues.verb_suffixes) {
             return PlaceKind::Metonym;
         }
         break;
