@@ -1,7 +1,7 @@
 //! Unit tests of the dates engine on sentences written for them.
 
 use super::*;
-use crate::lang::{Language, EN};
+use crate::lang::Language;
 use crate::model::TimexType;
 use crate::segment::segment;
 
