@@ -232,7 +232,10 @@ fn words_around_ok(
     // "later in the day before heading back": "before" opens a clause of its own, the day is no day before.
     if has("adir") && !(has("weekday") || has("holiday") || has("month")) {
         let next = word_after(text, end);
-        if next.len() > 4 && next.ends_with("ing") && next.starts_with(|c: char| c.is_ascii_lowercase()) {
+        if next.len() > 4
+            && lex.ends_with_class("progressivesuffix", next)
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+        {
             return false;
         }
     }
@@ -345,9 +348,7 @@ fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>]
     if caps
         .name("unit")
         .is_some_and(|u| u.as_str().eq_ignore_ascii_case("second"))
-        && caps
-            .name("num")
-            .is_some_and(|n| matches!(n.as_str().to_lowercase().as_str(), "a" | "an" | "the"))
+        && caps.name("num").is_some_and(|n| lex.has("article", n.as_str()))
     {
         return false;
     }

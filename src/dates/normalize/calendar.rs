@@ -32,11 +32,7 @@ impl Context<'_> {
                 n.needs_dct = true;
                 return Some(n);
             };
-            let shift = match r.to_lowercase().as_str() {
-                "last" => -1,
-                "next" => 1,
-                _ => 0,
-            };
+            let shift: i32 = self.word("rel", r).and_then(|v| v.parse().ok()).unwrap_or(0);
             year = Some(dct.year + shift);
         }
         let day = self.num_group(f, "day").or_else(|| {

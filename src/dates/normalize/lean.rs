@@ -139,7 +139,7 @@ impl Context<'_> {
                 // a progressive, "were planning to drive ... on Monday", which tells a plan still ahead): the past
                 // reading is weighed in, though a date near ahead may still win.
                 let framed = |p: &str| match self.lex.value("pastframe", p) {
-                    Some("simplepast") => !w.ends_with("ing"),
+                    Some("simplepast") => !self.lex.ends_with_class("progressivesuffix", w),
                     Some(_) => true,
                     None => false,
                 };
@@ -193,7 +193,7 @@ impl Context<'_> {
         let is_ed = |k: usize| {
             words.get(k).is_some_and(|&(_, w)| {
                 w.len() > 4
-                    && w.ends_with("ed")
+                    && self.lex.ends_with_class("pastsuffix", w)
                     && !w.starts_with(char::is_uppercase)
                     && !k
                         .checked_sub(1)
@@ -207,7 +207,9 @@ impl Context<'_> {
         // "the ministry on Sunday issued a warning": the verb right after counts too.
         // A fronted date ("By Saturday they ventured out") belongs to the verb after its subject: three words.
         let ed_after = |(k, &(_, w)): (usize, &(usize, &str))| {
-            w.len() > 4 && (k == 0 || !w.starts_with(char::is_uppercase)) && w.to_ascii_lowercase().ends_with("ed")
+            w.len() > 4
+                && (k == 0 || !w.starts_with(char::is_uppercase))
+                && self.lex.ends_with_class("pastsuffix", &w.to_ascii_lowercase())
         };
         let next_ed = words
             .iter()

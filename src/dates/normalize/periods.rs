@@ -46,11 +46,10 @@ impl Context<'_> {
         let year = match (f.get("year"), f.get("yrel"), self.dct) {
             (Some(y), _, _) => Some(y.to_string()),
             // "this year's third quarter", "last year's fourth quarter".
-            (None, Some(r), Some(dct)) => Some(match r.to_lowercase().as_str() {
-                "last" => format!("{:04}", dct.year - 1),
-                "next" => format!("{:04}", dct.year + 1),
-                _ => format!("{:04}", dct.year),
-            }),
+            (None, Some(r), Some(dct)) => {
+                let shift: i32 = self.word("rel", r).and_then(|v| v.parse().ok()).unwrap_or(0);
+                Some(format!("{:04}", dct.year + shift))
+            }
             _ => None,
         };
         if let Some(y) = year {
