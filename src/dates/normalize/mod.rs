@@ -1,8 +1,7 @@
 //! From a recognised expression to its TIMEX3 value, anchored on the document date or the last date mentioned.
-
 //!
 //! [`Context::normalize`] dispatches on the rule's [`RuleFn`]; each module below holds the normalisers of one kind of
-//! expression, and [`lean`] the reading of tense that many of them weigh.
+//! expression, and `lean` the reading of tense that many of them weigh.
 
 mod calendar;
 mod clock;
