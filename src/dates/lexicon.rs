@@ -3,7 +3,9 @@
 //! `dates_words.tsv` holds word classes (`month January 1 cased`); `dates_rules.tsv` holds the rules as regular
 //! expressions with `{class}` placeholders. Both are parsed once per process.
 
+use super::rule_fn::{parse_kind, RuleFn};
 use crate::lang::{self, TableError, Tables};
+use crate::model::TimexType;
 use regex::{Regex, RegexSet};
 use std::sync::OnceLock;
 
@@ -93,10 +95,10 @@ pub struct Word {
 /// One recognition rule.
 #[derive(Debug)]
 pub struct Rule {
-    /// Name of the normaliser.
-    pub function: &'static str,
+    /// The normaliser.
+    pub function: RuleFn,
     /// TIMEX3 type the rule produces (the normaliser may refine it).
-    pub kind: &'static str,
+    pub kind: TimexType,
     /// The pattern (anchored at the start), compiled on first use.
     pub regex: LazyRegex,
     /// For each name of [`GROUP_NAMES`], the capture index of that group in `regex`, when it has one.
@@ -168,6 +170,11 @@ impl Lexicon {
             if row.len() < 3 {
                 return Err(rules_table.error(line, format!("a rule row has fewer than 3 fields: {row:?}")));
             }
+            let (name, kind) = (row[0], row[1]);
+            let function = RuleFn::parse(name)
+                .ok_or_else(|| rules_table.error(line, format!("unknown rule function '{name}'")))?;
+            let kind =
+                parse_kind(kind).ok_or_else(|| rules_table.error(line, format!("unknown TIMEX3 type '{kind}'")))?;
             let body = expand(row[2], &classes).map_err(|message| rules_table.error(line, message))?;
             let pattern = format!(r"(?i)^(?:{body})");
             bodies.push(strip_groups(&body));
@@ -183,8 +190,8 @@ impl Lexicon {
             let regex = LazyRegex::new(pattern.clone());
             patterns.push(pattern);
             rules.push(Rule {
-                function: row[0],
-                kind: row[1],
+                function,
+                kind,
                 regex,
                 slots,
             });
@@ -222,6 +229,14 @@ impl Lexicon {
     /// True when `word` (any case) belongs to `class`.
     pub fn has(&self, class: &str, word: &str) -> bool {
         self.word(class, word).is_some()
+    }
+
+    /// True when `word` ends with one of the words of `class` as written in the table (case-sensitive): for classes
+    /// of word endings (`pastsuffix` "ed", `progressivesuffix` "ing").
+    pub fn ends_with_class(&self, class: &str, word: &str) -> bool {
+        self.classes
+            .get(class)
+            .is_some_and(|endings| endings.values().any(|e| word.ends_with(e.text)))
     }
 
     /// The value of `word` in `class`.
@@ -452,6 +467,11 @@ mod tests {
         assert_eq!(lex.value("month", "Sept."), Some("9"));
         assert_eq!(lex.value("weekday", "sunday"), Some("7"));
         assert!(lex.word("month", "May").is_some_and(|w| w.ambiguous && w.cased));
+        assert!(lex.ends_with_class("pastsuffix", "stepped"));
+        assert!(!lex.ends_with_class("pastsuffix", "STEPPED"));
+        assert!(lex.ends_with_class("progressivesuffix", "heading"));
+        assert!(!lex.ends_with_class("progressivesuffix", "head"));
+        assert!(!lex.ends_with_class("nosuchclass", "heading"));
     }
 
     #[test]
@@ -490,6 +510,44 @@ mod tests {
                 !pattern.contains(r"\b") && !pattern.contains(r"\B"),
                 "Unicode word boundary in {}",
                 rule.regex.pattern()
+            );
+        }
+    }
+
+    /// The English tables with `dates_rules` replaced by `text`, from a file of another language.
+    fn with_rules(text: &'static str) -> Result<Lexicon, TableError> {
+        let mut tables = lang::EN;
+        tables.dates_rules = lang::Table {
+            file: "src/lang/xx/dates_rules.tsv",
+            text,
+        };
+        Lexicon::build(&tables)
+    }
+
+    #[test]
+    fn an_unknown_rule_function_names_its_file_and_line() {
+        let err = with_rules("# a comment\ndmy\tDATE\t{day}\\s+{month}\n").expect_err("'dmy' is no normaliser");
+        assert_eq!(
+            err.to_string(),
+            "src/lang/xx/dates_rules.tsv:2: unknown rule function 'dmy'"
+        );
+        let err = with_rules("date\tDATE\t{month}\n\nset\tSETS\tevery\\s+{weekday}\n").expect_err("no such type");
+        assert_eq!(
+            err.to_string(),
+            "src/lang/xx/dates_rules.tsv:3: unknown TIMEX3 type 'SETS'"
+        );
+        assert!(with_rules("date\tDATE\t{month}\n").is_ok());
+    }
+
+    #[test]
+    fn the_english_rules_use_every_normaliser() {
+        let lex = english();
+        for &f in RuleFn::ALL {
+            assert!(
+                lex.rules.iter().any(|r| r.function == f),
+                "no rule of {} calls '{}'",
+                lang::EN.dates_rules.file,
+                f.name()
             );
         }
     }
@@ -537,7 +595,7 @@ mod tests {
             .iter()
             .find(|r| {
                 let p = r.regex.as_str();
-                r.function == "date"
+                r.function == RuleFn::Date
                     && p.contains("P<month>")
                     && !p.contains("P<day>")
                     && !p.contains("P<year>")

@@ -4,11 +4,14 @@
 //! `src/lang/en/dates_rules.tsv` (patterns); see `docs/dates.md` for the format and the anchoring policy.
 
 pub mod calendars;
+pub mod found;
 pub mod lexicon;
 pub mod normalize;
 pub mod recognize;
+pub mod rule_fn;
 pub mod timeml;
 pub mod value;
+pub mod words;
 
 use crate::calendar::Date;
 use crate::doc::Doc;

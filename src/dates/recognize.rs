@@ -1,45 +1,11 @@
 //! Finding time expressions: every rule of the tables over the text, context guards, longest match wins.
 
-use super::lexicon::{group_id, Lexicon};
+use super::found::{group, Found};
+use super::lexicon::Lexicon;
+use super::rule_fn::RuleFn;
+use super::words::{next_char, possessive_before, prev_char, word_after, word_before, word_offsets};
 use crate::model::Span;
-use regex::{Captures, Match};
-
-/// One accepted match of a rule.
-#[derive(Debug)]
-pub struct Found<'t> {
-    /// Index of the rule in the lexicon.
-    pub rule: usize,
-    /// The part reported as the time expression.
-    pub span: Span,
-    /// The groups of the match, relative to `base`.
-    pub caps: Captures<'t>,
-    /// Byte offset in the text where the match (and its group offsets) start.
-    pub base: usize,
-    /// Capture index of each group name (see `lexicon::GROUP_NAMES`).
-    pub slots: &'t [Option<usize>],
-}
-
-impl<'t> Found<'t> {
-    /// Group `name`, when it took part in the match (offsets relative to `base`).
-    pub fn group(&self, name: &str) -> Option<Match<'t>> {
-        group(&self.caps, self.slots, name)
-    }
-
-    /// Text of group `name`, when it took part in the match.
-    pub fn get(&self, name: &str) -> Option<&'t str> {
-        self.group(name).map(|m| m.as_str())
-    }
-
-    /// The whole match.
-    pub fn whole(&self) -> &'t str {
-        self.caps.get(0).map_or("", |m| m.as_str())
-    }
-}
-
-/// Group `name` of a match, through the rule's slot table (name look-ups in `Captures` hash every time).
-fn group<'t>(caps: &Captures<'t>, slots: &[Option<usize>], name: &str) -> Option<Match<'t>> {
-    caps.get((*slots.get(group_id(name)?)?)?)
-}
+use regex::Captures;
 
 /// Longest stretch of text one expression may cover, in bytes.
 const MAX_EXPRESSION_BYTES: usize = 160;
@@ -85,7 +51,7 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
                 }
             }
             // "the 90-minute meeting": an adjectival duration does not take the article of its noun.
-            if rule.function == "duration" {
+            if rule.function == RuleFn::Duration {
                 let covered = &text[span.start..span.end];
                 if let Some(rest) = covered.strip_prefix("the ").or_else(|| covered.strip_prefix("The ")) {
                     if !rest.contains(char::is_whitespace) {
@@ -142,47 +108,12 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
     kept
 }
 
-fn prev_char(text: &str, at: usize) -> Option<char> {
-    text.get(..at)?.chars().next_back()
-}
-
-fn next_char(text: &str, at: usize) -> Option<char> {
-    text.get(at..)?.chars().next()
-}
-
-/// The word just before byte `at` (letters, digits, `.`, `#`, `$` and apostrophes).
-fn word_before(text: &str, at: usize) -> &str {
-    let head = text.get(..at).unwrap_or("").trim_end();
-    let start = head
-        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '#' | '$' | '\'' | '-' | '€' | '£')))
-        .map_or(0, |k| k + head[k..].chars().next().map_or(1, char::len_utf8));
-    head[start..].trim_end_matches('-')
-}
-
-/// Whether the word before byte `at` is a possessive ("Valley's", "Valley’s").
-fn possessive_before(text: &str, at: usize) -> bool {
-    let head = text.get(..at).unwrap_or("").trim_end();
-    let Some(owner) = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")) else {
-        return false;
-    };
-    owner.ends_with(char::is_alphabetic)
-}
-
-/// The word just after byte `at`.
-fn word_after(text: &str, at: usize) -> &str {
-    let tail = text.get(at..).unwrap_or("").trim_start();
-    let end = tail
-        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .unwrap_or(tail.len());
-    &tail[..end]
-}
-
 /// True when a word of the match that English writes in lower case is capitalised inside a sentence of running
 /// text: "Citizen of the Year", "the New York Daily News", "DuPage in 60 Seconds" name something. A sentence's first
 /// word and title-case lines (headlines, where every word is capitalised) prove nothing.
 fn capitalised_name(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
-    let Some((at, _)) = super::normalize::word_offsets(&text[start..end])
-        .find(|(_, w)| w.starts_with(char::is_uppercase) && lex.has("lowerword", w))
+    let Some((at, _)) =
+        word_offsets(&text[start..end]).find(|(_, w)| w.starts_with(char::is_uppercase) && lex.has("lowerword", w))
     else {
         return false;
     };
@@ -283,10 +214,28 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if !has("holiday") && capitalised_name(lex, text, start, end) {
         return false;
     }
+    words_around_ok(lex, text, caps, slots, start, end) && counts_ok(lex, text, caps, slots, start, end)
+}
+
+/// Context checks on the words around a match that make it something else: a clause, a verb, a name, a final day.
+fn words_around_ok(
+    lex: &Lexicon,
+    text: &str,
+    caps: &Captures,
+    slots: &[Option<usize>],
+    start: usize,
+    end: usize,
+) -> bool {
+    let m = &text[start..end];
+    let get = |g: &str| group(caps, slots, g);
+    let has = |g: &str| get(g).is_some();
     // "later in the day before heading back": "before" opens a clause of its own, the day is no day before.
     if has("adir") && !(has("weekday") || has("holiday") || has("month")) {
         let next = word_after(text, end);
-        if next.len() > 4 && next.ends_with("ing") && next.starts_with(|c: char| c.is_ascii_lowercase()) {
+        if next.len() > 4
+            && lex.ends_with_class("progressivesuffix", next)
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+        {
             return false;
         }
     }
@@ -342,6 +291,14 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
             return false;
         }
     }
+    true
+}
+
+/// Context checks that make a match a count, a rate, an age or a part rather than a time expression.
+fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], start: usize, end: usize) -> bool {
+    let m = &text[start..end];
+    let get = |g: &str| group(caps, slots, g);
+    let has = |g: &str| get(g).is_some();
     // A bare year followed by a counted noun is a count ("2016 people").
     let bare_year = has("year") && !has("month") && !has("mod") && !has("day") && m.len() == 4;
     if bare_year {
@@ -391,9 +348,7 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if caps
         .name("unit")
         .is_some_and(|u| u.as_str().eq_ignore_ascii_case("second"))
-        && caps
-            .name("num")
-            .is_some_and(|n| matches!(n.as_str().to_lowercase().as_str(), "a" | "an" | "the"))
+        && caps.name("num").is_some_and(|n| lex.has("article", n.as_str()))
     {
         return false;
     }

@@ -215,7 +215,7 @@ pub fn timeml_view(text: &str, timexes: &[Timex]) -> Vec<Timex> {
 fn range_ends(text: &str, span: Span, begin: &str, end: &str) -> Option<(Span, Span)> {
     let is_year = |v: &str| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit());
     let is_month = |v: &str| v.split_once('-').is_some_and(|(y, m)| is_year(y) && m.len() == 2);
-    let words: Vec<(usize, &str)> = super::normalize::word_offsets(span.slice(text))
+    let words: Vec<(usize, &str)> = super::words::word_offsets(span.slice(text))
         .map(|(i, w)| (span.start + i, w))
         .collect();
     let names = |w: &str, value: &str| {

@@ -1,0 +1,64 @@
+//! Looking around a position of the text: the words and characters before and after it, its sentence.
+
+use crate::model::Span;
+use crate::segment::Segment;
+
+/// The segment holding `span` (segments are in text order: a binary search, so huge inputs stay linear overall).
+pub fn segment_of(segments: &[Segment], span: Span) -> Option<&Segment> {
+    let i = segments.partition_point(|s| s.span.end <= span.start);
+    segments.get(i).filter(|s| s.span.contains(&span))
+}
+
+/// The last run of letters and digits of `s` (empty when `s` ends in anything else).
+pub(super) fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
+/// The words of `s` (letters, digits and apostrophes) with their byte offsets in it.
+pub(crate) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .scan(0, |pos, piece| {
+            let start = *pos;
+            *pos += piece.len();
+            let word = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
+            Some((start, word))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// The character just before byte `at`.
+pub(super) fn prev_char(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+/// The character at byte `at`.
+pub(super) fn next_char(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// The word just before byte `at` (letters, digits, `.`, `#`, `$` and apostrophes).
+pub(super) fn word_before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or("").trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '#' | '$' | '\'' | '-' | '€' | '£')))
+        .map_or(0, |k| k + head[k..].chars().next().map_or(1, char::len_utf8));
+    head[start..].trim_end_matches('-')
+}
+
+/// Whether the word before byte `at` is a possessive ("Valley's", "Valley’s").
+pub(super) fn possessive_before(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("").trim_end();
+    let Some(owner) = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")) else {
+        return false;
+    };
+    owner.ends_with(char::is_alphabetic)
+}
+
+/// The word just after byte `at`.
+pub(super) fn word_after(text: &str, at: usize) -> &str {
+    let tail = text.get(at..).unwrap_or("").trim_start();
+    let end = tail
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(tail.len());
+    &tail[..end]
+}
