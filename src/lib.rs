@@ -1,14 +1,37 @@
 //! Dateline: finds what happened, when and where in a news article.
 //!
-//! The pipeline is one straight line:
-//! text → [`segment`] → mentions ([`dates`], [`entities`], [`places`]) → resolution (calendar,
-//! coordinates) → [`events`] → [`Analysis`]. Everything here is plain Rust with no web dependency;
-//! the CLI (`src/main.rs`) and the Yew app (`src/app/`) only call [`analyze`] and render its result.
+//! One call does it all: [`analyze`] takes the text and [`Options`] and returns an [`Analysis`] (serde, with a
+//! `schema_version`; spans are byte offsets into the text) holding the dates resolved on the calendar, the places
+//! resolved to coordinates, the people, organisations and numbers, and the events with their date, places,
+//! participants and casualties.
+//!
+//! ```
+//! use dateline::{analyze, calendar::Date, Options};
+//!
+//! let text = "BEIRUT, Sept 5 2016\n\nAir strikes hit the Syrian city of Homs on Sunday, killing 12 people.";
+//! let analysis = analyze(text, &Options::default());
+//! assert_eq!(analysis.document.dct.value.as_deref(), Some("2016-09-05"));
+//! let sunday = analysis.timexes.iter().find(|t| t.text == "Sunday").map(|t| t.value.as_str());
+//! assert_eq!(sunday, Some("2016-09-04"));
+//! let homs = analysis.places.iter().find(|p| p.text == "Homs").and_then(|p| p.country.as_deref());
+//! assert_eq!(homs, Some("SY"));
+//!
+//! // The person's own document date wins over the one in the text.
+//! let options = Options { dct: Date::parse_iso("2016-09-07").ok(), ..Options::default() };
+//! assert_eq!(analyze(text, &options).document.dct.value.as_deref(), Some("2016-09-07"));
+//! ```
+//!
+//! The pipeline is one straight line (see `docs/architecture.md`): text → [`Doc`] (segments and tokens, computed
+//! once) → the engines [`dates`], [`entities`], [`places`] and [`events`], each `extract(doc, language, ctx)` →
+//! [`Analysis`]. A [`Language`] is a folder of tables compiled once ([`Language::english`], or
+//! [`Language::from_dir`] for another). Everything here is plain Rust with no web dependency; the CLI and the Yew
+//! app only call [`analyze`] and render its result. The built-in gazetteer is the default cargo feature
+//! `builtin-gazetteer`; without it, pass one in [`Options::gazetteer`].
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
-/// A table file under `src/` (`"lang/en/titles.txt"`), embedded as `build.rs` copied it: without its comment and
-/// blank lines, which would only add bytes to the download. Defined before the modules so all of them can use it.
+/// A table file under `src/` (`"dates/hijri.txt"`), embedded as `build.rs` copied it: without the text of its
+/// comment lines, which would only add bytes to the download. Defined before the modules so all of them can use it.
 macro_rules! embedded_table {
     ($file:literal) => {
         include_str!(concat!(env!("OUT_DIR"), "/src/", $file))
@@ -23,7 +46,7 @@ pub mod doc;
 pub mod entities;
 pub mod events;
 pub mod export;
-pub mod hash;
+pub(crate) mod hash;
 pub mod html;
 pub mod input;
 pub mod lang;

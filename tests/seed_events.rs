@@ -218,7 +218,7 @@ fn same_place(gold: &Value, p: &dateline::Place) -> bool {
     let (Some(lat), Some(lon)) = (gold["lat"].as_f64(), gold["lon"].as_f64()) else {
         return false;
     };
-    dateline::places::resolve::distance_km(lat, lon, p.lat, p.lon) <= 161.0
+    dateline::places::distance_km(lat, lon, p.lat, p.lon) <= 161.0
 }
 
 /// Runs the event comparison and returns (found, per-event field diffs).

@@ -3,7 +3,7 @@
 
 mod common;
 
-use dateline::places::resolve::distance_km;
+use dateline::places::distance_km;
 use dateline::places::Gazetteer;
 use dateline::{analyze, Options, PlaceKind};
 

@@ -260,6 +260,7 @@ impl LazyRegex {
     }
 
     /// The pattern, without compiling it.
+    #[cfg(test)]
     pub fn pattern(&self) -> &str {
         &self.pattern
     }
@@ -451,11 +452,6 @@ fn alternation<'a>(words: impl Iterator<Item = &'a Word>, any_case: bool) -> Str
     format!("(?:{})", alts.join("|"))
 }
 
-/// The English date tables, compiled once (those of [`lang::Language::english`]).
-pub fn english() -> &'static Lexicon {
-    lang::Language::english().dates()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -541,7 +537,7 @@ mod tests {
 
     #[test]
     fn the_english_rules_use_every_normaliser() {
-        let lex = english();
+        let lex = lang::Language::english().dates();
         for &f in RuleFn::ALL {
             assert!(
                 lex.rules.iter().any(|r| r.function == f),
@@ -580,7 +576,7 @@ mod tests {
         let mut buf = [0u8; KEY_BYTES];
         assert_eq!(ascii_key("Montag’s".as_bytes(), &mut buf), None);
         assert_eq!(ascii_key("x".repeat(KEY_BYTES + 1).as_bytes(), &mut buf), None);
-        let lex = english();
+        let lex = lang::Language::english().dates();
         assert_eq!(lex.value("pastcue", "NOT A CUE AT ALL"), None);
         assert_eq!(lex.value("month", "SEPT."), Some("9"));
         assert_eq!(lex.value("weekday", "SUNDAY"), Some("7"));
@@ -589,7 +585,7 @@ mod tests {
 
     #[test]
     fn cased_words_need_a_capital() {
-        let lex = english();
+        let lex = lang::Language::english().dates();
         let month_rule = lex
             .rules
             .iter()

@@ -3,15 +3,15 @@
 //! Recognition and normalisation are driven by two tables, `src/lang/en/dates_words.tsv` (word classes) and
 //! `src/lang/en/dates_rules.tsv` (patterns); see `docs/dates.md` for the format and the anchoring policy.
 
-pub mod calendars;
-pub mod found;
-pub mod lexicon;
-pub mod normalize;
-pub mod recognize;
-pub mod rule_fn;
+pub(crate) mod calendars;
+pub(crate) mod found;
+pub(crate) mod lexicon;
+pub(crate) mod normalize;
+pub(crate) mod recognize;
+pub(crate) mod rule_fn;
 pub mod timeml;
 pub mod value;
-pub mod words;
+pub(crate) mod words;
 
 use crate::calendar::Date;
 use crate::doc::Doc;
@@ -94,6 +94,12 @@ fn with_clock(date: Date, raw: &str) -> String {
     } else {
         date.to_string()
     }
+}
+
+/// True when `word` (any case) is in the date word class `class` of `language` (`weekday`, `month`, ...; see
+/// `dates_words.tsv`).
+pub fn is_in_class(language: &Language, class: &str, word: &str) -> bool {
+    language.dates().has(class, word)
 }
 
 /// The first full date of the opening lines that stands as a dateline: its value and span.

@@ -377,11 +377,13 @@ fn numeric_context_ok(lex: &Lexicon, text: &str, start: usize, end: usize) -> bo
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::english;
     use super::*;
 
     fn spans(text: &str) -> Vec<&str> {
-        recognize(english(), text).iter().map(|f| f.span.slice(text)).collect()
+        recognize(crate::lang::Language::english().dates(), text)
+            .iter()
+            .map(|f| f.span.slice(text))
+            .collect()
     }
 
     #[test]

@@ -16,6 +16,7 @@ macro_rules! rule_fns {
 
         impl RuleFn {
             /// Every normaliser, in declaration order.
+            #[cfg(test)]
             pub const ALL: &'static [RuleFn] = &[$(RuleFn::$variant),*];
 
             /// The normaliser named `name` in the table.
@@ -27,6 +28,7 @@ macro_rules! rule_fns {
             }
 
             /// The name the table gives it.
+            #[cfg(test)]
             pub fn name(self) -> &'static str {
                 match self {
                     $(RuleFn::$variant => $name,)*

@@ -161,7 +161,7 @@ fn inherited_places(
     let Some(prev_span) = prev.map(|i| segments[i].span) else {
         return (None, Vec::new(), Vec::new());
     };
-    let all: Vec<&crate::model::Place> = in_span(&a.places, prev_span, |p| p.span)
+    let all: Vec<&crate::model::Place> = in_span(a.places, prev_span, |p| p.span)
         .iter()
         .filter(literal_before)
         .filter(|p| prev_span.contains(&p.span))
@@ -410,7 +410,7 @@ fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context) -> Opt
     let in_sentence = |t: &&Timex| is_date(t) && sentence.contains(&t.span);
     // Timexes are in text order: only the sentence's slice is looked at; indices are into `a.timexes`.
     let offset = a.timexes.partition_point(|t| t.span.start < sentence.start);
-    let here = in_span(&a.timexes, sentence, |t| t.span);
+    let here = in_span(a.timexes, sentence, |t| t.span);
     if c.anaphoric {
         return here
             .iter()
@@ -448,7 +448,7 @@ fn text_between_is_possessive(from: usize, to: usize, toks: &[Token]) -> bool {
 /// Literal places go to the nearest cluster before them (else after); clusters left without a place take
 /// the sentence's countries and regions.
 fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Context, toks: &[Token], lex: &Lexicon) {
-    let places: Vec<_> = in_span(&a.places, sentence, |p| p.span)
+    let places: Vec<_> = in_span(a.places, sentence, |p| p.span)
         .iter()
         .filter(|p| p.kind == PlaceKind::Literal && sentence.contains(&p.span))
         .collect();

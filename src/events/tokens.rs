@@ -46,17 +46,16 @@ pub fn tokenize<'a>(text: &'a str, sentence: &[doc::Token<'a>]) -> Vec<Token<'a>
             let mut end = t.span.end;
             k += 1;
             while let Some(next) = glued(k) {
-                if next.is_word() || is_word_punct(next) {
-                    end = next.span.end;
-                    k += 1;
-                } else if matches!(next.text, "-" | "." | ",")
-                    && glued(k + 1).is_some_and(|n| n.is_word() || n.text == "_")
-                {
-                    end = next.span.end;
-                    k += 1;
-                } else {
+                // A word, a word's own punctuation, or `-` `.` `,` right before a letter or digit ("290,000").
+                let inner = next.is_word()
+                    || is_word_punct(next)
+                    || matches!(next.text, "-" | "." | ",")
+                        && glued(k + 1).is_some_and(|n| n.is_word() || n.text == "_");
+                if !inner {
                     break;
                 }
+                end = next.span.end;
+                k += 1;
             }
             let first = t.first_char();
             out.push(Token {

@@ -141,7 +141,6 @@ impl Tables {
     ///
     /// The text is kept for the rest of the process (leaked): a language is loaded once and lives as long as the
     /// program, like the embedded English tables.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn read_dir(code: &str, dir: &std::path::Path) -> std::io::Result<Tables> {
         fn leak(s: String) -> &'static str {
             Box::leak(s.into_boxed_str())
@@ -209,7 +208,6 @@ impl Language {
     }
 
     /// The language of the folder `dir` (see [`Tables::read_dir`]), compiled.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_dir(code: &str, dir: &std::path::Path) -> Result<Language, LoadError> {
         let tables = Tables::read_dir(code, dir).map_err(|e| LoadError::Io(dir.display().to_string(), e))?;
         Language::new(tables).map_err(LoadError::Table)

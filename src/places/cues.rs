@@ -171,9 +171,4 @@ impl Cues {
         }
         c
     }
-
-    /// The English cues, built once (those of [`lang::Language::english`]).
-    pub fn english() -> &'static Cues {
-        lang::Language::english().places()
-    }
 }

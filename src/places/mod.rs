@@ -1,18 +1,19 @@
 //! Places: the gazetteer and the geoparser that resolves place names to coordinates.
 //!
-//! [`extract`] runs four steps: tokens → [`recognise`] (gazetteer matches minus people, organisations
-//! and common words) → [`resolve`] (ranking of the readings of each name) → [`kind`] (literal or
+//! [`extract`] runs four steps: tokens → `recognise` (gazetteer matches minus people, organisations
+//! and common words) → `resolve` (ranking of the readings of each name) → `kind` (literal or
 //! metonym). Demonym entities from the entities engine become demonym places at their country.
 //! `docs/places.md` explains the ranking with a worked example.
 
-pub mod cues;
+pub(crate) mod cues;
 pub mod gazetteer;
-pub mod kind;
+pub(crate) mod kind;
 pub mod name;
-pub mod recognise;
-pub mod resolve;
+pub(crate) mod recognise;
+pub(crate) mod resolve;
 
 pub use gazetteer::{Gazetteer, GazetteerError};
+pub use resolve::distance_km;
 
 use crate::doc::Doc;
 use crate::lang::Language;

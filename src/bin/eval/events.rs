@@ -189,7 +189,7 @@ fn near(gold: &Value, p: &Place) -> bool {
     let (Some(lat), Some(lon)) = (gold["lat"].as_f64(), gold["lon"].as_f64()) else {
         return false;
     };
-    dateline::places::resolve::distance_km(lat, lon, p.lat, p.lon) <= 161.0
+    dateline::places::distance_km(lat, lon, p.lat, p.lon) <= 161.0
 }
 
 fn strings(v: &Value) -> Vec<String> {

@@ -7,8 +7,8 @@
 //! id wherever our point for it stands (a large division placed at the middle of its towns). Articles are split by
 //! position: even ones (0, 2, ...) are the development half, odd ones the held-out half; each is reported apart.
 
+use dateline::places::distance_km;
 use dateline::places::gazetteer::FLAG_ADJECTIVE;
-use dateline::places::resolve::distance_km;
 use dateline::places::{self, name, Gazetteer};
 use dateline::{Context, Doc, Language};
 use dateline::{PlaceKind, Span};

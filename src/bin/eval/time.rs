@@ -225,9 +225,9 @@ fn kind_of(text: &str, kind: &str, value: &str) -> &'static str {
     }
     // Weekdays and months as the dates tables know them, not copies of their names ("dec" is no month in
     // "decade").
-    let lexicon = dates::lexicon::english();
+    let language = Language::english();
     let words = || text.split(|c: char| !c.is_alphanumeric());
-    if words().any(|w| lexicon.has("weekday", w)) {
+    if words().any(|w| dates::is_in_class(language, "weekday", w)) {
         "weekday"
     } else if has(&["today", "yesterday", "tomorrow", "tonight"]) {
         "today/yesterday"
@@ -241,7 +241,7 @@ fn kind_of(text: &str, kind: &str, value: &str) -> &'static str {
         "this/last month"
     } else if has(&["year"]) && digits == 0 {
         "this/last year"
-    } else if words().any(|w| lexicon.has("month", w)) {
+    } else if words().any(|w| dates::is_in_class(language, "month", w)) {
         if digits >= 5 {
             "month day year"
         } else {

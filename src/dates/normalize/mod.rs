@@ -22,7 +22,6 @@ use crate::segment::Segment;
 
 /// The sentence holding a span (see [`super::words::segment_of`]), where callers of this module have looked for it.
 pub use super::words::segment_of;
-pub use holidays::holiday_date;
 
 /// A normalised expression, before it gets its id.
 #[derive(Debug, Clone, PartialEq)]
