@@ -20,6 +20,7 @@ pub mod corrections;
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod explorer;
 pub mod export;
 pub mod hash;
 pub mod html;
