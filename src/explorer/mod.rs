@@ -6,8 +6,10 @@
 //! to hooks, timers and the browser.
 
 pub mod answers;
+pub mod axis;
 pub mod compare;
 pub mod format;
+pub mod marks;
 pub mod protocol;
 pub mod state;
 pub mod summary;

@@ -1,12 +1,11 @@
 //! The "Article" region: the text with its mentions highlighted by kind.
 
-mod marks;
 mod scroll;
 
 use crate::app::state::AppContext;
+use crate::explorer::marks::{blocks, marks, selected_ids, Block, Mark};
 use crate::explorer::{Action, AnalysisRef, Selection};
 use crate::model::Analysis;
-use marks::{blocks, marks, selected_ids, Block, Mark};
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;

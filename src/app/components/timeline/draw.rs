@@ -1,10 +1,11 @@
 //! What the timeline draws: ticks, the axis breaks, the event bars in lanes, the overview strip, and
 //! the rail of events known only as past, present or future.
 
+use super::fmt;
 use super::navigate::Domain;
-use super::scale::{fmt, Item, Scale, WIDTH};
 use crate::app::components::gestures::on_activate;
 use crate::app::state::AppContext;
+use crate::explorer::axis::{Item, Scale, WIDTH};
 use crate::explorer::{Action, Selection};
 use crate::export::event_summary;
 use crate::model::{Analysis, Event};

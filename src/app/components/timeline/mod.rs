@@ -4,16 +4,15 @@
 
 mod draw;
 mod navigate;
-mod scale;
 
 use crate::app::hooks::settled::{use_settled_analysis, TIMELINE_HOPS};
 use crate::app::state::AppContext;
+use crate::explorer::axis::{items, Item, Scale, WIDTH};
 use crate::explorer::AnalysisRef;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, interval};
 use draw::{Layout, AXIS_Y};
 use navigate::Handlers;
-use scale::{fmt, items, Item, Scale, WIDTH};
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -129,4 +128,9 @@ fn main_svg(
             {draw::tick_marks(scale, layout.height)}{draw::breaks(scale)}{draw::bars(state, layout, scale, selected)}
         </svg>
     }
+}
+
+/// Short decimal for SVG attributes.
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
 }

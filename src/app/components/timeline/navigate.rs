@@ -1,7 +1,7 @@
 //! Zooming and panning the timeline: wheel, keys, drag and pinch change the visible domain.
 
-use super::scale::{Scale, WIDTH};
 use crate::app::components::gestures::{on_nav, svg_point, Nav};
+use crate::explorer::axis::{Scale, WIDTH};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;

@@ -1,25 +1,32 @@
-//! The article's highlights: one mark per mention, without overlaps, and the blocks the text is drawn in.
+//! The article's highlights: one mark per mention, without overlaps, and the blocks the Article view
+//! draws the text in (only the blocks near the visible part carry their highlights).
 
-use crate::explorer::Selection;
+use super::state::Selection;
 use crate::model::{Analysis, EntityKind, PlaceKind, Span};
 use std::collections::HashSet;
 
 /// Where a mention comes from: its list in the analysis and its index there. Labels and ids are
 /// read from it only for the mentions drawn, so a long text costs no string per mention.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Src {
+pub enum Src {
+    /// A time expression.
     Timex(usize),
+    /// A place mention.
     Place(usize),
+    /// An entity mention.
     Entity(usize),
-    /// An event and its mention (`None`: the trigger of an event without mentions).
+    /// An event, for one of its mentions or its trigger.
     Event(usize),
 }
 
 /// One highlighted mention.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Mark {
+pub struct Mark {
+    /// Where it is in the text.
     pub span: Span,
+    /// Its CSS class, by kind (`hl-date`, `hl-place`, ...).
     pub class: &'static str,
+    /// What it marks.
     pub src: Src,
 }
 
@@ -85,7 +92,7 @@ impl Mark {
 }
 
 /// Every highlight of the analysis, in text order, without overlaps (earlier and longer win).
-pub(super) fn marks(analysis: &Analysis) -> Vec<Mark> {
+pub fn marks(analysis: &Analysis) -> Vec<Mark> {
     let mut all = Vec::new();
     for (i, t) in analysis.timexes.iter().enumerate() {
         all.push(Mark {
@@ -151,16 +158,20 @@ const BLOCK_BYTES: usize = 2048;
 
 /// A run of the text drawn as one element: `[start, end)` bytes, and its marks `marks[first..last]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Block {
+pub struct Block {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
+    /// Index of its first mark.
     pub first: usize,
+    /// One past the index of its last mark.
     pub last: usize,
 }
 
 /// Cuts `text` into blocks of about [`BLOCK_BYTES`]: after a line break when there is one soon
 /// enough, else after a space, and never inside a mark.
-pub(super) fn blocks(text: &str, marks: &[Mark]) -> Vec<Block> {
+pub fn blocks(text: &str, marks: &[Mark]) -> Vec<Block> {
     let mut out = Vec::new();
     let (mut start, mut m) = (0, 0);
     while start < text.len() {
@@ -205,7 +216,7 @@ pub(super) fn blocks(text: &str, marks: &[Mark]) -> Vec<Block> {
 }
 
 /// The ids that light up for `selection`: the item itself, and for an event its places, participants and date.
-pub(super) fn selected_ids(analysis: &Analysis, selection: Option<&Selection>) -> HashSet<String> {
+pub fn selected_ids(analysis: &Analysis, selection: Option<&Selection>) -> HashSet<String> {
     let mut ids = HashSet::new();
     let Some(selection) = selection else { return ids };
     ids.insert(selection.id().to_string());
@@ -219,10 +230,113 @@ pub(super) fn selected_ids(analysis: &Analysis, selection: Option<&Selection>) -
     ids
 }
 
+/// How a date was anchored, for its label.
 fn anchor_note(anchor: Option<&str>) -> String {
     match anchor {
         Some("dct") => ", from the document date".to_string(),
         Some(id) => format!(", from {id}"),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text longer than a few blocks, with non-ASCII letters and mentions all along it.
+    fn article() -> (String, Analysis) {
+        let paragraph = "On Monday, 4 March 2024, floods hit Faenza and Cesena, killing six people, officials said. \
+                         Mayor Élodie Marchetti said schools in Forlì would reopen on Thursday.\n\n";
+        let text = paragraph.repeat(60);
+        let analysis = crate::analyze(&text, &crate::Options::default(), None);
+        (text, analysis)
+    }
+
+    #[test]
+    fn marks_are_in_text_order_without_overlaps() {
+        let (text, analysis) = article();
+        let all = marks(&analysis);
+        assert!(all.len() >= 60 * 4, "{} marks", all.len());
+        for pair in all.windows(2) {
+            assert!(
+                pair[0].span.end <= pair[1].span.start,
+                "{:?} overlaps {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        assert!(all.iter().all(|m| !m.span.is_empty() && m.span.end <= text.len()));
+        // Every kind of mention is drawn, and each selects what it marks.
+        for class in ["hl-date", "hl-event"] {
+            assert!(all.iter().any(|m| m.class == class), "no {class}");
+        }
+        let date = all.iter().find(|m| m.class == "hl-date").expect("a date");
+        assert!(matches!(date.select(&analysis), Selection::Timex(id) if id == date.id(&analysis)));
+        assert!(
+            date.label(&analysis).starts_with("2024-03-04 DATE"),
+            "{}",
+            date.label(&analysis)
+        );
+    }
+
+    #[test]
+    fn blocks_cover_the_text_and_never_cut_a_mark() {
+        let (text, analysis) = article();
+        let all = marks(&analysis);
+        let cut = blocks(&text, &all);
+        assert!(cut.len() > 3, "{} blocks", cut.len());
+        assert_eq!((cut[0].start, cut[0].first), (0, 0));
+        assert_eq!(
+            (cut[cut.len() - 1].end, cut[cut.len() - 1].last),
+            (text.len(), all.len())
+        );
+        for pair in cut.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert_eq!(pair[0].last, pair[1].first);
+        }
+        for block in &cut {
+            assert!(text.is_char_boundary(block.start) && text.is_char_boundary(block.end));
+            assert!(block.end - block.start < 2 * BLOCK_BYTES + 200, "{block:?}");
+            for mark in &all[block.first..block.last] {
+                assert!(
+                    block.start <= mark.span.start && mark.span.end <= block.end,
+                    "{mark:?} in {block:?}"
+                );
+            }
+        }
+        // Paragraph breaks are preferred: every block but the last ends after a line break.
+        for block in &cut[..cut.len() - 1] {
+            assert!(text[..block.end].ends_with('\n'), "{block:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_without_line_breaks_is_cut_after_spaces() {
+        let text = "word ".repeat(BLOCK_BYTES);
+        let cut = blocks(&text, &[]);
+        assert!(cut.len() > 1);
+        assert!(cut[..cut.len() - 1].iter().all(|b| text[..b.end].ends_with(' ')));
+        assert!(blocks("", &[]).is_empty());
+    }
+
+    #[test]
+    fn an_event_lights_up_its_places_participants_and_date() {
+        let (_, analysis) = article();
+        let event = analysis
+            .events
+            .iter()
+            .find(|e| !e.places.is_empty() || !e.participants.is_empty() || e.date.timex.is_some())
+            .expect("an event with arguments");
+        let ids = selected_ids(&analysis, Some(&Selection::Event(event.id.clone())));
+        assert!(ids.contains(&event.id));
+        assert!(event
+            .places
+            .iter()
+            .chain(&event.participants)
+            .all(|id| ids.contains(id)));
+        assert!(event.date.timex.iter().all(|id| ids.contains(id)));
+        let place = Selection::Place("p1".into());
+        assert_eq!(selected_ids(&analysis, Some(&place)), HashSet::from(["p1".to_string()]));
+        assert!(selected_ids(&analysis, None).is_empty());
     }
 }
