@@ -45,6 +45,7 @@ pub mod dates;
 pub mod doc;
 pub mod entities;
 pub mod events;
+pub mod explorer;
 pub mod export;
 pub(crate) mod hash;
 pub mod html;

@@ -1,9 +1,11 @@
 //! The Yew web app (wasm only): a thin layer that renders an `Analysis`.
 //!
-//! Layout follows Yew's examples: `components/` (views), `hooks/`-style state in [`state`] (one
-//! reducer shared by context), `services/` (browser I/O: files, HTML, the worker bridge).
+//! Layout follows Yew's examples: `components/` (views), `hooks/` (the worker protocol, the share
+//! link and autosave, when heavy views draw), `services/` (browser I/O: files, HTML, storage), and
+//! [`state`] (the plain-Rust [`crate::explorer`] state behind one reducer, shared by context).
 
 mod components;
+mod hooks;
 mod services;
 pub mod state;
 pub mod worker;

@@ -1,9 +1,11 @@
 //! The "Events" region: one card per event (date, type, places, participants, casualties), in
 //! time or text order; each links to its evidence in the text.
 
-use crate::app::state::{use_settled_analysis, Action, AnalysisRef, AppContext, Selection, EVENTS_HOPS};
+use crate::app::hooks::settled::{use_settled_analysis, EVENTS_HOPS};
+use crate::app::state::AppContext;
+use crate::explorer::{Action, AnalysisRef, Selection};
 use crate::export::{participant_names, place_names};
-use crate::model::Polarity;
+use crate::model::{Analysis, Event, Polarity};
 use crate::timeline::interval;
 use yew::prelude::*;
 
@@ -48,10 +50,7 @@ pub fn EventsView() -> Html {
         };
     };
     let events: Vec<_> = order.iter().filter_map(|&i| analysis.events.get(i)).collect();
-    let selected = match &state.selection {
-        Some(Selection::Event(id)) => Some(id.clone()),
-        _ => None,
-    };
+    let selected = state.selected_event().map(str::to_string);
     let total = events.len();
     let (mut from, mut to) = *range;
     if let Some(at) = selected
@@ -91,41 +90,7 @@ pub fn EventsView() -> Html {
     });
     let cards: Html = events[from..to]
         .iter()
-        .map(|&ev| {
-            let places = place_names(&analysis, ev);
-            let people = participant_names(&analysis, ev);
-            let casualties: Vec<String> = ev
-                .casualties
-                .iter()
-                .map(|c| format!("{} {}", c.text, c.kind.as_str()))
-                .collect();
-            let is_selected = selected.as_deref() == Some(ev.id.as_str());
-            let onclick = {
-                let state = state.clone();
-                let id = ev.id.clone();
-                Callback::from(move |_| state.dispatch(Action::Select(Some(Selection::Event(id.clone())))))
-            };
-            html! {
-                <li class={classes!("event-card", is_selected.then_some("selected"), format!("fam-{}", ev.family))}>
-                    <button type="button" {onclick} aria-pressed={is_selected.to_string()}>
-                        <span class="ev-head">
-                            <time>{&ev.date.value}</time>
-                            <strong>{ev.kind.replace('_', " ")}</strong>
-                            if ev.polarity == Polarity::Negative { <span class="tag">{"did not happen"}</span> }
-                            if ev.modality != crate::model::Modality::Asserted {
-                                <span class="tag">{format!("{:?}", ev.modality).to_lowercase()}</span>
-                            }
-                        </span>
-                        if !places.is_empty() { <span class="ev-line">{"Where: "}{places.join(", ")}</span> }
-                        if !people.is_empty() { <span class="ev-line">{"Who: "}{people.join(", ")}</span> }
-                        if !casualties.is_empty() { <span class="ev-line casualties">{casualties.join("; ")}</span> }
-                        <span class="trigger">{format!("“{}”", ev.trigger.text)}
-                            if ev.mentions.len() > 1 { {format!(" and {} more mention(s)", ev.mentions.len() - 1)} }
-                        </span>
-                    </button>
-                </li>
-            }
-        })
+        .map(|&ev| card(&state, &analysis, ev, selected.as_deref()))
         .collect();
     let toggle = {
         let state = state.clone();
@@ -147,5 +112,42 @@ pub fn EventsView() -> Html {
             </p>
             <ul class="event-list">{earlier}{cards}{later}</ul>
         </section>
+    }
+}
+
+/// One event's card: date, type, places, participants, casualties and its words in the text.
+fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&str>) -> Html {
+    let places = place_names(analysis, ev);
+    let people = participant_names(analysis, ev);
+    let casualties: Vec<String> = ev
+        .casualties
+        .iter()
+        .map(|c| format!("{} {}", c.text, c.kind.as_str()))
+        .collect();
+    let is_selected = selected == Some(ev.id.as_str());
+    let onclick = {
+        let state = state.clone();
+        let id = ev.id.clone();
+        Callback::from(move |_| state.dispatch(Action::Select(Some(Selection::Event(id.clone())))))
+    };
+    html! {
+        <li class={classes!("event-card", is_selected.then_some("selected"), format!("fam-{}", ev.family))}>
+            <button type="button" {onclick} aria-pressed={is_selected.to_string()}>
+                <span class="ev-head">
+                    <time>{&ev.date.value}</time>
+                    <strong>{ev.kind.replace('_', " ")}</strong>
+                    if ev.polarity == Polarity::Negative { <span class="tag">{"did not happen"}</span> }
+                    if ev.modality != crate::model::Modality::Asserted {
+                        <span class="tag">{format!("{:?}", ev.modality).to_lowercase()}</span>
+                    }
+                </span>
+                if !places.is_empty() { <span class="ev-line">{"Where: "}{places.join(", ")}</span> }
+                if !people.is_empty() { <span class="ev-line">{"Who: "}{people.join(", ")}</span> }
+                if !casualties.is_empty() { <span class="ev-line casualties">{casualties.join("; ")}</span> }
+                <span class="trigger">{format!("“{}”", ev.trigger.text)}
+                    if ev.mentions.len() > 1 { {format!(" and {} more mention(s)", ev.mentions.len() - 1)} }
+                </span>
+            </button>
+        </li>
     }
 }

@@ -1,11 +1,13 @@
 //! The inspector: what the selected mention resolved to and why, and the corrections the person
 //! can make to it (another place candidate, remove a false mention, another event date).
 
-use crate::app::state::{mention_key, Action, AppContext, Selection};
+use crate::app::state::AppContext;
 use crate::calendar::is_calendar_value;
 use crate::corrections::{EventDateFix, MentionKind, PlaceChoice, Removal};
+use crate::explorer::state::mention_key;
+use crate::explorer::{Action, Selection};
 use crate::export::event_summary;
-use crate::model::{Analysis, Casualty};
+use crate::model::{Analysis, Casualty, Entity, Event, Place, Span, Timex};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -24,108 +26,29 @@ pub fn Inspector() -> Html {
         return Html::default();
     };
     let analysis: &Analysis = &analysis;
-    let remove = |kind: MentionKind, span: crate::model::Span, text: &str, label: &str| {
-        let state = state.clone();
-        let key = mention_key(span, text);
-        let onclick = Callback::from(move |_| {
-            state.dispatch(Action::Remove(Removal {
-                kind,
-                mention: key.clone(),
-            }))
-        });
-        html! { <button type="button" class="remove" {onclick}>{label}</button> }
-    };
     let close = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Select(None)))
     };
     let body = match &selection {
-        Selection::Timex(id) => analysis.timexes.iter().find(|t| &t.id == id).map(|t| {
-            let why = match t.anchor.as_deref() {
-                Some("dct") => format!(" — resolved from the document date {}", analysis.document.dct.value.clone().unwrap_or_default()),
-                Some(other) => format!(" — resolved from the earlier date {other}"),
-                None => String::new(),
-            };
-            html! {
-                <>
-                    <p><strong>{format!("“{}”", t.text)}</strong>{format!(" is {} {}", serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), t.value)}{why}</p>
-                    if !t.alternatives.is_empty() { <p>{"Other reading: "}{t.alternatives.join(", ")}</p> }
-                    {remove(MentionKind::Timex, t.span, &t.text, "Not a date")}
-                </>
-            }
-        }),
-        Selection::Place(id) => analysis.places.iter().find(|p| &p.id == id).map(|p| {
-            let alternatives: Html = p
-                .alternatives
-                .iter()
-                .take(6)
-                .map(|c| {
-                    let state = state.clone();
-                    let choice = PlaceChoice { mention: mention_key(p.span, &p.text), geonames_id: c.geonames_id, name: c.name.clone() };
-                    let onclick = Callback::from(move |_| state.dispatch(Action::ChoosePlace(choice.clone())));
-                    html! {
-                        <li><button type="button" {onclick}>
-                            {format!("Use {} ({}{})", c.name, c.country.clone().unwrap_or_default(), c.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default())}
-                        </button></li>
-                    }
-                })
-                .collect();
-            html! {
-                <>
-                    <p><strong>{format!("“{}”", p.text)}</strong>{format!(" → {} ({}{}), {:.3}, {:.3}", p.name, p.country.clone().unwrap_or_default(),
-                        p.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default(), p.lat, p.lon)}</p>
-                    <p>{format!("{:?}, confidence {:.0}%", p.kind, p.confidence * 100.0)}</p>
-                    if !p.alternatives.is_empty() { <p>{"Not this one?"}</p><ul class="alternatives">{alternatives}</ul> }
-                    {remove(MentionKind::Place, p.span, &p.text, "Not a place")}
-                </>
-            }
-        }),
-        Selection::Entity(id) => analysis.entities.iter().find(|e| &e.id == id).map(|e| {
-            html! {
-                <>
-                    <p><strong>{format!("“{}”", e.text)}</strong>{format!(" → {} ({:?})", e.canonical, e.kind)}</p>
-                    if let Some(role) = &e.role { <p>{role}</p> }
-                    {remove(MentionKind::Entity, e.span, &e.text, "Not a name")}
-                </>
-            }
-        }),
-        Selection::Event(id) => analysis.events.iter().find(|e| &e.id == id).map(|ev| {
-            let onsubmit = {
-                let (state, date_input, date_error) = (state.clone(), date_input.clone(), date_error.clone());
-                let trigger = mention_key(ev.trigger.span, &ev.trigger.text);
-                Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    let Some(input) = date_input.cast::<HtmlInputElement>() else { return };
-                    let value = input.value().trim().to_string();
-                    if is_calendar_value(&value) {
-                        date_error.set(None);
-                        state.dispatch(Action::SetEventDate(EventDateFix { trigger: trigger.clone(), value }));
-                    } else {
-                        date_error.set(Some(format!("“{value}” is not a date: use YYYY-MM-DD, YYYY-MM or YYYY.")));
-                    }
-                })
-            };
-            let participants = crate::export::participant_names(analysis, ev);
-            html! {
-                <>
-                    <p><strong>{event_summary(analysis, ev)}</strong></p>
-                    <p>{format!("{} ({}), {} — date {} ({:?}, from {:?})", ev.kind, ev.family,
-                        if ev.polarity == crate::model::Polarity::Negative { "did not happen" } else { "happened" },
-                        ev.date.value, ev.date.precision, ev.date.source)}</p>
-                    if !participants.is_empty() { <p>{"Who: "}{participants.join(", ")}</p> }
-                    if !ev.casualties.is_empty() { <p>{ev.casualties.iter().map(casualty_line).collect::<Vec<_>>().join("; ")}</p> }
-                    <form class="date-fix" {onsubmit}>
-                        <label>{"Event date "}<input ref={date_input} type="text" inputmode="numeric" placeholder="YYYY-MM-DD" value={ev.date.value.clone()} /></label>
-                        <button type="submit">{"Set date"}</button>
-                    </form>
-                    if let Some(err) = (*date_error).clone() { <p class="error" role="alert">{err}</p> }
-                    {remove(MentionKind::Event, ev.trigger.span, &ev.trigger.text, "Not an event")}
-                </>
-            }
-        }),
+        Selection::Timex(id) => analysis
+            .timexes
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| timex(&state, analysis, t)),
+        Selection::Place(id) => analysis.places.iter().find(|p| &p.id == id).map(|p| place(&state, p)),
+        Selection::Entity(id) => analysis
+            .entities
+            .iter()
+            .find(|e| &e.id == id)
+            .map(|e| entity(&state, e)),
+        Selection::Event(id) => analysis
+            .events
+            .iter()
+            .find(|e| &e.id == id)
+            .map(|ev| event(&state, analysis, ev, &date_input, &date_error)),
     };
-    let corrections =
-        state.corrections.places.len() + state.corrections.removed.len() + state.corrections.event_dates.len();
+    let corrections = state.correction_count();
     let reset = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ResetCorrections))
@@ -140,5 +63,125 @@ pub fn Inspector() -> Html {
                 <button type="button" onclick={close}>{"Close"}</button>
             </div>
         </div>
+    }
+}
+
+/// A button that removes a false mention.
+fn remove(state: &AppContext, kind: MentionKind, span: Span, text: &str, label: &str) -> Html {
+    let state = state.clone();
+    let key = mention_key(span, text);
+    let onclick = Callback::from(move |_| {
+        state.dispatch(Action::Remove(Removal {
+            kind,
+            mention: key.clone(),
+        }))
+    });
+    html! { <button type="button" class="remove" {onclick}>{label}</button> }
+}
+
+/// A date: its value and what it was resolved from.
+fn timex(state: &AppContext, analysis: &Analysis, t: &Timex) -> Html {
+    let why = match t.anchor.as_deref() {
+        Some("dct") => format!(
+            " — resolved from the document date {}",
+            analysis.document.dct.value.clone().unwrap_or_default()
+        ),
+        Some(other) => format!(" — resolved from the earlier date {other}"),
+        None => String::new(),
+    };
+    html! {
+        <>
+            <p><strong>{format!("“{}”", t.text)}</strong>{format!(" is {} {}", serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), t.value)}{why}</p>
+            if !t.alternatives.is_empty() { <p>{"Other reading: "}{t.alternatives.join(", ")}</p> }
+            {remove(state, MentionKind::Timex, t.span, &t.text, "Not a date")}
+        </>
+    }
+}
+
+/// A place: where it was resolved to, and the other candidates to choose from.
+fn place(state: &AppContext, p: &Place) -> Html {
+    let alternatives: Html = p
+        .alternatives
+        .iter()
+        .take(6)
+        .map(|c| {
+            let state = state.clone();
+            let choice = PlaceChoice { mention: mention_key(p.span, &p.text), geonames_id: c.geonames_id, name: c.name.clone() };
+            let onclick = Callback::from(move |_| state.dispatch(Action::ChoosePlace(choice.clone())));
+            html! {
+                <li><button type="button" {onclick}>
+                    {format!("Use {} ({}{})", c.name, c.country.clone().unwrap_or_default(), c.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default())}
+                </button></li>
+            }
+        })
+        .collect();
+    html! {
+        <>
+            <p><strong>{format!("“{}”", p.text)}</strong>{format!(" → {} ({}{}), {:.3}, {:.3}", p.name, p.country.clone().unwrap_or_default(),
+                p.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default(), p.lat, p.lon)}</p>
+            <p>{format!("{:?}, confidence {:.0}%", p.kind, p.confidence * 100.0)}</p>
+            if !p.alternatives.is_empty() { <p>{"Not this one?"}</p><ul class="alternatives">{alternatives}</ul> }
+            {remove(state, MentionKind::Place, p.span, &p.text, "Not a place")}
+        </>
+    }
+}
+
+/// A person, an organisation or a number.
+fn entity(state: &AppContext, e: &Entity) -> Html {
+    html! {
+        <>
+            <p><strong>{format!("“{}”", e.text)}</strong>{format!(" → {} ({:?})", e.canonical, e.kind)}</p>
+            if let Some(role) = &e.role { <p>{role}</p> }
+            {remove(state, MentionKind::Entity, e.span, &e.text, "Not a name")}
+        </>
+    }
+}
+
+/// An event: what, when, who, and a form to give it another date.
+fn event(
+    state: &AppContext,
+    analysis: &Analysis,
+    ev: &Event,
+    date_input: &NodeRef,
+    date_error: &UseStateHandle<Option<String>>,
+) -> Html {
+    let onsubmit = {
+        let (state, date_input, date_error) = (state.clone(), date_input.clone(), date_error.clone());
+        let trigger = mention_key(ev.trigger.span, &ev.trigger.text);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = date_input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let value = input.value().trim().to_string();
+            if is_calendar_value(&value) {
+                date_error.set(None);
+                state.dispatch(Action::SetEventDate(EventDateFix {
+                    trigger: trigger.clone(),
+                    value,
+                }));
+            } else {
+                date_error.set(Some(format!(
+                    "“{value}” is not a date: use YYYY-MM-DD, YYYY-MM or YYYY."
+                )));
+            }
+        })
+    };
+    let participants = crate::export::participant_names(analysis, ev);
+    html! {
+        <>
+            <p><strong>{event_summary(analysis, ev)}</strong></p>
+            <p>{format!("{} ({}), {} — date {} ({:?}, from {:?})", ev.kind, ev.family,
+                if ev.polarity == crate::model::Polarity::Negative { "did not happen" } else { "happened" },
+                ev.date.value, ev.date.precision, ev.date.source)}</p>
+            if !participants.is_empty() { <p>{"Who: "}{participants.join(", ")}</p> }
+            if !ev.casualties.is_empty() { <p>{ev.casualties.iter().map(casualty_line).collect::<Vec<_>>().join("; ")}</p> }
+            <form class="date-fix" {onsubmit}>
+                <label>{"Event date "}<input ref={date_input.clone()} type="text" inputmode="numeric" placeholder="YYYY-MM-DD" value={ev.date.value.clone()} /></label>
+                <button type="submit">{"Set date"}</button>
+            </form>
+            if let Some(err) = (**date_error).clone() { <p class="error" role="alert">{err}</p> }
+            {remove(state, MentionKind::Event, ev.trigger.span, &ev.trigger.text, "Not an event")}
+        </>
     }
 }

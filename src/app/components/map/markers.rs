@@ -1,0 +1,134 @@
+//! What the map draws: the article's places as markers sized by mentions, clustered when crowded and
+//! labelled without overlap, over the country outlines.
+
+use super::geo::{f1, Basemap, Projection, Site, View, H, W};
+use crate::app::components::gestures::on_activate;
+use crate::app::state::AppContext;
+use crate::explorer::{Action, Selection};
+use crate::model::PlaceKind;
+use yew::prelude::*;
+
+/// Markers closer than this (screen units) merge into a cluster.
+const CLUSTER_PX: f64 = 16.0;
+const CHAR_W: f64 = 7.0;
+
+/// Sites drawn as one marker at a screen position, the one with most mentions first.
+type Cluster<'a> = (f64, f64, Vec<&'a Site>);
+
+/// Clusters in screen space: biggest sites first, each absorbing close neighbours.
+pub(super) fn clusters<'a>(sites: &'a [Site], to_screen: impl Fn(f64, f64) -> (f64, f64)) -> Vec<Cluster<'a>> {
+    let mut order: Vec<&Site> = sites.iter().collect();
+    order.sort_by_key(|s| std::cmp::Reverse(s.ids.len()));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for site in order {
+        let (x, y) = to_screen(site.lat, site.lon);
+        match clusters.iter_mut().find(|c| (c.0 - x).hypot(c.1 - y) < CLUSTER_PX) {
+            Some(c) => c.2.push(site),
+            None => clusters.push((x, y, vec![site])),
+        }
+    }
+    clusters
+}
+
+/// The markers of the clusters in view; `highlighted` are the place ids to show selected.
+pub(super) fn markers(state: &AppContext, clusters: &[Cluster], highlighted: &[String]) -> Html {
+    // Label boxes already placed, so later labels avoid them.
+    let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
+    clusters
+        .iter()
+        .filter(|(x, y, _)| (-40.0..W + 40.0).contains(x) && (-40.0..H + 40.0).contains(y))
+        .map(|cluster| marker(state, cluster, highlighted, &mut taken))
+        .collect()
+}
+
+/// How a cluster is named to people: its sites, country, mentions and kind.
+fn aria(label: &str, members: &[&Site], mentions: usize) -> String {
+    let lead = members[0];
+    format!(
+        "{}{}{} — {} mention{}, {}",
+        if members.len() > 1 {
+            format!("{label}: ")
+        } else {
+            String::new()
+        },
+        members.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+        lead.country.as_deref().map(|c| format!(" ({c})")).unwrap_or_default(),
+        mentions,
+        if mentions == 1 { "" } else { "s" },
+        match lead.kind {
+            PlaceKind::Literal => "place",
+            PlaceKind::Metonym => "stands for its government",
+            PlaceKind::Demonym => "nationality",
+        }
+    )
+}
+
+/// One marker, its label placed right of it, else left, else nowhere (when both would overlap `taken`).
+fn marker(
+    state: &AppContext,
+    (x, y, members): &Cluster,
+    highlighted: &[String],
+    taken: &mut Vec<(f64, f64, f64, f64)>,
+) -> Html {
+    let mentions: usize = members.iter().map(|s| s.ids.len()).sum();
+    let lead = members[0];
+    let r = 4.0 + (mentions as f64).sqrt() * 2.5;
+    let is_cluster = members.len() > 1;
+    let kind_class = match lead.kind {
+        PlaceKind::Literal => "mk-literal",
+        PlaceKind::Metonym => "mk-metonym",
+        PlaceKind::Demonym => "mk-demonym",
+    };
+    let is_selected = members.iter().any(|s| s.ids.iter().any(|id| highlighted.contains(id)));
+    let label = if is_cluster {
+        format!("{} +{}", lead.name, members.len() - 1)
+    } else {
+        lead.name.clone()
+    };
+    let aria = aria(&label, members, mentions);
+    let lw = label.chars().count() as f64 * CHAR_W;
+    let candidates = [(x + r + 3.0, y + 4.0), (x - r - 3.0 - lw, y + 4.0)];
+    let label_at = candidates.into_iter().find(|(lx, ly)| {
+        let b = (*lx, ly - 11.0, lx + lw, *ly + 2.0);
+        !taken.iter().any(|t| b.0 < t.2 && t.0 < b.2 && b.1 < t.3 && t.1 < b.3)
+    });
+    if let Some((lx, ly)) = label_at {
+        taken.push((lx, ly - 11.0, lx + lw, ly + 2.0));
+    }
+    let first_id = lead.ids[0].clone();
+    let select = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::Select(Some(Selection::Place(first_id.clone())))))
+    };
+    let onkeydown = on_activate(select.clone());
+    html! {
+        <g class={classes!("marker", kind_class, is_cluster.then_some("cluster"), is_selected.then_some("selected"))}
+            tabindex="0" role="button" aria-label={aria.clone()} aria-pressed={is_selected.to_string()}
+            data-place={lead.name.clone()} onclick={select.reform(|_| ())} {onkeydown}>
+            <title>{aria}</title>
+            <circle cx={f1(*x)} cy={f1(*y)} r={f1(r)} />
+            if let Some((lx, ly)) = label_at {
+                <text class="label" x={f1(lx)} y={f1(ly)}>{label}</text>
+            }
+        </g>
+    }
+}
+
+/// The country outlines of `basemap`, drawn for the view `current` at `scale` screen units per degree.
+pub(super) fn outline(basemap: Option<&Basemap>, projection: Projection, current: View, scale: f64) -> Html {
+    let Some(map) = basemap else {
+        return Html::default();
+    };
+    let transform = format!(
+        "matrix({} 0 0 {} {} {})",
+        projection.k * scale,
+        scale,
+        W / 2.0 - current.cx * scale,
+        H / 2.0 - current.cy * scale
+    );
+    html! {
+        <g class="countries" transform={transform} aria-hidden="true">
+            {for map.countries.iter().map(|c| html! { <path d={c.d.clone()} vector-effect="non-scaling-stroke"><title>{&c.name}</title></path> })}
+        </g>
+    }
+}

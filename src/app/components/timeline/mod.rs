@@ -1,0 +1,136 @@
+//! The "Timeline" region: events on a calendar axis (SVG) with zoom and pan, lanes so labels never
+//! overlap, an overview strip for context, a broken axis when the story spans years and days at once,
+//! and a separate rail for events known only as past, present or future.
+
+mod draw;
+mod navigate;
+
+use crate::app::hooks::settled::{use_settled_analysis, TIMELINE_HOPS};
+use crate::app::state::AppContext;
+use crate::explorer::axis::{items, Item, Scale, WIDTH};
+use crate::explorer::AnalysisRef;
+use crate::model::{Analysis, Event};
+use crate::timeline::{format_day, interval};
+use draw::{Layout, AXIS_Y};
+use navigate::Handlers;
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The events placed on the calendar, and the indexes of the read article's events that are not.
+type Placed = (Vec<Item>, Vec<usize>);
+
+/// The timeline region.
+#[component]
+pub fn TimelineView() -> Html {
+    let _timed = crate::app::Timed::start("render TimelineView");
+    let state = use_context::<AppContext>().expect("app context");
+    // Drawn one task after the article, so a long article's answer is not drawn in one long task.
+    let settled = use_settled_analysis(state.analysis.clone(), TIMELINE_HOPS);
+    // `None` is "fit the story" (possibly a broken axis); zooming or panning switches to a linear domain.
+    let domain = use_state(|| None::<(f64, f64)>);
+    let pointers = use_mut_ref(HashMap::<i32, f64>::new);
+    let drag_from = use_mut_ref(|| None::<(f64, (f64, f64))>);
+    let placed = use_placed(settled.clone(), &state);
+    let Some(analysis) = settled else {
+        return html! {
+            <section class="panel timeline" aria-labelledby="h-timeline">
+                <h2 id="h-timeline">{"Timeline"}</h2>
+                <p class="empty">{"Events appear here in time order."}</p>
+            </section>
+        };
+    };
+    let dated = &placed.0;
+    let vague: Vec<&Event> = placed.1.iter().filter_map(|&i| analysis.events.get(i)).collect();
+    let fitted = Scale::fit(dated);
+    let scale = match *domain {
+        Some((s, e)) => Scale::linear(s, e),
+        None => fitted.clone(),
+    };
+    let selected = state.selected_event();
+    let handlers = Handlers::new(&domain, &scale, &pointers, &drag_from);
+    let layout = Layout::new(dated, &scale);
+    let hidden = layout.hidden();
+    html! {
+        <section class="panel timeline" aria-labelledby="h-timeline">
+            <h2 id="h-timeline">{"Timeline"}</h2>
+            <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}
+                if hidden > 0 {
+                    {format!(" {hidden} more events overlap at this zoom: zoom in, or see the event list.")}
+                }
+            </p>
+            {draw::overview(dated, (fitted.start(), fitted.end()), &domain)}
+            <div class="tl-scroll">
+            {main_svg(&state, &layout, &scale, selected, handlers, dated.len())}
+            </div>
+            {draw::vague_rail(&state, &analysis, &vague, selected)}
+        </section>
+    }
+}
+
+/// The events placed on the calendar, computed once per analysis (a long article has a thousand): the
+/// article being read, then the added ones, merged on one axis and coloured by article.
+#[hook]
+fn use_placed(settled: Option<Rc<Analysis>>, state: &AppContext) -> Rc<Placed> {
+    let key = (
+        settled.map(AnalysisRef),
+        state
+            .others
+            .iter()
+            .map(|o| (o.key, o.analysis.clone().map(AnalysisRef)))
+            .collect::<Vec<_>>(),
+    );
+    use_memo(key, |(main, others)| {
+        let Some(main) = main else {
+            return (Vec::new(), Vec::new());
+        };
+        let (mut dated, vague) = items(&main.0, 0, None);
+        // The undated ones by index: the memo cannot borrow from the analysis.
+        let vague: Vec<usize> = match vague.first() {
+            None => Vec::new(),
+            Some(_) => (0..main.0.events.len())
+                .filter(|&i| interval(&main.0.events[i].date.value).is_none())
+                .collect(),
+        };
+        for (n, (key, analysis)) in others.iter().enumerate() {
+            if let Some(a) = analysis {
+                dated.extend(items(&a.0, n + 1, Some(*key)).0);
+            }
+        }
+        dated.sort_by(|a, b| a.start.total_cmp(&b.start));
+        (dated, vague)
+    })
+}
+
+/// The zoomable calendar: axis, ticks, breaks and the event bars.
+fn main_svg(
+    state: &AppContext,
+    layout: &Layout,
+    scale: &Scale,
+    selected: Option<&str>,
+    handlers: Handlers,
+    dated: usize,
+) -> Html {
+    let Handlers {
+        onwheel,
+        onkeydown,
+        onpointerdown,
+        onpointermove,
+        onpointerup,
+    } = handlers;
+    html! {
+        <svg class="tl-main" viewBox={format!("0 0 {WIDTH} {}", fmt(layout.height))} tabindex="0"
+            role="group" aria-label={format!("Timeline, {} dated events; {} to {}", dated,
+                format_day(scale.start()), format_day(scale.end()))}
+            {onwheel} {onkeydown} {onpointerdown} {onpointermove}
+            onpointerup={onpointerup.clone()} onpointercancel={onpointerup.clone()} onpointerleave={onpointerup}>
+            <line class="axis" x1="0" x2={fmt(WIDTH)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} />
+            {draw::tick_marks(scale, layout.height)}{draw::breaks(scale)}{draw::bars(state, layout, scale, selected)}
+        </svg>
+    }
+}
+
+/// Short decimal for SVG attributes.
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
+}

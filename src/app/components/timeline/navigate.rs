@@ -1,0 +1,131 @@
+//! Zooming and panning the timeline: wheel, keys, drag and pinch change the visible domain.
+
+use crate::app::components::gestures::{on_nav, svg_point, Nav};
+use crate::explorer::axis::{Scale, WIDTH};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
+use yew::prelude::*;
+
+/// The visible domain in days; `None` is "fit the story" (possibly a broken axis).
+pub(super) type Domain = UseStateHandle<Option<(f64, f64)>>;
+
+/// Pointers down, by id, at their x in SVG units (two of them pinch).
+pub(super) type Pointers = Rc<RefCell<HashMap<i32, f64>>>;
+
+/// Where a drag started: its x, and the domain then.
+pub(super) type DragFrom = Rc<RefCell<Option<(f64, (f64, f64))>>>;
+
+/// The timeline's event handlers.
+pub(super) struct Handlers {
+    pub onwheel: Callback<WheelEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+    pub onpointerdown: Callback<PointerEvent>,
+    pub onpointermove: Callback<PointerEvent>,
+    pub onpointerup: Callback<PointerEvent>,
+}
+
+impl Handlers {
+    /// Handlers that move `domain`, now drawn with `scale`.
+    pub fn new(domain: &Domain, scale: &Scale, pointers: &Pointers, drag_from: &DragFrom) -> Handlers {
+        let zoom = zoom(domain.clone(), scale.clone());
+        let pan = {
+            let (domain, scale) = (domain.clone(), scale.clone());
+            move |fraction: f64| {
+                let (s, e) = (scale.start(), scale.end());
+                let d = (e - s) * fraction;
+                domain.set(Some((s + d, e + d)));
+            }
+        };
+        let onwheel = {
+            let zoom = zoom.clone();
+            Callback::from(move |e: WheelEvent| {
+                e.prevent_default();
+                let x = svg_point(&e, WIDTH, 1.0).0;
+                zoom(if e.delta_y() > 0.0 { 1.25 } else { 0.8 }, x);
+            })
+        };
+        let onkeydown = {
+            let domain = domain.clone();
+            on_nav(move |nav| {
+                match nav {
+                    Nav::ZoomIn => zoom(0.8, WIDTH / 2.0),
+                    Nav::ZoomOut => zoom(1.25, WIDTH / 2.0),
+                    Nav::Left => pan(-0.1),
+                    Nav::Right => pan(0.1),
+                    Nav::Fit => domain.set(None),
+                    Nav::Up | Nav::Down => return false,
+                }
+                true
+            })
+        };
+        let onpointerdown = {
+            let (pointers, drag_from, scale) = (pointers.clone(), drag_from.clone(), scale.clone());
+            Callback::from(move |e: PointerEvent| {
+                let x = svg_point(&e, WIDTH, 1.0).0;
+                pointers.borrow_mut().insert(e.pointer_id(), x);
+                *drag_from.borrow_mut() = Some((x, (scale.start(), scale.end())));
+            })
+        };
+        let onpointerup = {
+            let (pointers, drag_from) = (pointers.clone(), drag_from.clone());
+            Callback::from(move |e: PointerEvent| {
+                pointers.borrow_mut().remove(&e.pointer_id());
+                *drag_from.borrow_mut() = None;
+            })
+        };
+        Handlers {
+            onwheel,
+            onkeydown,
+            onpointerdown,
+            onpointermove: on_pointer_move(domain.clone(), pointers.clone(), drag_from.clone()),
+            onpointerup,
+        }
+    }
+}
+
+/// Zooms by `factor` around screen position `x`.
+fn zoom(domain: Domain, scale: Scale) -> impl Fn(f64, f64) + Clone {
+    move |factor: f64, x: f64| {
+        let (s, e) = (scale.start(), scale.end());
+        let at = s + (x / WIDTH).clamp(0.0, 1.0) * (e - s);
+        let width = ((e - s) * factor).clamp(1.0 / 96.0, 365.25 * 3000.0);
+        let ratio = (at - s) / (e - s);
+        domain.set(Some((at - width * ratio, at - width * ratio + width)));
+    }
+}
+
+/// Drag pans; two pointers pinch.
+fn on_pointer_move(domain: Domain, pointers: Pointers, drag_from: DragFrom) -> Callback<PointerEvent> {
+    Callback::from(move |e: PointerEvent| {
+        let x = svg_point(&e, WIDTH, 1.0).0;
+        let mut ps = pointers.borrow_mut();
+        if !ps.contains_key(&e.pointer_id()) {
+            return;
+        }
+        if ps.len() == 2 {
+            // Pinch: the distance between two pointers scales the domain.
+            let before: Vec<f64> = ps.values().copied().collect();
+            ps.insert(e.pointer_id(), x);
+            let after: Vec<f64> = ps.values().copied().collect();
+            let (d0, d1) = ((before[0] - before[1]).abs(), (after[0] - after[1]).abs());
+            if d0 > 4.0 && d1 > 4.0 {
+                if let Some((_, (s, en))) = *drag_from.borrow() {
+                    let mid = (after[0] + after[1]) / 2.0;
+                    let at = s + mid / WIDTH * (en - s);
+                    let width = (en - s) * d0 / d1;
+                    domain.set(Some((at - width * mid / WIDTH, at - width * mid / WIDTH + width)));
+                }
+            }
+            return;
+        }
+        ps.insert(e.pointer_id(), x);
+        if let Some((x0, (s, en))) = *drag_from.borrow() {
+            if (x - x0).abs() > 3.0 {
+                let d = (x0 - x) / WIDTH * (en - s);
+                domain.set(Some((s + d, en + d)));
+            }
+        }
+    })
+}

@@ -1,0 +1,138 @@
+//! Where the view lives outside the page: the share link in the address, the autosave in localStorage,
+//! and the offer to restore an autosave found at start.
+
+use crate::app::services::persist;
+use crate::app::state::AppContext;
+use crate::explorer::{Action, State, Text};
+use crate::share::{self, ViewState};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How long the view must stay unchanged before the address and the autosave are written.
+const SAVE_DELAY_MS: u32 = 300;
+
+/// What the page shows of its persistence.
+pub struct Persistence {
+    /// The current share link's fragment (empty when there is none).
+    pub link: UseStateHandle<String>,
+    /// An autosave found at start, offered to the person rather than applied silently.
+    pub restore_offer: UseStateHandle<Option<ViewState>>,
+}
+
+/// Opens the view in the address (or offers the autosave), then keeps the address and the autosave
+/// following the state.
+#[hook]
+pub fn use_persistence(state: &AppContext) -> Persistence {
+    let restore_offer = use_state(|| None::<ViewState>);
+    {
+        let (dispatch, restore_offer) = (state.dispatcher(), restore_offer.clone());
+        use_effect_with((), move |_| open_at_start(dispatch, restore_offer));
+    }
+    let link = use_state(String::new);
+    // The autosave of a long text waits until the page is hidden or left: writing 1 MB to localStorage
+    // blocks the page for tens of milliseconds, too long to do after every edit.
+    let pending_save = use_mut_ref(|| None::<ViewState>);
+    {
+        let pending_save = pending_save.clone();
+        use_effect_with((), move |_| {
+            let listeners = save_when_hidden(pending_save);
+            move || drop(listeners)
+        });
+    }
+    use_save(state, link.clone(), pending_save);
+    Persistence { link, restore_offer }
+}
+
+/// Opens the view in the address; without one, offers the autosave. A bad link changes nothing: the
+/// page, the text and the autosave stay as they are.
+fn open_at_start(dispatch: UseReducerDispatcher<State>, restore_offer: UseStateHandle<Option<ViewState>>) {
+    let saved = persist::read_autosave().filter(|v| !v.text.trim().is_empty());
+    match persist::read_link() {
+        Some(Ok(view)) => dispatch.dispatch(Action::LoadView(view)),
+        Some(Err(error)) => {
+            dispatch.dispatch(Action::Notice(format!("This link could not be opened: {error}.")));
+            restore_offer.set(saved);
+        }
+        None => restore_offer.set(saved),
+    }
+}
+
+/// Writes the pending autosave when the page is hidden or left.
+fn save_when_hidden(pending_save: Rc<RefCell<Option<ViewState>>>) -> Option<(EventListener, EventListener)> {
+    let window = web_sys::window()?;
+    let save = move || {
+        if let Some(view) = pending_save.borrow_mut().take() {
+            persist::autosave(&view);
+        }
+    };
+    let on_hide = save.clone();
+    let document: web_sys::EventTarget = window.document().map_or_else(|| window.clone().into(), Into::into);
+    Some((
+        EventListener::new(&window, "pagehide", move |_| save()),
+        EventListener::new(&document, "visibilitychange", move |_| {
+            let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+            if hidden {
+                on_hide();
+            }
+        }),
+    ))
+}
+
+/// The address always holds the current view; the autosave follows the person's own edits.
+#[hook]
+fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<RefCell<Option<ViewState>>>) {
+    // What the view is made of, compared cheaply; the view itself is built only when it is written.
+    // Added articles never change in place (switching gives them new keys), so their keys stand for them.
+    let key = (
+        Text(state.text.clone()),
+        state.dct.clone(),
+        state.corrections.clone(),
+        state.selection.clone(),
+        state.events_in_text_order,
+        state.others.iter().map(|o| o.key).collect::<Vec<u64>>(),
+        state.edited,
+    );
+    let snapshot = state.clone();
+    use_effect_with(key, move |key| {
+        let edited = key.6;
+        // A long text's autosave is kept ready at once, not 300 ms later: a page left sooner (switching
+        // articles, then closing the tab) must not save an older arrangement.
+        if edited && snapshot.too_long_for_link() {
+            *pending_save.borrow_mut() = Some(snapshot.view_state());
+        }
+        let timeout = Timeout::new(SAVE_DELAY_MS, move || {
+            let view = snapshot.view_state();
+            let too_long = snapshot.too_long_for_link();
+            let encoded = write_link(&view, too_long);
+            if edited {
+                if too_long {
+                    *pending_save.borrow_mut() = Some(view);
+                } else {
+                    pending_save.borrow_mut().take();
+                    persist::autosave(&view);
+                }
+            }
+            link.set(encoded);
+        });
+        move || drop(timeout)
+    });
+}
+
+/// Puts `view` in the address and returns its link (empty when it has none). An empty text leaves
+/// the address alone, so a bad link stays visible for the person to fix; a text too long for a link
+/// clears it, so a reload cannot bring back an older text.
+fn write_link(view: &ViewState, too_long: bool) -> String {
+    if view.text.is_empty() {
+        return String::new();
+    }
+    let encoded = if too_long { String::new() } else { share::encode(view) };
+    if encoded.is_empty() {
+        persist::clear_link();
+    } else {
+        persist::write_link(&encoded);
+    }
+    encoded
+}

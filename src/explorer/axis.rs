@@ -1,0 +1,253 @@
+//! The timeline's calendar axis: the events placed on it, and the scale from days to screen units (a
+//! broken axis when the story's events cluster far apart in time).
+
+use crate::export::event_summary;
+use crate::model::{Analysis, Event};
+use crate::timeline::interval;
+
+/// Width of the timeline in screen (SVG) units.
+pub const WIDTH: f64 = 1000.0;
+
+/// An event placed on the calendar.
+#[derive(Clone, PartialEq)]
+pub struct Item {
+    /// The event's id.
+    pub id: String,
+    /// Its first day, in days since 1970-01-01.
+    pub start: f64,
+    /// One past its last day.
+    pub end: f64,
+    /// What happened, shown beside its bar.
+    pub label: String,
+    /// Its date and what happened, for assistive technology.
+    pub aria: String,
+    /// 0 for the article being read, n for the n-th added one (it picks the colour).
+    pub article: usize,
+    /// The key of the added article it belongs to.
+    pub other: Option<u64>,
+}
+
+/// A piece of the axis: `[start, end)` days drawn across `[x0, x1)` screen units.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Piece {
+    /// First day.
+    pub start: f64,
+    /// Last day.
+    pub end: f64,
+    /// Where the first day is drawn.
+    pub x0: f64,
+    /// Where the last day is drawn.
+    pub x1: f64,
+}
+
+/// A piecewise-linear scale: one piece when zoomed, several (a broken axis) when fitted to a story
+/// whose events cluster far apart in time.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Scale(pub Vec<Piece>);
+
+impl Scale {
+    /// One piece from `start` to `end` across the whole width.
+    pub fn linear(start: f64, end: f64) -> Scale {
+        Scale(vec![Piece {
+            start,
+            end: end.max(start + 1e-3),
+            x0: 0.0,
+            x1: WIDTH,
+        }])
+    }
+
+    /// Where day `t` is drawn (clamped to the piece it falls in, or the last).
+    pub fn x(&self, t: f64) -> f64 {
+        let p = self
+            .0
+            .iter()
+            .find(|p| t < p.end)
+            .or(self.0.last())
+            .copied()
+            .unwrap_or(Piece {
+                start: 0.0,
+                end: 1.0,
+                x0: 0.0,
+                x1: WIDTH,
+            });
+        let t = t.clamp(p.start, p.end);
+        p.x0 + (t - p.start) / (p.end - p.start) * (p.x1 - p.x0)
+    }
+
+    /// The first day shown.
+    pub fn start(&self) -> f64 {
+        self.0.first().map_or(0.0, |p| p.start)
+    }
+
+    /// The last day shown.
+    pub fn end(&self) -> f64 {
+        self.0.last().map_or(1.0, |p| p.end)
+    }
+
+    /// Fits the items: clusters separated by gaps wider than their own extent get pieces of their own.
+    pub fn fit(items: &[Item]) -> Scale {
+        let mut spans: Vec<(f64, f64)> = items.iter().map(|i| (i.start, i.end)).collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let Some(&(first, _)) = spans.first() else {
+            return Scale::linear(0.0, 1.0);
+        };
+        let last = spans.iter().map(|s| s.1).fold(f64::MIN, f64::max);
+        let total = last - first;
+        let mut clusters: Vec<(f64, f64)> = Vec::new();
+        for (s, e) in spans {
+            match clusters.last_mut() {
+                Some(c) if s - c.1 <= (total * 0.15).max(3.0) => c.1 = c.1.max(e),
+                _ => clusters.push((s, e)),
+            }
+        }
+        if clusters.len() == 1 || clusters.len() > 4 {
+            let (s, e) = pad((first, last));
+            return Scale::linear(s, e);
+        }
+        Scale::broken(&clusters)
+    }
+
+    /// One piece per cluster, each as wide as the square root of its length: long eras stay
+    /// readable, and so do days.
+    fn broken(clusters: &[(f64, f64)]) -> Scale {
+        let gap = 24.0;
+        let weights: Vec<f64> = clusters
+            .iter()
+            .map(|c| (pad(*c).1 - pad(*c).0).sqrt().max(1.0))
+            .collect();
+        let usable = WIDTH - gap * (clusters.len() - 1) as f64;
+        let sum: f64 = weights.iter().sum();
+        let mut x = 0.0;
+        let pieces = clusters
+            .iter()
+            .zip(&weights)
+            .map(|(c, w)| {
+                let (s, e) = pad(*c);
+                let width = usable * w / sum;
+                let p = Piece {
+                    start: s,
+                    end: e,
+                    x0: x,
+                    x1: x + width,
+                };
+                x += width + gap;
+                p
+            })
+            .collect();
+        Scale(pieces)
+    }
+}
+
+/// A span of days with a margin on either side.
+fn pad((s, e): (f64, f64)) -> (f64, f64) {
+    let p = ((e - s) * 0.08).max(0.5);
+    (s - p, e + p)
+}
+
+/// The dated events of one article (`other` is the key of an added article, `None` for the one
+/// being read), and its events that have no place on the calendar.
+pub fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<Item>, Vec<&Event>) {
+    let mut dated = Vec::new();
+    let mut vague = Vec::new();
+    for ev in &analysis.events {
+        let summary = event_summary(analysis, ev);
+        let from = if other.is_some() {
+            format!(" (article {})", article + 1)
+        } else {
+            String::new()
+        };
+        match interval(&ev.date.value) {
+            Some((start, end)) => dated.push(Item {
+                id: ev.id.clone(),
+                start,
+                end,
+                label: summary.clone(),
+                aria: format!("{} — {summary}{from}", ev.date.value),
+                article,
+                other,
+            }),
+            None => vague.push(ev),
+        }
+    }
+    (dated, vague)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str, start: f64, end: f64) -> Item {
+        Item {
+            id: id.into(),
+            start,
+            end,
+            label: id.into(),
+            aria: id.into(),
+            article: 0,
+            other: None,
+        }
+    }
+
+    #[test]
+    fn a_linear_scale_spans_the_width() {
+        let scale = Scale::linear(10.0, 20.0);
+        assert_eq!((scale.x(10.0), scale.x(15.0), scale.x(20.0)), (0.0, WIDTH / 2.0, WIDTH));
+        assert_eq!((scale.x(0.0), scale.x(99.0)), (0.0, WIDTH), "days outside are clamped");
+        assert!(Scale::linear(5.0, 5.0).end() > 5.0, "an empty domain still has a width");
+    }
+
+    #[test]
+    fn one_cluster_fits_with_a_margin() {
+        let scale = Scale::fit(&[item("a", 100.0, 101.0), item("b", 104.0, 105.0)]);
+        assert_eq!(scale.0.len(), 1);
+        assert!(scale.start() < 100.0 && scale.end() > 105.0);
+        assert_eq!(Scale::fit(&[]), Scale::linear(0.0, 1.0));
+    }
+
+    #[test]
+    fn far_apart_clusters_get_a_broken_axis_in_time_order() {
+        // A war of decades ago and three days of this week.
+        let items = [
+            item("war", 0.0, 365.0 * 4.0),
+            item("mon", 20_000.0, 20_001.0),
+            item("tue", 20_001.0, 20_002.0),
+            item("thu", 20_003.0, 20_004.0),
+        ];
+        let scale = Scale::fit(&items);
+        assert_eq!(scale.0.len(), 2, "{scale:?}");
+        let (war, week) = (scale.0[0], scale.0[1]);
+        assert!(war.x1 < week.x0, "a gap between the pieces");
+        assert!((week.x1 - WIDTH).abs() < 1e-9);
+        // Each piece is as wide as the square root of its length: the week stays readable.
+        assert!(week.x1 - week.x0 > 40.0, "{week:?}");
+        let xs: Vec<f64> = items.iter().map(|i| scale.x(i.start)).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+        // More than four clusters are drawn on one linear axis.
+        let many: Vec<Item> = (0..6)
+            .map(|n| item("x", n as f64 * 1000.0, n as f64 * 1000.0 + 1.0))
+            .collect();
+        assert_eq!(Scale::fit(&many).0.len(), 1);
+    }
+
+    #[test]
+    fn items_place_dated_events_and_keep_the_others_apart() {
+        let text = "On 4 March 2024 floods hit the town. Officials have long warned of floods.";
+        let analysis = crate::analyze(
+            text,
+            &crate::Options {
+                gazetteer: crate::Gazetteers::Off,
+                ..crate::Options::default()
+            },
+        );
+        let (dated, vague) = items(&analysis, 1, Some(7));
+        assert_eq!(dated.len() + vague.len(), analysis.events.len());
+        let first = dated.first().expect("a dated event");
+        assert_eq!((first.article, first.other), (1, Some(7)));
+        assert!(
+            first.aria.starts_with("2024-03-04 — ") && first.aria.ends_with(" (article 2)"),
+            "{}",
+            first.aria
+        );
+        assert_eq!(first.end - first.start, 1.0, "a day");
+    }
+}

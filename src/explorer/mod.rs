@@ -1,0 +1,21 @@
+//! The article explorer's core, with no web dependency: the state the page shows and its reducer
+//! ([`state`]), the messages exchanged with the analysis worker ([`protocol`]) and how the page reads its
+//! answers ([`answers`]), and the small formatting helpers of the views ([`format`], [`summary`]).
+//!
+//! Compiled on every target, so host `cargo test` covers it; the Yew app (`src/app/`, wasm only) wires it
+//! to hooks, timers and the browser.
+
+pub mod answers;
+pub mod axis;
+pub mod compare;
+pub mod format;
+pub mod marks;
+pub mod protocol;
+pub mod state;
+pub mod summary;
+
+#[cfg(test)]
+mod tests;
+
+pub use compare::{same_analysis, same_text, AnalysisRef, Text};
+pub use state::{reduce, Action, Other, Selection, State, Status};
