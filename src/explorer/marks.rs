@@ -169,7 +169,7 @@ pub struct Block {
     pub last: usize,
 }
 
-/// Cuts `text` into blocks of about [`BLOCK_BYTES`]: after a line break when there is one soon
+/// Cuts `text` into blocks of about `BLOCK_BYTES`: after a line break when there is one soon
 /// enough, else after a space, and never inside a mark.
 pub fn blocks(text: &str, marks: &[Mark]) -> Vec<Block> {
     let mut out = Vec::new();
