@@ -1,7 +1,7 @@
 //! The article explorer's core, with no web dependency: the state the page shows and its reducer
 //! ([`state`]), the messages exchanged with the analysis worker ([`protocol`]) and how the page reads its
 //! answers ([`answers`]), the geometry the heavy views draw (the article's [`marks`], the timeline's
-//! [`axis`]), and the small formatting helpers of the views ([`format`], [`summary`]).
+//! [`axis`]), and the small formatting helpers of the views ([`format`](mod@format), [`summary`]).
 //!
 //! Compiled on every target, so host `cargo test` covers it; the Yew app (`src/app/`, wasm only) wires it
 //! to hooks, timers and the browser.
