@@ -154,7 +154,7 @@ pub fn marks(analysis: &Analysis) -> Vec<Mark> {
 
 /// Bytes of text per block: the article is drawn block by block, and only the blocks near the
 /// visible part carry their highlights (a 1 MB article has about 500 blocks and 100,000 mentions).
-const BLOCK_BYTES: usize = 2048;
+pub const BLOCK_BYTES: usize = 2048;
 
 /// A run of the text drawn as one element: `[start, end)` bytes, and its marks `marks[first..last]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
