@@ -1,7 +1,7 @@
 //! The entity tables, parsed and compiled once.
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::lang::{self, Table, TableError, Tables};
+use crate::lang::{self, TableError, Tables};
 use crate::model::EntityKind;
 use regex::Regex;
 
@@ -79,14 +79,6 @@ fn alternation<'a>(items: impl Iterator<Item = &'a str>) -> String {
     v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
 }
 
-/// The first column of the rows of `table` whose second column (engines, comma-separated) names this engine.
-fn ours(table: Table) -> impl Iterator<Item = &'static str> {
-    lang::rows(table).filter_map(|row| {
-        let used = row.get(1).is_some_and(|e| e.split(',').any(|e| e.trim() == "entities"));
-        row.first().copied().filter(|_| used)
-    })
-}
-
 /// Month names and abbreviations: the `month` class of the dates engine's words, without a final full stop
 /// ("Sept." is "Sept").
 fn months(t: &Tables) -> HashSet<&'static str> {
@@ -140,13 +132,13 @@ fn build(t: &Tables) -> Lexicon {
     ))
     .expect("org suffix regex");
 
-    let first_names: HashSet<&str> = ours(t.given_names).collect();
+    let first_names: HashSet<&str> = lang::rows_for(t.given_names, "entities").collect();
     let firsts = alternation(first_names.iter().copied());
     let full_name_re = Regex::new(&format!(
         r"(?-u:\b)(?:(?:{firsts})\s+)+(?:[A-Z]\.\s+)?{SURNAME}(?-u:\b)"
     ))
     .expect("full name regex");
-    let titles = alternation(ours(t.titles));
+    let titles = alternation(lang::rows_for(t.titles, "entities"));
     let title_name_re =
         Regex::new(&format!(r"(?-u:\b)(?:{titles})\s+((?:{cap}\s+)?{SURNAME})(?-u:\b)")).expect("title regex");
     let role_before_re = Regex::new(&format!(

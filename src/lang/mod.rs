@@ -176,6 +176,15 @@ pub fn rows(table: Table) -> impl Iterator<Item = Vec<&'static str>> {
     lines(table).map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// The first column of the rows of `table` whose second column (engine names, comma-separated) names `engine`: a
+/// table that several engines share, each reading its own rows (`given_names.tsv`, `titles.tsv`).
+pub fn rows_for(table: Table, engine: &'static str) -> impl Iterator<Item = &'static str> {
+    rows(table).filter_map(move |row| {
+        let used = row.get(1).is_some_and(|e| e.split(',').any(|e| e.trim() == engine));
+        row.first().copied().filter(|_| used)
+    })
+}
+
 /// Rows of a tab-separated table with their 1-based line numbers in the file.
 pub fn numbered_rows(table: Table) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
     numbered_lines(table).map(|(n, l)| (n, l.split('\t').map(str::trim).collect()))

@@ -1,7 +1,7 @@
 //! The geoparser's context cues, read once from the language tables.
 
 use crate::hash::FastSet as HashSet;
-use crate::lang::{self, Table, Tables};
+use crate::lang::{self, Tables};
 
 /// Word lists the geoparser consults, from `src/lang/<code>/places_*` and the rows of `given_names.tsv` and
 /// `titles.tsv` marked `places`.
@@ -85,14 +85,6 @@ pub struct Cues {
     pub verb_suffixes: Vec<&'static str>,
 }
 
-/// The first column of the rows of `table` whose second column (engines, comma-separated) names this engine.
-fn ours(table: Table) -> impl Iterator<Item = &'static str> {
-    lang::rows(table).filter_map(|row| {
-        let used = row.get(1).is_some_and(|e| e.split(',').any(|e| e.trim() == "places"));
-        row.first().copied().filter(|_| used)
-    })
-}
-
 /// True when `word` ends with one of `suffixes`.
 pub fn ends_with_any(word: &str, suffixes: &[&str]) -> bool {
     suffixes.iter().any(|s| word.ends_with(s))
@@ -103,9 +95,11 @@ impl Cues {
     pub fn new(tables: &Tables) -> Cues {
         let mut c = Cues {
             stopwords: lang::lines(tables.places_stopwords).collect(),
-            first_names: ours(tables.given_names).collect(),
+            first_names: lang::rows_for(tables.given_names, "places").collect(),
             // Words have no full stops: "Sen." is "Sen" here.
-            titles: ours(tables.titles).map(|t| t.strip_suffix('.').unwrap_or(t)).collect(),
+            titles: lang::rows_for(tables.titles, "places")
+                .map(|t| t.strip_suffix('.').unwrap_or(t))
+                .collect(),
             common_words: lang::lines(tables.places_common_words).collect(),
             ..Cues::default()
         };
