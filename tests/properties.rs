@@ -8,22 +8,14 @@
 mod invariants;
 
 use dateline::corrections::{Corrections, EventDateFix, MentionKey, MentionKind, PlaceChoice, Removal};
-use dateline::places::Gazetteer;
 use dateline::share::{self, ViewState};
 use dateline::{analyze, html, input, Analysis, Options, Span, TimexType};
 use invariants::assert_sound;
 use proptest::prelude::*;
-use std::sync::OnceLock;
-
-fn gazetteer() -> Option<&'static Gazetteer> {
-    static G: OnceLock<Option<Gazetteer>> = OnceLock::new();
-    G.get_or_init(Gazetteer::builtin).as_ref()
-}
 
 fn run(text: &str, dct: Option<&str>) -> Analysis {
     let options = Options {
         dct: dct.and_then(|d| dateline::calendar::Date::parse_iso(d).ok()),
-        gazetteer: gazetteer().map_or(dateline::Gazetteers::Off, dateline::Gazetteers::Given),
         ..Options::default()
     };
     analyze(text, &options)

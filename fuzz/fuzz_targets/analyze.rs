@@ -5,15 +5,8 @@
 #[path = "../../tests/invariants/mod.rs"]
 mod invariants;
 
-use dateline::places::Gazetteer;
-use dateline::{analyze, html, input, Gazetteers, Options, MAX_INPUT_BYTES};
+use dateline::{analyze, html, input, Options, MAX_INPUT_BYTES};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
-
-fn gazetteer() -> Option<&'static Gazetteer> {
-    static G: OnceLock<Option<Gazetteer>> = OnceLock::new();
-    G.get_or_init(Gazetteer::builtin).as_ref()
-}
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the options, so both dated and undated runs are explored.
@@ -26,7 +19,6 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut options = Options {
         dct: dated.then(|| dateline::calendar::Date::parse_iso("2016-09-05").ok()).flatten(),
-        gazetteer: gazetteer().map_or(Gazetteers::Off, Gazetteers::Given),
         ..Options::default()
     };
     let text = if html::looks_like_html(&decoded.text) {
