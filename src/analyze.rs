@@ -175,7 +175,7 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
         schema_version: SCHEMA_VERSION,
         document: Document {
             title,
-            dct: dct.clone(),
+            dct,
             length_bytes: text.len(),
             language: language.code().to_string(),
             source: options.source.clone(),

@@ -211,7 +211,7 @@ pub fn extract_at(doc: &Doc, language: &Language, time: Option<DocTime>) -> (Vec
             ctx.history.push((index, p, derived));
             ctx.last_point = Some((f.span.end, index, p));
             if p.gran == Gran::Day {
-                let seg = normalize::segment_of(segments, f.span).map_or(0, |s| s.span.start);
+                let seg = words::segment_of(segments, f.span).map_or(0, |s| s.span.start);
                 ctx.day_in_sentence = Some((seg, p.date));
             }
         }

@@ -63,7 +63,7 @@ fn evidence(field: &str, span: Span) -> Evidence {
 /// Builds the event frames of the document from the mentions already found (the dates, entities and places of
 /// `ctx`).
 pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
-    let (text, segments, analysis) = (doc.text(), doc.segments(), ctx);
+    let (text, segments) = (doc.text(), doc.segments());
     let lex = language.events();
     let mut clusters: Vec<Cluster> = Vec::new();
     let lead = segments.iter().position(|s| s.kind == SegmentKind::Sentence);
@@ -81,8 +81,8 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
         let from = triggers.partition_point(|(sp, _)| sp.start < seg.span.start);
         let to = triggers.partition_point(|(sp, _)| sp.start < seg.span.end);
         let here = &triggers[from..to];
-        let first = analysis.entities.partition_point(|e| e.span.start < seg.span.start);
-        let has_number = analysis.entities[first..]
+        let first = ctx.entities.partition_point(|e| e.span.start < seg.span.start);
+        let has_number = ctx.entities[first..]
             .iter()
             .take_while(|e| e.span.start < seg.span.end)
             .any(|e| e.kind == EntityKind::Number);
@@ -91,9 +91,9 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
         }
         // Tokenised once, for the sentence's own clusters and for the places it may inherit.
         let toks = tokenize(text, doc.tokens_in(seg.span));
-        let mut found = sentence_clusters(text, si, seg, &toks, here, analysis, lex);
+        let mut found = sentence_clusters(text, si, seg, &toks, here, ctx, lex);
         if Some(si) == lead {
-            let dateline_places = dateline_places(text, segments, si, analysis);
+            let dateline_places = dateline_places(text, segments, si, ctx);
             for c in found.iter_mut().filter(|c| c.places.is_empty()) {
                 c.places = dateline_places.clone();
             }
@@ -102,9 +102,9 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
         // else its countries and regions (the story's setting); when the sentence points back ("south of
         // the city"), the latest earlier place of that class. All weak.
         if seg.kind == SegmentKind::Sentence && found.iter().any(|c| c.places.is_empty() && !c.anaphoric) {
-            let (prev_si, all, setting) = inherited_places(segments, si, &toks, analysis, lex);
+            let (prev_si, all, setting) = inherited_places(segments, si, &toks, ctx, lex);
             let day = |c: &Cluster| {
-                let t = c.timex.and_then(|i| analysis.timexes.get(i))?;
+                let t = c.timex.and_then(|i| ctx.timexes.get(i))?;
                 t.value
                     .get(..10)
                     .filter(|d| d.as_bytes()[4] == b'-')
@@ -128,7 +128,7 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
         }
         clusters.extend(found);
     }
-    merge::merge(text, clusters, analysis)
+    merge::merge(text, clusters, ctx)
 }
 
 /// Places a sentence without its own may take from before it (see `extract`): the index of the sentence

@@ -20,9 +20,6 @@ use crate::calendar::Date;
 use crate::model::TimexType;
 use crate::segment::Segment;
 
-/// The sentence holding a span (see [`super::words::segment_of`]), where callers of this module have looked for it.
-pub use super::words::segment_of;
-
 /// A normalised expression, before it gets its id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Norm {
