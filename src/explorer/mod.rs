@@ -18,4 +18,4 @@ pub mod summary;
 mod tests;
 
 pub use compare::{same_analysis, same_text, AnalysisRef, Text};
-pub use state::{reduce, Action, Other, Selection, State, Status};
+pub use state::{reduce, Action, Selection, State, Status};
