@@ -8,6 +8,7 @@ use crate::corrections::Corrections;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The version prefix of links this build writes.
@@ -18,6 +19,16 @@ pub const MAX_LINK_CHARS: usize = 8 * 1024 * 1024;
 
 /// The largest JSON a link may inflate to; above it the link is treated as a decompression bomb.
 pub const MAX_INFLATED_BYTES: usize = crate::MAX_INPUT_BYTES + 1024 * 1024;
+
+/// The most JSON values (numbers, strings, arrays, objects, at any depth) a link's `view` may hold: view
+/// settings are a handful of numbers, and a small link could otherwise inflate to millions of them.
+pub const MAX_VIEW_VALUES: usize = 10_000;
+
+/// The most corrections a link may carry, over all its articles and kinds.
+pub const MAX_CORRECTIONS: usize = 100_000;
+
+/// The most further articles a link may carry beside the main one.
+pub const MAX_ARTICLES: usize = 100;
 
 /// Above this many characters some chat apps cut links: the app warns and offers a file instead.
 pub const LONG_LINK_CHARS: usize = 32 * 1024;
@@ -81,6 +92,9 @@ pub enum LinkError {
     TooLarge,
     /// Inflates, but not to a view state.
     Malformed(String),
+    /// Holds more of something than a link may ([`MAX_VIEW_VALUES`], [`MAX_CORRECTIONS`], [`MAX_ARTICLES`]):
+    /// what, and the limit.
+    TooMany(&'static str, usize),
 }
 
 impl fmt::Display for LinkError {
@@ -105,6 +119,9 @@ impl fmt::Display for LinkError {
             ),
             LinkError::TooLarge => write!(f, "the link expands to more than {} MB", MAX_INFLATED_BYTES / 1_048_576),
             LinkError::Malformed(why) => write!(f, "the link's content is not a Dateline view ({why})"),
+            LinkError::TooMany(what, limit) => {
+                write!(f, "the link holds more {what} than Dateline opens (at most {limit})")
+            }
         }
     }
 }
@@ -148,12 +165,139 @@ pub fn decode(fragment: &str) -> Result<ViewState, LinkError> {
         miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
         _ => LinkError::Truncated,
     })?;
+    check_limits(&json)?;
     serde_json::from_slice(&json).map_err(|e| LinkError::Malformed(e.to_string()))
+}
+
+/// Where a JSON value stands in a view state, as far as the limits care.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Region {
+    /// The whole state.
+    Root,
+    /// `view` or anything inside it.
+    View,
+    /// The `others` array.
+    Articles,
+    /// One element of `others`.
+    Article,
+    /// A `corrections` object.
+    Corrections,
+    /// One list of a `corrections` object.
+    CorrectionList,
+    /// One correction.
+    Correction,
+    /// Anything else.
+    Other,
+}
+
+/// The region of a value reached from a container of region `parent` by the member `key` (`None`: an element).
+fn region_of(parent: Region, key: Option<&[u8]>) -> Region {
+    match (parent, key) {
+        (Region::Root, Some(b"view")) | (Region::View, _) => Region::View,
+        (Region::Root, Some(b"others")) => Region::Articles,
+        (Region::Articles, None) => Region::Article,
+        (Region::Root | Region::Article, Some(b"corrections")) => Region::Corrections,
+        (Region::Corrections, Some(_)) => Region::CorrectionList,
+        (Region::CorrectionList, None) => Region::Correction,
+        _ => Region::Other,
+    }
+}
+
+/// Counts the values of `view`, the corrections and the articles of an inflated link in one pass over its
+/// bytes, before anything is allocated for them, and refuses a link over a limit. O(n) time, memory in the
+/// nesting depth. It does not validate: malformed JSON passes here and is refused by the parser after it.
+fn check_limits(json: &[u8]) -> Result<(), LinkError> {
+    // Open containers: (is an object, its region, the member key being read, expecting a key).
+    struct Frame<'j> {
+        object: bool,
+        region: Region,
+        key: Option<Cow<'j, [u8]>>,
+        expect_key: bool,
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let (mut view, mut corrections, mut articles) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < json.len() {
+        let b = json[i];
+        // A value starts here (not a key): count it by its region.
+        let mut value_region = None;
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b':' => {}
+            b',' => {
+                if let Some(top) = stack.last_mut() {
+                    top.expect_key = top.object;
+                }
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < json.len() && json[i] != b'"' {
+                    i += if json[i] == b'\\' { 2 } else { 1 };
+                }
+                let raw = &json[start..i.min(json.len())];
+                match stack.last_mut() {
+                    Some(top) if top.expect_key => {
+                        // A key written with escapes ("vi\\u0065w") is read as the parser will read it.
+                        top.key = Some(if raw.contains(&b'\\') {
+                            let quoted = [&b"\""[..], raw, b"\""].concat();
+                            Cow::Owned(
+                                serde_json::from_slice::<String>(&quoted)
+                                    .unwrap_or_default()
+                                    .into_bytes(),
+                            )
+                        } else {
+                            Cow::Borrowed(raw)
+                        });
+                        top.expect_key = false;
+                    }
+                    _ => value_region = Some(None),
+                }
+            }
+            b'{' | b'[' => value_region = Some(Some(b == b'{')),
+            _ => {
+                // A number or a literal: up to the next delimiter.
+                while i + 1 < json.len() && !matches!(json[i + 1], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
+                    i += 1;
+                }
+                value_region = Some(None);
+            }
+        }
+        if let Some(opens) = value_region {
+            let region = match stack.last() {
+                None => Region::Root,
+                Some(top) => region_of(top.region, top.object.then(|| top.key.as_deref().unwrap_or(b""))),
+            };
+            let (count, limit, what) = match region {
+                Region::View => (&mut view, MAX_VIEW_VALUES, "view settings"),
+                Region::Correction => (&mut corrections, MAX_CORRECTIONS, "corrections"),
+                Region::Article => (&mut articles, MAX_ARTICLES, "articles"),
+                _ => (&mut 0, usize::MAX, ""),
+            };
+            *count += 1;
+            if *count > limit {
+                return Err(LinkError::TooMany(what, limit));
+            }
+            if let Some(object) = opens {
+                stack.push(Frame {
+                    object,
+                    region,
+                    key: None,
+                    expect_key: object,
+                });
+            }
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corrections::Removal;
 
     fn sample() -> ViewState {
         ViewState {
@@ -212,5 +356,68 @@ mod tests {
         );
         assert!(bomb.len() < 64 * 1024, "the bomb link is small: {}", bomb.len());
         assert_eq!(decode(&bomb), Err(LinkError::TooLarge));
+    }
+
+    fn link_of(json: &str) -> String {
+        format!(
+            "v1.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
+        )
+    }
+
+    /// Issue 23: a 23 KB link whose view held `[0,0,…]` took 546 MB while decoding. The count is checked
+    /// on the inflated bytes before anything is allocated for it.
+    #[test]
+    fn a_link_over_the_work_limits_is_refused_before_it_is_parsed() {
+        let zeros = vec!["0"; 5_000_000].join(",");
+        let link = link_of(&format!(r#"{{"text":"x","view":[{zeros}]}}"#));
+        assert!(link.len() < 64 * 1024, "a small link: {}", link.len());
+        assert_eq!(decode(&link), Err(LinkError::TooMany("view settings", MAX_VIEW_VALUES)));
+        // Written with an escape, the key is still `view`.
+        let escaped = link_of(&format!(r#"{{"text":"x","vi\u0065w":[{zeros}]}}"#));
+        assert_eq!(
+            decode(&escaped),
+            Err(LinkError::TooMany("view settings", MAX_VIEW_VALUES))
+        );
+        let removal = r#"{"kind":"place","mention":{"span":{"start":0,"end":1},"text":"x"}}"#;
+        let many = vec![removal; MAX_CORRECTIONS + 1].join(",");
+        let link = link_of(&format!(r#"{{"text":"x","corrections":{{"removed":[{many}]}}}}"#));
+        assert_eq!(decode(&link), Err(LinkError::TooMany("corrections", MAX_CORRECTIONS)));
+        let nested = link_of(&format!(
+            r#"{{"text":"x","others":[{{"text":"y","corrections":{{"removed":[{many}]}}}}]}}"#
+        ));
+        assert_eq!(decode(&nested), Err(LinkError::TooMany("corrections", MAX_CORRECTIONS)));
+        let articles = vec![r#"{"text":"y"}"#; MAX_ARTICLES + 1].join(",");
+        let link = link_of(&format!(r#"{{"text":"x","others":[{articles}]}}"#));
+        assert_eq!(decode(&link), Err(LinkError::TooMany("articles", MAX_ARTICLES)));
+        assert!(LinkError::TooMany("corrections", MAX_CORRECTIONS)
+            .to_string()
+            .contains("more corrections than Dateline opens (at most 100000)"));
+    }
+
+    /// At the limits a link still opens, as before; strings holding brackets and quotes count as one value.
+    #[test]
+    fn a_link_at_the_limits_opens() {
+        let removal = Removal {
+            kind: crate::corrections::MentionKind::Place,
+            mention: crate::corrections::MentionKey {
+                span: crate::model::Span::new(0, 1),
+                text: "[\"{,}\\".into(),
+            },
+        };
+        let state = ViewState {
+            text: "[[[ \"quoted\" ]]] {,}".into(),
+            corrections: Corrections {
+                removed: vec![removal; MAX_CORRECTIONS],
+                ..Corrections::default()
+            },
+            view: Some(serde_json::Value::Array(vec![
+                serde_json::json!(0);
+                MAX_VIEW_VALUES - 1
+            ])),
+            others: vec![OtherArticle::default(); MAX_ARTICLES],
+            ..sample()
+        };
+        assert_eq!(decode(&encode(&state)), Ok(state));
     }
 }

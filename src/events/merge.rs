@@ -2,10 +2,11 @@
 
 use super::lexicon::Lexicon;
 use super::{precision_of, Cluster};
-use crate::hash::FastMap as HashMap;
+use crate::hash::{FastMap as HashMap, FastSet};
 use crate::model::Place;
 use crate::model::{
-    Casualty, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span, TextRef,
+    Casualty, CasualtyKind, DateSource, Event, EventDate, Evidence, Feature, Modality, Polarity, Precision, Span,
+    TextRef,
 };
 use crate::Context;
 
@@ -30,14 +31,24 @@ fn groups_fit(c: &Cluster, e: &Cluster) -> bool {
         || (e.ty.group == "casualties" && e.casualties.iter().all(|x| Lexicon::takes(&c.ty, x.kind)))
 }
 
-fn same_count(a: &Casualty, b: &Casualty) -> bool {
-    a.kind == b.kind && a.low == b.low && a.best == b.best && a.high == b.high
-}
-
 /// Same kind and same figure, however hedged ("kill 12" in a headline, "at least 12" in the lead).
 fn same_number(a: &Casualty, b: &Casualty) -> bool {
     a.kind == b.kind && a.best.or(a.low).or(a.high) == b.best.or(b.low).or(b.high)
 }
+
+/// The figure `same_number` compares, as a hash key; `Err` for a figure that is not a number (it equals nothing).
+fn number_key(x: &Casualty) -> Result<Option<u64>, ()> {
+    match x.best.or(x.low).or(x.high) {
+        Some(f) if f.is_nan() => Err(()),
+        // `+ 0.0` makes -0.0 the same key as 0.0, as `==` has it.
+        Some(f) => Ok(Some((f + 0.0).to_bits())),
+        None => Ok(None),
+    }
+}
+
+/// Above this many items on one side, the pair tests of `link` go through hash sets instead of comparing every
+/// pair, so a sentence with thousands of counts or places stays linear.
+const PAIRWISE: usize = 8;
 
 fn dates_fit(c: &Cluster, event: &[Cluster], a: &Context) -> bool {
     let value = |cl: &Cluster| cl.timex.and_then(|i| a.timexes.get(i)).map(|t| t.value.as_str());
@@ -57,6 +68,13 @@ fn places_fit(c: &Cluster, event: &[Cluster], places: &PlaceIndex) -> bool {
     }
     // Borrowed, not cloned: this runs for every pair of places of every candidate link.
     let country = |id: &String| places.get(id.as_str()).and_then(|p| p.country.as_deref());
+    if ours.len() > PAIRWISE {
+        let ids: FastSet<&str> = theirs().map(String::as_str).collect();
+        let countries: FastSet<&str> = theirs().filter_map(country).collect();
+        return ours
+            .iter()
+            .any(|p| ids.contains(p.as_str()) || country(p).is_some_and(|k| countries.contains(k)));
+    }
     ours.iter()
         .any(|p| theirs().any(|q| q == p || (country(p).is_some() && country(p) == country(q))))
 }
@@ -77,13 +95,33 @@ fn link(c: &Cluster, whole: &[Cluster], a: &Context, places: &PlaceIndex) -> Opt
         return None;
     }
     let counts = || event.iter().flat_map(|e| e.casualties.iter());
-    let shared_count = c.casualties.iter().any(|x| counts().any(|y| same_number(x, y)));
-    let gap = c.seg.saturating_sub(last.seg);
-    let toll_fits = c.ty.group == "casualties"
-        && gap <= TOLL_WINDOW
-        && c.casualties
+    // The event's figures by kind, for a cluster with many counts (see `PAIRWISE`).
+    let many = c.casualties.len() > PAIRWISE;
+    let figures: HashMap<CasualtyKind, FastSet<Result<Option<u64>, ()>>> = if many {
+        let mut m: HashMap<_, FastSet<_>> = HashMap::default();
+        for y in counts() {
+            m.entry(y.kind).or_default().insert(number_key(y));
+        }
+        m
+    } else {
+        HashMap::default()
+    };
+    let shared_count = if many {
+        let key = |x: &Casualty| number_key(x).ok().map(Ok);
+        c.casualties
             .iter()
-            .all(|x| counts().all(|y| y.kind != x.kind || same_number(x, y)));
+            .any(|x| key(x).is_some_and(|k| figures.get(&x.kind).is_some_and(|s| s.contains(&k))))
+    } else {
+        c.casualties.iter().any(|x| counts().any(|y| same_number(x, y)))
+    };
+    let gap = c.seg.saturating_sub(last.seg);
+    // Every count of its kind in the event has its figure.
+    let fits_all = |x: &Casualty| match (many, figures.get(&x.kind)) {
+        (false, _) => counts().all(|y| y.kind != x.kind || same_number(x, y)),
+        (true, None) => true,
+        (true, Some(s)) => s.len() == 1 && number_key(x).is_ok_and(|k| s.contains(&Ok(k))),
+    };
+    let toll_fits = c.ty.group == "casualties" && gap <= TOLL_WINDOW && c.casualties.iter().all(fits_all);
     let same_type = event.iter().any(|e| e.ty.name == c.ty.name);
     let repeat = same_type && gap <= REPEAT_WINDOW && c.modality == last.modality && c.polarity == last.polarity;
     // Two failures of one negotiation are one failure ("failed to reach a deal" ... "ended without agreement").
@@ -136,7 +174,21 @@ pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Context) -> Vec<Event> {
     out
 }
 
+/// The figures of a count as a hash key: equal keys for counts `same_count` finds equal; `None` when a figure is
+/// not a number (NaN equals nothing).
+fn count_key(x: &Casualty) -> Option<(CasualtyKind, [Option<u64>; 3])> {
+    let bits = |v: Option<f64>| match v {
+        Some(f) if f.is_nan() => Err(()),
+        // `+ 0.0` makes -0.0 the same key as 0.0, as `==` has it.
+        Some(f) => Ok(Some((f + 0.0).to_bits())),
+        None => Ok(None),
+    };
+    Some((x.kind, [bits(x.low).ok()?, bits(x.best).ok()?, bits(x.high).ok()?]))
+}
+
 /// One event frame from its clusters (headline first, then text order).
+///
+/// Linear in the mentions, places, names and counts of its clusters: each repeat is found in a hash set.
 fn frame(text: &str, clusters: Vec<Cluster>, a: &Context, places_ix: &PlaceIndex) -> Event {
     // The main mention: the first of the body, preferring a violent one over a bare toll.
     let body: Vec<&Cluster> = clusters.iter().filter(|c| !c.headline).collect();
@@ -155,24 +207,28 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Context, places_ix: &PlaceIndex
     let mut casualties: Vec<Casualty> = Vec::new();
     let mut evidence: Vec<Evidence> = Vec::new();
     let body_placed = clusters.iter().any(|c| !c.headline && !c.places.is_empty());
+    let (mut place_ids, mut place_names, mut canons) = (FastSet::default(), FastSet::default(), FastSet::default());
     for c in &clusters {
         // A headline's place is often a topic ("Syria deal"): used only when the body gives none.
         let own_places: &[String] = if c.headline && body_placed { &[] } else { &c.places };
         for p in own_places {
             // One id per location: the headline's "Karvo" and the lead's are one place.
-            let name = |id: &String| places_ix.get(id.as_str()).map(|x| x.name.as_str());
-            if !places.contains(p) && !places.iter().any(|q| name(q).is_some() && name(q) == name(p)) {
+            let name = places_ix.get(p.as_str()).map(|x| x.name.as_str());
+            if !place_ids.contains(p.as_str()) && name.is_none_or(|n| !place_names.contains(n)) {
+                place_ids.insert(p.as_str());
+                place_names.extend(name);
                 places.push(p.clone());
             }
         }
         for p in &c.participants {
-            if !participants.iter().any(|(_, canon)| canon == &p.1) {
+            if canons.insert(p.1.as_str()) {
                 participants.push(p.clone());
             }
         }
         evidence.extend(c.evidence.iter().cloned());
     }
     // Body counts first: the headline's rounder figure only fills a kind the body does not give.
+    let (mut kinds, mut figures) = (FastSet::default(), FastSet::default());
     for c in clusters
         .iter()
         .filter(|c| !c.headline)
@@ -180,23 +236,26 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Context, places_ix: &PlaceIndex
     {
         for x in &c.casualties {
             let known = if c.headline {
-                casualties.iter().any(|y| y.kind == x.kind)
+                kinds.contains(&x.kind)
             } else {
-                casualties.iter().any(|y| same_count(x, y))
+                count_key(x).is_some_and(|k| figures.contains(&k))
             };
             if !known {
+                kinds.insert(x.kind);
+                figures.extend(count_key(x));
                 casualties.push(x.clone());
             }
         }
     }
     // The most specific places: a country goes when a place inside it is named ("Tartus, Homs" over "Syria").
     let place = |id: &String| places_ix.get(id.as_str()).copied();
-    let finer_in = |country: &Option<String>| {
-        places
-            .iter()
-            .filter_map(place)
-            .any(|p| p.feature != Feature::Country && p.country.is_some() && &p.country == country)
-    };
+    let finer: FastSet<&str> = places
+        .iter()
+        .filter_map(place)
+        .filter(|p| p.feature != Feature::Country)
+        .filter_map(|p| p.country.as_deref())
+        .collect();
+    let finer_in = |country: &Option<String>| country.as_deref().is_some_and(|c| finer.contains(c));
     let places: Vec<String> = places
         .iter()
         .filter(|id| place(id).is_none_or(|p| p.feature != Feature::Country || !finer_in(&p.country)))

@@ -11,6 +11,7 @@ mod merge;
 mod tokens;
 
 use crate::doc::Doc;
+use crate::hash::FastMap as HashMap;
 use crate::lang::Language;
 use crate::model::Event;
 use crate::model::{
@@ -194,9 +195,24 @@ fn sentence_clusters(
             seg.span.contains(&e.span) && matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group)
         })
         .collect();
+    // The greatest end among the names up to each one (names are in order of start): a trigger overlaps a name
+    // when a name starting before the trigger ends reaches past its start. O(log n) per trigger.
+    let reach: Vec<usize> = names
+        .iter()
+        .scan(0, |max, e| {
+            *max = e.span.end.max(*max);
+            Some(*max)
+        })
+        .collect();
+    let on_a_name = |span: Span| {
+        let k = names.partition_point(|e| e.span.start < span.end);
+        k > 0 && reach[k - 1] > span.start
+    };
     let mut clusters: Vec<Cluster> = Vec::new();
+    // The first cluster of each merge group that is not suppressed: the one its later triggers join.
+    let mut by_group: HashMap<&str, usize> = HashMap::default();
     for &(span, ty) in triggers {
-        if names.iter().any(|e| e.span.overlaps(&span)) || !seg.span.contains(&span) {
+        if on_a_name(span) || !seg.span.contains(&span) {
             continue;
         }
         // "a pact to reduce fighting in Yemen": no fighting event, but it keeps "in Yemen" from the pact.
@@ -207,48 +223,33 @@ fn sentence_clusters(
             clusters.push(sink);
             continue;
         }
-        if let Some(c) = clusters.iter_mut().find(|c| c.ty.group == ty.group && !c.suppressed) {
-            c.mentions.push(span);
+        if let Some(&c) = by_group.get(ty.group) {
+            clusters[c].mentions.push(span);
             continue;
         }
+        by_group.insert(ty.group, clusters.len());
         clusters.push(new_cluster(si, seg, ty, span));
     }
-    // "floods killed 17 and displaced 3,000": the displacement is part of the floods.
-    let mut k = 0;
-    while k < clusters.len() {
-        let folds = clusters[k].ty.folds_into;
-        let host = (!folds.is_empty())
-            .then(|| clusters.iter().position(|c| folds.split(',').any(|f| f == c.ty.family)))
-            .flatten();
-        match host {
-            Some(h) if h != k => {
-                let folded = clusters.remove(k);
-                let h = if h > k { h - 1 } else { h };
-                clusters[h].mentions.extend(folded.mentions);
-                clusters[h].evidence.extend(folded.evidence);
-            }
-            _ => k += 1,
-        }
-    }
+    let mut clusters = fold(clusters);
     // Casualty counts go to the nearest event that takes counts, or make a toll of their own.
     let numbers: Vec<_> = ents
         .iter()
         .filter(|e| e.kind == EntityKind::Number && seg.span.contains(&e.span))
         .collect();
+    let mut near = Near::new(&clusters);
     for count in casualties::find(text, toks, &numbers, lex) {
         let at = count.casualty.span;
         // The trigger that is itself the count's word ("arrested 38") wins over a mere neighbour.
         let kind = count.casualty.kind;
-        let takes = |c: &Cluster| !c.suppressed && Lexicon::takes(&c.ty, kind);
-        let own = clusters
-            .iter()
-            .position(|c| takes(c) && c.mentions.iter().any(|m| m.overlaps(&count.cue)));
-        let target = own.or_else(|| nearest(&clusters, at, takes));
+        let takes = |i: usize| Lexicon::takes(&clusters[i].ty, kind);
+        let own = near.overlapping(count.cue, takes);
+        let target = own.or_else(|| near.nearest_live(at, takes));
         let idx = match target {
             Some(i) => i,
             None => {
                 let span = Span::new(at.start.min(count.cue.start), at.end.max(count.cue.end));
                 clusters.push(new_cluster(si, seg, lex.casualties_type, span));
+                near.push(clusters.len() - 1, span);
                 clusters.len() - 1
             }
         };
@@ -256,15 +257,16 @@ fn sentence_clusters(
         c.evidence.push(evidence("casualty", at));
         c.casualties.push(count.casualty);
     }
-    for c in clusters.iter_mut() {
+    // A suppressed cluster is dropped below: only its mentions count (they absorb places and names).
+    for c in clusters.iter_mut().filter(|c| !c.suppressed) {
         read_cues(c, toks, seg.span, lex);
         c.timex = clause_timex(c, toks, seg.span, a);
         if let Some(t) = c.timex.and_then(|i| a.timexes.get(i)) {
             c.evidence.push(evidence("date", t.span));
         }
     }
-    attach_places(&mut clusters, seg.span, a, toks, lex);
-    attach_participants(&mut clusters, toks, &names, lex);
+    attach_places(&mut clusters, &near, seg.span, a, toks, lex);
+    attach_participants(&mut clusters, &near, toks, &names, lex);
     clusters.retain(|c| !c.suppressed);
     clusters
 }
@@ -300,13 +302,186 @@ fn distance(a: Span, b: Span) -> usize {
     }
 }
 
-fn nearest(clusters: &[Cluster], at: Span, ok: impl Fn(&Cluster) -> bool) -> Option<usize> {
-    clusters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| ok(c))
-        .min_by_key(|(_, c)| c.mentions.iter().map(|m| distance(*m, at)).min().unwrap_or(usize::MAX))
-        .map(|(i, _)| i)
+/// Counts steps of the nearest-cluster look-ups in the test build (see `places::work`).
+fn work(n: u64) {
+    crate::places::work::add(n);
+}
+
+/// The mention spans of the clusters of one sentence, indexed for the nearest-cluster questions (counts,
+/// places and names looking for their event).
+///
+/// Trigger mentions never overlap (one pass of the trigger regex), so sorted by start they are sorted by end
+/// too; a toll's cluster has a single mention. The clusters that are not suppressed (one per merge group, plus
+/// at most one toll per casualty kind) each keep their own sorted list; the suppressed sinks, up to one per
+/// trigger, share one list. Every question is then a binary search per live cluster plus one in the sinks'
+/// list: O(g log m) for g live clusters and m mentions, where a scan of every mention made a sentence O(m²).
+struct Near {
+    /// Clusters that are not suppressed, in index order, with their mentions sorted by start.
+    live: Vec<(usize, Vec<Span>)>,
+    /// Every mention of a suppressed cluster, with its cluster, sorted by start.
+    sinks: Vec<(Span, usize)>,
+}
+
+impl Near {
+    fn new(clusters: &[Cluster]) -> Near {
+        let mut live = Vec::new();
+        let mut sinks = Vec::new();
+        for (i, c) in clusters.iter().enumerate() {
+            if c.suppressed {
+                sinks.extend(c.mentions.iter().map(|&m| (m, i)));
+            } else {
+                let mut ms = c.mentions.clone();
+                ms.sort_unstable();
+                live.push((i, ms));
+            }
+        }
+        sinks.sort_unstable();
+        Near { live, sinks }
+    }
+
+    /// Adds a live cluster of one mention (a toll); `i` is above every index already known.
+    fn push(&mut self, i: usize, mention: Span) {
+        self.live.push((i, vec![mention]));
+    }
+
+    /// The least distance from `at` to one of `spans` (sorted by start and by end): the last span starting
+    /// before `at` ends has the greatest end of those, the next one the least start of the rest. O(log m).
+    fn closest<T>(spans: &[T], span: impl Fn(&T) -> Span, at: Span) -> Option<usize> {
+        work(1);
+        let p = spans.partition_point(|s| span(s).start < at.end);
+        let left = p.checked_sub(1).map(|k| distance(span(&spans[k]), at));
+        let right = spans.get(p).map(|s| distance(span(s), at));
+        match (left, right) {
+            (Some(l), Some(r)) => Some(l.min(r)),
+            (l, r) => l.or(r),
+        }
+    }
+
+    /// The cluster nearest to `at` among the live ones that pass `ok` (ties: the lower index). O(g log m).
+    fn nearest_live(&self, at: Span, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        self.live
+            .iter()
+            .filter(|(i, _)| ok(*i))
+            .filter_map(|(i, ms)| Some((Self::closest(ms, |s| *s, at)?, *i)))
+            .min()
+            .map(|(_, i)| i)
+    }
+
+    /// The cluster nearest to `at`, suppressed or not (ties: the lower index). O(g log m), plus the sink
+    /// mentions that overlap `at`.
+    fn nearest(&self, at: Span) -> Option<usize> {
+        let live = self
+            .live
+            .iter()
+            .filter_map(|(i, ms)| Some((Self::closest(ms, |s| *s, at)?, *i)))
+            .min();
+        let sink = Self::closest(&self.sinks, |s| s.0, at).map(|d| {
+            // The sink mentions at that distance: going left from the partition point distances only grow
+            // (ends are sorted), and the first span on the right is the only one there at its distance.
+            let p = self.sinks.partition_point(|s| s.0.start < at.end);
+            let before = self.sinks[..p].iter().rev().take_while(|s| distance(s.0, at) == d);
+            let i = before
+                .chain(self.sinks.get(p).filter(|s| distance(s.0, at) == d))
+                .inspect(|_| work(1))
+                .map(|s| s.1)
+                .min();
+            (d, i.unwrap_or(usize::MAX))
+        });
+        match (live, sink) {
+            (Some(l), Some(s)) => Some(l.min(s)),
+            (l, s) => l.or(s),
+        }
+        .map(|(_, i)| i)
+    }
+
+    /// The first live cluster that passes `ok` with a mention overlapping `cue`. O(g log m).
+    fn overlapping(&self, cue: Span, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        self.live
+            .iter()
+            .filter(|(i, _)| ok(*i))
+            .find(|(_, ms)| {
+                work(1);
+                let p = ms.partition_point(|m| m.start < cue.end);
+                p > 0 && ms[p - 1].end > cue.start
+            })
+            .map(|(i, _)| *i)
+    }
+
+    /// The cluster whose mention ends last at or before `at` starts (ties: the higher index), else the one whose
+    /// mention starts first at or after `at` ends (ties: the lower index). O(g log m).
+    fn owner(&self, at: Span) -> Option<usize> {
+        let last_before = |ms: &[Span]| {
+            work(1);
+            let q = ms.partition_point(|m| m.end <= at.start);
+            q.checked_sub(1).map(|k| ms[k].end)
+        };
+        let first_after = |ms: &[Span]| {
+            work(1);
+            ms.get(ms.partition_point(|m| m.start < at.end)).map(|m| m.start)
+        };
+        let before = self
+            .live
+            .iter()
+            .filter_map(|(i, ms)| Some((last_before(ms)?, *i)))
+            .chain({
+                work(1);
+                let q = self.sinks.partition_point(|s| s.0.end <= at.start);
+                q.checked_sub(1).map(|k| (self.sinks[k].0.end, self.sinks[k].1))
+            })
+            .max();
+        before.map(|(_, i)| i).or_else(|| {
+            self.live
+                .iter()
+                .filter_map(|(i, ms)| Some((first_after(ms)?, *i)))
+                .chain({
+                    work(1);
+                    let r = self.sinks.partition_point(|s| s.0.start < at.end);
+                    self.sinks.get(r).map(|s| (s.0.start, s.1))
+                })
+                .min()
+                .map(|(_, i)| i)
+        })
+    }
+}
+
+/// "floods killed 17 and displaced 3,000": the displacement is part of the floods. In text order, a cluster
+/// whose type folds into a family gives its mentions and evidence to the first remaining cluster of that
+/// family. The first remaining cluster of each family is kept in a queue, so this is linear in the clusters.
+fn fold(clusters: Vec<Cluster>) -> Vec<Cluster> {
+    if clusters.iter().all(|c| c.ty.folds_into.is_empty()) {
+        return clusters;
+    }
+    let mut by_family: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::default();
+    for (i, c) in clusters.iter().enumerate() {
+        by_family.entry(c.ty.family).or_default().push_back(i);
+    }
+    let mut slots: Vec<Option<Cluster>> = clusters.into_iter().map(Some).collect();
+    for k in 0..slots.len() {
+        let folds = slots[k].as_ref().map_or("", |c| c.ty.folds_into);
+        if folds.is_empty() {
+            continue;
+        }
+        let mut host: Option<usize> = None;
+        for f in folds.split(',') {
+            let Some(queue) = by_family.get_mut(f) else { continue };
+            while queue.front().is_some_and(|&i| slots[i].is_none()) {
+                queue.pop_front();
+            }
+            if let Some(&i) = queue.front() {
+                host = Some(host.map_or(i, |h| h.min(i)));
+            }
+        }
+        match host {
+            Some(h) if h != k => {
+                let folded = slots[k].take().expect("a cluster not yet folded");
+                let host = slots[h].as_mut().expect("a remaining cluster");
+                host.mentions.extend(folded.mentions);
+                host.evidence.extend(folded.evidence);
+            }
+            _ => {}
+        }
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// Polarity, modality, tense and anaphor cues around the triggers.
@@ -437,17 +612,16 @@ fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context) -> Opt
 }
 
 /// True when only a possessive ending stands between a timex and the trigger ("Monday's blasts").
+/// O(log t): tokens are in order and do not overlap, so the first token starting at or after `from` is the only
+/// one that can decide whether a token lies between.
 fn text_between_is_possessive(from: usize, to: usize, toks: &[Token]) -> bool {
-    let between: Vec<_> = toks
-        .iter()
-        .filter(|t| t.span.start >= from && t.span.end <= to)
-        .collect();
-    between.is_empty() || (to - from) <= 3
+    let none_between = toks.get(index_at(toks, from)).is_none_or(|t| t.span.end > to);
+    none_between || (to - from) <= 3
 }
 
 /// Literal places go to the nearest cluster before them (else after); clusters left without a place take
-/// the sentence's countries and regions.
-fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Context, toks: &[Token], lex: &Lexicon) {
+/// the sentence's countries and regions. O((p + t) log m) for p places, t tokens and m mentions (see [`Near`]).
+fn attach_places(clusters: &mut [Cluster], near: &Near, sentence: Span, a: &Context, toks: &[Token], lex: &Lexicon) {
     let places: Vec<_> = in_span(a.places, sentence, |p| p.span)
         .iter()
         .filter(|p| p.kind == PlaceKind::Literal && sentence.contains(&p.span))
@@ -457,7 +631,7 @@ fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Context, toks: &[
         if lex.find_cue(before, false, |c| *c == Cue::Topic).is_some() {
             continue;
         }
-        if let Some(i) = owner(clusters, p.span) {
+        if let Some(i) = near.owner(p.span) {
             clusters[i].places.push(p.id.clone());
             clusters[i].evidence.push(evidence("place", p.span));
         }
@@ -466,7 +640,10 @@ fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Context, toks: &[
         c.strong_places = if c.headline || c.anaphoric { 0 } else { c.places.len() };
     }
     // A cluster left without a place takes the sentence's countries and regions, as weak places.
-    for c in clusters.iter_mut().filter(|c| c.places.is_empty() && !c.anaphoric) {
+    for c in clusters
+        .iter_mut()
+        .filter(|c| c.places.is_empty() && !c.anaphoric && !c.suppressed)
+    {
         for p in places
             .iter()
             .filter(|p| matches!(p.feature, Feature::Country | Feature::Region))
@@ -477,41 +654,19 @@ fn attach_places(clusters: &mut [Cluster], sentence: Span, a: &Context, toks: &[
     }
 }
 
-/// The cluster whose trigger stands nearest before `at`, else the nearest after it.
-fn owner(clusters: &[Cluster], at: Span) -> Option<usize> {
-    let before = clusters
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            c.mentions
-                .iter()
-                .filter(|m| m.end <= at.start)
-                .map(|m| m.end)
-                .max()
-                .map(|e| (i, e))
-        })
-        .max_by_key(|(_, e)| *e)
-        .map(|(i, _)| i);
-    before.or_else(|| {
-        clusters
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| {
-                c.mentions
-                    .iter()
-                    .filter(|m| m.start >= at.end)
-                    .map(|m| m.start)
-                    .min()
-                    .map(|s| (i, s))
-            })
-            .min_by_key(|(_, s)| *s)
-            .map(|(i, _)| i)
-    })
-}
-
 /// People, organisations and groups go to the nearest cluster, except the sources of reports ("a White
 /// House spokesman said").
-fn attach_participants(clusters: &mut [Cluster], toks: &[Token], names: &[&crate::model::Entity], lex: &Lexicon) {
+///
+/// O(n log m) for n names and m mentions: the nearest cluster from [`Near`], a repeated name found in a set.
+fn attach_participants(
+    clusters: &mut [Cluster],
+    near: &Near,
+    toks: &[Token],
+    names: &[&crate::model::Entity],
+    lex: &Lexicon,
+) {
+    // The canonical names each cluster already has (it starts with none).
+    let mut known: HashMap<usize, crate::hash::FastSet<&str>> = HashMap::default();
     for e in names {
         let after = words_after(toks, index_at(toks, e.span.end), 3);
         let before = words_before(toks, index_at(toks, e.span.start), 3);
@@ -523,11 +678,11 @@ fn attach_participants(clusters: &mut [Cluster], toks: &[Token], names: &[&crate
         {
             continue;
         }
-        let Some(i) = nearest(clusters, e.span, |_| true) else {
+        let Some(i) = near.nearest(e.span) else {
             continue;
         };
         let c = &mut clusters[i];
-        if !c.participants.iter().any(|(_, canon)| canon == &e.canonical) {
+        if known.entry(i).or_default().insert(e.canonical.as_str()) {
             c.participants.push((e.id.clone(), e.canonical.clone()));
             c.evidence.push(evidence("participant", e.span));
         }

@@ -244,3 +244,79 @@ fn future_events_take_the_future_reading_of_a_weekday() {
         vec![("2024-03-09", Modality::Future), ("2024-03-01", Modality::Asserted)]
     );
 }
+
+/// Surnames that differ, so every name is a participant of its own ("Babason", "Cebason", ...).
+fn surname(i: usize) -> String {
+    let (c, v) = (b"bcdfghklmnprstvz", b"aeiou");
+    let mut s = String::new();
+    let mut n = i;
+    for _ in 0..3 {
+        s.push(c[n % 16] as char);
+        s.push(v[(n / 16) % 5] as char);
+        n /= 80;
+    }
+    let mut cs = s.chars();
+    let first = cs.next().map_or(String::new(), |f| f.to_uppercase().collect());
+    format!("{first}{}son", cs.as_str())
+}
+
+/// The events of `text` and the nearest-cluster steps they took (`places::work`).
+fn events_and_work(text: &str) -> (Vec<Event>, u64) {
+    let (doc, a) = analysis(text, &[], &[]);
+    crate::places::work::take();
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    (ev, crate::places::work::take())
+}
+
+/// Issue 23: a police blotter, one long sentence of attacks by distinct people and one of numbered tolls took
+/// quadratic time (every name, count and repeat compared with every mention). The results stay whole and the
+/// look-up work per mention stays flat when the text grows fourfold.
+#[test]
+fn long_runs_of_triggers_names_and_counts_take_linear_work() {
+    let blotter = |n: usize| {
+        (0..n)
+            .map(|i| format!("John {}, 31, was arrested. ", surname(i)))
+            .collect::<String>()
+    };
+    let president = |n: usize| {
+        (0..n)
+            .map(|i| format!("President {} attacked, ", surname(i)))
+            .collect::<String>()
+    };
+    let bombing = |n: usize| {
+        (0..n)
+            .map(|i| format!("bombing killed {}, ", i + 2))
+            .collect::<String>()
+    };
+    let families: [(&str, &dyn Fn(usize) -> String); 3] =
+        [("blotter", &blotter), ("president", &president), ("bombing", &bombing)];
+    for (name, family) in families {
+        let (small, w1) = events_and_work(&family(150));
+        let (large, w4) = events_and_work(&family(600));
+        assert!(!small.is_empty() && !large.is_empty(), "{name}");
+        assert!(w4 <= 5 * w1.max(1), "{name}: {w1} steps for 150 repeats, {w4} for 600");
+        let people = |ev: &[Event]| ev.iter().map(|e| e.participants.len()).sum::<usize>();
+        let tolls = |ev: &[Event]| ev.iter().map(|e| e.casualties.len()).sum::<usize>();
+        match name {
+            "blotter" | "president" => assert_eq!((people(&small), people(&large)), (150, 600), "{name}"),
+            _ => assert_eq!((tolls(&small), tolls(&large)), (150, 600), "{name}"),
+        }
+    }
+}
+
+/// Suppressed triggers ("reduce fighting") each make a cluster of their own: names and counts among many of them
+/// still find their event with a bounded look-up.
+#[test]
+fn many_suppressed_triggers_keep_the_look_ups_bounded() {
+    let run = |n: usize| "Rebels agreed to reduce fighting, ".repeat(n) + "as a bombing killed 5 people.";
+    let (ev1, w1) = events_and_work(&run(100));
+    let (ev4, w4) = events_and_work(&run(400));
+    assert!(w4 <= 5 * w1.max(1), "{w1} steps for 100 repeats, {w4} for 400");
+    let killed = |ev: &[Event]| {
+        ev.iter()
+            .flat_map(|e| &e.casualties)
+            .filter_map(|c| c.best)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!((killed(&ev1), killed(&ev4)), (vec![5.0], vec![5.0]));
+}
