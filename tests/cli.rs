@@ -201,3 +201,26 @@ fn spans_are_valid_byte_offsets_on_non_ascii_text() {
         }
     }
 }
+
+/// An argument echoed in a message is cut around "…" to at most 200 characters, on one line.
+#[test]
+fn long_arguments_are_cut_in_messages() {
+    let long = format!("{}\n{}", "9".repeat(50_000), "8".repeat(50_000));
+    let ok = temp_file("cut.txt", b"Fine.");
+    for args in [
+        vec!["analyze", "--dct", long.as_str(), ok.to_str().unwrap()],
+        vec!["analyze", &format!("--dct={long}")],
+        vec!["analyze", "--format", long.as_str()],
+        vec!["analyze", &format!("--{long}")],
+        vec![long.as_str()],
+        vec!["analyze", long.as_str()],
+    ] {
+        let out = dateline(&args, None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.len() < 1000, "short: {} bytes", err.len());
+        assert!(err.lines().count() <= 2, "the message and the usage line: {err}");
+        assert!(err.contains("99999…88888"), "both ends kept around …: {err}");
+        assert!(!err.contains(&"9".repeat(101)), "cut: {err}");
+    }
+}
