@@ -224,3 +224,42 @@ fn long_arguments_are_cut_in_messages() {
         assert!(!err.contains(&"9".repeat(101)), "cut: {err}");
     }
 }
+
+/// Dates computed past 9999 are underspecified, never five digits or a wrapped decade: "next decade"
+/// on 9999-12-31 was `1000` (read as the 10000s, or as a year).
+#[test]
+fn date_arithmetic_past_year_9999_stays_underspecified() {
+    let text = "Next decade, next year, next month and next week. Tomorrow. Next spring. \
+                The first quarter of next year. Next January. Last year.";
+    let path = temp_file("y9999.txt", text.as_bytes());
+    let out = dateline(&["analyze", "--dct", "9999-12-31", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let value = |t: &str| {
+        v["timexes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["text"].as_str().unwrap().eq_ignore_ascii_case(t))
+            .unwrap_or_else(|| panic!("{t} found: {}", v["timexes"]))["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(value("Next decade"), "XXX");
+    assert_eq!(value("next year"), "XXXX");
+    assert_eq!(value("next month"), "XXXX-XX");
+    assert_eq!(value("next week"), "XXXX-WXX");
+    assert_eq!(value("Tomorrow"), "XXXX-XX-XX");
+    assert_eq!(value("Next spring"), "XXXX-SP");
+    assert_eq!(value("The first quarter of next year"), "XXXX-QX");
+    assert_eq!(value("Next January"), "XXXX-XX");
+    assert_eq!(value("Last year"), "9998");
+    for t in v["timexes"].as_array().unwrap() {
+        let s = t["value"].as_str().unwrap();
+        assert!(
+            s.bytes().take_while(u8::is_ascii_digit).nth(4).is_none(),
+            "five digits: {s}"
+        );
+    }
+}
