@@ -4,6 +4,11 @@
 
 use std::fmt;
 
+/// The last year a TIMEX3 value can hold (four digits). Arithmetic past it (next decade from
+/// 9999-12-31) is not wrapped into a wrong four-digit value: such a day formats as `XXXX-XX-XX` and
+/// coarser values ([`crate::dates`]' points) as their underspecified forms.
+pub const MAX_YEAR: i32 = 9999;
+
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -135,7 +140,11 @@ impl Date {
 }
 
 impl fmt::Display for Date {
+    /// `YYYY-MM-DD`; `XXXX-XX-XX` (underspecified) for a day after [`MAX_YEAR`], which four digits cannot hold.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.year > MAX_YEAR {
+            return f.write_str("XXXX-XX-XX");
+        }
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
@@ -181,6 +190,15 @@ mod tests {
         assert!(Date::parse_iso("2016-02-29").is_ok());
         assert!(matches!(Date::parse_iso("2015-02-29"), Err(DateError::NoSuchDay(_))));
         assert!(matches!(Date::parse_iso("5/9/2016"), Err(DateError::Format(_))));
+    }
+
+    #[test]
+    fn days_past_year_9999_are_underspecified_not_five_digits() {
+        let last = Date::new(9999, 12, 31).unwrap();
+        assert_eq!(last.to_string(), "9999-12-31");
+        assert_eq!(last.add_days(1).to_string(), "XXXX-XX-XX");
+        assert_eq!(last.add_months(1).to_string(), "XXXX-XX-XX");
+        assert_eq!(Date::new(1, 1, 1).unwrap().to_string(), "0001-01-01");
     }
 
     #[test]

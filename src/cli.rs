@@ -2,15 +2,34 @@
 //!
 //! Exit codes: 0 when every input was analysed, 2 when any input or argument was refused
 //! (one line on stderr per problem, naming the file and the reason), 1 when output failed.
+//!
+//! Arguments are read as `OsString`s: a file name that is not UTF-8 is analysed like any other and
+//! printed lossily. A closed or full stderr never stops the run (its lines are dropped, the exit code
+//! still tells); a failing stdout ends it with exit 1. A FIFO or device is read on a helper thread, at
+//! most [`MAX_INPUT_BYTES`] + 1 bytes, and given up after [`IDLE_LIMIT`] without a byte.
 
 use dateline::calendar::Date;
 use dateline::export::{self, Format};
 use dateline::{html, input, Options, Warning, MAX_INPUT_BYTES};
+use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::time::Duration;
 
 const USAGE: &str =
     "usage: dateline analyze [--dct YYYY-MM-DD] [--format json|jsonl|geojson|csv|ics|timelinejs|timeml] [FILE... | -]";
+
+/// What `--help` adds under [`USAGE`].
+const HELP: &str = "FILE is a file of at most 16 MB; `-` (or no FILE) reads standard input. A FIFO or device
+is read up to the same limit and given up when no byte arrives for 10 seconds.
+Exit status: 0 when every input was analysed, 2 when an input or argument was refused (one line on
+stderr each), 1 when the output could not be written.";
+
+/// How long a FIFO or device may stay silent (no writer, no byte) before it is given up.
+const IDLE_LIMIT: Duration = Duration::from_secs(10);
+
+/// The most characters of an argument echoed in a message; longer ones keep their two ends around "…".
+const MAX_ECHO_CHARS: usize = 200;
 
 /// A refused argument or input: one line for stderr.
 #[derive(Debug)]
@@ -19,7 +38,7 @@ struct CliError(String);
 struct Args {
     dct: Option<Date>,
     format: Format,
-    inputs: Vec<String>,
+    inputs: Vec<OsString>,
 }
 
 thread_local! {
@@ -29,12 +48,18 @@ thread_local! {
     static ANALYSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// `s` on one line with control characters escaped, so that file names and messages from
-/// strangers can neither break the one-line-per-problem rule nor send terminal escapes.
+/// True for the invisible characters that reorder or redirect the text around them (bidi controls).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` on one line with control and bidi characters escaped, so that file names and messages from
+/// strangers can neither break the one-line-per-problem rule, send terminal escapes, nor disguise
+/// themselves by reordering the line (U+202E).
 fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            if c.is_control() || is_bidi_control(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -43,10 +68,42 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// `s` cut to at most [`MAX_ECHO_CHARS`] characters around "…" (its start and its end kept), for
+/// echoing an argument of any length in a one-line message.
+fn cut(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= MAX_ECHO_CHARS {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(MAX_ECHO_CHARS / 2).collect();
+    let tail: String = s.chars().skip(n - MAX_ECHO_CHARS / 2).collect();
+    format!("{head}…{tail}")
+}
+
+/// `msg` with every copy of the argument `arg` in it cut by [`cut`].
+fn echoing(msg: String, arg: &str) -> String {
+    if arg.chars().count() > MAX_ECHO_CHARS {
+        msg.replace(arg, &cut(arg))
+    } else {
+        msg
+    }
+}
+
+/// An input's name as messages show it: lossy UTF-8, cut (escaped by [`one_line`] when printed).
+fn shown_name(name: &OsStr) -> String {
+    cut(&name.to_string_lossy())
+}
+
+/// Writes one line on stderr. A closed or full stderr is no reason to stop: the line is dropped and
+/// the exit code still reports the problem.
+fn complain(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Runs the CLI with `args` (without the program name) and returns the exit code.
-pub fn run(args: Vec<String>) -> i32 {
+pub fn run(args: Vec<OsString>) -> i32 {
     // A panic must never show a backtrace: one line, exit 2. Inside an analysis the message is kept
-    // for the line that names the input; anywhere else it is printed at once.
+    // for the line that names the input; anywhere else it is printed at once (never panicking again).
     std::panic::set_hook(Box::new(|info| {
         let what = match (
             info.payload().downcast_ref::<&str>(),
@@ -60,21 +117,23 @@ pub fn run(args: Vec<String>) -> i32 {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        let message = one_line(&format!("{what}{at}"));
+        let message = one_line(&cut(&format!("{what}{at}")));
         if ANALYSING.with(std::cell::Cell::get) {
             CAUGHT_PANIC.with(|c| *c.borrow_mut() = Some(message));
         } else {
-            eprintln!("dateline: internal error: {message}");
+            complain(&format!("dateline: internal error: {message}"));
         }
     }));
     let args = match parse_args(args) {
         Ok(Some(a)) => a,
         Ok(None) => {
-            println!("{USAGE}");
-            return 0;
+            return match writeln!(std::io::stdout().lock(), "{USAGE}\n{HELP}") {
+                Ok(()) => 0,
+                Err(_) => 1,
+            };
         }
         Err(CliError(msg)) => {
-            eprintln!("dateline: {}\n{USAGE}", one_line(&msg));
+            complain(&format!("dateline: {}\n{USAGE}", one_line(&msg)));
             return 2;
         }
     };
@@ -85,43 +144,58 @@ pub fn run(args: Vec<String>) -> i32 {
         ANALYSING.with(|a| a.set(true));
         let result = std::panic::catch_unwind(|| analyze_one(name, &args));
         ANALYSING.with(|a| a.set(false));
-        let name = one_line(name);
+        let name = one_line(&shown_name(name));
         match result {
             Ok(Ok(rendered)) => {
-                if writeln!(out, "{rendered}").is_err() {
+                if let Err(e) = writeln!(out, "{rendered}") {
+                    complain(&format!("dateline: cannot write the output: {e}"));
                     return 1;
                 }
             }
             Ok(Err(CliError(msg))) => {
-                eprintln!("dateline: {name}: {}", one_line(&msg));
+                complain(&format!("dateline: {name}: {}", one_line(&msg)));
                 status = 2;
             }
             Err(_) => {
                 let why = CAUGHT_PANIC.with(|c| c.borrow_mut().take()).unwrap_or_default();
-                eprintln!("dateline: {name}: internal error, please report it with this file: {why}");
+                complain(&format!(
+                    "dateline: {name}: internal error, please report it with this file: {why}"
+                ));
                 status = 2;
             }
         }
     }
-    if out.flush().is_err() {
+    if let Err(e) = out.flush() {
+        complain(&format!("dateline: cannot write the output: {e}"));
         return 1;
     }
     status
 }
 
-fn parse_args(args: Vec<String>) -> Result<Option<Args>, CliError> {
+fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
     let mut it = args.into_iter();
-    match it.next().as_deref() {
-        Some("analyze") => {}
-        Some("-h" | "--help" | "help") | None => return Ok(None),
-        Some(other) => return Err(CliError(format!("unknown command '{other}'"))),
+    match it.next() {
+        None => return Ok(None),
+        Some(first) => match first.to_str() {
+            Some("analyze") => {}
+            Some("-h" | "--help" | "help") => return Ok(None),
+            _ => return Err(CliError(format!("unknown command '{}'", cut(&first.to_string_lossy())))),
+        },
     }
     let mut parsed = Args {
         dct: None,
         format: Format::Json,
         inputs: Vec::new(),
     };
-    while let Some(arg) = it.next() {
+    while let Some(raw) = it.next() {
+        // A name that is not UTF-8 is a file name (or an option nobody knows): never decoded.
+        let Some(arg) = raw.to_str().map(str::to_string) else {
+            if raw.as_encoded_bytes().starts_with(b"-") {
+                return Err(CliError(format!("unknown option '{}'", cut(&raw.to_string_lossy()))));
+            }
+            parsed.inputs.push(raw);
+            continue;
+        };
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
@@ -129,32 +203,35 @@ fn parse_args(args: Vec<String>) -> Result<Option<Args>, CliError> {
         let mut value = |name: &str| {
             inline
                 .clone()
-                .or_else(|| it.next())
+                .or_else(|| it.next().map(|v| v.to_string_lossy().into_owned()))
                 .ok_or_else(|| CliError(format!("{name} needs a value")))
         };
         match flag.as_str() {
             "--dct" => {
                 let v = value("--dct")?;
-                let date = Date::parse_iso(&v).map_err(|e| CliError(format!("bad --dct: {e}")))?;
+                let date = Date::parse_iso(&v).map_err(|e| CliError(echoing(format!("bad --dct: {e}"), &v)))?;
                 if v.len() != 10 {
-                    return Err(CliError(format!(
-                        "bad --dct: '{v}' is not a date of the form YYYY-MM-DD"
+                    return Err(CliError(echoing(
+                        format!("bad --dct: '{v}' is not a date of the form YYYY-MM-DD"),
+                        &v,
                     )));
                 }
                 parsed.dct = Some(date);
             }
             "--format" => {
                 let v = value("--format")?;
-                parsed.format = v.parse().map_err(|e| CliError(format!("bad --format: {e}")))?;
+                parsed.format = v
+                    .parse()
+                    .map_err(|e| CliError(echoing(format!("bad --format: {e}"), &v)))?;
             }
             "-h" | "--help" => return Ok(None),
-            "-" => parsed.inputs.push(arg),
-            f if f.starts_with('-') && f.len() > 1 => return Err(CliError(format!("unknown option '{f}'"))),
-            _ => parsed.inputs.push(arg),
+            "-" => parsed.inputs.push(raw),
+            f if f.starts_with('-') && f.len() > 1 => return Err(CliError(format!("unknown option '{}'", cut(f)))),
+            _ => parsed.inputs.push(raw),
         }
     }
     if parsed.inputs.is_empty() {
-        parsed.inputs.push("-".to_string());
+        parsed.inputs.push(OsString::from("-"));
     }
     Ok(Some(parsed))
 }
@@ -172,7 +249,7 @@ fn too_large(size: Option<u64>) -> CliError {
 }
 
 /// Reads at most `MAX_INPUT_BYTES + 1` bytes, so a huge input is refused without being read.
-fn read_input(name: &str) -> Result<Vec<u8>, CliError> {
+fn read_input(name: &OsStr) -> Result<Vec<u8>, CliError> {
     let mut bytes = Vec::new();
     if name == "-" {
         std::io::stdin()
@@ -195,6 +272,9 @@ fn read_input(name: &str) -> Result<Vec<u8>, CliError> {
             "is a directory, not a file (pass the files inside it)".to_string(),
         ));
     }
+    if !meta.is_file() {
+        return read_special(path, special_kind(&meta));
+    }
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes))
         .map_err(|e| CliError(format!("cannot read: {e}")))?;
@@ -204,9 +284,90 @@ fn read_input(name: &str) -> Result<Vec<u8>, CliError> {
     Ok(bytes)
 }
 
-fn analyze_one(name: &str, args: &Args) -> Result<String, CliError> {
+/// What a file that is neither a regular file nor a directory is, for messages.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// Reads a FIFO or device on a helper thread, at most `MAX_INPUT_BYTES + 1` bytes, giving up when
+/// [`IDLE_LIMIT`] passes without a byte (a FIFO nobody writes to blocks its reader forever, even in
+/// `open`). A helper left blocked ends with the process.
+fn read_special(path: &Path, kind: &str) -> Result<Vec<u8>, CliError> {
+    use std::sync::mpsc::{channel, RecvTimeoutError};
+    // Chunks in order; an empty chunk is the end of the input.
+    let (tx, rx) = channel::<std::io::Result<Vec<u8>>>();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let mut file = match std::fs::File::open(&path) {
+            Ok(f) => f,
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
+        };
+        let mut buf = vec![0; 64 * 1024];
+        let mut total = 0;
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => {
+                    let _ = tx.send(Ok(Vec::new()));
+                    return;
+                }
+                Ok(n) => {
+                    total += n;
+                    if tx.send(Ok(buf[..n].to_vec())).is_err() || total > MAX_INPUT_BYTES {
+                        return;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+            }
+        }
+    });
+    let mut bytes = Vec::new();
+    loop {
+        match rx.recv_timeout(IDLE_LIMIT) {
+            Ok(Ok(chunk)) if chunk.is_empty() => return Ok(bytes),
+            Ok(Ok(chunk)) => {
+                bytes.extend_from_slice(&chunk);
+                if bytes.len() > MAX_INPUT_BYTES {
+                    return Err(too_large(None));
+                }
+            }
+            Ok(Err(e)) => return Err(CliError(format!("cannot read {kind}: {e}"))),
+            Err(RecvTimeoutError::Timeout) => {
+                return Err(CliError(format!(
+                    "{kind} that sent nothing for {} seconds; given up (is anything writing to it?)",
+                    IDLE_LIMIT.as_secs()
+                )))
+            }
+            Err(RecvTimeoutError::Disconnected) => return Err(CliError(format!("cannot read {kind}"))),
+        }
+    }
+}
+
+fn analyze_one(name: &OsStr, args: &Args) -> Result<String, CliError> {
     let bytes = read_input(name)?;
     let decoded = input::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
+    let name = name.to_string_lossy();
     let is_html = name.ends_with(".html") || name.ends_with(".htm") || html::looks_like_html(&decoded.text);
     let mut options = Options {
         dct: args.dct,

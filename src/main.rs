@@ -5,7 +5,7 @@ mod cli;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+    std::process::exit(cli::run(std::env::args_os().skip(1).collect()));
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -201,3 +201,65 @@ fn spans_are_valid_byte_offsets_on_non_ascii_text() {
         }
     }
 }
+
+/// An argument echoed in a message is cut around "…" to at most 200 characters, on one line.
+#[test]
+fn long_arguments_are_cut_in_messages() {
+    let long = format!("{}\n{}", "9".repeat(50_000), "8".repeat(50_000));
+    let ok = temp_file("cut.txt", b"Fine.");
+    for args in [
+        vec!["analyze", "--dct", long.as_str(), ok.to_str().unwrap()],
+        vec!["analyze", &format!("--dct={long}")],
+        vec!["analyze", "--format", long.as_str()],
+        vec!["analyze", &format!("--{long}")],
+        vec![long.as_str()],
+        vec!["analyze", long.as_str()],
+    ] {
+        let out = dateline(&args, None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.len() < 1000, "short: {} bytes", err.len());
+        assert!(err.lines().count() <= 2, "the message and the usage line: {err}");
+        assert!(err.contains("99999…88888"), "both ends kept around …: {err}");
+        assert!(!err.contains(&"9".repeat(101)), "cut: {err}");
+    }
+}
+
+/// Dates computed past 9999 are underspecified, never five digits or a wrapped decade: "next decade"
+/// on 9999-12-31 was `1000` (read as the 10000s, or as a year).
+#[test]
+fn date_arithmetic_past_year_9999_stays_underspecified() {
+    let text = "Next decade, next year, next month and next week. Tomorrow. Next spring. \
+                The first quarter of next year. Next January. Last year.";
+    let path = temp_file("y9999.txt", text.as_bytes());
+    let out = dateline(&["analyze", "--dct", "9999-12-31", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let value = |t: &str| {
+        v["timexes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["text"].as_str().unwrap().eq_ignore_ascii_case(t))
+            .unwrap_or_else(|| panic!("{t} found: {}", v["timexes"]))["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(value("Next decade"), "XXX");
+    assert_eq!(value("next year"), "XXXX");
+    assert_eq!(value("next month"), "XXXX-XX");
+    assert_eq!(value("next week"), "XXXX-WXX");
+    assert_eq!(value("Tomorrow"), "XXXX-XX-XX");
+    assert_eq!(value("Next spring"), "XXXX-SP");
+    assert_eq!(value("The first quarter of next year"), "XXXX-QX");
+    assert_eq!(value("Next January"), "XXXX-XX");
+    assert_eq!(value("Last year"), "9998");
+    for t in v["timexes"].as_array().unwrap() {
+        let s = t["value"].as_str().unwrap();
+        assert!(
+            s.bytes().take_while(u8::is_ascii_digit).nth(4).is_none(),
+            "five digits: {s}"
+        );
+    }
+}

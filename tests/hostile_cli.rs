@@ -283,3 +283,248 @@ fn a_ten_megabyte_article_is_analysed_in_bounded_time() {
         run.took.as_secs_f64() / mb
     );
 }
+
+/// Runs `dateline` with raw `args` and the given stdout and stderr (a full device, a closed pipe),
+/// killing it after `limit`; returns its exit code and what a piped stdout or stderr got.
+fn dateline_with(
+    args: &[&std::ffi::OsStr],
+    stdout: Stdio,
+    stderr: Stdio,
+    close_pipes_at_once: bool,
+) -> (Option<i32>, Vec<u8>, String) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
+        .spawn()
+        .expect("the dateline binary runs");
+    let (mut out, mut err) = (child.stdout.take(), child.stderr.take());
+    if close_pipes_at_once {
+        // The read ends close before the child writes: its writes fail with a broken pipe.
+        (out, err) = (None, None);
+    }
+    let reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        if let Some(mut o) = out {
+            let _ = o.read_to_end(&mut v);
+        }
+        v
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(mut e) = err {
+            let _ = e.read_to_string(&mut s);
+        }
+        s
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > MINUTE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("dateline {args:?} did not finish within a minute");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    (
+        status.code(),
+        reader.join().expect("stdout reader"),
+        err_reader.join().expect("stderr reader"),
+    )
+}
+
+fn dev_full() -> Stdio {
+    Stdio::from(
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full"),
+    )
+}
+
+/// A refused input with stderr full or closed: no abort, the good files are still analysed and the
+/// exit code still says 2. A full or closed stdout: exit 1, never a panic or an abort.
+#[test]
+fn a_full_or_closed_stderr_or_stdout_never_aborts() {
+    let dir = temp_dir("closed");
+    let ok = dir.join("ok.txt");
+    std::fs::write(&ok, "Rain fell in Genoa on Monday.").expect("write");
+    let missing = dir.join("missing.txt");
+    let args = [
+        "analyze".as_ref(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+        missing.as_os_str(),
+        ok.as_os_str(),
+        missing.as_os_str(),
+        ok.as_os_str(),
+    ];
+    for close in [false, true] {
+        let stderr = if close { Stdio::piped() } else { dev_full() };
+        let (code, stdout, _) = dateline_with(&args, Stdio::piped(), stderr, close);
+        // Closing the pipes at once closes stdout too: then exit 1 (output failed) is also right.
+        if close {
+            assert!(matches!(code, Some(1 | 2)), "stderr closed: exit {code:?}");
+        } else {
+            assert_eq!(
+                code,
+                Some(2),
+                "stderr full: the refused input is still reported by the code"
+            );
+            let lines: Vec<&str> = std::str::from_utf8(&stdout).expect("UTF-8").lines().collect();
+            assert_eq!(lines.len(), 2, "both good files analysed: {lines:?}");
+            for line in lines {
+                let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+                assert_eq!(v["schema_version"], 1);
+            }
+        }
+    }
+    // Only stderr closed, stdout read: the good files come out and the exit code is 2.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stderr.take());
+    let out = child.wait_with_output().expect("finishes");
+    assert_eq!(out.status.code(), Some(2), "stderr closed: exit 2, not an abort");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        2,
+        "both good files analysed"
+    );
+
+    // stdout full: exit 1 with one line saying so; stdout closed and stderr full: exit 1, silently.
+    let (code, _, err) = dateline_with(&args[..5], dev_full(), Stdio::piped(), false);
+    assert_eq!(code, Some(1), "stdout full: {err}");
+    assert!(err.contains("cannot write the output"), "{err}");
+    for bad in ["panicked", "RUST_BACKTRACE", "internal error"] {
+        assert!(!err.contains(bad), "{err}");
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(&args[..5])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(dev_full())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    assert_eq!(child.wait().expect("finishes").code(), Some(1), "stdout closed: exit 1");
+}
+
+/// A file name that is not UTF-8 is analysed (no panic, exit 0) and named lossily; a name with bidi
+/// controls is printed with them escaped, so it cannot reorder the line.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_or_hold_bidi_controls() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir("names");
+    let latin1 = dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(&latin1, "Talks in Geneva failed on Sunday.").expect("write");
+    let args = [
+        "analyze".as_ref(),
+        "--dct".as_ref(),
+        "2016-09-05".as_ref(),
+        latin1.as_os_str(),
+    ];
+    let (code, stdout, err) = dateline_with(&args, Stdio::piped(), Stdio::piped(), false);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&stdout).expect("one JSON document");
+    let source = v["document"]["source"].as_str().expect("source");
+    assert!(source.ends_with("caf\u{FFFD}.txt"), "{source}");
+    assert!(
+        !v["timexes"].as_array().expect("timexes").is_empty(),
+        "the file was analysed"
+    );
+
+    let missing = dir.join(std::ffi::OsStr::from_bytes(
+        "gone-\u{202E}txt.exe\u{2066}\u{2069}\u{200E}\u{200F}-\u{FF}".as_bytes(),
+    ));
+    let odd = dir.join(std::ffi::OsStr::from_bytes(b"odd-\xff\xfe.txt"));
+    let args = ["analyze".as_ref(), missing.as_os_str(), odd.as_os_str()];
+    let (code, stdout, err) = dateline_with(&args, Stdio::piped(), Stdio::piped(), false);
+    assert_eq!(code, Some(2));
+    assert!(stdout.is_empty());
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].ends_with(r"gone-\u{202e}txt.exe\u{2066}\u{2069}\u{200e}\u{200f}-ÿ: no such file"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].ends_with("odd-\u{FFFD}\u{FFFD}.txt: no such file"),
+        "{}",
+        lines[1]
+    );
+    for c in ['\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}'] {
+        assert!(!err.contains(c), "raw {c:?} in {err:?}");
+    }
+}
+
+/// A FIFO nobody writes to is given up after 10 seconds without a byte, and the next file is still
+/// analysed; a FIFO with a writer and a device are read (up to the input limit).
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_read_with_a_limit_and_a_timeout() {
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("silent.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !matches!(made, Ok(s) if s.success()) {
+        eprintln!("SKIP: mkfifo is not available");
+        return;
+    }
+    let ok = dir.join("ok.txt");
+    std::fs::write(&ok, "Rain fell on Monday.").expect("write");
+    let (f, o) = (fifo.to_string_lossy().to_string(), ok.to_string_lossy().to_string());
+    let run = dateline(&["analyze", "--format", "jsonl", &f, &o], None, MINUTE);
+    assert_no_panic(&run);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("silent.fifo: a FIFO (named pipe) that sent nothing for 10 seconds"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout).lines().count(),
+        1,
+        "ok.txt analysed"
+    );
+    assert!(run.took >= Duration::from_secs(10), "{:?}", run.took);
+
+    // With a writer, a FIFO is an input like any other.
+    let fed = dir.join("fed.fifo");
+    assert!(Command::new("mkfifo").arg(&fed).status().expect("mkfifo").success());
+    let path = fed.clone();
+    let writer = std::thread::spawn(move || {
+        let mut w = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .expect("open for writing");
+        w.write_all(b"Talks in Geneva failed on Sunday.").expect("write");
+    });
+    let run = dateline(
+        &["analyze", "--dct", "2016-09-05", &fed.to_string_lossy()],
+        None,
+        MINUTE,
+    );
+    writer.join().expect("writer");
+    let v = assert_analysed(&run);
+    assert_eq!(v["document"]["length_bytes"], 33);
+
+    let v = assert_analysed(&dateline(&["analyze", "/dev/null"], None, MINUTE));
+    assert_eq!(v["warnings"][0]["code"], "empty_input");
+    assert_refused(
+        &dateline(&["analyze", "/dev/zero"], None, MINUTE),
+        "/dev/zero: the input is larger than 16 MB",
+    );
+}

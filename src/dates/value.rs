@@ -1,6 +1,6 @@
 //! TIMEX3 values as calendar points: parsing, shifting and formatting at a granularity.
 
-use crate::calendar::Date;
+use crate::calendar::{Date, MAX_YEAR};
 
 /// How precise a point value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -105,9 +105,27 @@ impl Point {
         Point { date: self.date, gran }
     }
 
-    /// The TIMEX3 value.
+    /// The TIMEX3 value. A point past [`MAX_YEAR`] (shifted there from a date near 9999) gets the
+    /// underspecified value of its granularity (`XXXX`, `XXX` for a decade, ...), never five digits or a
+    /// wrapped decade (`1000` for the decade after the 9990s) that would read as another period.
     pub fn format(self) -> String {
         let d = self.date;
+        let year = match self.gran {
+            Gran::Week => d.iso_week().0,
+            _ => d.year,
+        };
+        if year > MAX_YEAR {
+            return match self.gran {
+                Gran::Day => "XXXX-XX-XX",
+                Gran::Week => "XXXX-WXX",
+                Gran::Month => "XXXX-XX",
+                Gran::Quarter => "XXXX-QX",
+                Gran::Year => "XXXX",
+                Gran::Decade => "XXX",
+                Gran::Century => "XX",
+            }
+            .to_string();
+        }
         match self.gran {
             Gran::Day => d.to_string(),
             Gran::Week => {
@@ -120,6 +138,20 @@ impl Point {
             Gran::Decade => format!("{:03}", d.year.div_euclid(10)),
             Gran::Century => format!("{:02}", d.year.div_euclid(100)),
         }
+    }
+}
+
+/// Makes `value` underspecified when it starts with a year past [`MAX_YEAR`] (five digits or more, from
+/// arithmetic near 9999 that did not go through [`Point::format`], such as `10000-SP`): the year becomes
+/// `XXXX` and every other digit `X` (`XXXX-SP`, `XXXX-QX`). Any other value is left as it is.
+pub fn underspecify_past_max_year(value: &mut String) {
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 4 {
+        let rest: String = value[digits..]
+            .chars()
+            .map(|c| if c.is_ascii_digit() { 'X' } else { c })
+            .collect();
+        *value = format!("XXXX{rest}");
     }
 }
 
@@ -196,6 +228,57 @@ mod tests {
             nth_weekday(2016, 5, 1, -1).map(|d| d.to_string()).as_deref(),
             Some("2016-05-30")
         );
+    }
+
+    #[test]
+    fn shifting_past_year_9999_gives_underspecified_values() {
+        let last = Point::parse("9999-12-31").unwrap();
+        for (unit, gran, value) in [
+            ("D", Gran::Day, "XXXX-XX-XX"),
+            ("W", Gran::Week, "XXXX-WXX"),
+            ("M", Gran::Month, "XXXX-XX"),
+            ("Q", Gran::Quarter, "XXXX-QX"),
+            ("Y", Gran::Year, "XXXX"),
+            ("DE", Gran::Decade, "XXX"),
+            ("CE", Gran::Century, "XX"),
+        ] {
+            assert_eq!(last.shift(1, unit).at(gran).format(), value, "{unit}");
+            assert_ne!(
+                last.shift(-1, unit).at(gran).format(),
+                value,
+                "{unit} backwards stays concrete"
+            );
+        }
+        assert_eq!(last.at(Gran::Decade).format(), "999");
+        assert_eq!(last.at(Gran::Century).format(), "99");
+        assert_eq!(last.at(Gran::Week).format(), "9999-W52");
+        // 9999-12-31 shifted back a decade and forward one: the same decade, no wrap.
+        assert_eq!(
+            Point::parse("9989-06-01")
+                .unwrap()
+                .shift(1, "DE")
+                .at(Gran::Decade)
+                .format(),
+            "999"
+        );
+    }
+
+    #[test]
+    fn values_past_year_9999_are_underspecified() {
+        for (value, expected) in [
+            ("10000-SP", "XXXX-SP"),
+            ("10000-Q1", "XXXX-QX"),
+            ("10000-01", "XXXX-XX"),
+            ("100000", "XXXX"),
+            ("9999-12-31", "9999-12-31"),
+            ("2016-SU", "2016-SU"),
+            ("P10Y", "P10Y"),
+            ("202", "202"),
+        ] {
+            let mut v = value.to_string();
+            underspecify_past_max_year(&mut v);
+            assert_eq!(v, expected, "{value}");
+        }
     }
 
     #[test]

@@ -141,6 +141,12 @@ impl Context<'_> {
                 })
                 .map(str::to_string);
         }
+        // Arithmetic near 9999 ("next spring" on 9999-12-31) gives no five-digit year: it stays underspecified.
+        let values = std::iter::once(&mut norm.value)
+            .chain(norm.begin.as_mut())
+            .chain(norm.end.as_mut())
+            .chain(norm.alternatives.iter_mut());
+        values.for_each(super::value::underspecify_past_max_year);
         Some(norm)
     }
 
