@@ -119,14 +119,11 @@ fn is_date_or_duration(text: &str, span: Span, digits: &str, scaled: bool, lex: 
     {
         return true;
     }
-    let prev = before.split_whitespace().next_back().unwrap_or("");
+    // The two words before, read in one backward pass of the window.
+    let mut back = before.split_whitespace().rev();
+    let prev = back.next().unwrap_or("");
     let prev_word = prev.trim_end_matches([',', '.']);
-    let prev2 = before
-        .split_whitespace()
-        .rev()
-        .nth(1)
-        .unwrap_or("")
-        .trim_end_matches([',', '.']);
+    let prev2 = back.next().unwrap_or("").trim_end_matches([',', '.']);
     let next = after
         .split_whitespace()
         .next()
