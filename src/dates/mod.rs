@@ -27,6 +27,8 @@ use value::{Gran, Point};
 const DATELINE_SEGMENTS: usize = 8;
 /// How far into the text a dateline may stand, in bytes.
 const DATELINE_BYTES: usize = 2000;
+/// How far into its line a date with a publication cue may stand, in bytes.
+const DATELINE_OFFSET: usize = 120;
 
 /// The document creation time as the engines use it: a calendar date and, when known, the wall-clock time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +105,10 @@ pub fn is_in_class(language: &Language, class: &str, word: &str) -> bool {
 }
 
 /// The first full date of the opening lines that stands as a dateline: its value and span.
+///
+/// Linear in the opening segments: one recognition pass over each, whose expressions are normalised only up to
+/// [`DATELINE_OFFSET`] bytes into a line that is no dateline (none further can stand as one), and each line's
+/// publication cue is looked for once.
 pub fn find_dateline(doc: &Doc, language: &Language) -> Option<(String, Span)> {
     let (text, segments) = (doc.text(), doc.segments());
     let lex = language.dates();
@@ -117,7 +123,7 @@ pub fn find_dateline(doc: &Doc, language: &Language) -> Option<(String, Span)> {
         text,
         segments,
         dct: None,
-        history: Vec::new(),
+        history: normalize::History::default(),
         day_in_sentence: None,
         last_point: None,
         dct_clock: None,
@@ -129,7 +135,11 @@ pub fn find_dateline(doc: &Doc, language: &Language) -> Option<(String, Span)> {
         if !has_year {
             continue;
         }
+        let cue = std::cell::OnceCell::new();
         for mut f in recognize::recognize(lex, line) {
+            if seg.kind != SegmentKind::Dateline && f.span.start > DATELINE_OFFSET {
+                break;
+            }
             f.base += seg.span.start;
             f.span = Span::new(f.span.start + seg.span.start, f.span.end + seg.span.start);
             let rule = &lex.rules[f.rule];
@@ -139,7 +149,7 @@ pub fn find_dateline(doc: &Doc, language: &Language) -> Option<(String, Span)> {
             if Date::parse_iso(&norm.value).is_err() || norm.begin.is_some() {
                 continue;
             }
-            if is_dateline(lex, text, seg, f.span) {
+            if is_dateline(lex, text, seg, f.span, &cue) {
                 return Some((norm.value, f.span));
             }
         }
@@ -147,25 +157,36 @@ pub fn find_dateline(doc: &Doc, language: &Language) -> Option<(String, Span)> {
     None
 }
 
-/// A full date is a dateline when its line is a dateline, carries a publication cue, or opens with it.
-fn is_dateline(lex: &Lexicon, text: &str, seg: &Segment, span: Span) -> bool {
+/// A full date is a dateline when its line is a dateline, carries a publication cue (within
+/// [`DATELINE_OFFSET`] bytes of the line start), or opens with it. Whether the line has a cue is worked out once per
+/// line, in `cue`.
+fn is_dateline(lex: &Lexicon, text: &str, seg: &Segment, span: Span, cue: &std::cell::OnceCell<bool>) -> bool {
     if seg.kind == SegmentKind::Dateline {
         return true;
     }
-    let line = seg.span.slice(text);
-    let has_cue = line
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '|' | '-'))
-        .any(|w| {
-            !w.is_empty()
-                && lex
-                    .word("dctcue", w)
-                    .is_some_and(|e| w.contains('(') || e.text == w || w.chars().any(char::is_lowercase))
-        });
     let offset = span.start - seg.span.start;
-    let after = text.get(span.end..seg.span.end).unwrap_or("").trim_start();
-    let opens = offset <= 80
-        && (after.is_empty() || after.starts_with(['(', '-', '–', '—', '|', '/']) || after.starts_with("GMT"));
-    has_cue && offset <= 120 || opens
+    if offset > DATELINE_OFFSET {
+        return false;
+    }
+    let has_cue = || {
+        *cue.get_or_init(|| {
+            seg.span
+                .slice(text)
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '|' | '-'))
+                .any(|w| {
+                    !w.is_empty()
+                        && lex
+                            .word("dctcue", w)
+                            .is_some_and(|e| w.contains('(') || e.text == w || w.chars().any(char::is_lowercase))
+                })
+        })
+    };
+    let opens = || {
+        let after = text.get(span.end..seg.span.end).unwrap_or("").trim_start();
+        offset <= 80
+            && (after.is_empty() || after.starts_with(['(', '-', '–', '—', '|', '/']) || after.starts_with("GMT"))
+    };
+    has_cue() || opens()
 }
 
 /// Finds and normalises the time expressions of the document, anchored on the document time of `ctx` when known.
@@ -185,7 +206,7 @@ pub fn extract_at(doc: &Doc, language: &Language, time: Option<DocTime>) -> (Vec
         text,
         segments,
         dct: dct_date,
-        history: Vec::new(),
+        history: normalize::History::default(),
         day_in_sentence: None,
         last_point: None,
         dct_clock: time.and_then(|t| t.clock),
@@ -203,12 +224,12 @@ pub fn extract_at(doc: &Doc, language: &Language, time: Option<DocTime>) -> (Vec
         let index = timexes.len();
         if let Some(p) = Point::parse(&norm.value) {
             // "the quarter ended Sept. 30": the date closes the period just named and is no new topic.
-            let closes_period = text
-                .get(..f.span.start)
-                .and_then(|before| before.split_whitespace().next_back())
+            let closes_period = words::behind(text, f.span.start)
+                .split_whitespace()
+                .next_back()
                 .is_some_and(|w| lex.has("periodend", w));
             let derived = matches!(norm.anchor, Some(Some(_))) || closes_period;
-            ctx.history.push((index, p, derived));
+            ctx.history.remember(index, p, derived, dct_date);
             ctx.last_point = Some((f.span.end, index, p));
             if p.gran == Gran::Day {
                 let seg = words::segment_of(segments, f.span).map_or(0, |s| s.span.start);

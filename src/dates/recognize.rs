@@ -1,11 +1,17 @@
 //! Finding time expressions: every rule of the tables over the text, context guards, longest match wins.
+//!
+//! Linear in the text: the candidates are the starts of the combined pattern, each tried on at most
+//! `MAX_EXPRESSION_BYTES` of text; the context guards read words within a bounded window (`words::behind`,
+//! `words::ahead`) and the title-case test of a line reads an index of the lines built once, each line's words
+//! counted at most once.
 
 use super::found::{group, Found};
 use super::lexicon::Lexicon;
 use super::rule_fn::RuleFn;
-use super::words::{next_char, possessive_before, prev_char, word_after, word_before, word_offsets};
+use super::words::{ahead, behind, next_char, possessive_before, prev_char, word_after, word_before, word_offsets};
 use crate::model::Span;
 use regex::Captures;
+use std::cell::OnceCell;
 
 /// Longest stretch of text one expression may cover, in bytes.
 const MAX_EXPRESSION_BYTES: usize = 160;
@@ -13,8 +19,10 @@ const MAX_EXPRESSION_BYTES: usize = 160;
 /// All time expressions of `text`, without overlaps, in text order.
 ///
 /// One pass of the combined pattern finds where an expression may start; there, the anchored rule set says which
-/// rules match, and only those are run for their groups.
+/// rules match, and only those are run for their groups. O(n) in the length of the text: a bounded haystack per
+/// candidate and O(1) context tests (see the module doc).
 pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
+    let lines = Lines::new(text);
     let mut found = Vec::new();
     let mut pos = 0;
     while let Some(m) = lex.any.find_at(text, pos) {
@@ -59,7 +67,7 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
                     }
                 }
             }
-            if span.is_empty() || !accept(lex, text, &caps, slots, base, base + whole.end()) {
+            if span.is_empty() || !accept(lex, text, &lines, &caps, slots, base, base + whole.end()) {
                 continue;
             }
             // "in '94": a clipped year takes its apostrophe.
@@ -108,10 +116,57 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
     kept
 }
 
+/// The lines of a text (split at `\n`) and, once asked, the count of their words and of the capitalised ones: the
+/// title-case test of [`capitalised_name`] reads each line's counts once instead of rescanning the line for every
+/// match in it.
+struct Lines<'t> {
+    text: &'t str,
+    /// Byte offsets of the `\n` characters, in order.
+    breaks: Vec<usize>,
+    /// Per line: its words that start with a letter, and how many of those start with a capital.
+    counts: Vec<OnceCell<(usize, usize)>>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        let breaks: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        let counts = vec![OnceCell::new(); breaks.len() + 1];
+        Lines { text, breaks, counts }
+    }
+
+    /// Words starting with a letter, and capitalised ones, on the lines from the one holding `start` to the one
+    /// holding `end` (what splitting the text from the `\n` before `start` to the `\n` after `end` would count).
+    fn words_and_capitals(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.breaks.partition_point(|&b| b < start);
+        let last = self.breaks.partition_point(|&b| b < end);
+        (first..=last).fold((0, 0), |(w, c), k| {
+            let (lw, lc) = *self.counts[k].get_or_init(|| {
+                let from = if k == 0 { 0 } else { self.breaks[k - 1] + 1 };
+                let to = self.breaks.get(k).copied().unwrap_or(self.text.len());
+                let (mut words, mut capitals) = (0, 0);
+                for w in self.text[from..to].split_whitespace() {
+                    if w.starts_with(char::is_alphabetic) {
+                        words += 1;
+                        capitals += usize::from(w.starts_with(char::is_uppercase));
+                    }
+                }
+                (words, capitals)
+            });
+            (w + lw, c + lc)
+        })
+    }
+}
+
 /// True when a word of the match that English writes in lower case is capitalised inside a sentence of running
 /// text: "Citizen of the Year", "the New York Daily News", "DuPage in 60 Seconds" name something. A sentence's first
-/// word and title-case lines (headlines, where every word is capitalised) prove nothing.
-fn capitalised_name(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
+/// word and title-case lines (headlines, where every word is capitalised) prove nothing. O(1) amortised: the line's
+/// counts come from `lines`.
+fn capitalised_name(lex: &Lexicon, text: &str, lines: &Lines, start: usize, end: usize) -> bool {
     let Some((at, _)) =
         word_offsets(&text[start..end]).find(|(_, w)| w.starts_with(char::is_uppercase) && lex.has("lowerword", w))
     else {
@@ -120,27 +175,27 @@ fn capitalised_name(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool
     // The word opens its sentence, or only a count stands before it there ("5 Days from now, ..."). A quotation
     // opens a sentence (the wire services write `` for its mark, and "(AP) _" for a dash).
     let count_first = text[start..start + at].trim().bytes().all(|b| b.is_ascii_digit());
-    let before = text[..if count_first { start } else { start + at }].trim_end_matches([' ', '\t']);
+    let before = behind(text, if count_first { start } else { start + at }).trim_end_matches([' ', '\t']);
     let opens = [
         '.', '!', '?', ':', ';', '\n', '\r', '—', '–', '-', '_', '"', '\'', '`', '“', '‘', '(', '[',
     ];
     if before.is_empty() || before.ends_with(opens) {
         return false;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let (mut words, mut capitals) = (0, 0);
-    for w in text[line_start..line_end].split_whitespace() {
-        if w.starts_with(char::is_alphabetic) {
-            words += 1;
-            capitals += usize::from(w.starts_with(char::is_uppercase));
-        }
-    }
+    let (words, capitals) = lines.words_and_capitals(start, end);
     capitals * 2 < words
 }
 
 /// Context checks that the patterns cannot express.
-fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], start: usize, end: usize) -> bool {
+fn accept(
+    lex: &Lexicon,
+    text: &str,
+    lines: &Lines,
+    caps: &Captures,
+    slots: &[Option<usize>],
+    start: usize,
+    end: usize,
+) -> bool {
     let m = &text[start..end];
     // The match must not run into a word or number ("Janet", "2016x").
     if next_char(text, end).is_some_and(char::is_alphanumeric)
@@ -211,7 +266,7 @@ fn accept(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], s
     if has("holiday") && !has("year") && lex.has("namefollow", word_after(text, end)) {
         return false;
     }
-    if !has("holiday") && capitalised_name(lex, text, start, end) {
+    if !has("holiday") && capitalised_name(lex, text, lines, start, end) {
         return false;
     }
     words_around_ok(lex, text, caps, slots, start, end) && counts_ok(lex, text, caps, slots, start, end)
@@ -243,7 +298,7 @@ fn words_around_ok(
     // a dash (the date itself is checked when the value is read).
     let counted_from_event =
         has("unit") && !has("dir") && !has("adir") && (m.ends_with("after") || m.ends_with("before"));
-    if counted_from_event && !text.get(..start).unwrap_or("").trim_end().ends_with([',', '—', '–']) {
+    if counted_from_event && !behind(text, start).trim_end().ends_with([',', '—', '–']) {
         return false;
     }
     // "could last a decade", "may last a week": "last" is the verb after a modal or "to", not "the last".
@@ -319,7 +374,7 @@ fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>]
         // "3,000 jobs a month": the amount may stand one noun before.
         let amount = |w: &str| w.ends_with(|c: char| c.is_ascii_digit() || c == '%');
         // "8.5% annually": the word before ends in a sign, so the last two whitespace tokens are checked too.
-        let mut tokens = text.get(..start).unwrap_or("").split_whitespace().rev();
+        let mut tokens = behind(text, start).split_whitespace().rev();
         let (last, second) = (tokens.next().unwrap_or(""), tokens.next().unwrap_or(""));
         if amount(prev) || lex.has("rateword", prev) || amount(last) || amount(second) {
             return false;
@@ -336,8 +391,7 @@ fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>]
     // "the quarter of the city", "a quarter past three": a part, not a period.
     let next = word_after(text, end);
     // "a loss for the third quarter of $226.3 million" is still the period: an amount follows.
-    let amount_after = text
-        .get(end..)
+    let amount_after = Some(ahead(text, end))
         .and_then(|t| t.trim_start().get(next.len()..))
         .is_some_and(|t| t.trim_start().starts_with(|c: char| c == '$' || c.is_ascii_digit()));
     let part_word = (next.eq_ignore_ascii_case("of") && !amount_after) || next.eq_ignore_ascii_case("past");
@@ -357,15 +411,13 @@ fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>]
 
 /// Numbers glued to other numbers, amounts, ratios or page references are not dates.
 fn numeric_context_ok(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).unwrap_or("");
-    let mut back = before.chars().rev();
+    let mut back = behind(text, start).chars().rev();
     match (back.next(), back.next()) {
         (Some(c), Some(d)) if matches!(c, ',' | '.' | ':' | '/' | '-') && d.is_ascii_digit() => return false,
         (Some('$' | '€' | '£' | '#' | '+'), _) => return false,
         _ => {}
     }
-    let after = text.get(end..).unwrap_or("");
-    let mut fwd = after.chars();
+    let mut fwd = ahead(text, end).chars();
     match (fwd.next(), fwd.next()) {
         (Some('%'), _) => return false,
         (Some(c), Some(d)) if matches!(c, ',' | '.' | ':' | '/' | '-') && d.is_ascii_digit() => return false,

@@ -5,6 +5,10 @@
 //! people, people beat pattern organisations, numbers never overlap names) and numbers the survivors
 //! `e1..` in text order. Demonyms may stand inside an organisation name ("Syrian" in "Syrian Democratic
 //! Forces"), because the places engine turns every demonym into a demonym place.
+//!
+//! Linear in the text (n log n with the span sets): each finder is one pass of its pattern, and every test around a
+//! candidate reads a bounded window ([`behind`], [`ahead`]: at most [`LOOK_BYTES`]), never back to the start of a
+//! run, sentence or text, nor on to its end; overlaps are tested in a [`SpanSet`] in O(log n).
 
 mod demonyms;
 pub(crate) mod lexicon;
@@ -19,7 +23,8 @@ use crate::Context;
 
 pub use lexicon::Lexicon;
 
-/// Finds the entity mentions of the document: people, organisations, nationalities and numbers.
+/// Finds the entity mentions of the document: people, organisations, nationalities and numbers. O(n log n) in the
+/// length of the text (see the module doc).
 pub fn extract(doc: &Doc, language: &Language, _ctx: &Context) -> Vec<Entity> {
     let (text, segments) = (doc.text(), doc.segments());
     let lex = language.entities();
@@ -49,10 +54,17 @@ pub fn extract(doc: &Doc, language: &Language, _ctx: &Context) -> Vec<Entity> {
 
 /// Spans ordered by start, for overlap tests and insertions in logarithmic time (the finders would
 /// be quadratic on long texts otherwise; a sorted `Vec` made every insertion in the middle linear).
+///
+/// The finders' sets hold spans that do not overlap one another (each is kept only when free); then each span ends
+/// where or before the next starts, and only the last span starting before the end of a tested span can overlap it:
+/// O(log n) per test, however long some span is. A set with overlapping spans falls back to looking at every span
+/// that starts within the longest span's length before.
 pub(crate) struct SpanSet {
     spans: std::collections::BTreeSet<Span>,
     /// Longest span, bounding how far back an overlapping span can start.
     longest: usize,
+    /// Every span ends at or before the start of the next one.
+    disjoint: bool,
 }
 
 impl SpanSet {
@@ -60,11 +72,25 @@ impl SpanSet {
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Self {
         let spans: std::collections::BTreeSet<Span> = spans.collect();
         let longest = spans.iter().map(Span::len).max().unwrap_or(0);
-        SpanSet { spans, longest }
+        let ordered = spans.iter().all(|s| s.start <= s.end);
+        let disjoint = ordered && spans.iter().zip(spans.iter().skip(1)).all(|(a, b)| a.end <= b.start);
+        SpanSet {
+            spans,
+            longest,
+            disjoint,
+        }
     }
 
     /// True when `span` shares a byte with a span of the set.
     pub(crate) fn overlaps(&self, span: Span) -> bool {
+        if self.disjoint {
+            // The ends grow with the starts: the last span starting before `span.end` reaches furthest.
+            return self
+                .spans
+                .range(..Span::new(span.end, 0))
+                .next_back()
+                .is_some_and(|s| s.overlaps(&span));
+        }
         let from = Span::new(span.start.saturating_sub(self.longest), 0);
         self.spans
             .range(from..)
@@ -74,9 +100,38 @@ impl SpanSet {
 
     /// Adds a span.
     pub(crate) fn insert(&mut self, span: Span) {
+        if self.disjoint {
+            let before = self.spans.range(..span).next_back();
+            let after = self.spans.range(span..).next();
+            self.disjoint = span.start <= span.end
+                && before.is_none_or(|b| b.end <= span.start)
+                && after.is_none_or(|a| span.end <= a.start && *a != span);
+        }
         self.spans.insert(span);
         self.longest = self.longest.max(span.len());
     }
+}
+
+/// How far a look around a candidate reaches, in bytes: no word the finders test comes near it, so for real text
+/// the words read are those of an unbounded look, and a look costs O(1) whatever the length of the run around it.
+pub(crate) const LOOK_BYTES: usize = 256;
+
+/// The text before byte `at`, at most [`LOOK_BYTES`] of it, from a character boundary (`at` must be one).
+pub(crate) fn behind(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(LOOK_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// The text from byte `at`, at most [`LOOK_BYTES`] of it, to a character boundary (`at` must be one).
+pub(crate) fn ahead(text: &str, at: usize) -> &str {
+    let mut to = (at + LOOK_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
 }
 
 /// An entity without an id yet.
@@ -247,6 +302,65 @@ mod tests {
         set.insert(Span::new(52, 55));
         assert!(set.overlaps(Span::new(54, 56)));
         assert!(!SpanSet::new(std::iter::empty()).overlaps(Span::new(0, 1)));
+    }
+
+    #[test]
+    fn a_row_of_numbers_joined_by_commas_is_read_number_by_number() {
+        // Issue 23: each number used to split the whole run around it.
+        let es = run(&"1,".repeat(400));
+        assert_eq!(es.len(), 400);
+        assert!(es.iter().all(|e| e.kind == EntityKind::Number && e.canonical == "1"));
+        let years = run(&"2015,".repeat(400));
+        assert!(years.is_empty(), "{years:?}");
+        assert!(behind(&"1,".repeat(400), 800).len() <= LOOK_BYTES);
+        assert!(ahead(&"1,".repeat(400), 0).len() <= LOOK_BYTES);
+    }
+
+    #[test]
+    fn is_runs_are_the_shouted_verb() {
+        // Issue 23: "IS-IS-IS-…" split the whole run for every match.
+        assert!(run(&"IS-".repeat(500)).is_empty());
+        let es = run(&"It is clear IS lost. ".repeat(50));
+        assert_eq!(es.iter().filter(|e| e.canonical == "Islamic State").count(), 50);
+    }
+
+    #[test]
+    fn acronyms_after_a_name_are_read_in_a_few_bytes() {
+        assert_eq!(orgs::acronym_after("Front (NLF) struck", 5), Some("NLF"));
+        assert_eq!(orgs::acronym_after("Front (NLF", 5), Some("NLF"));
+        assert_eq!(orgs::acronym_after("Front (N)", 5), None);
+        assert_eq!(orgs::acronym_after("Front (ABCDEFG)", 5), None);
+        assert_eq!(
+            orgs::acronym_after(&format!("Front (ABCDEFG{})", "H".repeat(10_000)), 5),
+            None
+        );
+        assert_eq!(orgs::acronym_after("Front (Nlf)", 5), None);
+    }
+
+    #[test]
+    fn span_set_of_disjoint_spans_tests_one_neighbour() {
+        // One long span, then many short ones: each test looks at one span, and answers as a full scan would.
+        let mut spans = vec![Span::new(0, 10_000)];
+        spans.extend((0..1000).map(|i| Span::new(10_000 + 10 * i, 10_000 + 10 * i + 5)));
+        let mut set = SpanSet::new(spans.iter().copied());
+        assert!(set.disjoint);
+        for (probe, want) in [
+            (Span::new(9_999, 10_001), true),
+            (Span::new(5, 6), true),
+            (Span::new(10_005, 10_010), false),
+            (Span::new(10_004, 10_006), true),
+            (Span::new(20_000, 20_001), false),
+        ] {
+            assert_eq!(set.overlaps(probe), want, "{probe:?}");
+            assert_eq!(spans.iter().any(|s| s.overlaps(&probe)), want);
+        }
+        set.insert(Span::new(10_006, 10_008));
+        assert!(set.disjoint && set.overlaps(Span::new(10_007, 10_009)));
+        // A nested span falls back to the scan, still exact.
+        set.insert(Span::new(100, 200));
+        assert!(!set.disjoint);
+        assert!(set.overlaps(Span::new(150, 160)) && set.overlaps(Span::new(9_000, 9_001)));
+        assert!(!set.overlaps(Span::new(10_005, 10_006)));
     }
 
     #[test]

@@ -1,14 +1,15 @@
 //! Numbers in digits or words, and vague quantities, with their value as a range.
 
-use super::entity;
 use super::lexicon::{Lexicon, NumberWord};
+use super::{ahead, behind, entity};
 use crate::model::{Entity, EntityKind, Quantity, Span};
 use crate::segment::{Segment, SegmentKind};
 
 /// Units a number can be glued to by a hyphen to form a duration or age ("90-minute").
 const DURATION_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month", "year", "decade"];
 
-/// Every count of the text; day numbers, years and durations are left to the dates engine.
+/// Every count of the text; day numbers, years and durations are left to the dates engine. Linear: one pass of the
+/// pattern, and O(1) tests around each number (bounded windows, see [`is_date_or_duration`]).
 pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
     let mut out = Vec::new();
     // Datelines are few and near the top: collect them once rather than rescanning every segment per number.
@@ -101,12 +102,15 @@ fn is_glued_duration(text: &str, end: usize) -> bool {
 }
 
 /// Day numbers and years next to a month, years after "in"/"since", clock times, ordinals and durations.
+///
+/// O(1): the words around are read within [`behind`] and [`ahead`] (a row of numbers joined by commas, "1,1,1,…",
+/// made each number split the whole run before).
 fn is_date_or_duration(text: &str, span: Span, digits: &str, scaled: bool, lex: &Lexicon) -> bool {
     if scaled {
         return false;
     }
-    let before = &text[..span.start];
-    let after = &text[span.end..];
+    let before = behind(text, span.start);
+    let after = ahead(text, span.end);
     if before.ends_with(|c: char| c.is_alphanumeric() || c == ':' || c == '.' || c == '/' || c == '-')
         || after.starts_with(|c: char| c.is_alphabetic() || c == ':' || c == '/')
         || (after.starts_with('-')
@@ -115,14 +119,11 @@ fn is_date_or_duration(text: &str, span: Span, digits: &str, scaled: bool, lex: 
     {
         return true;
     }
-    let prev = before.split_whitespace().next_back().unwrap_or("");
+    // The two words before, read in one backward pass of the window.
+    let mut back = before.split_whitespace().rev();
+    let prev = back.next().unwrap_or("");
     let prev_word = prev.trim_end_matches([',', '.']);
-    let prev2 = before
-        .split_whitespace()
-        .rev()
-        .nth(1)
-        .unwrap_or("")
-        .trim_end_matches([',', '.']);
+    let prev2 = back.next().unwrap_or("").trim_end_matches([',', '.']);
     let next = after
         .split_whitespace()
         .next()

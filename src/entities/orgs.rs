@@ -1,11 +1,12 @@
 //! Organisations and groups: the known-names table, suffix patterns, and acronyms defined in brackets.
 
 use super::lexicon::Lexicon;
-use super::{entity, word_bounded, SpanSet};
+use super::{ahead, behind, entity, word_bounded, SpanSet};
 use crate::hash::FastMap as HashMap;
 use crate::model::{Entity, EntityKind, Span};
 
-/// Known organisations from the table, with acronyms and short forms pointing to the long form.
+/// Known organisations from the table, with acronyms and short forms pointing to the long form. Linear: one pass of
+/// the pattern and O(1) tests per match.
 pub fn find(text: &str, lex: &Lexicon) -> Vec<Entity> {
     let mut out = Vec::new();
     for m in lex.org_re.find_iter(text) {
@@ -25,14 +26,19 @@ pub fn find(text: &str, lex: &Lexicon) -> Vec<Entity> {
 }
 
 /// "IS" is the group unless it stands in an all-capitals run, where it is the verb ("WHAT IS NEXT").
+///
+/// O(1): the words on either side are read within [`behind`] and [`ahead`] ("IS-IS-IS-…" made every match split
+/// the whole run before); a longer word is cut there, which cannot change whether it is in capitals.
 fn is_group_is(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].split_whitespace().next_back().unwrap_or("");
-    let after = text[end..].split_whitespace().next().unwrap_or("");
+    let before = behind(text, start).split_whitespace().next_back().unwrap_or("");
+    let after = ahead(text, end).split_whitespace().next().unwrap_or("");
     let shouting = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
     !(shouting(before) || shouting(after))
 }
 
-/// Runs of capitalised words ending in an organisation suffix, and acronyms defined after them.
+/// Runs of capitalised words ending in an organisation suffix, and acronyms defined after them. O(n log n): one
+/// pass of each pattern, words read only inside a match, overlaps in [`SpanSet`]s, and the acronym after a name read
+/// within [`acronym_after`]'s few bytes.
 pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let known_set = SpanSet::new(known.iter().map(|k| k.span));
@@ -63,11 +69,7 @@ pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity>
     // "Northern Liberation Front (NLF)": the acronym names the long form everywhere in the text.
     let mut acronyms = Vec::new();
     for e in known.iter().chain(out.iter()) {
-        let rest = &text[e.span.end..];
-        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next()) else {
-            continue;
-        };
-        if inner.len() >= 2 && inner.len() <= 6 && inner.chars().all(|c| c.is_ascii_uppercase()) {
+        if let Some(inner) = acronym_after(text, e.span.end) {
             acronyms.push((inner.to_string(), e.kind, e.canonical.clone(), e.country.clone()));
         }
     }
@@ -90,6 +92,19 @@ pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity>
         }
     }
     out
+}
+
+/// The acronym defined in brackets right after byte `end` (" (NLF)"): two to six capitals closed by `)` or by the
+/// end of the text. O(1): at most eight bytes are read (the search for the `)` ran to the end of the text before).
+pub(super) fn acronym_after(text: &str, end: usize) -> Option<&str> {
+    const LONGEST: usize = 6;
+    let rest = text.get(end..)?.strip_prefix(" (")?;
+    let inner = match rest.bytes().take(LONGEST + 1).position(|b| b == b')') {
+        Some(close) => &rest[..close],
+        None if rest.len() <= LONGEST => rest,
+        None => return None,
+    };
+    (inner.len() >= 2 && inner.chars().all(|c| c.is_ascii_uppercase())).then_some(inner)
 }
 
 /// The white-space separated words of `s` with their byte offsets.

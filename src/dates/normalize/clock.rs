@@ -2,10 +2,8 @@
 
 use super::lean::Lean;
 use super::{Context, Norm};
-use crate::calendar::Date;
 use crate::dates::found::Found;
-use crate::dates::value::Gran;
-use crate::dates::words::segment_of;
+use crate::dates::words::{segment_of, LOOK_BYTES};
 use crate::model::TimexType;
 
 impl Context<'_> {
@@ -22,12 +20,12 @@ impl Context<'_> {
 
     /// True when the match opens its sentence (quotes aside): "In five minutes, the polls close" names the moment;
     /// anywhere else "in two hours" stays a length (TimeML: "finished in two hours"; "in 10 days" is as often a span
-    /// as a date, so days never count).
+    /// as a date, so days never count). O(1): a lead longer than [`LOOK_BYTES`] does not open the sentence.
     pub(super) fn opens_sentence(&self, f: &Found) -> bool {
         segment_of(self.segments, f.span).is_some_and(|seg| {
             self.text
                 .get(seg.span.start..f.base)
-                .is_some_and(|lead| !lead.contains(char::is_alphanumeric))
+                .is_some_and(|lead| lead.len() <= LOOK_BYTES && !lead.contains(char::is_alphanumeric))
         })
     }
 
@@ -114,14 +112,7 @@ impl Context<'_> {
                 // later sentence does not repeat, when it lies within a week of the document date (an older date is
                 // background, not the day being told).
                 let seg_start = segment_of(self.segments, f.span).map(|s| s.span.start);
-                let near = |d: Date| self.dct.is_none_or(|dct| (d.to_days() - dct.to_days()).abs() <= 7);
-                let story_day = || {
-                    self.history
-                        .iter()
-                        .rev()
-                        .find(|(_, p, _)| p.gran == Gran::Day && near(p.date))
-                        .map(|(_, p, _)| p.date)
-                };
+                let story_day = || self.history.last_near_day();
                 // The sentence just before counts too, however far its day: "... on Saturday, Feb. 9, have changed
                 // times. The junior team starts at 3:30 p.m."
                 let prev_start = seg_start.and_then(|start| {

@@ -2,7 +2,7 @@
 
 use super::Context;
 use crate::calendar::Date;
-use crate::dates::words::{last_word, segment_of, word_offsets};
+use crate::dates::words::{ahead, behind, last_word, segment_of, word_offsets, LOOK_BYTES};
 use crate::model::Span;
 use crate::segment::Segment;
 
@@ -26,12 +26,16 @@ impl Context<'_> {
     /// A possessive ("Monday's blasts") reads past; then the nearest cue word (or two-word cue) of the tables within
     /// a clause-sized window of the same sentence (cues after the expression count double: the governing verb usually
     /// comes first); then a verb in "-ed" just before the expression.
+    ///
+    /// O(1) per call: every text read is bounded (`words::behind`/`ahead`, a window of 90 bytes before and 45 after,
+    /// the count of words opening the sentence stopping at three within [`LOOK_BYTES`]), never a scan from the
+    /// sentence start, so a sentence of any length costs the same per expression.
     pub(super) fn lean(&self, span: Span) -> Option<Lean> {
         if let Some(lean) = self.lean_after(span) {
             return Some(lean);
         }
         // "since October": the preposition itself says the date has passed.
-        let head = self.text.get(..span.start).unwrap_or("").trim_end();
+        let head = behind(self.text, span.start).trim_end();
         let prep = last_word(head);
         if self.cue("pastprep", prep) {
             return Some(Lean::SurePast);
@@ -39,12 +43,7 @@ impl Context<'_> {
         let seg = segment_of(self.segments, span)?;
         // "On Thursday, the governor said ...": a date fronted in its sentence belongs to the main verb after it, so
         // a reporting verb there counts (elsewhere "..., officials said" only tells when it was reported).
-        let words_before = self
-            .text
-            .get(seg.span.start..span.start)
-            .unwrap_or("")
-            .split_whitespace()
-            .count();
+        let words_before = self.words_opening(seg, span.start);
         let fronted = words_before <= 1;
         let words = self.window_words(span, seg);
         if let Some(lean) = self.nearest_cue(&words, span, seg, fronted) {
@@ -53,10 +52,30 @@ impl Context<'_> {
         self.lean_of_verbs(&words, span, (head, prep), words_before, fronted)
     }
 
+    /// How many words stand between the start of sentence `seg` and byte `at`, counted up to three (the callers ask
+    /// whether there are at most one or two); three when the stretch is longer than [`LOOK_BYTES`] (two words of over
+    /// a hundred bytes each open no real sentence). O(1).
+    fn words_opening(&self, seg: &Segment, at: usize) -> usize {
+        match self.text.get(seg.span.start..at) {
+            Some(head) if head.len() > LOOK_BYTES => 3,
+            Some(head) => head.split_whitespace().take(3).count(),
+            None => 0,
+        }
+    }
+
+    /// The sentence `seg` up to byte `at`, for the headline subject of [`Context::future_cue`]: empty (no subject)
+    /// when longer than [`LOOK_BYTES`], as no headline's subject is; O(1).
+    fn sentence_head(&self, seg: &Segment, at: usize) -> &str {
+        match self.text.get(seg.span.start..at) {
+            Some(head) if head.len() <= LOOK_BYTES => head,
+            _ => "",
+        }
+    }
+
     /// The lean told right after the expression: a possessive ("Monday's blasts"), a direction written after the date
     /// ("on April 7 last"), a noun naming something that has happened ("the May 28 incident").
     fn lean_after(&self, span: Span) -> Option<Lean> {
-        let after = self.text.get(span.end..).unwrap_or("");
+        let after = ahead(self.text, span.end);
         if after.starts_with("'s") || after.starts_with("’s") {
             return Some(Lean::Past);
         }
@@ -132,7 +151,7 @@ impl Context<'_> {
             // The one or two words before this one: "had been scheduled", "will be held".
             let prev = |n: usize| k.checked_sub(n).and_then(|j| words.get(j)).map(|&(_, p)| p);
             let next = [k + 1, k + 2].map(|j| words.get(j).map(|&(_, n)| n));
-            let head_of_sentence = self.text.get(seg.span.start..i).unwrap_or("");
+            let head_of_sentence = self.sentence_head(seg, i);
             let lean = if self.future_cue(w, next, head_of_sentence) || two.is_some_and(|t| self.cue("futurecue", t)) {
                 // A plan told in the pluperfect or as superseded ("had been scheduled to expire Friday",
                 // "as previously planned"), or in the simple past ("was scheduled for Sept. 26", `simplepast`; not
@@ -283,7 +302,7 @@ impl Context<'_> {
 
     /// Whether the word just before byte `at` is a future modal ("will", "would", "shall": `futurecue` words).
     pub(super) fn modal_before(&self, at: usize) -> bool {
-        let head = self.text.get(..at).unwrap_or("").trim_end();
+        let head = behind(self.text, at).trim_end();
         let word = last_word(head);
         !word.is_empty() && self.future_cue(word, [None, None], "")
     }

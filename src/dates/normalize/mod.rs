@@ -15,10 +15,74 @@ mod relative;
 use super::found::Found;
 use super::lexicon::{normalise_space, Lexicon};
 use super::rule_fn::RuleFn;
-use super::value::Point;
+use super::value::{Gran, Point};
 use crate::calendar::Date;
 use crate::model::TimexType;
 use crate::segment::Segment;
+use std::collections::VecDeque;
+
+/// How many earlier dates an anaphoric expression may pass over to find one that is not ahead of the document.
+pub(super) const ANAPHOR_LOOKBACK: usize = 16;
+
+/// The number of granularities ([`Gran`] as an index).
+const GRANS: usize = Gran::Century as usize + 1;
+
+/// The concrete dates mentioned so far, kept as the few summaries the normalisers read instead of a list they scan:
+/// remembering a date and every question below are O(1), so normalising a text of any number of dates stays linear.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Per granularity `g`: the last [`ANAPHOR_LOOKBACK`] dates of granularity `g` or finer (index among the
+    /// expressions, point), latest last.
+    recent: [VecDeque<(usize, Point)>; GRANS],
+    /// The first quarter named that was not computed from another date.
+    first_quarter: Option<(usize, Point)>,
+    /// The last date not computed from another one and not a bare year.
+    last_topic: Option<(usize, Point)>,
+    /// The last day-precise date within a week of the document date (any, without one).
+    last_near_day: Option<Date>,
+}
+
+impl History {
+    /// Remembers the date `p` of expression `index` (`derived` when computed from an earlier mention), given the
+    /// document date `dct`. O(1).
+    pub fn remember(&mut self, index: usize, p: Point, derived: bool, dct: Option<Date>) {
+        for recent in &mut self.recent[p.gran as usize..] {
+            if recent.len() == ANAPHOR_LOOKBACK {
+                recent.pop_front();
+            }
+            recent.push_back((index, p));
+        }
+        if !derived && p.gran == Gran::Quarter && self.first_quarter.is_none() {
+            self.first_quarter = Some((index, p));
+        }
+        if !derived && p.gran != Gran::Year {
+            self.last_topic = Some((index, p));
+        }
+        if p.gran == Gran::Day && dct.is_none_or(|dct| (p.date.to_days() - dct.to_days()).abs() <= 7) {
+            self.last_near_day = Some(p.date);
+        }
+    }
+
+    /// The last [`ANAPHOR_LOOKBACK`] dates of granularity `limit` or finer, latest first.
+    pub(super) fn recent(&self, limit: Gran) -> impl Iterator<Item = &(usize, Point)> {
+        self.recent[limit as usize].iter().rev()
+    }
+
+    /// The first quarter named that was not computed from another date.
+    pub(super) fn first_quarter(&self) -> Option<(usize, Point)> {
+        self.first_quarter
+    }
+
+    /// The last date not computed from another one and not a bare year.
+    pub(super) fn last_topic(&self) -> Option<(usize, Point)> {
+        self.last_topic
+    }
+
+    /// The last day-precise date within a week of the document date (any day, without a document date).
+    pub(super) fn last_near_day(&self) -> Option<Date> {
+        self.last_near_day
+    }
+}
 
 /// A normalised expression, before it gets its id.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,9 +134,8 @@ pub struct Context<'a> {
     pub segments: &'a [Segment],
     /// The document creation time.
     pub dct: Option<Date>,
-    /// The concrete dates mentioned so far: index among the expressions, point, and whether it was computed from
-    /// an earlier mention (anaphoric), in text order.
-    pub history: Vec<(usize, Point, bool)>,
+    /// The concrete dates mentioned so far (see [`History`]).
+    pub history: History,
     /// The last expression with a calendar point: where it ends, its index among the expressions and its point
     /// (for "Friday, the day before ...").
     pub last_point: Option<(usize, usize, Point)>,

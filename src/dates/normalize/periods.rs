@@ -115,10 +115,7 @@ impl Context<'_> {
     /// The quarter a results story is about: the first quarter named (not computed from another date); the lead
     /// reports it, later ones are comparisons and outlooks.
     pub(super) fn topic_quarter(&self) -> Option<(usize, Point)> {
-        self.history
-            .iter()
-            .find(|(_, p, derived)| p.gran == Gran::Quarter && !derived)
-            .map(|&(i, p, _)| (i, p))
+        self.history.first_quarter()
     }
 
     /// "the year-ago quarter", "year-earlier profit", "the year-earlier third quarter": the period under discussion

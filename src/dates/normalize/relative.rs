@@ -4,10 +4,8 @@ use super::lean::Lean;
 use super::{Context, Norm};
 use crate::dates::found::Found;
 use crate::dates::value::{unit_gran, Gran, Point};
+use crate::dates::words::{ahead, LOOK_BYTES};
 use crate::model::{Span, TimexType};
-
-/// How many earlier dates an anaphoric expression may pass over to find one that is not ahead of the document.
-const ANAPHOR_LOOKBACK: usize = 16;
 
 impl Context<'_> {
     /// "Friday, the day before the raid", "Nov. 24 — the day after the bonuses were paid": in apposition
@@ -15,6 +13,11 @@ impl Context<'_> {
     /// event it counts from is told after it.
     pub(super) fn apposed(&self, f: &Found) -> Option<Norm> {
         let (end, index, point) = self.last_point?;
+        // Only punctuation stands between: a gap longer than a look around a word is no apposition (and reading it
+        // for every later expression would be quadratic).
+        if f.span.start.saturating_sub(end) > LOOK_BYTES {
+            return None;
+        }
         let gap = self.text.get(end..f.span.start)?;
         let apposition = gap.contains([',', '—', '–']) && gap.chars().all(|c| matches!(c, ' ' | ',' | '—' | '–'));
         if !apposition || self.word("unit", f.get("unit")?).and_then(unit_gran) != Some(point.gran) {
@@ -150,20 +153,17 @@ impl Context<'_> {
     pub(super) fn anaphor_point(&self, gran: Gran, span: Span) -> Option<(usize, Point)> {
         let limit = gran.max(Gran::Week);
         let mut looks_back: Option<bool> = None;
+        // A look-back passes at most a few dates ahead (a long list of coming dates is no anchor): the history keeps
+        // the last `ANAPHOR_LOOKBACK` dates of each precision, so this is O(1) (was a scan of all earlier dates).
         self.history
-            .iter()
-            .rev()
-            .filter(|(_, p, _)| p.gran <= limit)
-            // A look-back passes at most a few dates ahead (a long list of coming dates is no anchor): bounded, so
-            // the pass stays linear in the length of the text.
-            .take(ANAPHOR_LOOKBACK)
-            .find(|(_, p, _)| match self.dct {
+            .recent(limit)
+            .find(|(_, p)| match self.dct {
                 Some(dct) if p.date > dct => !*looks_back.get_or_insert_with(|| {
                     matches!(self.lean(span), Some(Lean::Past | Lean::SurePast | Lean::WeakPast))
                 }),
                 _ => true,
             })
-            .map(|&(i, p, _)| (i, p))
+            .copied()
     }
 
     /// The point anaphoric expressions count from: the last date mentioned precisely enough, else the document date.
@@ -215,11 +215,9 @@ impl Context<'_> {
         // computed dates do not interrupt a results comparison).
         let quarter_topic = self
             .history
-            .iter()
-            .rev()
-            .find(|(_, p, derived)| !derived && p.gran != Gran::Year)
-            .filter(|(_, p, _)| p.gran == Gran::Quarter)
-            .map(|&(i, p, _)| (p, Some(i)));
+            .last_topic()
+            .filter(|(_, p)| p.gran == Gran::Quarter)
+            .map(|(i, p)| (p, Some(i)));
         let from = if unit == "Y" && quarter_topic.is_some() {
             "quarter"
         } else {
@@ -280,7 +278,7 @@ impl Context<'_> {
         // "soon became", "was soon released", "soon after", "as soon as trading opened": a step in a past
         // story or a conjunction, not a reference to the future (TimeBank leaves them untagged).
         if v == "FUTURE_REF" {
-            let next = self.text.get(f.span.end..).unwrap_or("").trim_start();
+            let next = ahead(self.text, f.span.end).trim_start();
             let next = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
             let story = self.lex.has("storyadverb", f.get("ref")?)
                 && matches!(self.lean(f.span), Some(Lean::Past | Lean::SurePast | Lean::WeakPast));

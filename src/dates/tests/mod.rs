@@ -2,6 +2,7 @@
 
 mod clock;
 mod guards;
+mod linear;
 mod relative;
 mod tense;
 
