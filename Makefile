@@ -30,6 +30,7 @@ test-only:
 # Performance measurements (docs/performance.md). Not part of `make test`: timings are reported, never asserted.
 bench: setup-test
 	nice cargo bench --bench analyze
+	nice scripts/complexity
 	nice scripts/bench-cli
 	nice scripts/bench-browser
 	nice trunk build --release

@@ -30,8 +30,13 @@ pub struct Segment {
 }
 
 /// Splits `text` into segments with the abbreviations of `language`.
+///
+/// Linear in the text: every byte is read a bounded number of times. A run of sentence ends (`.`, `!`, `?`,
+/// closing quotes and brackets) is read once for all the full stops in it, the word before a full stop is found
+/// by a cursor that only moves forward, and an abbreviation is looked up only when the word is no longer than
+/// the longest abbreviation (so a run of 100,000 dots costs 100,000 steps, not 10^10).
 pub fn segment(text: &str, language: &Language) -> Vec<Segment> {
-    let abbreviations = language.abbreviations();
+    let abbreviations = Abbreviations::of(language.abbreviations());
     let mut segments = Vec::new();
     let mut paragraph = 0;
     let mut line_start = 0;
@@ -41,20 +46,65 @@ pub fn segment(text: &str, language: &Language) -> Vec<Segment> {
         if line.trim().is_empty() {
             continue;
         }
-        split_sentences(text, line_span, paragraph, abbreviations, &mut segments);
+        split_sentences(text, line_span, paragraph, &abbreviations, &mut segments);
         paragraph += 1;
     }
     classify_opening(text, &mut segments);
     segments
 }
 
-fn split_sentences(text: &str, line: Span, paragraph: usize, abbreviations: &HashSet<&str>, out: &mut Vec<Segment>) {
+/// The abbreviation set and the length of its longest entry: a longer word is never looked up (hashing it
+/// would cost its length, and the word before a dot in a run of dots is the whole run so far).
+struct Abbreviations<'a> {
+    set: &'a HashSet<&'static str>,
+    longest: usize,
+}
+
+impl<'a> Abbreviations<'a> {
+    fn of(set: &'a HashSet<&'static str>) -> Self {
+        Abbreviations {
+            set,
+            longest: set.iter().map(|a| a.len()).max().unwrap_or(0),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.set.contains(word)
+    }
+}
+
+/// Counts the bytes and characters `ends_sentence` reads, in test builds only: the tests check the work
+/// done is linear by counting it, not by timing it.
+#[inline]
+fn step() {
+    #[cfg(test)]
+    tests::STEPS.with(|s| s.set(s.get() + 1));
+}
+
+/// What `ends_sentence` remembers between the stops of one line, so that no byte is read again.
+struct LineCursor {
+    /// The end of the last run of `"')].!?` read after a stop, with the verdict on what follows that run
+    /// (white space, then an upper-case letter, a digit or an opening quote). Every stop inside the run
+    /// shares both.
+    run: Option<(usize, bool)>,
+    /// Bytes before this position have been searched for word separators.
+    scanned: usize,
+    /// Where the word ending at `scanned` starts: just after the last white space, `(` or `"` before it.
+    word_start: usize,
+}
+
+fn split_sentences(text: &str, line: Span, paragraph: usize, abbreviations: &Abbreviations, out: &mut Vec<Segment>) {
     let bytes = text.as_bytes();
     let mut start = line.start;
     let mut i = line.start;
+    let mut cursor = LineCursor {
+        run: None,
+        scanned: line.start,
+        word_start: line.start,
+    };
     while i < line.end {
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, line, i, abbreviations) {
+        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, line, i, abbreviations, &mut cursor) {
             // Keep closing quotes and brackets with the sentence they close.
             let mut end = i + 1;
             while end < line.end && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
@@ -70,17 +120,58 @@ fn split_sentences(text: &str, line: Span, paragraph: usize, abbreviations: &Has
     push_trimmed(text, Span::new(start, line.end), paragraph, out);
 }
 
-fn ends_sentence(text: &str, line: Span, dot: usize, abbreviations: &HashSet<&str>) -> bool {
+/// Whether the stop at `dot` ends a sentence. Amortised constant time over a line: `cursor` carries the run of
+/// closers after the previous stop and the word scan, and the stops of a line come in increasing order.
+fn ends_sentence(text: &str, line: Span, dot: usize, abbreviations: &Abbreviations, cursor: &mut LineCursor) -> bool {
     let bytes = text.as_bytes();
     // Next non-quote byte must be white space (or the line end), then an upper-case letter, digit or quote.
-    let mut j = dot + 1;
-    while j < line.end && matches!(bytes[j], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?') {
-        j += 1;
+    // A stop inside the run read last time sees the same end of run, hence the same verdict.
+    let follows = match cursor.run {
+        Some((run_end, verdict)) if dot < run_end => verdict,
+        _ => {
+            let mut j = dot + 1;
+            while j < line.end && matches!(bytes[j], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?') {
+                step();
+                j += 1;
+            }
+            let run_end = j;
+            let verdict = follows_a_sentence_end(text, line, j);
+            cursor.run = Some((run_end, verdict));
+            verdict
+        }
+    };
+    if !follows {
+        return false;
     }
+    if bytes[dot] != b'.' {
+        return true;
+    }
+    // The word before the dot: an abbreviation or a lone initial does not end the sentence.
+    // Past the separator's full width: it may be a multi-byte space such as U+00A0.
+    for (k, c) in text[cursor.scanned..dot].char_indices() {
+        step();
+        if c.is_whitespace() || c == '(' || c == '"' {
+            cursor.word_start = cursor.scanned + k + c.len_utf8();
+        }
+    }
+    cursor.scanned = dot;
+    let word = &text[cursor.word_start..dot];
+    if abbreviations.contains(word) {
+        return false;
+    }
+    let mut chars = word.chars();
+    !matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// After a run of closers ending at `j`: white space (or the line end), then an upper-case letter, a digit or
+/// an opening quote. Reads the white space once per run.
+fn follows_a_sentence_end(text: &str, line: Span, mut j: usize) -> bool {
+    let bytes = text.as_bytes();
     if j < line.end && !bytes[j].is_ascii_whitespace() {
         return false;
     }
     while j < line.end && bytes[j].is_ascii_whitespace() {
+        step();
         j += 1;
     }
     if j < line.end {
@@ -89,21 +180,7 @@ fn ends_sentence(text: &str, line: Span, dot: usize, abbreviations: &HashSet<&st
             return false;
         }
     }
-    if bytes[dot] != b'.' {
-        return true;
-    }
-    // The word before the dot: an abbreviation or a lone initial does not end the sentence.
-    // Past the separator's full width: it may be a multi-byte space such as U+00A0.
-    let word_start = text[line.start..dot]
-        .char_indices()
-        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(line.start, |(k, c)| line.start + k + c.len_utf8());
-    let word = &text[word_start..dot];
-    if abbreviations.contains(word) {
-        return false;
-    }
-    let mut chars = word.chars();
-    !matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+    true
 }
 
 fn push_trimmed(text: &str, span: Span, paragraph: usize, out: &mut Vec<Segment>) {
@@ -145,6 +222,143 @@ fn classify_opening(text: &str, segments: &mut [Segment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        pub(super) static STEPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// The segments of `text` and the bytes `ends_sentence` read to find them.
+    fn segment_counting(text: &str) -> (Vec<Segment>, usize) {
+        STEPS.with(|s| s.set(0));
+        let segs = segment(text, Language::english());
+        (segs, STEPS.with(Cell::get))
+    }
+
+    #[test]
+    fn runs_of_stops_are_read_once() {
+        // Issue 23: a run of dots (or "!", "?", `."`) was read again from every stop in it: 102 KB took 18 s.
+        for unit in [".", "!", "?", ".\"", "?!", ". ", "a.", "U.S.", "Mr.", ".)", "...\n"] {
+            let text = unit.repeat(20_000);
+            let (segs, steps) = segment_counting(&text);
+            assert!(
+                steps <= 2 * text.len(),
+                "{unit:?}: {steps} steps for {} bytes",
+                text.len()
+            );
+            let (small, _) = segment_counting(&unit.repeat(2_000));
+            assert!(!segs.is_empty() && segs.len() >= small.len(), "{unit:?}");
+        }
+        // What the runs give is what they gave before: every stop ends a sentence, the quote stays with it.
+        let text = ".\"".repeat(4);
+        assert_eq!(texts(&text, &segment(&text, Language::english())), vec![".\""; 4]);
+        let text = "!!! Yes?? No... \"Go.\" Then.";
+        assert_eq!(
+            texts(text, &segment(text, Language::english())),
+            vec!["!", "!", "!", "Yes?", "?", "No..", ".", "\"Go.\"", "Then."]
+        );
+    }
+
+    /// The segmentation before issue 23 (quadratic on runs of stops and on long words), kept as the oracle.
+    fn reference(text: &str) -> Vec<Span> {
+        fn ends(text: &str, line: Span, dot: usize, abbreviations: &HashSet<&str>) -> bool {
+            let bytes = text.as_bytes();
+            let mut j = dot + 1;
+            while j < line.end && matches!(bytes[j], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            if j < line.end && !bytes[j].is_ascii_whitespace() {
+                return false;
+            }
+            while j < line.end && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if j < line.end {
+                let next = text[j..].chars().next().unwrap_or(' ');
+                if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '\'' | '(' | '“' | '‘')) {
+                    return false;
+                }
+            }
+            if bytes[dot] != b'.' {
+                return true;
+            }
+            let word_start = text[line.start..dot]
+                .char_indices()
+                .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+                .map_or(line.start, |(k, c)| line.start + k + c.len_utf8());
+            let word = &text[word_start..dot];
+            if abbreviations.contains(word) {
+                return false;
+            }
+            let mut chars = word.chars();
+            !matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+        }
+        let abbreviations = Language::english().abbreviations();
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let line = Span::new(line_start, line_start + line.len());
+            line_start = line.end;
+            let (mut start, mut i) = (line.start, line.start);
+            while i < line.end {
+                if matches!(bytes[i], b'.' | b'!' | b'?') && ends(text, line, i, abbreviations) {
+                    let mut end = i + 1;
+                    while end < line.end && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                        end += 1;
+                    }
+                    out.push(Span::new(start, end));
+                    (start, i) = (end, end);
+                    continue;
+                }
+                i += 1;
+            }
+            out.push(Span::new(start, line.end));
+        }
+        out.into_iter()
+            .filter_map(|span| {
+                let s = span.slice(text);
+                let (lead, trail) = (s.len() - s.trim_start().len(), s.len() - s.trim_end().len());
+                (lead + trail < s.len()).then(|| Span::new(span.start + lead, span.end - trail))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_linear_segmentation_splits_as_the_quadratic_one_did() {
+        const PIECES: &[&str] = &[
+            ".", "!", "?", "\"", "'", ")", "]", "(", " ", "  ", "\n", "\u{a0}", "\t", "No", "Mr", "U.S", "A", "a",
+            "Homs", "said", "5", "é", "“", "‘", "Ça", ".\"", "...", "Sept",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(1);
+            let spans: Vec<Span> = segment(&text, Language::english()).iter().map(|s| s.span).collect();
+            assert_eq!(spans, reference(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_word_before_a_stop_is_scanned_once_and_never_looked_up() {
+        // A line with no space: the word before each stop used to be searched back to the line start.
+        let text = "ab.".repeat(30_000) + " Next.";
+        let (segs, steps) = segment_counting(&text);
+        assert!(steps <= 2 * text.len(), "{steps} steps for {} bytes", text.len());
+        assert_eq!(texts(&text, &segs), vec![&text[..text.len() - 6], "Next."]);
+        // The longest-entry bound keeps every abbreviation: "Sept." and "U.S." still end nothing.
+        let text = "On Sept. 5 the U.S. Army left. Then Gen. Smith spoke.";
+        assert_eq!(
+            texts(text, &segment(text, Language::english())),
+            vec!["On Sept. 5 the U.S. Army left.", "Then Gen. Smith spoke."]
+        );
+    }
 
     fn texts<'a>(text: &'a str, segs: &[Segment]) -> Vec<&'a str> {
         segs.iter().map(|s| s.span.slice(text)).collect()
