@@ -148,7 +148,7 @@ impl<'t> Mentions<'t> {
 
 /// Applies `corrections` to `analysis` of `text`. Corrections whose mention is gone are skipped.
 ///
-/// Each list is indexed once ([`Mentions`]) and the removals are carried out in one pass per list at the end,
+/// Each list is indexed once (`Mentions`) and the removals are carried out in one pass per list at the end,
 /// so this is O((n + c) log n) for n mentions and c corrections; the result is the one of applying the
 /// corrections one by one (places chosen, then removals in order, then event dates).
 pub fn apply(analysis: &mut Analysis, text: &str, corrections: &Corrections) {

@@ -107,7 +107,7 @@ pub fn is_in_class(language: &Language, class: &str, word: &str) -> bool {
 /// The first full date of the opening lines that stands as a dateline: its value and span.
 ///
 /// Linear in the opening segments: one recognition pass over each, whose expressions are normalised only up to
-/// [`DATELINE_OFFSET`] bytes into a line that is no dateline (none further can stand as one), and each line's
+/// `DATELINE_OFFSET` bytes into a line that is no dateline (none further can stand as one), and each line's
 /// publication cue is looked for once.
 pub fn find_dateline(doc: &Doc, language: &Language) -> Option<(String, Span)> {
     let (text, segments) = (doc.text(), doc.segments());

@@ -7,8 +7,8 @@
 //! Forces"), because the places engine turns every demonym into a demonym place.
 //!
 //! Linear in the text (n log n with the span sets): each finder is one pass of its pattern, and every test around a
-//! candidate reads a bounded window ([`behind`], [`ahead`]: at most [`LOOK_BYTES`]), never back to the start of a
-//! run, sentence or text, nor on to its end; overlaps are tested in a [`SpanSet`] in O(log n).
+//! candidate reads a bounded window (`behind`, `ahead`: at most `LOOK_BYTES`), never back to the start of a
+//! run, sentence or text, nor on to its end; overlaps are tested in a `SpanSet` in O(log n).
 
 mod demonyms;
 pub(crate) mod lexicon;
