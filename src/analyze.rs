@@ -199,12 +199,17 @@ fn within_limit<'t>(text: &'t str, warnings: &mut Vec<Warning>) -> &'t str {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    warnings.push(Warning::new(
+    warnings.push(truncated_warning());
+    &text[..cut]
+}
+
+/// The warning for a text cut to [`MAX_INPUT_BYTES`].
+pub(crate) fn truncated_warning() -> Warning {
+    Warning::new(
         "truncated",
         format!(
             "The text is larger than {} MB; only the first part was analysed.",
             MAX_INPUT_BYTES / (1024 * 1024)
         ),
-    ));
-    &text[..cut]
+    )
 }

@@ -8,9 +8,10 @@
 //! still tells); a failing stdout ends it with exit 1. A FIFO or device is read on a helper thread, at
 //! most [`MAX_INPUT_BYTES`] + 1 bytes, and given up after [`IDLE_LIMIT`] without a byte.
 
+use crate::spool::Sections;
 use dateline::calendar::Date;
 use dateline::export::{self, Format};
-use dateline::{html, input, Options, Warning, MAX_INPUT_BYTES};
+use dateline::{html, input, Options, Warning, MAX_INPUT_BYTES, WINDOW_BYTES};
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -147,7 +148,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         let name = one_line(&shown_name(name));
         match result {
             Ok(Ok(rendered)) => {
-                if let Err(e) = writeln!(out, "{rendered}") {
+                if let Err(e) = rendered.write_line(&mut out) {
                     complain(&format!("dateline: cannot write the output: {e}"));
                     return 1;
                 }
@@ -364,7 +365,26 @@ fn read_special(path: &Path, kind: &str) -> Result<Vec<u8>, CliError> {
     }
 }
 
-fn analyze_one(name: &OsStr, args: &Args) -> Result<String, CliError> {
+/// One input's output: rendered whole, or spooled window by window for a long text.
+enum Output {
+    Whole(String),
+    Streamed(Box<Sections>),
+}
+
+impl Output {
+    /// Writes the output and a newline.
+    fn write_line(self, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Output::Whole(text) => writeln!(out, "{text}"),
+            Output::Streamed(sections) => {
+                sections.finish(out)?;
+                writeln!(out)
+            }
+        }
+    }
+}
+
+fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
     let bytes = read_input(name)?;
     let decoded = input::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
     let name = name.to_string_lossy();
@@ -379,9 +399,46 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<String, CliError> {
     } else {
         decoded.text
     };
-    let mut analysis = dateline::analyze(&text, &options);
-    if let Some(note) = decoded.note {
-        analysis.warnings.insert(0, Warning::new("encoding", note));
+    let note = decoded.note.map(|note| Warning::new("encoding", note));
+    let is_json = matches!(args.format, Format::Json | Format::Jsonl);
+    if text.len() <= WINDOW_BYTES && !is_json {
+        let mut analysis = dateline::analyze(&text, &options);
+        analysis.warnings.splice(0..0, note);
+        return Ok(Output::Whole(export::render(&analysis, &text, args.format)));
     }
-    Ok(export::render(&analysis, &text, args.format))
+    // JSON is written record by record, and a long text analysed one window at a time, so memory follows
+    // the window and not the output (see `dateline::windows`); a text of one window is analysed whole.
+    let spool_error = |e: std::io::Error| CliError(format!("cannot write the temporary output: {e}"));
+    match args.format {
+        Format::Json | Format::Jsonl => {
+            let mut sections = Sections::new(args.format == Format::Json);
+            let mut note = note;
+            dateline::analyze_in_windows(&text, &options, |mut window| {
+                window.warnings.splice(0..0, note.take());
+                sections.add(window)
+            })
+            .map_err(spool_error)?;
+            Ok(Output::Streamed(Box::new(sections)))
+        }
+        _ => {
+            // The other formats are laid out from the whole analysis: the windows are joined.
+            let mut whole: Option<dateline::Analysis> = None;
+            dateline::analyze_in_windows(&text, &options, |window| {
+                match whole.as_mut() {
+                    None => whole = Some(window),
+                    Some(all) => {
+                        all.timexes.extend(window.timexes);
+                        all.places.extend(window.places);
+                        all.entities.extend(window.entities);
+                        all.events.extend(window.events);
+                        all.warnings.extend(window.warnings);
+                    }
+                }
+                Ok::<_, CliError>(())
+            })?;
+            let mut analysis = whole.unwrap_or_else(|| dateline::analyze("", &options));
+            analysis.warnings.splice(0..0, note);
+            Ok(Output::Whole(export::render(&analysis, &text, args.format)))
+        }
+    }
 }

@@ -256,9 +256,10 @@ pub struct Place {
     pub kind: PlaceKind,
     /// Confidence in the chosen location, 0..1.
     pub confidence: f32,
-    /// The other candidates, best first, for corrections.
+    /// The other candidates, best first, for corrections. Shared between the mentions that read alike: a text
+    /// naming one town a hundred thousand times holds its candidates once.
     #[serde(default)]
-    pub alternatives: Vec<PlaceCandidate>,
+    pub alternatives: std::sync::Arc<[PlaceCandidate]>,
 }
 
 /// Kinds of named or counted things.

@@ -26,7 +26,7 @@ fn place(id: &str, needle: &str, name: &str, lat: f64, lon: f64, country: &str) 
         geonames_id: None,
         kind: PlaceKind::Literal,
         confidence: 0.9,
-        alternatives: vec![],
+        alternatives: Default::default(),
     }
 }
 

@@ -53,7 +53,7 @@ fn analysis<'t>(
             geonames_id: None,
             kind: PlaceKind::Literal,
             confidence: 1.0,
-            alternatives: Vec::new(),
+            alternatives: Default::default(),
         });
     }
     (doc, a)
