@@ -17,12 +17,14 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
-const USAGE: &str =
-    "usage: dateline analyze [--dct YYYY-MM-DD] [--format json|jsonl|geojson|csv|ics|timelinejs|timeml] [FILE... | -]";
+const USAGE: &str = "usage: dateline analyze [--dct YYYY-MM-DD] [--language en] \
+     [--format json|jsonl|geojson|csv|ics|timelinejs|timeml] [FILE... | -]";
 
 /// What `--help` adds under [`USAGE`].
 const HELP: &str = "FILE is a file of at most 16 MB; `-` (or no FILE) reads standard input. A FIFO or device
 is read up to the same limit and given up when no byte arrives for 10 seconds.
+A text that looks written in another language than English gets an `unsupported_language` warning and
+keeps only dates and numbers written in figures; `--language en` reads it as English anyway.
 Exit status: 0 when every input was analysed, 2 when an input or argument was refused (one line on
 stderr each), 1 when the output could not be written.";
 
@@ -40,6 +42,8 @@ struct Args {
     dct: Option<Date>,
     format: Format,
     inputs: Vec<OsString>,
+    /// `--language en`: read every input as English, whatever language it looks written in.
+    read_anyway: bool,
 }
 
 thread_local! {
@@ -187,6 +191,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
         dct: None,
         format: Format::Json,
         inputs: Vec::new(),
+        read_anyway: false,
     };
     while let Some(raw) = it.next() {
         // A name that is not UTF-8 is a file name (or an option nobody knows): never decoded.
@@ -224,6 +229,16 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
                 parsed.format = v
                     .parse()
                     .map_err(|e| CliError(echoing(format!("bad --format: {e}"), &v)))?;
+            }
+            "--language" => {
+                let v = value("--language")?;
+                if v != "en" {
+                    return Err(CliError(echoing(
+                        format!("bad --language: Dateline reads English (en) only for now, not '{v}'"),
+                        &v,
+                    )));
+                }
+                parsed.read_anyway = true;
             }
             "-h" | "--help" => return Ok(None),
             "-" => parsed.inputs.push(raw),
@@ -391,6 +406,7 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
     let is_html = name.ends_with(".html") || name.ends_with(".htm") || html::looks_like_html(&decoded.text);
     let mut options = Options {
         dct: args.dct,
+        read_anyway: args.read_anyway,
         source: (name != "-").then(|| name.to_string()),
         ..Options::default()
     };

@@ -309,3 +309,43 @@ fn a_text_longer_than_a_window_comes_out_as_one_analysis_in_every_json_format() 
         }
     }
 }
+
+#[test]
+fn a_text_in_another_language_keeps_only_figures_unless_read_as_english() {
+    let text = "Le président a visité Perth et Homs le 2016-09-05. Les négociations avec les rebelles sont \
+                terminées, a déclaré le ministre, et les troupes resteront dans la ville pour une semaine.\n";
+    let path = temp_file("french.txt", text.as_bytes());
+    let file = path.to_str().unwrap();
+    let read = |out: &Output| -> serde_json::Value { serde_json::from_slice(&out.stdout).expect("JSON") };
+    let gated = read(&dateline(&["analyze", file], None));
+    assert_eq!(gated["document"]["language"], "fr");
+    assert!(gated["document"]["language_confidence"]
+        .as_f64()
+        .is_some_and(|c| c > 0.0));
+    let warning = gated["warnings"]
+        .as_array()
+        .and_then(|w| w.iter().find(|w| w["code"] == "unsupported_language"))
+        .expect("an unsupported_language warning");
+    assert!(warning["message"].as_str().unwrap().contains("French"), "{warning}");
+    assert_eq!(gated["places"], serde_json::json!([]), "no place from English tables");
+    assert_eq!(gated["events"], serde_json::json!([]));
+    let timexes: Vec<&str> = gated["timexes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["text"].as_str())
+        .collect();
+    assert_eq!(timexes, vec!["2016-09-05"], "dates in figures stay");
+
+    let anyway = read(&dateline(&["analyze", "--language", "en", file], None));
+    assert_eq!(anyway["document"]["language"], "fr", "still said to look French");
+    assert!(
+        !anyway["places"].as_array().unwrap().is_empty(),
+        "read as English: places come back"
+    );
+
+    assert_refused(
+        &dateline(&["analyze", "--language", "fr", file], None),
+        "English (en) only",
+    );
+}

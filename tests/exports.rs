@@ -87,6 +87,7 @@ fn fixture() -> Analysis {
             },
             length_bytes: TEXT.len(),
             language: "en".into(),
+            language_confidence: Some(0.9),
             source: None,
         },
         timexes: vec![Timex {

@@ -138,6 +138,7 @@ impl AnalysisWorker {
             source: None,
             corrections: request.corrections,
             language: None,
+            read_anyway: false,
             gazetteer: self
                 .gazetteer
                 .as_deref()
