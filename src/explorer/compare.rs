@@ -63,6 +63,7 @@ impl PartialEq for Other {
             && self.dct == other.dct
             && self.corrections == other.corrections
             && same_analysis(&self.analysis, &other.analysis)
+            && self.failed == other.failed
     }
 }
 
@@ -85,6 +86,7 @@ impl PartialEq for State {
             others,
             next_key,
             summary,
+            from_link,
         } = self;
         same_analysis(analysis, &other.analysis)
             && *status == other.status
@@ -94,6 +96,7 @@ impl PartialEq for State {
             && *edited == other.edited
             && *next_key == other.next_key
             && *summary == other.summary
+            && *from_link == other.from_link
             && *dct == other.dct
             && *meta_title == other.meta_title
             && *meta_dct == other.meta_dct
