@@ -25,7 +25,7 @@ const CUT_SEARCH_BYTES: usize = 64 * 1024;
 
 /// The windows of `text`: consecutive byte ranges covering it (one empty range for an empty text, which is
 /// analysed like any other), each at most `window` bytes (at least one character), cut at the last paragraph break, else line break, else sentence end, else space within
-/// [`CUT_SEARCH_BYTES`] of the nominal end. Linear in the text: each search reads at most 64 KB once per window.
+/// `CUT_SEARCH_BYTES` (64 KB) of the nominal end. Linear in the text: each search reads at most 64 KB once per window.
 pub fn window_ranges(text: &str, window: usize) -> Vec<std::ops::Range<usize>> {
     let window = window.max(1);
     let mut ranges = Vec::new();
@@ -45,7 +45,7 @@ pub fn window_ranges(text: &str, window: usize) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Where to end the window `start..nominal`: after the last "\n\n", "\n", sentence stop followed by a space,
-/// or space in the last [`CUT_SEARCH_BYTES`]; else at the last character boundary before `nominal` (at least
+/// or space in the last `CUT_SEARCH_BYTES`; else at the last character boundary before `nominal` (at least
 /// one character past `start`).
 fn best_cut(text: &str, start: usize, nominal: usize) -> usize {
     let mut floor_boundary = nominal;

@@ -156,7 +156,7 @@ fn answer(request: Request, gazetteer: Option<&Gazetteer>, gazetteer_note: Optio
         source: None,
         corrections: request.corrections,
         language: None,
-        read_anyway: false,
+        read_anyway: request.read_anyway,
         gazetteer: gazetteer.map_or(crate::Gazetteers::Off, crate::Gazetteers::Given),
     };
     let long = request.text.len() >= PROGRESS_MIN_BYTES;

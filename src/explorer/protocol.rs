@@ -23,6 +23,9 @@ pub struct Request {
     pub title: Option<String>,
     /// The person's corrections.
     pub corrections: crate::corrections::Corrections,
+    /// Read the text with the English tables even when it looks written in another language.
+    #[serde(default)]
+    pub read_anyway: bool,
 }
 
 /// What the worker says about a request: progress while it works, then the analysis in parts.

@@ -109,6 +109,9 @@ pub struct State {
     /// (the selection and the event order may differ): the address still holds it, so the page need not
     /// write it again, and must not clear it when the view is too heavy for a new link.
     pub from_link: bool,
+    /// The person asked to analyse this text as English although it looks written in another language;
+    /// cleared when another text comes in.
+    pub read_anyway: bool,
 }
 
 /// An article added beside the one being read.
@@ -145,6 +148,8 @@ pub enum Action {
     Typed(Rc<str>),
     /// Put the long text in the text box after all (the person asked to edit it there).
     EditInBox,
+    /// Analyse the text as English although it looks written in another language.
+    ReadAnyway,
     /// The person's document date (`None` to use the one found).
     SetDct(Option<String>),
     /// A request was sent to the worker.
@@ -209,6 +214,7 @@ impl State {
             Action::SetText { text, title, published } => self.set_text(text, title, published),
             Action::Typed(text) => self.typed(text),
             Action::EditInBox => self.summary = None,
+            Action::ReadAnyway => self.read_anyway = true,
             Action::SetDct(dct) => {
                 self.dct = dct;
                 self.touched();
@@ -280,6 +286,7 @@ impl State {
         self.meta_title = title;
         self.meta_dct = published;
         self.selection = None;
+        self.read_anyway = false;
         self.touched();
     }
 
@@ -293,6 +300,7 @@ impl State {
     }
 
     fn load_view(&mut self, view: ViewState) {
+        self.read_anyway = false;
         self.summary = TextSummary::for_long(&view.text);
         self.text = view.text.into();
         self.dct = view.dct;
@@ -472,6 +480,22 @@ impl State {
         self.corrections.places.len() + self.corrections.removed.len() + self.corrections.event_dates.len()
     }
 
+    /// The plain message for a text that looks written in a language Dateline does not read yet ("This
+    /// article looks French; Dateline reads English for now"), while only its figures are shown; `None`
+    /// otherwise, and once the person asked to analyse it as English anyway.
+    pub fn language_notice(&self) -> Option<String> {
+        let analysis = self.analysis.as_ref()?;
+        if self.read_anyway || !analysis.warnings.iter().any(|w| w.code == "unsupported_language") {
+            return None;
+        }
+        let code = analysis.document.language.as_str();
+        let name = crate::lang::detect::name_of(code).unwrap_or(code);
+        Some(format!(
+            "This article looks {name}; Dateline reads English for now, so only dates and numbers written in figures \
+             are shown."
+        ))
+    }
+
     /// What to ask the worker about the article being read (its id is set when it is sent).
     pub fn request(&self) -> Request {
         Request {
@@ -481,6 +505,7 @@ impl State {
             meta_dct: self.meta_dct.clone(),
             title: self.meta_title.clone(),
             corrections: self.corrections.clone(),
+            read_anyway: self.read_anyway,
         }
     }
 
@@ -496,6 +521,7 @@ impl State {
                 meta_dct: None,
                 title: None,
                 corrections: o.corrections.clone(),
+                read_anyway: false,
             })
             .collect()
     }

@@ -583,3 +583,41 @@ fn corrections_weigh_on_the_share_link_as_the_text_does() {
     view.corrections.removed.truncate(100);
     assert!(!after(&State::default(), [Action::OpenLink(view)]).too_long_for_link());
 }
+
+#[test]
+fn a_text_in_another_language_offers_to_read_it_as_english_until_a_new_text_comes() {
+    let french = "Le ministre a déclaré dimanche que les négociations avec les rebelles sont terminées et que les \
+                  troupes resteront dans la ville pour une semaine.";
+    let analysed = |read_anyway: bool| {
+        Rc::new(crate::analyze(
+            french,
+            &crate::Options {
+                read_anyway,
+                ..Default::default()
+            },
+        ))
+    };
+    let state = after(&State::default(), [set_text(french), Action::Requested(1)]);
+    assert!(!state.request().read_anyway);
+    let state = after(&state, [Action::Analysed(1, analysed(false))]);
+    let notice = state.language_notice().expect("a language notice");
+    assert!(
+        notice.contains("looks French") && notice.contains("reads English"),
+        "{notice}"
+    );
+    let anyway = after(&state, [Action::ReadAnyway]);
+    assert!(anyway.request().read_anyway, "the next request reads it as English");
+    assert_eq!(anyway.language_notice(), None);
+    let anyway = after(&anyway, [Action::Requested(2), Action::Analysed(2, analysed(true))]);
+    assert_eq!(anyway.language_notice(), None, "answered as English: no notice");
+    let english = after(&anyway, [set_text(ARTICLE)]);
+    assert!(!english.request().read_anyway, "a new text is detected afresh");
+    let english = after(
+        &english,
+        [
+            Action::Requested(3),
+            Action::Analysed(3, Rc::new(crate::analyze(ARTICLE, &Default::default()))),
+        ],
+    );
+    assert_eq!(english.language_notice(), None);
+}

@@ -32,6 +32,7 @@ pub fn App() -> Html {
             </header>
             {notice(&state)}
             {restore(&state, &restore_offer)}
+            {language_notice(&state)}
             <main class="layout">
                 <InputPanel />
                 if !link.is_empty() || too_long {
@@ -60,6 +61,23 @@ fn notice(state: &AppContext) -> Html {
         <div class="notice" role="alert">
             <span>{notice}</span>
             <button onclick={dismiss}>{"Dismiss"}</button>
+        </div>
+    }
+}
+
+/// The message for a text in a language Dateline does not read yet, with the way to read it as English.
+fn language_notice(state: &AppContext) -> Html {
+    let Some(message) = state.language_notice() else {
+        return Html::default();
+    };
+    let anyway = {
+        let state = state.clone();
+        move |_| state.dispatch(Action::ReadAnyway)
+    };
+    html! {
+        <div class="notice language" role="note">
+            <span>{message}</span>
+            <button type="button" onclick={anyway}>{"Analyse as English anyway"}</button>
         </div>
     }
 }

@@ -341,14 +341,16 @@ fn use_requests(state: &AppContext, pipe: Pipe) {
         state.meta_dct.clone(),
         state.meta_title.clone(),
         state.corrections.clone(),
+        state.read_anyway,
     );
-    use_effect_with(key, move |(text, dct, meta_dct, title, corrections)| {
-        let (text, dct, meta_dct, title, corrections) = (
+    use_effect_with(key, move |(text, dct, meta_dct, title, corrections, read_anyway)| {
+        let (text, dct, meta_dct, title, corrections, read_anyway) = (
             text.0.clone(),
             dct.clone(),
             meta_dct.clone(),
             title.clone(),
             corrections.clone(),
+            *read_anyway,
         );
         let timeout = Timeout::new(DEBOUNCE_MS, move || {
             let id = pipe.sink.page.borrow_mut().next_request();
@@ -360,6 +362,7 @@ fn use_requests(state: &AppContext, pipe: Pipe) {
                 meta_dct,
                 title,
                 corrections,
+                read_anyway,
             });
         });
         move || drop(timeout)
