@@ -87,6 +87,7 @@ impl PartialEq for State {
             next_key,
             summary,
             from_link,
+            read_anyway,
         } = self;
         same_analysis(analysis, &other.analysis)
             && *status == other.status
@@ -97,6 +98,7 @@ impl PartialEq for State {
             && *next_key == other.next_key
             && *summary == other.summary
             && *from_link == other.from_link
+            && *read_anyway == other.read_anyway
             && *dct == other.dct
             && *meta_title == other.meta_title
             && *meta_dct == other.meta_dct
