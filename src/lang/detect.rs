@@ -5,7 +5,7 @@
 //! to decide (a paragraph holds dozens of "the", "de", "und"). A text with too few of them (a list of names, a
 //! headline alone) is left undecided rather than guessed.
 
-use std::collections::HashMap;
+use crate::hash::FastMap as HashMap;
 use std::sync::OnceLock;
 
 /// The table, embedded.
@@ -61,21 +61,20 @@ enum Script {
 }
 
 impl Script {
-    const ALL: [Script; 10] = [
-        Script::Latin,
-        Script::Cyrillic,
-        Script::Greek,
-        Script::Arabic,
-        Script::Hebrew,
-        Script::Devanagari,
-        Script::Thai,
-        Script::Hangul,
-        Script::Kana,
-        Script::Han,
-    ];
-
     fn named(name: &str) -> Option<Script> {
-        Script::ALL.into_iter().find(|s| format!("{s:?}") == name)
+        Some(match name {
+            "Latin" => Script::Latin,
+            "Cyrillic" => Script::Cyrillic,
+            "Greek" => Script::Greek,
+            "Arabic" => Script::Arabic,
+            "Hebrew" => Script::Hebrew,
+            "Devanagari" => Script::Devanagari,
+            "Thai" => Script::Thai,
+            "Hangul" => Script::Hangul,
+            "Kana" => Script::Kana,
+            "Han" => Script::Han,
+            _ => return None,
+        })
     }
 
     /// The script of a letter, by Unicode block.
@@ -113,7 +112,7 @@ fn table() -> &'static Table {
     static TABLE_READ: OnceLock<Table> = OnceLock::new();
     TABLE_READ.get_or_init(|| {
         let mut rows = Vec::new();
-        let mut words: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut words: HashMap<&'static str, Vec<usize>> = HashMap::default();
         for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(code), Some(name), Some(script)) = (cols.next(), cols.next(), cols.next()) else {
@@ -142,7 +141,7 @@ pub fn name_of(code: &str) -> Option<&'static str> {
 /// Linear in the text: one pass counting letters by script and looking each word up once.
 pub fn detect(text: &str) -> Option<Detected> {
     let table = table();
-    let mut letters: HashMap<Script, usize> = HashMap::new();
+    let mut letters: HashMap<Script, usize> = HashMap::default();
     let mut score = vec![0.0_f64; table.rows.len()];
     let mut word = String::new();
     let mut flush = |word: &mut String| {
@@ -172,7 +171,7 @@ pub fn detect(text: &str) -> Option<Detected> {
     let total: usize = letters.values().sum();
     let (&script, &count) = letters
         .iter()
-        .max_by_key(|(s, n)| (**n, Script::ALL.len() - **s as usize))?;
+        .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s as usize)))?;
     if total == 0 {
         return None;
     }
