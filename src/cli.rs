@@ -400,7 +400,17 @@ impl Output {
 }
 
 fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
-    let bytes = read_input(name)?;
+    let mut bytes = read_input(name)?;
+    let lower = name.to_string_lossy().to_lowercase();
+    if lower.ends_with(".docx") || dateline::docx::looks_like_zip(&bytes) {
+        bytes = dateline::docx::text(&bytes)
+            .map_err(|e| CliError(e.to_string()))?
+            .into_bytes();
+    } else if bytes.starts_with(b"%PDF-") {
+        return Err(CliError(
+            "PDF files are not read yet; save the document as text or .docx and try again".to_string(),
+        ));
+    }
     let decoded = input::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
     let name = name.to_string_lossy();
     let is_html = name.ends_with(".html") || name.ends_with(".htm") || html::looks_like_html(&decoded.text);

@@ -349,3 +349,71 @@ fn a_text_in_another_language_keeps_only_figures_unless_read_as_english() {
         "English (en) only",
     );
 }
+
+#[test]
+fn a_word_document_gives_the_same_analysis_as_its_text() {
+    // A .docx made here: a zip of WordprocessingML, each paragraph split in runs as Word writes them.
+    let paragraphs = [
+        "Blasts kill 12 in Homs",
+        "BEIRUT, Sept 5, 2016 (AFP) - Two explosions killed 12 people in Homs on Sunday, a monitor said.",
+        "Talks in Geneva on Monday failed, officials said.",
+    ];
+    let mut xml = String::from(r#"<?xml version="1.0"?><w:document xmlns:w="x"><w:body>"#);
+    for p in paragraphs {
+        let (a, b) = p.split_at(p.len() / 2);
+        xml.push_str(&format!(
+            r#"<w:p><w:r><w:t xml:space="preserve">{a}</w:t></w:r><w:r><w:t>{b}</w:t></w:r></w:p>"#
+        ));
+    }
+    xml.push_str("</w:body></w:document>");
+    let packed = deflate(xml.as_bytes());
+    let name = b"word/document.xml";
+    let mut zip = Vec::new();
+    let fixed = |zip: &mut Vec<u8>| {
+        zip.extend_from_slice(&[0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        zip.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+        zip.extend_from_slice(&(xml.len() as u32).to_le_bytes());
+        zip.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        zip.extend_from_slice(&[0, 0]);
+    };
+    zip.extend_from_slice(b"PK\x03\x04\x14\x00");
+    fixed(&mut zip);
+    zip.extend_from_slice(name);
+    zip.extend_from_slice(&packed);
+    let directory = zip.len();
+    zip.extend_from_slice(b"PK\x01\x02\x14\x00\x14\x00");
+    fixed(&mut zip);
+    zip.extend_from_slice(&[0; 10]);
+    zip.extend_from_slice(&0u32.to_le_bytes());
+    zip.extend_from_slice(name);
+    let size = zip.len() - directory;
+    zip.extend_from_slice(b"PK\x05\x06\0\0\0\0\x01\0\x01\0");
+    zip.extend_from_slice(&(size as u32).to_le_bytes());
+    zip.extend_from_slice(&(directory as u32).to_le_bytes());
+    zip.extend_from_slice(&[0, 0]);
+
+    let docx = temp_file("story.docx", &zip);
+    let txt = temp_file("story-docx.txt", (paragraphs.join("\n\n") + "\n").as_bytes());
+    let read = |path: &PathBuf| -> serde_json::Value {
+        let out = dateline(&["analyze", path.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v["document"]["source"] = serde_json::Value::Null;
+        v
+    };
+    let (from_docx, from_text) = (read(&docx), read(&txt));
+    assert!(!from_docx["events"].as_array().unwrap().is_empty());
+    assert_eq!(from_docx, from_text, "same events, places and dates as the text");
+
+    let bad = temp_file("broken.docx", &zip[..zip.len() / 2]);
+    assert_refused(&dateline(&["analyze", bad.to_str().unwrap()], None), "damaged");
+    let pdf = temp_file("report.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n");
+    assert_refused(
+        &dateline(&["analyze", pdf.to_str().unwrap()], None),
+        "PDF files are not read yet",
+    );
+}
+
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 6)
+}
