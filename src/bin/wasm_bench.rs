@@ -36,8 +36,9 @@ mod exported {
     #[wasm_bindgen]
     pub fn bench_analyze_fetched(text: &str) -> u32 {
         FETCHED.with(|f| {
+            let fetched = f.borrow();
             let options = Options {
-                gazetteer: f.borrow().as_ref().map_or(Gazetteers::Off, Gazetteers::Given),
+                gazetteer: fetched.as_ref().map_or(Gazetteers::Off, Gazetteers::Given),
                 ..Options::default()
             };
             let a = analyze(text, &options);
