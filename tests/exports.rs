@@ -88,6 +88,7 @@ fn fixture() -> Analysis {
             length_bytes: TEXT.len(),
             language: "en".into(),
             source: None,
+            ..Default::default()
         },
         timexes: vec![Timex {
             id: "t1".into(),
