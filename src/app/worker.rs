@@ -128,21 +128,19 @@ impl AnalysisWorker {
     }
 
     fn answer(&self, scope: &WorkerScope<Self>, who: HandlerId, request: Request) {
-        let options = Options {
+        let mut options = Options {
             dct: request
                 .dct
                 .as_deref()
                 .and_then(|d| crate::calendar::Date::parse_iso(d).ok()),
-            meta_dct: request.meta_dct,
-            title: request.title,
-            source: None,
             corrections: request.corrections,
-            language: None,
             gazetteer: self
                 .gazetteer
                 .as_deref()
                 .map_or(crate::Gazetteers::Off, crate::Gazetteers::Given),
+            ..Options::default()
         };
+        request.meta.apply(&mut options);
         let id = request.id;
         let long = request.text.len() >= PROGRESS_MIN_BYTES;
         let mut report = |stage: crate::Stage| {

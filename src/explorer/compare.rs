@@ -72,8 +72,7 @@ impl PartialEq for State {
         let Self {
             text,
             dct,
-            meta_title,
-            meta_dct,
+            meta,
             analysis,
             status,
             request,
@@ -95,8 +94,7 @@ impl PartialEq for State {
             && *next_key == other.next_key
             && *summary == other.summary
             && *dct == other.dct
-            && *meta_title == other.meta_title
-            && *meta_dct == other.meta_dct
+            && *meta == other.meta
             && *notice == other.notice
             && *corrections == other.corrections
             && *others == other.others

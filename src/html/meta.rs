@@ -99,16 +99,12 @@ fn sources(tree: &Tree) -> Sources {
             "title" if s.title_tag.is_none() => {
                 s.title_tag = Some(tree.text_of(i)).filter(|t| !t.is_empty());
             }
-            "link" if s.canonical.is_none() => {
-                if e.attr("rel")
-                    .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")))
-                {
-                    s.canonical = e
-                        .attr("href")
-                        .map(str::trim)
-                        .filter(|h| h.starts_with("http"))
-                        .map(str::to_string);
-                }
+            "link" if s.canonical.is_none() && is_canonical(e) => {
+                s.canonical = e
+                    .attr("href")
+                    .map(str::trim)
+                    .filter(|h| h.starts_with("http"))
+                    .map(str::to_string);
             }
             "script" if is_json_ld(e) => {
                 if let Some(Kind::Text(t)) = tree.nodes.get(i + 1).map(|n| &n.kind) {
@@ -132,6 +128,12 @@ fn sources(tree: &Tree) -> Sources {
         }
     }
     s
+}
+
+/// True for `<link rel="canonical">`.
+fn is_canonical(e: &super::tree::Element) -> bool {
+    e.attr("rel")
+        .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")))
 }
 
 /// White space collapsed.

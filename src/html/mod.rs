@@ -3,11 +3,11 @@
 //!
 //! The stages, one module each, every one linear in the page:
 //!
-//! 1. [`tokenize`]: tags, attributes and text, character references decoded ([`entities`], all of HTML5's);
-//! 2. [`tree`]: a light DOM in one vector, nesting capped, never recursing;
-//! 3. [`blocks`]: the visible text cut into blocks (paragraphs, headings, list items, cells);
-//! 4. [`score`]: which element holds the article, and which parts inside it are boilerplate;
-//! 5. [`meta`] (with [`jsonld`]): the headline, date, byline, site and address.
+//! 1. `tokenize`: tags, attributes and text, character references decoded (`entities`, all of HTML5's);
+//! 2. `tree`: a light DOM in one vector, nesting capped, never recursing;
+//! 3. `blocks`: the visible text cut into blocks (paragraphs, headings, list items, cells);
+//! 4. `score`: which element holds the article, and which parts inside it are boilerplate;
+//! 5. `meta` (with `jsonld`): the headline, date, byline, site and address.
 //!
 //! This never executes or fetches anything; it only reads characters.
 
@@ -22,18 +22,13 @@ mod tree;
 pub use entities::decode_entities;
 
 use crate::model::Warning;
+use serde::{Deserialize, Serialize};
 use tree::Tree;
 
-/// What was read from an HTML page.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct HtmlDocument {
-    /// The text to analyse: the headline, a blank line, then the body (the headline alone is left out when the
-    /// page has none).
-    pub text: String,
-    /// The article's body: paragraphs, headings, list items and quotes in order, a blank line between blocks.
-    pub body: String,
-    /// Figure captions and photo credits of the article, kept out of the body.
-    pub captions: Vec<String>,
+/// What a page says about itself: the metadata that goes with its text into [`crate::Options`] (and from the
+/// app's page to its worker, hence serde).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PageMeta {
     /// The headline: JSON-LD `headline`, `og:title`, `<title>` without the site's name, or the first `<h1>`.
     pub title: Option<String>,
     /// Publication date from metadata, as written there (`2016-09-05T14:02:00Z`).
@@ -48,16 +43,37 @@ pub struct HtmlDocument {
     pub warnings: Vec<Warning>,
 }
 
-impl HtmlDocument {
-    /// The text to analyse; the page's metadata goes into `options`, where [`crate::analyze`] reads it (the CLI,
-    /// the app and the fuzz targets read pages through this one path).
-    pub fn into_text(self, options: &mut crate::Options) -> String {
+impl PageMeta {
+    /// Puts the metadata into `options`, where [`crate::analyze`] reads it.
+    pub fn apply(self, options: &mut crate::Options) {
         options.title = self.title;
         options.meta_dct = self.published;
         options.byline = self.byline;
         options.site_name = self.site_name;
         options.url = self.url;
         options.warnings = self.warnings;
+    }
+}
+
+/// What was read from an HTML page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HtmlDocument {
+    /// The text to analyse: the headline, a blank line, then the body (the headline alone is left out when the
+    /// page has none).
+    pub text: String,
+    /// The article's body: paragraphs, headings, list items and quotes in order, a blank line between blocks.
+    pub body: String,
+    /// Figure captions and photo credits of the article, kept out of the body.
+    pub captions: Vec<String>,
+    /// The page's metadata.
+    pub meta: PageMeta,
+}
+
+impl HtmlDocument {
+    /// The text to analyse; the page's metadata goes into `options`, where [`crate::analyze`] reads it (the CLI,
+    /// the app and the fuzz targets read pages through this one path).
+    pub fn into_text(self, options: &mut crate::Options) -> String {
+        self.meta.apply(options);
         self.text
     }
 }
@@ -121,12 +137,14 @@ pub fn extract(html: &str) -> HtmlDocument {
         text,
         body,
         captions,
-        title: meta.title,
-        published: meta.published,
-        byline: meta.byline,
-        site_name: meta.site_name,
-        url: meta.url,
-        warnings: meta.warnings,
+        meta: PageMeta {
+            title: meta.title,
+            published: meta.published,
+            byline: meta.byline,
+            site_name: meta.site_name,
+            url: meta.url,
+            warnings: meta.warnings,
+        },
     }
 }
 
@@ -192,17 +210,17 @@ mod tests {
             doc.text,
             "Blasts & talks\n\nHeadline\n\nFirst para.\n\nSecond para — end."
         );
-        assert_eq!(doc.title.as_deref(), Some("Blasts & talks"));
-        assert_eq!(doc.published.as_deref(), Some("2016-09-05T14:02:00Z"));
+        assert_eq!(doc.meta.title.as_deref(), Some("Blasts & talks"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2016-09-05T14:02:00Z"));
     }
 
     #[test]
     fn json_ld_and_time_elements_give_the_date() {
         let html = r#"<body><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-02"}</script>
             <p>Posted <time datetime="2020-01-03">Jan 3</time></p></body>"#;
-        assert_eq!(extract(html).published.as_deref(), Some("2020-01-02"));
+        assert_eq!(extract(html).meta.published.as_deref(), Some("2020-01-02"));
         let html = r#"<body><p>Posted <time datetime="2020-01-03">Jan 3</time></p></body>"#;
-        assert_eq!(extract(html).published.as_deref(), Some("2020-01-03"));
+        assert_eq!(extract(html).meta.published.as_deref(), Some("2020-01-03"));
     }
 
     #[test]
@@ -251,7 +269,7 @@ mod tests {
             para(3)
         );
         let doc = extract(&html);
-        assert_eq!(doc.title.as_deref(), Some("Floods cut off the village"));
+        assert_eq!(doc.meta.title.as_deref(), Some("Floods cut off the village"));
         assert!(
             doc.text
                 .starts_with("Floods cut off the village\n\nRescuers reached the village on day 1,"),

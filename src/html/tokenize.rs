@@ -42,6 +42,9 @@ pub(crate) struct Tokenizer<'a> {
     at: usize,
     /// The end tag a raw-text element's content runs to, once its start tag was read.
     raw_until: Option<(String, bool)>,
+    /// The escapable raw elements (`title`, `textarea`) whose end tag is known to be absent from the rest of the
+    /// page: remembered so that a page of unclosed `<title>`s is searched once, not once per tag.
+    unclosed: Vec<String>,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -51,6 +54,7 @@ impl<'a> Tokenizer<'a> {
             html,
             at: 0,
             raw_until: None,
+            unclosed: Vec::new(),
         }
     }
 
@@ -166,7 +170,18 @@ impl<'a> Iterator for Tokenizer<'a> {
                 return None;
             };
             self.at = end;
-            if !self_closing && (RAW.contains(&name.as_str()) || ESCAPABLE_RAW.contains(&name.as_str())) {
+            let mut self_closing = self_closing;
+            if !self_closing
+                && ESCAPABLE_RAW.contains(&name.as_str())
+                && (self.unclosed.contains(&name) || find_end_tag(&html[end..], &name).is_none())
+            {
+                if !self.unclosed.contains(&name) {
+                    self.unclosed.push(name.clone());
+                }
+                // A `<title>` never closed would make the rest of the page its text (a script's source included):
+                // a broken page is far likelier than such a title, so the element is empty and the page reads on.
+                self_closing = true;
+            } else if !self_closing && (RAW.contains(&name.as_str()) || ESCAPABLE_RAW.contains(&name.as_str())) {
                 self.raw_until = Some((name.clone(), false));
             }
             return Some(Token::Start {
@@ -348,5 +363,7 @@ mod tests {
         assert_eq!(tokens("<<p>"), vec![Token::Text("<".into()), start("p", &[])]);
         assert_eq!(tokens("<p =a>"), vec![start("p", &[("=a", "")])]);
         assert_eq!(tokens("<é>"), vec![Token::Text("<é>".into())]);
+        // A title never closed is empty: what follows is read as markup.
+        assert_eq!(tokens("<title><b>x")[1], start("b", &[]));
     }
 }

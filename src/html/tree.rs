@@ -9,7 +9,8 @@
 //! Nodes are stored in document order in one vector, so a node's subtree is the range of indexes from it to
 //! [`Tree::end`]: every later pass walks the vector, never recursing. Nesting is capped at [`MAX_DEPTH`] open
 //! elements: deeper elements are still kept, as children of the deepest open one, but their own content goes
-//! to that element too. Each end tag looks at most [`MAX_DEPTH`] open elements, so building is linear in the page.
+//! to that element too. A tag looks at the open elements only when one it may close is open, and then at most
+//! [`MAX_DEPTH`] of them, so building is linear in the page.
 
 use super::tokenize::{Token, Tokenizer};
 
@@ -106,6 +107,42 @@ const CLOSES_P: &[&str] = &[
     "dt",
 ];
 
+/// The open elements, innermost last, with a count per name so that looking for one that is not open costs
+/// nothing (a page of stray `</div>` or of `<li>` outside lists never walks the stack).
+#[derive(Default)]
+struct Open {
+    stack: Vec<(usize, String)>,
+    counts: std::collections::HashMap<String, u32>,
+}
+
+impl Open {
+    fn push(&mut self, index: usize, name: String) {
+        *self.counts.entry(name.clone()).or_insert(0) += 1;
+        self.stack.push((index, name));
+    }
+
+    /// Pops the element at `k` and every one above it.
+    fn truncate(&mut self, k: usize) {
+        for (_, name) in self.stack.drain(k..) {
+            if let Some(c) = self.counts.get_mut(&name) {
+                *c = c.saturating_sub(1);
+            }
+        }
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.counts.get(name).is_some_and(|&c| c > 0)
+    }
+
+    fn last(&self) -> Option<&(usize, String)> {
+        self.stack.last()
+    }
+
+    fn len(&self) -> usize {
+        self.stack.len()
+    }
+}
+
 /// Elements that bound the search for an open element to close implicitly.
 const SCOPE: &[&str] = &[
     "html", "body", "table", "td", "th", "caption", "template", "object", "applet", "marquee", "button",
@@ -125,7 +162,7 @@ impl Tree {
             ends: Vec::new(),
         };
         // Open elements: node index and name.
-        let mut open: Vec<(usize, String)> = Vec::new();
+        let mut open = Open::default();
         for token in Tokenizer::new(html) {
             let parent = open.last().map_or(0, |(i, _)| *i);
             match token {
@@ -162,16 +199,21 @@ impl Tree {
                         }),
                     });
                     if !void && open.len() < MAX_DEPTH {
-                        open.push((index, name));
+                        open.push(index, name);
                     } else if !void && is_raw(&name) {
                         // A raw element past the cap still holds its own content, so a script never turns into text.
-                        open.push((index, name));
+                        open.push(index, name);
                     }
                 }
                 Token::End(name) => {
-                    if let Some(k) = open.iter().rposition(|(_, n)| *n == name) {
+                    let found = if open.has(&name) {
+                        open.stack.iter().rposition(|(_, n)| *n == name)
+                    } else {
+                        None
+                    };
+                    if let Some(k) = found {
                         // Closing an element past a table cell or such would rearrange the page: only within scope.
-                        let crossed = open[k + 1..].iter().any(|(_, n)| SCOPE.contains(&n.as_str()));
+                        let crossed = open.stack[k + 1..].iter().any(|(_, n)| SCOPE.contains(&n.as_str()));
                         if !crossed || SCOPE.contains(&name.as_str()) {
                             open.truncate(k);
                         }
@@ -272,7 +314,7 @@ fn is_raw(name: &str) -> bool {
 
 /// Pops the open elements a start tag `name` closes implicitly. Looks at most at the open elements down to the
 /// nearest scope boundary.
-fn implied_ends(open: &mut Vec<(usize, String)>, name: &str) {
+fn implied_ends(open: &mut Open, name: &str) {
     let closes: &[&str] = match name {
         "li" => &["li"],
         "dt" | "dd" => &["dt", "dd"],
@@ -285,7 +327,7 @@ fn implied_ends(open: &mut Vec<(usize, String)>, name: &str) {
                 .last()
                 .is_some_and(|(_, n)| matches!(n.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
             {
-                open.pop();
+                open.truncate(open.len() - 1);
             }
             &[]
         }
@@ -293,8 +335,13 @@ fn implied_ends(open: &mut Vec<(usize, String)>, name: &str) {
     };
     let list_boundary = matches!(name, "li" | "dt" | "dd");
     let table_boundary = matches!(name, "tr" | "td" | "th");
-    for k in (0..open.len()).rev() {
-        let n = open[k].1.as_str();
+    let searched = if closes.iter().any(|c| open.has(c)) {
+        open.len()
+    } else {
+        0
+    };
+    for k in (0..searched).rev() {
+        let n = open.stack[k].1.as_str();
         if closes.contains(&n) {
             open.truncate(k);
             break;
@@ -310,9 +357,9 @@ fn implied_ends(open: &mut Vec<(usize, String)>, name: &str) {
             break;
         }
     }
-    if CLOSES_P.contains(&name) {
+    if CLOSES_P.contains(&name) && open.has("p") {
         for k in (0..open.len()).rev() {
-            let n = open[k].1.as_str();
+            let n = open.stack[k].1.as_str();
             if n == "p" {
                 open.truncate(k);
                 break;

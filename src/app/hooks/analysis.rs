@@ -97,18 +97,11 @@ fn use_requests(state: &AppContext, bridge: Bridge, sink: Sink, answered: Rc<Ref
     let key = (
         Text(state.text.clone()),
         state.dct.clone(),
-        state.meta_dct.clone(),
-        state.meta_title.clone(),
+        state.meta.clone(),
         state.corrections.clone(),
     );
-    use_effect_with(key, move |(text, dct, meta_dct, title, corrections)| {
-        let (text, dct, meta_dct, title, corrections) = (
-            text.0.clone(),
-            dct.clone(),
-            meta_dct.clone(),
-            title.clone(),
-            corrections.clone(),
-        );
+    use_effect_with(key, move |(text, dct, meta, corrections)| {
+        let (text, dct, meta, corrections) = (text.0.clone(), dct.clone(), meta.clone(), corrections.clone());
         let timeout = Timeout::new(DEBOUNCE_MS, move || {
             let id = sink.page.borrow_mut().next_request();
             dispatch.dispatch(Action::Requested(id));
@@ -117,8 +110,7 @@ fn use_requests(state: &AppContext, bridge: Bridge, sink: Sink, answered: Rc<Ref
                 id,
                 text: text.to_string(),
                 dct,
-                meta_dct,
-                title,
+                meta,
                 corrections,
             });
             watch(id, budget_ms, bridge, answered, dispatch, sink);

@@ -173,7 +173,7 @@ fn score(dir: &Path, name: &str, english: bool, dump: Option<&Path>) -> Result<(
     }
     let baseline = word_f1(&html::visible_text(&source), &expected);
     let expected_title = meta["title"].as_str().map(normalise).unwrap_or_default();
-    let ours_title = doc.title.as_deref().map(normalise).unwrap_or_default();
+    let ours_title = doc.meta.title.as_deref().map(normalise).unwrap_or_default();
     let expected_date = meta["publishedTime"].as_str().unwrap_or("").to_string();
     let mut options = Options::default();
     let text = doc.into_text(&mut options);
