@@ -28,6 +28,8 @@ struct Page {
     baseline: f64,
     title_ok: bool,
     date: Option<bool>,
+    /// Time spent in `html::extract` alone.
+    extract_time: std::time::Duration,
     ours_title: String,
     expected_title: String,
     ours_date: String,
@@ -123,9 +125,12 @@ pub fn run(args: &[String]) -> i32 {
         dated.iter().filter(|d| **d).count(),
         dated.len()
     );
+    let extracting: std::time::Duration = pages.iter().map(|p| p.extract_time).sum();
     println!(
-        "extraction and analysis: {:.1} MB in {:.2} s",
+        "extraction alone: {:.1} MB in {:.0} ms ({:.1} ms per MB); with the analysis: {:.2} s",
         bytes as f64 / 1_048_576.0,
+        extracting.as_secs_f64() * 1000.0,
+        extracting.as_secs_f64() * 1000.0 / (bytes as f64 / 1_048_576.0).max(1e-9),
         took.as_secs_f64()
     );
     0
@@ -164,7 +169,9 @@ fn score(dir: &Path, name: &str, english: bool, dump: Option<&Path>) -> Result<(
     let expected_html = String::from_utf8_lossy(&read("expected.html")?).into_owned();
     let meta: Value = serde_json::from_slice(&read("expected-metadata.json")?).map_err(|e| e.to_string())?;
     let expected = html::visible_text(&expected_html);
+    let started = std::time::Instant::now();
     let doc = html::extract(&source);
+    let extract_time = started.elapsed();
     let f1 = word_f1(&doc.body, &expected);
     if let Some(out) = dump {
         let _ = std::fs::create_dir_all(out);
@@ -189,6 +196,7 @@ fn score(dir: &Path, name: &str, english: bool, dump: Option<&Path>) -> Result<(
             baseline,
             title_ok: !expected_title.is_empty() && ours_title == expected_title,
             date,
+            extract_time,
             ours_title,
             expected_title,
             ours_date,
