@@ -73,6 +73,9 @@ pub(crate) struct Block {
     pub link_chars: usize,
     /// Commas (Latin, CJK and Arabic), a sign of prose.
     pub commas: usize,
+    /// The first and the last text node of the block: a block whose text all stands in one marked inline element
+    /// (`<span class="date">`) is told by them.
+    pub nodes: (usize, usize),
 }
 
 /// True when element `i` is never shown: an invisible element, `hidden`, `aria-hidden="true"` or an inline
@@ -109,6 +112,7 @@ pub(crate) fn blocks(tree: &Tree, root: usize) -> Vec<Block> {
         chars: 0,
         link_chars: 0,
         commas: 0,
+        nodes: (0, 0),
     };
     // Open elements: index, end of subtree, is a block, is a link.
     let mut open: Vec<(usize, usize, bool, bool)> = Vec::new();
@@ -131,7 +135,14 @@ pub(crate) fn blocks(tree: &Tree, root: usize) -> Vec<Block> {
         }
         match &tree.nodes[i].kind {
             Kind::Text(t) => {
+                let was_empty = current.chars == 0;
                 push_collapsed(&mut current, t, links > 0);
+                if current.chars > 0 {
+                    if was_empty {
+                        current.nodes.0 = i;
+                    }
+                    current.nodes.1 = i;
+                }
                 i += 1;
             }
             Kind::Element(el) => {
@@ -179,6 +190,7 @@ fn flush(current: &mut Block, out: &mut Vec<Block>, next_owner: usize) {
             chars: current.chars,
             link_chars: current.link_chars,
             commas: current.commas,
+            nodes: current.nodes,
         });
     }
     *current = Block {
@@ -187,6 +199,7 @@ fn flush(current: &mut Block, out: &mut Vec<Block>, next_owner: usize) {
         chars: 0,
         link_chars: 0,
         commas: 0,
+        nodes: (0, 0),
     };
 }
 

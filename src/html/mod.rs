@@ -59,7 +59,7 @@ impl PageMeta {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HtmlDocument {
     /// The text to analyse: the headline, a blank line, then the body (the headline alone is left out when the
-    /// page has none).
+    /// page has none). A page with no date in its metadata has its visible date line between the two.
     pub text: String,
     /// The article's body: paragraphs, headings, list items and quotes in order, a blank line between blocks.
     pub body: String,
@@ -112,11 +112,11 @@ pub fn extract(html: &str) -> HtmlDocument {
             }
             // The byline and the date line are metadata, not body (short ones only: a class saying "author"
             // on a long block is a biography or the article itself).
-            if b.chars < 200 && (marks.byline[b.owner] || marks.date[b.owner]) {
+            if b.chars < 200 && (marks.all(&marks.byline, b) || marks.all(&marks.date, b)) {
                 continue;
             }
         }
-        if marks.caption[b.owner] {
+        if marks.all(&marks.caption, b) {
             captions.push(b.text.clone());
             continue;
         }
@@ -128,11 +128,23 @@ pub fn extract(html: &str) -> HtmlDocument {
         body.push(&b.text);
     }
     let body = body.join("\n\n");
-    let text = match &meta.title {
-        Some(t) if !body.is_empty() => format!("{t}\n\n{body}"),
-        Some(t) => t.clone(),
-        None => body.clone(),
+    // With no date in the metadata, the page's visible date line (a short block the page marks as a date, near the
+    // article) follows the headline, where the engine's dateline finder reads it; it is not part of the body.
+    let date_line = if meta.published.is_none() {
+        let around = choice.article.map_or(0, |a| tree.nodes[a].parent);
+        blocks
+            .iter()
+            .find(|b| marks.all(&marks.date, b) && b.chars < 80 && (around..tree.end(around)).contains(&b.owner))
+            .map(|b| b.text.replace('\n', " "))
+    } else {
+        None
     };
+    let text = [meta.title.clone(), date_line, Some(body.clone())]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     HtmlDocument {
         text,
         body,
@@ -175,6 +187,11 @@ struct Marks {
 }
 
 impl Marks {
+    /// True when all of block `b`'s text stands under a node marked in `mark`.
+    fn all(&self, mark: &[bool], b: &blocks::Block) -> bool {
+        mark[b.owner] || (mark[b.nodes.0] && mark[b.nodes.1])
+    }
+
     /// One top-down pass over the nodes (parents precede their children).
     fn of(tree: &Tree) -> Marks {
         let n = tree.nodes.len();
@@ -289,5 +306,25 @@ mod tests {
             assert!(!doc.body.contains(boilerplate), "{boilerplate} in {}", doc.body);
         }
         assert_eq!(doc.captions, ["The road, on Monday."]);
+    }
+
+    #[test]
+    fn a_visible_date_line_follows_the_headline_when_the_metadata_has_no_date() {
+        let para = "<p>Rescuers reached the village on Monday, officials said, after the floods cut the road.</p>";
+        let page = format!(
+            r#"<h1>Floods</h1><div class="story"><span class="date">5 September 2016</span>{para}{para}</div>"#
+        );
+        let doc = extract(&page);
+        assert!(
+            doc.text.starts_with("Floods\n\n5 September 2016\n\nRescuers"),
+            "{}",
+            doc.text
+        );
+        assert!(!doc.body.contains("2016"));
+        let dated = page.replace(
+            "<h1>",
+            r#"<meta property="article:published_time" content="2016-09-06"><h1>"#,
+        );
+        assert!(extract(&dated).text.starts_with("Floods\n\nRescuers"));
     }
 }

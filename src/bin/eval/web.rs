@@ -121,9 +121,11 @@ pub fn run(args: &[String]) -> i32 {
     println!("body word-F1, all pages ({all_n}): {all_f1:.3} (all visible text: {all_base:.3})");
     println!("titles equal to the expected title: {titles}/{}", pages.len());
     println!(
-        "publication dates on the expected day: {}/{}",
+        "publication dates on the expected day: {}/{} (a date found on {}/{} pages)",
         dated.iter().filter(|d| **d).count(),
-        dated.len()
+        dated.len(),
+        pages.iter().filter(|p| !p.ours_date.is_empty()).count(),
+        pages.len()
     );
     let extracting: std::time::Duration = pages.iter().map(|p| p.extract_time).sum();
     println!(
