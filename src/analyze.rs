@@ -8,7 +8,7 @@ use crate::calendar::Date;
 use crate::corrections::{self, Corrections};
 use crate::dates::{self, DocTime};
 use crate::doc::Doc;
-use crate::lang::Language;
+use crate::lang::{detect, Language};
 use crate::model::{Analysis, Document, Entity, Place, Timex, Warning, SCHEMA_VERSION};
 use crate::places::Gazetteer;
 use crate::segment::SegmentKind;
@@ -67,6 +67,10 @@ pub struct Options<'g> {
     pub language: Option<&'g Language>,
     /// The gazetteer that resolves places.
     pub gazetteer: Gazetteers<'g>,
+    /// Apply `language`'s tables even to a text that looks written in another language (the app's "Analyse as
+    /// English anyway", the CLI's `--language en`). Without it such a text keeps only what no word table reads:
+    /// dates and numbers written in figures.
+    pub read_anyway: bool,
 }
 
 /// What an engine knows besides the document and its language: the document time, the gazetteer and the parts the
@@ -144,6 +148,13 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
         ));
     }
 
+    let detected = detect::detect(text);
+    let foreign = detected.as_ref().filter(|d| d.is_surely_not(language.code()));
+    let gated = foreign.is_some() && !options.read_anyway;
+    if let Some(found) = foreign {
+        warnings.push(unsupported_language(found, language, gated));
+    }
+
     progress(Stage::Segmenting);
     let doc = Doc::new(text, language);
     progress(Stage::Dates);
@@ -155,14 +166,25 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
         gazetteer,
         ..Context::default()
     };
-    let (timexes, date_warnings) = dates::extract(&doc, language, &ctx);
+    let (mut timexes, date_warnings) = dates::extract(&doc, language, &ctx);
     warnings.extend(date_warnings);
+    if gated {
+        timexes = in_figures_only(timexes);
+    }
     ctx.timexes = &timexes;
     progress(Stage::Entities);
-    let entities = entities::extract(&doc, language, &ctx);
+    let mut entities = entities::extract(&doc, language, &ctx);
+    if gated {
+        entities = numbers_in_figures(entities);
+    }
     ctx.entities = &entities;
     progress(Stage::Places);
-    let places = places::extract(&doc, language, &ctx);
+    // The map and the events come from word tables (place names, cues, triggers): none for another language.
+    let places = if gated {
+        Vec::new()
+    } else {
+        places::extract(&doc, language, &ctx)
+    };
     if gazetteer.is_none() {
         warnings.push(Warning::new(
             "no_gazetteer",
@@ -171,7 +193,11 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
     }
     ctx.places = &places;
     progress(Stage::Events);
-    let events = events::extract(&doc, language, &ctx);
+    let events = if gated {
+        Vec::new()
+    } else {
+        events::extract(&doc, language, &ctx)
+    };
 
     let title = options.title.clone().or_else(|| {
         doc.segments()
@@ -185,7 +211,8 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
             title,
             dct,
             length_bytes: text.len(),
-            language: language.code().to_string(),
+            language: detected.as_ref().map_or(language.code(), |d| d.code).to_string(),
+            language_confidence: detected.as_ref().map(|d| d.confidence),
             source: options.source.clone(),
             byline: options.byline.clone(),
             site_name: options.site_name.clone(),
@@ -201,6 +228,60 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
     analysis
 }
 
+/// The warning for a text that looks written in another language than `language`'s; `gated` when only figures
+/// were kept.
+fn unsupported_language(found: &detect::Detected, language: &Language, gated: bool) -> Warning {
+    let tables = detect::name_of(language.code()).unwrap_or(language.code());
+    let looks = format!(
+        "This text looks {} ({}, {:.0}% sure); Dateline reads {tables} for now",
+        found.name,
+        found.code,
+        found.confidence * 100.0
+    );
+    Warning::new(
+        "unsupported_language",
+        if gated {
+            format!(
+                "{looks}, so only dates and numbers written in figures are shown. Analyse it as {tables} anyway to \
+                 see places and events read with {tables} words."
+            )
+        } else {
+            format!("{looks}; it was analysed as {tables} anyway, so places, names and events may be wrong.")
+        },
+    )
+}
+
+/// The timexes written without letters ("2016-09-05", "05.09.2016", "14:30"), renumbered; an anchor on a
+/// dropped timex is dropped. For a text in a language the tables do not read.
+fn in_figures_only(timexes: Vec<Timex>) -> Vec<Timex> {
+    let mut new_ids = std::collections::HashMap::new();
+    let mut kept: Vec<Timex> = Vec::new();
+    for mut t in timexes {
+        if t.text.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let id = format!("t{}", kept.len() + 1);
+        new_ids.insert(std::mem::replace(&mut t.id, id.clone()), id);
+        t.anchor = t
+            .anchor
+            .and_then(|a| if a == "dct" { Some(a) } else { new_ids.get(&a).cloned() });
+        kept.push(t);
+    }
+    kept
+}
+
+/// The numbers written in figures, renumbered. For a text in a language the tables do not read.
+fn numbers_in_figures(entities: Vec<Entity>) -> Vec<Entity> {
+    let mut kept: Vec<Entity> = entities
+        .into_iter()
+        .filter(|e| e.kind == crate::model::EntityKind::Number && !e.text.chars().any(char::is_alphabetic))
+        .collect();
+    for (i, e) in kept.iter_mut().enumerate() {
+        e.id = format!("e{}", i + 1);
+    }
+    kept
+}
+
 /// `text`, cut to [`MAX_INPUT_BYTES`] on a character boundary with a `truncated` warning when longer.
 fn within_limit<'t>(text: &'t str, warnings: &mut Vec<Warning>) -> &'t str {
     if text.len() <= MAX_INPUT_BYTES {
@@ -210,12 +291,17 @@ fn within_limit<'t>(text: &'t str, warnings: &mut Vec<Warning>) -> &'t str {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    warnings.push(Warning::new(
+    warnings.push(truncated_warning());
+    &text[..cut]
+}
+
+/// The warning for a text cut to [`MAX_INPUT_BYTES`].
+pub(crate) fn truncated_warning() -> Warning {
+    Warning::new(
         "truncated",
         format!(
             "The text is larger than {} MB; only the first part was analysed.",
             MAX_INPUT_BYTES / (1024 * 1024)
         ),
-    ));
-    &text[..cut]
+    )
 }

@@ -8,21 +8,24 @@
 //! still tells); a failing stdout ends it with exit 1. A FIFO or device is read on a helper thread, at
 //! most [`MAX_INPUT_BYTES`] + 1 bytes, and given up after [`IDLE_LIMIT`] without a byte.
 
+use crate::spool::Sections;
 use dateline::calendar::Date;
 use dateline::export::{self, Format};
-use dateline::{html, input, Options, Warning, MAX_INPUT_BYTES};
+use dateline::{html, input, Options, Warning, MAX_INPUT_BYTES, WINDOW_BYTES};
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
-const USAGE: &str =
-    "usage: dateline analyze [--dct YYYY-MM-DD] [--format json|jsonl|geojson|csv|ics|timelinejs|timeml|text] [FILE... | -]";
+const USAGE: &str = "usage: dateline analyze [--dct YYYY-MM-DD] [--language en] \
+     [--format json|jsonl|geojson|csv|ics|timelinejs|timeml|text] [FILE... | -]";
 
 /// What `--help` adds under [`USAGE`].
 const HELP: &str = "FILE is a file of at most 16 MB; `-` (or no FILE) reads standard input. A FIFO or device
 is read up to the same limit and given up when no byte arrives for 10 seconds. An HTML page is reduced to
 its article (headline, blank line, body); `--format text` prints exactly the text that was analysed.
+A text that looks written in another language than English gets an `unsupported_language` warning and
+keeps only dates and numbers written in figures; `--language en` reads it as English anyway.
 Exit status: 0 when every input was analysed, 2 when an input or argument was refused (one line on
 stderr each), 1 when the output could not be written.";
 
@@ -40,6 +43,8 @@ struct Args {
     dct: Option<Date>,
     format: Format,
     inputs: Vec<OsString>,
+    /// `--language en`: read every input as English, whatever language it looks written in.
+    read_anyway: bool,
 }
 
 thread_local! {
@@ -148,7 +153,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         let name = one_line(&shown_name(name));
         match result {
             Ok(Ok(rendered)) => {
-                if let Err(e) = writeln!(out, "{rendered}") {
+                if let Err(e) = rendered.write_line(&mut out) {
                     complain(&format!("dateline: cannot write the output: {e}"));
                     return 1;
                 }
@@ -187,6 +192,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
         dct: None,
         format: Format::Json,
         inputs: Vec::new(),
+        read_anyway: false,
     };
     while let Some(raw) = it.next() {
         // A name that is not UTF-8 is a file name (or an option nobody knows): never decoded.
@@ -224,6 +230,16 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Args>, CliError> {
                 parsed.format = v
                     .parse()
                     .map_err(|e| CliError(echoing(format!("bad --format: {e}"), &v)))?;
+            }
+            "--language" => {
+                let v = value("--language")?;
+                if v != "en" {
+                    return Err(CliError(echoing(
+                        format!("bad --language: Dateline reads English (en) only for now, not '{v}'"),
+                        &v,
+                    )));
+                }
+                parsed.read_anyway = true;
             }
             "-h" | "--help" => return Ok(None),
             "-" => parsed.inputs.push(raw),
@@ -365,13 +381,33 @@ fn read_special(path: &Path, kind: &str) -> Result<Vec<u8>, CliError> {
     }
 }
 
-fn analyze_one(name: &OsStr, args: &Args) -> Result<String, CliError> {
+/// One input's output: rendered whole, or spooled window by window for a long text.
+enum Output {
+    Whole(String),
+    Streamed(Box<Sections>),
+}
+
+impl Output {
+    /// Writes the output and a newline.
+    fn write_line(self, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Output::Whole(text) => writeln!(out, "{text}"),
+            Output::Streamed(sections) => {
+                sections.finish(out)?;
+                writeln!(out)
+            }
+        }
+    }
+}
+
+fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
     let bytes = read_input(name)?;
     let decoded = input::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
     let name = name.to_string_lossy();
     let is_html = name.ends_with(".html") || name.ends_with(".htm") || html::looks_like_html(&decoded.text);
     let mut options = Options {
         dct: args.dct,
+        read_anyway: args.read_anyway,
         source: (name != "-").then(|| name.to_string()),
         ..Options::default()
     };
@@ -380,9 +416,46 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<String, CliError> {
     } else {
         decoded.text
     };
-    let mut analysis = dateline::analyze(&text, &options);
-    if let Some(note) = decoded.note {
-        analysis.warnings.insert(0, Warning::new("encoding", note));
+    let note = decoded.note.map(|note| Warning::new("encoding", note));
+    let is_json = matches!(args.format, Format::Json | Format::Jsonl);
+    if text.len() <= WINDOW_BYTES && !is_json {
+        let mut analysis = dateline::analyze(&text, &options);
+        analysis.warnings.splice(0..0, note);
+        return Ok(Output::Whole(export::render(&analysis, &text, args.format)));
     }
-    Ok(export::render(&analysis, &text, args.format))
+    // JSON is written record by record, and a long text analysed one window at a time, so memory follows
+    // the window and not the output (see `dateline::windows`); a text of one window is analysed whole.
+    let spool_error = |e: std::io::Error| CliError(format!("cannot write the temporary output: {e}"));
+    match args.format {
+        Format::Json | Format::Jsonl => {
+            let mut sections = Sections::new(args.format == Format::Json);
+            let mut note = note;
+            dateline::analyze_in_windows(&text, &options, |mut window| {
+                window.warnings.splice(0..0, note.take());
+                sections.add(window)
+            })
+            .map_err(spool_error)?;
+            Ok(Output::Streamed(Box::new(sections)))
+        }
+        _ => {
+            // The other formats are laid out from the whole analysis: the windows are joined.
+            let mut whole: Option<dateline::Analysis> = None;
+            dateline::analyze_in_windows(&text, &options, |window| {
+                match whole.as_mut() {
+                    None => whole = Some(window),
+                    Some(all) => {
+                        all.timexes.extend(window.timexes);
+                        all.places.extend(window.places);
+                        all.entities.extend(window.entities);
+                        all.events.extend(window.events);
+                        all.warnings.extend(window.warnings);
+                    }
+                }
+                Ok::<_, CliError>(())
+            })?;
+            let mut analysis = whole.unwrap_or_else(|| dateline::analyze("", &options));
+            analysis.warnings.splice(0..0, note);
+            Ok(Output::Whole(export::render(&analysis, &text, args.format)))
+        }
+    }
 }

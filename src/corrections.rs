@@ -166,7 +166,8 @@ pub fn apply(analysis: &mut Analysis, text: &str, corrections: &Corrections) {
             None => name == choice.name,
         };
         if let Some(k) = place.alternatives.iter().position(|c| wanted(c.geonames_id, &c.name)) {
-            let chosen = place.alternatives.remove(k);
+            let mut alternatives = place.alternatives.to_vec();
+            let chosen = alternatives.remove(k);
             let previous = crate::model::PlaceCandidate {
                 name: std::mem::replace(&mut place.name, chosen.name),
                 lat: place.lat,
@@ -184,7 +185,8 @@ pub fn apply(analysis: &mut Analysis, text: &str, corrections: &Corrections) {
             place.feature = chosen.feature;
             place.geonames_id = chosen.geonames_id;
             place.confidence = 1.0;
-            place.alternatives.insert(0, previous);
+            alternatives.insert(0, previous);
+            place.alternatives = alternatives.into();
         }
     }
     let mut timexes = Mentions::new(text, analysis.timexes.iter().map(|t| t.span));
@@ -272,7 +274,8 @@ mod tests {
                 feature: Feature::City,
                 geonames_id: Some(4_717_560),
                 score: 0.3,
-            }],
+            }]
+            .into(),
         }
     }
 
@@ -388,7 +391,9 @@ mod tests {
                 .iter()
                 .position(|c| c.geonames_id == choice.geonames_id)
             {
-                let chosen = place.alternatives.remove(k);
+                let mut alternatives = place.alternatives.to_vec();
+                let chosen = alternatives.remove(k);
+                place.alternatives = alternatives.into();
                 place.geonames_id = chosen.geonames_id;
                 place.confidence = 1.0;
             }
@@ -477,7 +482,9 @@ mod tests {
             } else {
                 // Every other place is there twice, with the same span.
                 let mut p = place(&format!("p{i}"), span.start, w);
-                p.alternatives[0].geonames_id = Some(i as u32);
+                let mut alternatives = p.alternatives.to_vec();
+                alternatives[0].geonames_id = Some(i as u32);
+                p.alternatives = alternatives.into();
                 base.places.push(p.clone());
                 if i % 2 == 0 {
                     p.id = format!("q{i}");

@@ -109,6 +109,26 @@ impl<'t> Doc<'t> {
 }
 
 /// The tokens of `text`: maximal runs of letters and digits, and every other non-space character alone. Linear.
+/// True when `span` does not start or end inside a word of `text`: the letter or digit at each of its edges
+/// is not joined to another one just outside it. The engines' patterns use ASCII word boundaries (a Unicode
+/// boundary keeps the regex crate off its fast automaton), under which "visité" holds the word "visit" and
+/// "Gerät" the name "Ger"; their matches are checked with this instead. O(1): it reads four characters.
+pub fn stands_alone(text: &str, span: Span) -> bool {
+    let (Some(before), Some(inside), Some(after)) = (
+        text.get(..span.start),
+        text.get(span.start..span.end),
+        text.get(span.end..),
+    ) else {
+        return false;
+    };
+    let joined = |a: Option<char>, b: Option<char>| {
+        a.zip(b)
+            .is_some_and(|(a, b)| a.is_alphanumeric() && b.is_alphanumeric())
+    };
+    !joined(before.chars().next_back(), inside.chars().next())
+        && !joined(inside.chars().next_back(), after.chars().next())
+}
+
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     // About one token per four bytes of news text: one allocation for most texts.
@@ -174,6 +194,26 @@ mod tests {
 
     fn doc(text: &str) -> Doc<'_> {
         Doc::new(text, Language::english())
+    }
+
+    #[test]
+    fn a_match_inside_an_accented_word_does_not_stand_alone() {
+        let text = "a visité Gerät, visit (Paris) 2016.";
+        let at = |w: &str| {
+            let start = text.find(w).expect("in the text");
+            Span::new(start, start + w.len())
+        };
+        assert!(!stands_alone(text, at("visit")), "visit in visité");
+        assert!(!stands_alone(text, at("Ger")), "Ger in Gerät");
+        assert!(
+            !stands_alone(text, Span::new(at("ité").start + 2, at("ité").end)),
+            "a span cutting a character"
+        );
+        assert!(stands_alone(text, at("visité")));
+        assert!(stands_alone(text, at("Paris")));
+        assert!(stands_alone(text, at("(Paris)")));
+        assert!(stands_alone(text, at("2016.")));
+        assert!(stands_alone(text, Span::new(0, text.len())));
     }
 
     #[test]

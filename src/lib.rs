@@ -60,6 +60,7 @@ pub mod places;
 pub mod segment;
 pub mod share;
 pub mod timeline;
+pub mod windows;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -68,3 +69,4 @@ pub use analyze::{analyze, analyze_with_progress, Context, Gazetteers, Options, 
 pub use doc::Doc;
 pub use lang::Language;
 pub use model::*;
+pub use windows::{analyze_in_windows, WINDOW_BYTES};

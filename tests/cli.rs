@@ -309,3 +309,89 @@ fn date_arithmetic_past_year_9999_stays_underspecified() {
         );
     }
 }
+
+#[test]
+fn a_text_longer_than_a_window_comes_out_as_one_analysis_in_every_json_format() {
+    // Past `WINDOW_BYTES` the CLI analyses window by window and writes records as they come: the output must
+    // still be one analysis of the whole text, with spans into it and ids numbered across the windows.
+    let paragraph = "Shelling in Homs on Sunday killed three people, monitors said.\n\n";
+    let count = dateline::WINDOW_BYTES / paragraph.len() + 200;
+    let text = format!("Storm of shells\n\n{}", paragraph.repeat(count));
+    let path = temp_file("long.txt", text.as_bytes());
+    let file = path.to_str().unwrap();
+    let pretty = dateline(&["analyze", "--dct", "2016-09-05", file], None);
+    let compact = dateline(&["analyze", "--dct", "2016-09-05", "--format", "jsonl", file], None);
+    assert_eq!(pretty.status.code(), Some(0), "{}", stderr(&pretty));
+    let read = |out: &Output| -> serde_json::Value { serde_json::from_slice(&out.stdout).expect("one JSON analysis") };
+    let (analysis, line) = (read(&pretty), read(&compact));
+    assert_eq!(analysis, line, "json and jsonl say the same");
+    assert_eq!(
+        compact.stdout.iter().filter(|&&b| b == b'\n').count(),
+        1,
+        "jsonl is one line"
+    );
+    assert_eq!(analysis["document"]["length_bytes"], text.len());
+    assert_eq!(analysis["document"]["title"], "Storm of shells");
+    let places = analysis["places"].as_array().expect("places");
+    assert_eq!(places.len(), count, "one Homs per paragraph");
+    for (i, place) in places.iter().enumerate() {
+        assert_eq!(place["id"], format!("p{}", i + 1));
+        let (start, end) = (
+            place["span"]["start"].as_u64().unwrap(),
+            place["span"]["end"].as_u64().unwrap(),
+        );
+        assert_eq!(&text[start as usize..end as usize], "Homs");
+    }
+    let timexes = analysis["timexes"].as_array().expect("timexes");
+    assert_eq!(timexes.len(), count);
+    assert!(timexes.iter().all(|t| t["value"] == "2016-09-04"));
+    let ids: std::collections::HashSet<&str> = places.iter().filter_map(|p| p["id"].as_str()).collect();
+    for event in analysis["events"].as_array().expect("events") {
+        for place in event["places"].as_array().expect("event places") {
+            assert!(
+                ids.contains(place.as_str().unwrap()),
+                "event names a place of the analysis"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_text_in_another_language_keeps_only_figures_unless_read_as_english() {
+    let text = "Le président a visité Perth et Homs le 2016-09-05. Les négociations avec les rebelles sont \
+                terminées, a déclaré le ministre, et les troupes resteront dans la ville pour une semaine.\n";
+    let path = temp_file("french.txt", text.as_bytes());
+    let file = path.to_str().unwrap();
+    let read = |out: &Output| -> serde_json::Value { serde_json::from_slice(&out.stdout).expect("JSON") };
+    let gated = read(&dateline(&["analyze", file], None));
+    assert_eq!(gated["document"]["language"], "fr");
+    assert!(gated["document"]["language_confidence"]
+        .as_f64()
+        .is_some_and(|c| c > 0.0));
+    let warning = gated["warnings"]
+        .as_array()
+        .and_then(|w| w.iter().find(|w| w["code"] == "unsupported_language"))
+        .expect("an unsupported_language warning");
+    assert!(warning["message"].as_str().unwrap().contains("French"), "{warning}");
+    assert_eq!(gated["places"], serde_json::json!([]), "no place from English tables");
+    assert_eq!(gated["events"], serde_json::json!([]));
+    let timexes: Vec<&str> = gated["timexes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["text"].as_str())
+        .collect();
+    assert_eq!(timexes, vec!["2016-09-05"], "dates in figures stay");
+
+    let anyway = read(&dateline(&["analyze", "--language", "en", file], None));
+    assert_eq!(anyway["document"]["language"], "fr", "still said to look French");
+    assert!(
+        !anyway["places"].as_array().unwrap().is_empty(),
+        "read as English: places come back"
+    );
+
+    assert_refused(
+        &dateline(&["analyze", "--language", "fr", file], None),
+        "English (en) only",
+    );
+}

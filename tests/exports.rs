@@ -26,7 +26,7 @@ fn place(id: &str, needle: &str, name: &str, lat: f64, lon: f64, country: &str) 
         geonames_id: None,
         kind: PlaceKind::Literal,
         confidence: 0.9,
-        alternatives: vec![],
+        alternatives: Default::default(),
     }
 }
 
@@ -87,6 +87,7 @@ fn fixture() -> Analysis {
             },
             length_bytes: TEXT.len(),
             language: "en".into(),
+            language_confidence: Some(0.9),
             source: None,
             ..Default::default()
         },

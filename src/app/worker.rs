@@ -1,8 +1,11 @@
 //! The web worker that runs `analyze` off the UI thread; the messages it exchanges with the page are in
-//! [`crate::explorer::protocol`].
+//! [`crate::explorer::protocol`], each one JSON string.
 //!
-//! Messages are JSON (not gloo's default bincode), because the `Analysis` shape skips empty
-//! optional fields, which bincode cannot read back.
+//! The page talks to it through `web_sys::Worker` directly (`src/app/hooks/engine.rs`), not through a
+//! worker library's bridge: a stuck analysis can only be stopped by `Worker.terminate()`, which needs the
+//! worker object, and a message asking the worker to stop would wait behind the analysis it should stop.
+//! Messages are JSON (not bincode), because the `Analysis` shape skips empty optional fields, which
+//! bincode cannot read back.
 
 use crate::explorer::protocol::{
     is_main_request, split, stage_label, Body, Progress, Request, Response, PART_BYTES, PROGRESS_MIN_BYTES,
@@ -10,183 +13,182 @@ use crate::explorer::protocol::{
 };
 use crate::places::Gazetteer;
 use crate::Options;
-use gloo::worker::{Codec, HandlerId, Registrable, Worker, WorkerScope};
-use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 /// Path of the lazily fetched gazetteer, relative to the worker script.
 pub const GAZETTEER_URL: &str = "data/gazetteer.bin";
 
-/// JSON over `postMessage`.
-#[derive(Debug)]
-pub struct JsonCodec;
-
-impl Codec for JsonCodec {
-    fn encode<I: Serialize>(input: I) -> JsValue {
-        JsValue::from_str(&serde_json::to_string(&input).unwrap_or_default())
-    }
-
-    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        let _timed = crate::app::Timed::start("decode");
-        let text = input.as_string().unwrap_or_default();
-        // The page and the worker are one build, so a message that does not parse is a bug, not input.
-        serde_json::from_str(&text).expect("worker message is valid JSON")
-    }
-}
-
-/// Messages the worker sends itself.
-pub enum Internal {
-    /// The gazetteer arrived (or could not be had).
-    GazetteerLoaded(Option<Gazetteer>, Option<String>),
-    /// Time to answer the queued requests: sent through a timer, so that requests already
-    /// waiting in the message queue arrive first and supersede older ones of the same article.
-    Run,
-}
-
 /// Runs analyses; holds the gazetteer once fetched.
-pub struct AnalysisWorker {
+#[derive(Default)]
+struct AnalysisWorker {
     gazetteer: Option<Rc<Gazetteer>>,
     gazetteer_note: Option<String>,
-    loading: bool,
-    /// A [`Internal::Run`] is on its way.
+    /// The gazetteer has arrived (or could not be had): requests can be answered.
+    loaded: bool,
+    /// A run of the queue is on its way.
     scheduled: bool,
-    waiting: Vec<(HandlerId, Request)>,
+    waiting: Vec<Request>,
 }
 
-impl Worker for AnalysisWorker {
-    type Message = Internal;
-    type Input = Request;
-    type Output = Response;
+thread_local! {
+    static WORKER: RefCell<AnalysisWorker> = RefCell::default();
+}
 
-    fn create(scope: &WorkerScope<Self>) -> Self {
-        scope.send_future(async {
-            match crate::app::services::fetch::fetch_bytes(GAZETTEER_URL).await {
-                Ok(bytes) => match Gazetteer::from_vec(bytes) {
-                    Ok(g) => Internal::GazetteerLoaded(Some(g), None),
-                    Err(e) => Internal::GazetteerLoaded(None, Some(format!("The gazetteer is damaged: {e}"))),
-                },
-                Err(e) => Internal::GazetteerLoaded(None, Some(format!("The gazetteer could not be loaded: {e}"))),
-            }
-        });
-        AnalysisWorker {
-            gazetteer: None,
-            gazetteer_note: None,
-            loading: true,
-            scheduled: false,
-            waiting: Vec::new(),
-        }
-    }
+/// The worker's global scope.
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
 
-    fn update(&mut self, scope: &WorkerScope<Self>, msg: Self::Message) {
-        match msg {
-            Internal::GazetteerLoaded(gazetteer, note) => {
-                self.gazetteer = gazetteer.map(Rc::new);
-                self.gazetteer_note = note;
-                self.loading = false;
-                self.run(scope);
-            }
-            Internal::Run => {
-                self.scheduled = false;
-                if !self.loading {
-                    self.run(scope);
-                }
-            }
-        }
-    }
-
-    fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
-        // Only the newest request for the article being read matters; each added article keeps its own.
-        // Requests are queued, not answered at once: while a long text is analysed, the edits made
-        // meanwhile pile up in the message queue, and only the last of them is worth analysing.
-        let other = !is_main_request(msg.id);
-        let same_slot = |r: &Request| {
-            if other {
-                r.id == msg.id
-            } else {
-                is_main_request(r.id)
-            }
-        };
-        self.waiting.retain(|(who, r)| *who != id || !same_slot(r));
-        self.waiting.push((id, msg));
-        if !self.loading && !self.scheduled {
-            self.scheduled = true;
-            scope.send_future(async {
-                gloo::timers::future::TimeoutFuture::new(0).await;
-                Internal::Run
-            });
-        }
+/// Sends one message to the page.
+fn respond(response: &Response) {
+    if let Ok(json) = serde_json::to_string(response) {
+        // Posting fails only when the page is gone: nobody is left to tell.
+        let _ = scope().post_message(&JsValue::from_str(&json));
     }
 }
 
-impl AnalysisWorker {
-    /// Answers every queued request.
-    fn run(&mut self, scope: &WorkerScope<Self>) {
-        for (who, request) in std::mem::take(&mut self.waiting) {
-            self.answer(scope, who, request);
-        }
-    }
-
-    fn answer(&self, scope: &WorkerScope<Self>, who: HandlerId, request: Request) {
-        let mut options = Options {
-            dct: request
-                .dct
-                .as_deref()
-                .and_then(|d| crate::calendar::Date::parse_iso(d).ok()),
-            corrections: request.corrections,
-            gazetteer: self
-                .gazetteer
-                .as_deref()
-                .map_or(crate::Gazetteers::Off, crate::Gazetteers::Given),
-            ..Options::default()
-        };
-        request.meta.apply(&mut options);
-        let id = request.id;
-        let long = request.text.len() >= PROGRESS_MIN_BYTES;
-        let mut report = |stage: crate::Stage| {
-            if long {
-                let (done, label) = stage_label(stage);
-                scope.respond(
-                    who,
-                    Response {
-                        id,
-                        body: Body::Progress(Progress {
-                            done,
-                            // The answer's parts are not counted yet: one step stands for all of them.
-                            total: WORKER_STAGES + 1,
-                            label: label.to_string(),
-                        }),
-                    },
-                );
-            }
-        };
-        let mut analysis = crate::analyze_with_progress(&request.text, &options, &mut report);
-        if let Some(note) = &self.gazetteer_note {
-            // The engine's own `no_gazetteer` warning says places were skipped; the note says why.
-            for w in analysis.warnings.iter_mut().filter(|w| w.code == "no_gazetteer") {
-                w.message = note.clone();
-            }
-        }
-        let parts = split(analysis, PART_BYTES);
-        let count = parts.len() as u32;
-        for (index, analysis) in parts.into_iter().enumerate() {
-            scope.respond(
-                who,
-                Response {
-                    id,
-                    body: Body::Part {
-                        index: index as u32,
-                        count,
-                        analysis,
-                    },
-                },
-            );
-        }
-    }
-}
-
-/// Registers the worker's message handler (called by the worker binary).
+/// Registers the worker's message handler (called by the worker binary), starts fetching the gazetteer,
+/// and tells the page it is listening.
 pub fn register() {
     console_error_panic_hook::set_once();
-    AnalysisWorker::registrar().encoding::<JsonCodec>().register();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        // The page and the worker are one build: a message that does not parse is a bug, and is dropped.
+        let Some(request) = event
+            .data()
+            .as_string()
+            .and_then(|json| serde_json::from_str::<Request>(&json).ok())
+        else {
+            return;
+        };
+        received(request);
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    wasm_bindgen_futures::spawn_local(async {
+        let (gazetteer, note) = match crate::app::services::fetch::fetch_bytes(GAZETTEER_URL).await {
+            Ok(bytes) => match Gazetteer::from_vec(bytes) {
+                Ok(g) => (Some(Rc::new(g)), None),
+                Err(e) => (None, Some(format!("The gazetteer is damaged: {e}"))),
+            },
+            Err(e) => (None, Some(format!("The gazetteer could not be loaded: {e}"))),
+        };
+        WORKER.with_borrow_mut(|w| {
+            w.gazetteer = gazetteer;
+            w.gazetteer_note = note;
+            w.loaded = true;
+        });
+        run();
+    });
+    respond(&Response {
+        id: 0,
+        body: Body::Ready,
+    });
+}
+
+/// Queues a request. Requests are not answered at once: while a long text is analysed, the edits made
+/// meanwhile pile up in the message queue, and only the last of them is worth analysing, so the queue
+/// is run from a timer, after the messages already waiting have arrived.
+fn received(request: Request) {
+    let schedule = WORKER.with_borrow_mut(|w| {
+        // Only the newest request for the article being read matters; each added article keeps its own.
+        let main = is_main_request(request.id);
+        w.waiting.retain(|r| {
+            if main {
+                !is_main_request(r.id)
+            } else {
+                r.id != request.id
+            }
+        });
+        w.waiting.push(request);
+        let schedule = w.loaded && !w.scheduled;
+        w.scheduled |= schedule;
+        schedule
+    });
+    if schedule {
+        wasm_bindgen_futures::spawn_local(async {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            WORKER.with_borrow_mut(|w| w.scheduled = false);
+            run();
+        });
+    }
+}
+
+/// Answers every queued request: the article being read first (the person is looking at it), then the
+/// added articles in the order they came.
+fn run() {
+    loop {
+        // One at a time, taken out of the cell, so that the cell is not borrowed during an analysis.
+        let next = WORKER.with_borrow_mut(|w| {
+            if !w.loaded || w.waiting.is_empty() {
+                return None;
+            }
+            let at = w.waiting.iter().position(|r| is_main_request(r.id)).unwrap_or(0);
+            let request = w.waiting.remove(at);
+            Some((request, w.gazetteer.clone(), w.gazetteer_note.clone()))
+        });
+        let Some((request, gazetteer, note)) = next else {
+            return;
+        };
+        answer(request, gazetteer.as_deref(), note.as_deref());
+    }
+}
+
+/// Analyses one request and sends the answer in parts, with progress for a long text.
+fn answer(request: Request, gazetteer: Option<&Gazetteer>, gazetteer_note: Option<&str>) {
+    let id = request.id;
+    // First, so that the page's watchdog times this request from now, not from when it was sent.
+    respond(&Response {
+        id,
+        body: Body::Started,
+    });
+    let mut options = Options {
+        dct: request
+            .dct
+            .as_deref()
+            .and_then(|d| crate::calendar::Date::parse_iso(d).ok()),
+        corrections: request.corrections,
+        read_anyway: request.read_anyway,
+        gazetteer: gazetteer.map_or(crate::Gazetteers::Off, crate::Gazetteers::Given),
+        ..Options::default()
+    };
+    request.meta.apply(&mut options);
+    let long = request.text.len() >= PROGRESS_MIN_BYTES;
+    let mut report = |stage: crate::Stage| {
+        if long {
+            let (done, label) = stage_label(stage);
+            respond(&Response {
+                id,
+                body: Body::Progress(Progress {
+                    done,
+                    // The answer's parts are not counted yet: one step stands for all of them.
+                    total: WORKER_STAGES + 1,
+                    label: label.to_string(),
+                }),
+            });
+        }
+    };
+    let mut analysis = crate::analyze_with_progress(&request.text, &options, &mut report);
+    if let Some(note) = gazetteer_note {
+        // The engine's own `no_gazetteer` warning says places were skipped; the note says why.
+        for w in analysis.warnings.iter_mut().filter(|w| w.code == "no_gazetteer") {
+            w.message = note.to_string();
+        }
+    }
+    let parts = split(analysis, PART_BYTES);
+    let count = parts.len() as u32;
+    for (index, analysis) in parts.into_iter().enumerate() {
+        respond(&Response {
+            id,
+            body: Body::Part {
+                index: index as u32,
+                count,
+                analysis,
+            },
+        });
+    }
 }

@@ -200,7 +200,8 @@ pub fn extract_at(doc: &Doc, language: &Language, time: Option<DocTime>) -> (Vec
     let (text, segments) = (doc.text(), doc.segments());
     let lex = language.dates();
     let dct_date = time.map(|t| t.date);
-    let found = recognize::recognize(lex, text);
+    let mut found = recognize::recognize(lex, text);
+    found.retain(|f| crate::doc::stands_alone(text, f.span));
     let mut ctx = Context {
         lex,
         text,

@@ -45,6 +45,8 @@ pub fn extract(doc: &Doc, language: &Language, _ctx: &Context) -> Vec<Entity> {
         .collect();
     all.extend(demonyms);
     all.extend(nums);
+    // No name or number starts or ends inside a word ("Gerät" holds no "Ger").
+    all.retain(|e| crate::doc::stands_alone(text, e.span));
     all.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     for (i, e) in all.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
@@ -168,6 +170,23 @@ mod tests {
         es.iter()
             .find(|e| e.text == text)
             .unwrap_or_else(|| panic!("no entity {text:?} in {es:#?}"))
+    }
+
+    #[test]
+    fn no_name_or_number_starts_or_ends_inside_a_word() {
+        let es = run("Minister Gerät Müllerová met President Ångström and 12ème delegates in Brno.");
+        for e in &es {
+            let start = e.span.start;
+            let before = "Minister Gerät Müllerová met President Ångström and 12ème delegates in Brno."[..start]
+                .chars()
+                .next_back();
+            assert!(!before.is_some_and(char::is_alphanumeric), "{e:?} starts inside a word");
+        }
+        assert!(
+            es.iter()
+                .all(|e| !["Ger", "M", "Ngstr", "12"].contains(&e.text.as_str())),
+            "{es:#?}"
+        );
     }
 
     #[test]

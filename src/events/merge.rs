@@ -130,6 +130,10 @@ fn link(c: &Cluster, whole: &[Cluster], a: &Context, places: &PlaceIndex) -> Opt
 }
 
 /// Merges clusters into events and builds the frames.
+///
+/// Linear in the clusters: a body cluster is compared only with the events still open (last mention within
+/// `MERGE_WINDOW` sentences), and each headline cluster with every event, but a headline has at most 25 words
+/// (`segment::classify_opening`), so at most 25 clusters, whatever the length of the text.
 pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Context) -> Vec<Event> {
     let places_ix: PlaceIndex = a.places.iter().map(|p| (p.id.as_str(), p)).collect();
     let (head, body): (Vec<Cluster>, Vec<Cluster>) = clusters.into_iter().partition(|c| c.headline);

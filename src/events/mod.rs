@@ -73,6 +73,7 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
     let triggers: Vec<(Span, EventType)> = lex
         .trigger_re
         .find_iter(text)
+        .filter(|m| crate::doc::stands_alone(text, Span::new(m.start(), m.end())))
         .filter_map(|m| Some((Span::new(m.start(), m.end()), lex.trigger_type(m.as_str())?)))
         .collect();
     for (si, seg) in segments.iter().enumerate() {

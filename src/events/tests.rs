@@ -53,7 +53,7 @@ fn analysis<'t>(
             geonames_id: None,
             kind: PlaceKind::Literal,
             confidence: 1.0,
-            alternatives: Vec::new(),
+            alternatives: Default::default(),
         });
     }
     (doc, a)
@@ -319,4 +319,14 @@ fn many_suppressed_triggers_keep_the_look_ups_bounded() {
             .collect::<Vec<_>>()
     };
     assert_eq!((killed(&ev1), killed(&ev4)), (vec![5.0], vec![5.0]));
+}
+
+#[test]
+fn no_trigger_fires_inside_an_accented_word() {
+    let text = "Le président a visité Bamako hier, puis il a visit Bamako again.";
+    let (doc, a) = analysis(text, &[], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let triggers: Vec<&str> = ev.iter().map(|e| e.trigger.text.as_str()).collect();
+    assert_eq!(triggers, vec!["visit"], "only the whole word: {ev:#?}");
+    assert!(ev[0].trigger.span.start > text.find("visité").expect("in text") + 4);
 }

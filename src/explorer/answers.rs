@@ -1,6 +1,7 @@
 //! The worker's answers as the page reads them: parts put back together, the progress bar, and the
 //! status line. The browser side (`src/app/hooks/analysis.rs`) only moves messages and timers.
 
+use super::format::human_bytes;
 use super::protocol::{is_main_request, join, Body, Response, PROGRESS_MIN_BYTES, WORKER_STAGES};
 use super::state::{State, Status};
 use crate::model::Analysis;
@@ -70,7 +71,7 @@ impl Reassembly {
                 max: f64::from(p.total),
                 label: p.label,
             }),
-            Body::Progress(_) => Received::Nothing,
+            Body::Progress(_) | Body::Ready | Body::Started => Received::Nothing,
             Body::Part { index, count, analysis } => self.part(id, index, count, analysis),
         }
     }
@@ -122,19 +123,25 @@ pub fn progress_bar(state: &State, reported: Option<&Shown>) -> Option<Shown> {
 }
 
 /// The status line under the input: progress, a failure, or the counts of the analysis. `drawn` is
-/// false while the heavy views have not drawn the latest answer yet.
+/// false while the heavy views have not drawn the latest answer yet. A long text's size is said, so that
+/// whoever opened a link carrying one knows at once why it takes a while.
 pub fn status_line(state: &State, bar: Option<&Shown>, drawn: bool) -> String {
+    let what = if state.text.len() >= PROGRESS_MIN_BYTES {
+        format!("Analysing a long text ({})", human_bytes(state.text.len()))
+    } else {
+        "Analysing".to_string()
+    };
     match &state.status {
         Status::Working(_) => match bar {
             Some(p) => format!(
-                "Analysing: {} (step {} of {})…",
+                "{what}: {} (step {} of {})…",
                 p.label,
                 p.value.floor() as u32 + 1,
                 p.max as u32
             ),
-            None => "Analysing…".to_string(),
+            None => format!("{what}…"),
         },
-        Status::Failed(msg) => format!("Analysis failed: {msg}. Your text is kept."),
+        Status::Stopped(why) => format!("Analysis stopped: {why}. Your text is kept; edit it to analyse it again."),
         // The counts show once every view has drawn the answer (the heavy ones draw a task later).
         Status::Idle if !drawn => "Drawing the results…".to_string(),
         Status::Idle => state

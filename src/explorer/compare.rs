@@ -63,6 +63,7 @@ impl PartialEq for Other {
             && self.dct == other.dct
             && self.corrections == other.corrections
             && same_analysis(&self.analysis, &other.analysis)
+            && self.failed == other.failed
     }
 }
 
@@ -84,6 +85,8 @@ impl PartialEq for State {
             others,
             next_key,
             summary,
+            from_link,
+            read_anyway,
         } = self;
         same_analysis(analysis, &other.analysis)
             && *status == other.status
@@ -93,6 +96,8 @@ impl PartialEq for State {
             && *edited == other.edited
             && *next_key == other.next_key
             && *summary == other.summary
+            && *from_link == other.from_link
+            && *read_anyway == other.read_anyway
             && *dct == other.dct
             && *meta == other.meta
             && *notice == other.notice

@@ -1,7 +1,9 @@
 //! The messages the page and the analysis worker exchange, and how a long answer travels in parts.
 //!
 //! The worker (`src/app/worker.rs`) runs the engine; the page sends it a [`Request`] per edit and gets
-//! [`Response`]s back: progress while it works, then the analysis cut into parts ([`split`], [`join`]).
+//! [`Response`]s back: that it is ready, that it started a request (the watchdog's clock,
+//! [`super::watchdog`]), progress while it works, then the analysis cut into parts ([`split`], [`join`]).
+//! Both ways a message is one JSON string.
 
 use crate::model::Analysis;
 use serde::{Deserialize, Serialize};
@@ -19,6 +21,9 @@ pub struct Request {
     pub meta: crate::html::PageMeta,
     /// The person's corrections.
     pub corrections: crate::corrections::Corrections,
+    /// Read the text with the English tables even when it looks written in another language.
+    #[serde(default)]
+    pub read_anyway: bool,
 }
 
 /// What the worker says about a request: progress while it works, then the analysis in parts.
@@ -30,11 +35,16 @@ pub struct Response {
     pub body: Body,
 }
 
-/// The two kinds of message the worker sends.
+/// The kinds of message the worker sends.
 // A message is built once and moved once, to be serialised: a boxed part would save nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Body {
+    /// The worker is listening (sent once, with id 0): messages the page posted before would have been
+    /// lost while its wasm loaded, so the page holds them until this arrives.
+    Ready,
+    /// The worker starts analysing the request: its time budget counts from here.
+    Started,
     /// The analysis reached a step; sent only for texts of [`PROGRESS_MIN_BYTES`] or more.
     Progress(Progress),
     /// Part `index` of `count` of the analysis: part 0 carries the document and the warnings,
@@ -86,12 +96,23 @@ pub fn is_main_request(id: u64) -> bool {
 /// How long typing must pause before the text is analysed again.
 pub const DEBOUNCE_MS: u32 = 150;
 
-/// How long the worker may take before it is presumed dead, plus 1 ms per KB of text.
-pub const WATCHDOG_MS: u32 = 8_000;
+/// The least time the worker may work on a request before it is stopped, plus [`WATCHDOG_MS_PER_MB`]: the
+/// first analysis in a worker also compiles the language tables, and a busy machine is slower.
+pub const WATCHDOG_MS: u32 = 15_000;
 
-/// How long the worker may take to answer a text of `bytes` before it is presumed dead.
+/// The time the worker may take per megabyte of text, on top of [`WATCHDOG_MS`]. The engine is linear, so
+/// a budget per megabyte holds for every size; the slowest texts measured in the page's worker (Chromium
+/// 156, the 2-core development machine, 2 MB of `examples/complexity.rs`'s families) took 6.5 s per MB
+/// ("1,1,1,…"), 4.6 ("Homs, Homs, …"; 8.0 s per MB at 12 MB, where the memory it holds slows it) and
+/// 3.6 ("2015. At 6 p.m. "), against 0.15 for news text. Twelve seconds leave room for a slower device;
+/// past them an analysis is taken to be stuck (a quadratic path that slipped through) and stopped.
+pub const WATCHDOG_MS_PER_MB: u32 = 12_000;
+
+/// How long the worker may work on a text of `bytes`, from when it starts it, before the watchdog stops
+/// it. The same for every text, pasted, typed, opened from a link or added beside the article.
 pub fn watchdog_ms(bytes: usize) -> u32 {
-    WATCHDOG_MS + (bytes / 1000) as u32
+    let per_mb = bytes as u64 * u64::from(WATCHDOG_MS_PER_MB) / (1024 * 1024);
+    u32::try_from(u64::from(WATCHDOG_MS) + per_mb).unwrap_or(u32::MAX)
 }
 
 /// How a stage is named to people, and the step it is.

@@ -10,10 +10,15 @@ use crate::model::Analysis;
 use crate::share::{OtherArticle, ViewState};
 use std::rc::Rc;
 
-/// Texts longer than this (all articles together) get no share link: compressing them would block the
-/// page for longer than a frame budget allows, and the link would be too long for chat apps anyway
-/// (the `.dateline.json` download carries them instead).
-pub const MAX_LINK_TEXT_BYTES: usize = 64 * 1024;
+/// Views heavier than this ([`State::link_bytes`]: all articles' texts and corrections together) get no
+/// share link: compressing them would block the page for longer than a frame budget allows, and the link
+/// would be too long for chat apps anyway (the `.dateline.json` download carries them instead). A link
+/// with 100,000 corrections, the most one may carry, took 0.5 s to write again after each edit.
+pub const MAX_LINK_BYTES: usize = 64 * 1024;
+
+/// What a correction weighs in a link's JSON besides its texts: its field names, span and punctuation
+/// (`{"kind":"place","mention":{"span":{"start":1234,"end":1238},"text":""}}` is 70 bytes).
+const CORRECTION_JSON_BYTES: usize = 80;
 
 /// What the person has selected; every view highlights it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,8 +66,9 @@ pub enum Status {
     Idle,
     /// The worker is analysing request `n`.
     Working(u64),
-    /// The last analysis failed; the text is kept.
-    Failed(String),
+    /// The last analysis was stopped (over its time budget, the engine failed, or the person asked),
+    /// for the reason given; the text is kept.
+    Stopped(String),
 }
 
 /// Everything the page shows.
@@ -97,6 +103,13 @@ pub struct State {
     /// Set when the Input region shows a summary of a long text in place of the text box (see
     /// [`super::summary::LONG_TEXT_BYTES`]); the text itself stays in `text`, shown by the Article panel.
     pub summary: Option<TextSummary>,
+    /// True while the view is the one the page's link opened, its articles and corrections unchanged
+    /// (the selection and the event order may differ): the address still holds it, so the page need not
+    /// write it again, and must not clear it when the view is too heavy for a new link.
+    pub from_link: bool,
+    /// The person asked to analyse this text as English although it looks written in another language;
+    /// cleared when another text comes in.
+    pub read_anyway: bool,
 }
 
 /// An article added beside the one being read.
@@ -112,6 +125,8 @@ pub struct Other {
     pub corrections: Corrections,
     /// Its analysis, once the worker answered.
     pub analysis: Option<Rc<Analysis>>,
+    /// Why it has no analysis, when it was stopped (it is not asked for again until it is read).
+    pub failed: Option<String>,
 }
 
 /// Everything that changes the state.
@@ -129,22 +144,32 @@ pub enum Action {
     Typed(Rc<str>),
     /// Put the long text in the text box after all (the person asked to edit it there).
     EditInBox,
+    /// Analyse the text as English although it looks written in another language.
+    ReadAnyway,
     /// The person's document date (`None` to use the one found).
     SetDct(Option<String>),
     /// A request was sent to the worker.
     Requested(u64),
     /// The worker answered request `id`.
     Analysed(u64, Rc<Analysis>),
-    /// The worker failed.
-    Failed(String),
+    /// The analysis of request `id` was stopped: the watchdog found it over its time budget, the engine
+    /// failed, or the person stopped it. The text is kept.
+    Stopped {
+        /// The request.
+        id: u64,
+        /// Why, for people ([`super::watchdog::Stop::reason`]).
+        reason: String,
+    },
     /// Select something, or clear the selection.
     Select(Option<Selection>),
     /// Show a message.
     Notice(String),
     /// Dismiss the message.
     DismissNotice,
-    /// Replace everything with a view from a link, a file or the autosave.
+    /// Replace everything with a view from a file or the autosave.
     LoadView(ViewState),
+    /// Replace everything with the view of the link the page was opened with.
+    OpenLink(ViewState),
     /// Use another candidate for a place mention.
     ChoosePlace(PlaceChoice),
     /// Remove a false mention.
@@ -185,17 +210,25 @@ impl State {
             Action::SetText { text, meta } => self.set_text(text, meta),
             Action::Typed(text) => self.typed(text),
             Action::EditInBox => self.summary = None,
+            Action::ReadAnyway => self.read_anyway = true,
             Action::SetDct(dct) => {
                 self.dct = dct;
-                self.edited = true;
+                self.touched();
             }
-            Action::LoadView(view) => self.load_view(view),
+            Action::LoadView(view) => {
+                self.load_view(view);
+                self.from_link = false;
+            }
+            Action::OpenLink(view) => {
+                self.load_view(view);
+                self.from_link = true;
+            }
             Action::ChoosePlace(choice) => self.choose_place(choice),
             Action::Remove(removal) => self.remove(removal),
             Action::SetEventDate(fix) => self.set_event_date(fix),
             Action::ResetCorrections => {
                 self.corrections = Corrections::default();
-                self.edited = true;
+                self.touched();
             }
             Action::EventsInTextOrder(text_order) => self.events_in_text_order = text_order,
             Action::Requested(id) => {
@@ -207,13 +240,39 @@ impl State {
             Action::SwitchTo(key) => return self.switch_to(key),
             Action::RemoveArticle(key) => {
                 self.others.retain(|o| o.key != key);
-                self.edited = true;
+                self.touched();
             }
-            Action::Failed(message) => self.status = Status::Failed(message),
+            Action::Stopped { id, reason } => return self.stopped(id, reason),
             Action::Select(selection) => self.selection = selection,
             Action::Notice(message) => self.notice = Some(message),
             Action::DismissNotice => self.notice = None,
         }
+        true
+    }
+
+    /// The person changed the view: the autosave may be written, and the address no longer holds it.
+    fn touched(&mut self) {
+        self.edited = true;
+        self.from_link = false;
+    }
+
+    /// Takes a stop of request `id`: the article being read says why it has no new analysis; an added
+    /// article keeps the reason and is not asked for again. A superseded request changes nothing.
+    fn stopped(&mut self, id: u64, reason: String) -> bool {
+        if !is_main_request(id) {
+            let key = id & !OTHER_REQUEST_BIT;
+            return match self.others.iter_mut().find(|o| o.key == key && o.analysis.is_none()) {
+                Some(other) => {
+                    other.failed = Some(reason);
+                    true
+                }
+                None => false,
+            };
+        }
+        if id != self.request || self.status != Status::Working(id) {
+            return false;
+        }
+        self.status = Status::Stopped(reason);
         true
     }
 
@@ -222,18 +281,20 @@ impl State {
         self.text = text;
         self.meta = meta;
         self.selection = None;
-        self.edited = true;
+        self.read_anyway = false;
+        self.touched();
     }
 
     fn typed(&mut self, text: Rc<str>) {
         self.text = text;
         self.meta = crate::html::PageMeta::default();
         self.selection = None;
-        self.edited = true;
+        self.touched();
         self.summary = None;
     }
 
     fn load_view(&mut self, view: ViewState) {
+        self.read_anyway = false;
         self.summary = TextSummary::for_long(&view.text);
         self.text = view.text.into();
         self.dct = view.dct;
@@ -257,6 +318,7 @@ impl State {
                 dct: o.dct,
                 corrections: o.corrections,
                 analysis: None,
+                failed: None,
             })
             .collect();
         self.next_key += self.others.len() as u64;
@@ -265,7 +327,7 @@ impl State {
     fn choose_place(&mut self, choice: PlaceChoice) {
         self.corrections.places.retain(|c| c.mention != choice.mention);
         self.corrections.places.push(choice);
-        self.edited = true;
+        self.touched();
     }
 
     fn remove(&mut self, removal: Removal) {
@@ -273,13 +335,13 @@ impl State {
             self.corrections.removed.push(removal);
         }
         self.selection = None;
-        self.edited = true;
+        self.touched();
     }
 
     fn set_event_date(&mut self, fix: EventDateFix) {
         self.corrections.event_dates.retain(|f| f.trigger != fix.trigger);
         self.corrections.event_dates.push(fix);
-        self.edited = true;
+        self.touched();
     }
 
     /// Takes an answer of the worker: for an added article, or the newest request for this one
@@ -303,16 +365,22 @@ impl State {
         true
     }
 
-    /// The article being read as an added article with a new key; this one is left empty.
+    /// The article being read as an added article with a new key; this one is left empty. One whose
+    /// analysis was stopped keeps the reason, so that it is not analysed again in the background.
     fn shelve(&mut self) -> Other {
         let key = self.next_key;
         self.next_key += 1;
+        let failed = match std::mem::take(&mut self.status) {
+            Status::Stopped(reason) => Some(reason),
+            _ => None,
+        };
         Other {
             key,
             text: std::mem::take(&mut self.text),
             dct: self.dct.take(),
             corrections: std::mem::take(&mut self.corrections),
             analysis: self.analysis.take(),
+            failed,
         }
     }
 
@@ -323,7 +391,7 @@ impl State {
         let shelved = self.shelve();
         self.others.push(shelved);
         self.selection = None;
-        self.edited = true;
+        self.touched();
         self.summary = None;
         true
     }
@@ -343,7 +411,7 @@ impl State {
         self.analysis = chosen.analysis;
         self.corrections = chosen.corrections;
         self.selection = None;
-        self.edited = true;
+        self.touched();
         true
     }
 
@@ -372,9 +440,24 @@ impl State {
         self.text.len() + self.others.iter().map(|o| o.text.len()).sum::<usize>()
     }
 
-    /// True when the articles are too long together to travel in a share link.
+    /// About how many bytes of JSON the view is in a link: every article's text and corrections. O(texts'
+    /// count + corrections), no allocation.
+    pub fn link_bytes(&self) -> usize {
+        fn weigh(c: &Corrections) -> usize {
+            let key = |k: &crate::corrections::MentionKey| CORRECTION_JSON_BYTES + k.text.len();
+            c.places.iter().map(|p| key(&p.mention) + p.name.len()).sum::<usize>()
+                + c.removed.iter().map(|r| key(&r.mention)).sum::<usize>()
+                + c.event_dates
+                    .iter()
+                    .map(|f| key(&f.trigger) + f.value.len())
+                    .sum::<usize>()
+        }
+        self.text_bytes() + weigh(&self.corrections) + self.others.iter().map(|o| weigh(&o.corrections)).sum::<usize>()
+    }
+
+    /// True when the articles and their corrections are too heavy together to travel in a share link.
     pub fn too_long_for_link(&self) -> bool {
-        self.text_bytes() > MAX_LINK_TEXT_BYTES
+        self.link_bytes() > MAX_LINK_BYTES
     }
 
     /// The selected event's id, when an event is selected.
@@ -390,6 +473,22 @@ impl State {
         self.corrections.places.len() + self.corrections.removed.len() + self.corrections.event_dates.len()
     }
 
+    /// The plain message for a text that looks written in a language Dateline does not read yet ("This
+    /// article looks French; Dateline reads English for now"), while only its figures are shown; `None`
+    /// otherwise, and once the person asked to analyse it as English anyway.
+    pub fn language_notice(&self) -> Option<String> {
+        let analysis = self.analysis.as_ref()?;
+        if self.read_anyway || !analysis.warnings.iter().any(|w| w.code == "unsupported_language") {
+            return None;
+        }
+        let code = analysis.document.language.as_str();
+        let name = crate::lang::detect::name_of(code).unwrap_or(code);
+        Some(format!(
+            "This article looks {name}; Dateline reads English for now, so only dates and numbers written in figures \
+             are shown."
+        ))
+    }
+
     /// What to ask the worker about the article being read (its id is set when it is sent).
     pub fn request(&self) -> Request {
         Request {
@@ -398,20 +497,22 @@ impl State {
             dct: self.dct.clone(),
             meta: self.meta.clone(),
             corrections: self.corrections.clone(),
+            read_anyway: self.read_anyway,
         }
     }
 
-    /// What to ask the worker about each added article not analysed yet.
+    /// What to ask the worker about each added article not analysed yet (nor stopped).
     pub fn other_requests(&self) -> Vec<Request> {
         self.others
             .iter()
-            .filter(|o| o.analysis.is_none())
+            .filter(|o| o.analysis.is_none() && o.failed.is_none())
             .map(|o| Request {
                 id: other_request_id(o.key),
                 text: o.text.to_string(),
                 dct: o.dct.clone(),
                 meta: crate::html::PageMeta::default(),
                 corrections: o.corrections.clone(),
+                read_anyway: false,
             })
             .collect()
     }

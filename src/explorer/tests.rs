@@ -181,9 +181,16 @@ fn only_the_newest_request_answer_is_shown() {
     let state = after(&state, [Action::Analysed(2, fresh.clone())]);
     assert_eq!(state.status, Status::Idle);
     assert!(Rc::ptr_eq(state.analysis.as_ref().expect("analysed"), &fresh));
-    let failed = after(&state, [Action::Requested(3), Action::Failed("boom".into())]);
-    assert_eq!(failed.status, Status::Failed("boom".into()));
-    assert_eq!(&*failed.text, ARTICLE, "a failure keeps the text");
+    let stop = |id| Action::Stopped {
+        id,
+        reason: "boom".into(),
+    };
+    let failed = after(&state, [Action::Requested(3), stop(3)]);
+    assert_eq!(failed.status, Status::Stopped("boom".into()));
+    assert_eq!(&*failed.text, ARTICLE, "a stop keeps the text");
+    // The stop of a superseded request, or of one already answered, changes nothing.
+    assert!(reduce(&after(&state, [Action::Requested(3), Action::Requested(4)]), stop(3)).is_none());
+    assert!(reduce(&state, stop(2)).is_none());
 }
 
 #[test]
@@ -280,7 +287,7 @@ fn a_view_restores_text_date_corrections_selection_order_and_articles() {
 
 #[test]
 fn long_articles_together_get_no_share_link() {
-    let half = "a".repeat(super::state::MAX_LINK_TEXT_BYTES / 2 + 1);
+    let half = "a".repeat(super::state::MAX_LINK_BYTES / 2 + 1);
     let state = after(&State::default(), [set_text(&half)]);
     assert!(!state.too_long_for_link());
     let state = after(&state, [Action::AddArticle, set_text(&half)]);
@@ -419,8 +426,9 @@ fn the_status_line_follows_the_analysis() {
     assert_eq!((bar.id, bar.value, bar.max), (4, 0.0, 6.0));
     assert_eq!(
         status_line(&long, Some(&bar), true),
-        "Analysing: waiting for the engine (step 1 of 6)…"
+        "Analysing a long text (64 KB): waiting for the engine (step 1 of 6)…"
     );
+    assert_eq!(status_line(&long, None, true), "Analysing a long text (64 KB)…");
     let analysis = crate::analyze(
         ARTICLE,
         &crate::Options {
@@ -438,9 +446,180 @@ fn the_status_line_follows_the_analysis() {
     assert_eq!(progress_bar(&done, Some(&bar)), None);
     assert_eq!(status_line(&done, None, false), "Drawing the results…");
     assert_eq!(status_line(&done, None, true), counts);
-    let failed = after(&state, [Action::Failed("stopped".into())]);
-    assert_eq!(
-        status_line(&failed, None, true),
-        "Analysis failed: stopped. Your text is kept."
+    let stopped = after(
+        &state,
+        [Action::Stopped {
+            id: 1,
+            reason: "you stopped it".into(),
+        }],
     );
+    assert_eq!(
+        status_line(&stopped, None, true),
+        "Analysis stopped: you stopped it. Your text is kept; edit it to analyse it again."
+    );
+}
+
+#[test]
+fn a_stopped_added_article_keeps_the_reason_and_is_not_asked_for_again() {
+    let view = ViewState {
+        text: ARTICLE.into(),
+        others: vec![
+            OtherArticle {
+                text: "Rome, 2 June 2024 — Thousands marched.".into(),
+                ..OtherArticle::default()
+            },
+            OtherArticle {
+                text: "Genoa, 4 May 2024 — A storm hit.".into(),
+                ..OtherArticle::default()
+            },
+        ],
+        ..ViewState::default()
+    };
+    let state = after(&State::default(), [Action::OpenLink(view)]);
+    let keys: Vec<u64> = state.others.iter().map(|o| o.key).collect();
+    assert_eq!(state.other_requests().len(), 2);
+    let state = after(
+        &state,
+        [Action::Stopped {
+            id: other_request_id(keys[0]),
+            reason: "it took longer than 10 s".into(),
+        }],
+    );
+    assert_eq!(state.others[0].failed.as_deref(), Some("it took longer than 10 s"));
+    let asked: Vec<u64> = state.other_requests().iter().map(|r| r.id).collect();
+    assert_eq!(asked, vec![other_request_id(keys[1])]);
+    // An added article that has its analysis, or that was removed, is not marked.
+    let done = after(
+        &state,
+        [Action::Analysed(
+            other_request_id(keys[1]),
+            Rc::new(Analysis::default()),
+        )],
+    );
+    let stop = |key| Action::Stopped {
+        id: other_request_id(key),
+        reason: "late".into(),
+    };
+    assert!(reduce(&done, stop(keys[1])).is_none());
+    assert!(reduce(&done, stop(99)).is_none());
+}
+
+#[test]
+fn an_article_stopped_then_shelved_is_not_analysed_again_in_the_background() {
+    let state = after(
+        &State::default(),
+        [
+            set_text(ARTICLE),
+            Action::Requested(1),
+            Action::Stopped {
+                id: 1,
+                reason: "you stopped it".into(),
+            },
+            Action::AddArticle,
+        ],
+    );
+    assert_eq!(state.others[0].failed.as_deref(), Some("you stopped it"));
+    assert!(state.other_requests().is_empty());
+    assert_eq!(state.status, Status::Idle);
+    // Read again, it is the article being read: analysed as any other (its request is the page's to send).
+    let key = state.others[0].key;
+    let state = after(&state, [Action::SwitchTo(key)]);
+    assert_eq!(&*state.text, ARTICLE);
+}
+
+#[test]
+fn the_view_from_the_link_is_marked_until_the_person_changes_it() {
+    let view = ViewState {
+        text: ARTICLE.into(),
+        ..ViewState::default()
+    };
+    let opened = after(&State::default(), [Action::OpenLink(view.clone())]);
+    assert!(opened.from_link && !opened.edited);
+    // Selecting, sorting and the analysis leave it the link's view.
+    let looked = after(
+        &opened,
+        [
+            Action::Select(Some(Selection::Event("ev1".into()))),
+            Action::EventsInTextOrder(true),
+            Action::Requested(1),
+            Action::Analysed(1, Rc::new(Analysis::default())),
+        ],
+    );
+    assert!(looked.from_link);
+    for change in [
+        Action::Typed(format!("{ARTICLE} More.").into()),
+        Action::SetDct(Some("2024-03-05".into())),
+        Action::ResetCorrections,
+        Action::AddArticle,
+        Action::Remove(Removal {
+            kind: MentionKind::Place,
+            mention: key(0, "On"),
+        }),
+    ] {
+        let changed = after(&looked, [change.clone()]);
+        assert!(!changed.from_link && changed.edited, "{change:?}");
+    }
+    // A view from a file or the autosave is not the address's.
+    assert!(!after(&opened, [Action::LoadView(view)]).from_link);
+}
+
+#[test]
+fn corrections_weigh_on_the_share_link_as_the_text_does() {
+    let state = after(&State::default(), [set_text(ARTICLE)]);
+    assert_eq!(state.link_bytes(), ARTICLE.len());
+    let removal = |n: usize| Removal {
+        kind: MentionKind::Place,
+        mention: key(n, "Faenza"),
+    };
+    let mut view = state.view_state();
+    view.corrections.removed = (0..1000).map(removal).collect();
+    let heavy = after(&State::default(), [Action::OpenLink(view.clone())]);
+    // The estimate is within a fifth of the JSON the link would carry.
+    let json = serde_json::to_string(&view.corrections.removed).expect("json").len();
+    let estimate = heavy.link_bytes() - ARTICLE.len();
+    assert!(estimate.abs_diff(json) * 5 < json, "estimate {estimate}, JSON {json}");
+    assert!(
+        heavy.too_long_for_link(),
+        "1,000 corrections make a link too heavy to write at each edit"
+    );
+    view.corrections.removed.truncate(100);
+    assert!(!after(&State::default(), [Action::OpenLink(view)]).too_long_for_link());
+}
+
+#[test]
+fn a_text_in_another_language_offers_to_read_it_as_english_until_a_new_text_comes() {
+    let french = "Le ministre a déclaré dimanche que les négociations avec les rebelles sont terminées et que les \
+                  troupes resteront dans la ville pour une semaine.";
+    let analysed = |read_anyway: bool| {
+        Rc::new(crate::analyze(
+            french,
+            &crate::Options {
+                read_anyway,
+                ..Default::default()
+            },
+        ))
+    };
+    let state = after(&State::default(), [set_text(french), Action::Requested(1)]);
+    assert!(!state.request().read_anyway);
+    let state = after(&state, [Action::Analysed(1, analysed(false))]);
+    let notice = state.language_notice().expect("a language notice");
+    assert!(
+        notice.contains("looks French") && notice.contains("reads English"),
+        "{notice}"
+    );
+    let anyway = after(&state, [Action::ReadAnyway]);
+    assert!(anyway.request().read_anyway, "the next request reads it as English");
+    assert_eq!(anyway.language_notice(), None);
+    let anyway = after(&anyway, [Action::Requested(2), Action::Analysed(2, analysed(true))]);
+    assert_eq!(anyway.language_notice(), None, "answered as English: no notice");
+    let english = after(&anyway, [set_text(ARTICLE)]);
+    assert!(!english.request().read_anyway, "a new text is detected afresh");
+    let english = after(
+        &english,
+        [
+            Action::Requested(3),
+            Action::Analysed(3, Rc::new(crate::analyze(ARTICLE, &Default::default()))),
+        ],
+    );
+    assert_eq!(english.language_notice(), None);
 }

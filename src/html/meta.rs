@@ -178,7 +178,7 @@ pub(crate) fn read(tree: &Tree, article: Option<usize>) -> Meta {
         .or_else(|| s.title_tag.as_deref().map(|t| strip_site(t, site, h1.as_deref(), true)))
         .or(h1)
         .map(|t| clean(&t))
-        .filter(|t| !t.is_empty());
+        .filter(|t| !t.is_empty() && !holds_markup(t));
     let byline = s
         .article()
         .map(|a| a.authors.join(", "))
@@ -269,6 +269,14 @@ fn article_time(tree: &Tree, article: Option<usize>) -> Option<String> {
                 .filter(|d| !d.is_empty())
                 .map(str::to_string)
         })
+}
+
+/// True when a title holds markup (`<` before a letter, `/` or `!`): a page whose `</title>` went astray, whose
+/// "title" is a stretch of the page, scripts and all. No headline is better than that one.
+fn holds_markup(t: &str) -> bool {
+    t.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!')))
 }
 
 /// The text of the first `<h1>` in the article, else in the page.
@@ -389,6 +397,8 @@ mod tests {
         assert_eq!(meta(page).title.as_deref(), Some("LD"));
         assert_eq!(meta(&page.replace("NewsArticle", "Thing")).title.as_deref(), Some("OG"));
         assert_eq!(meta("<h1>Only <b>this</b></h1>").title.as_deref(), Some("Only this"));
+        assert_eq!(meta("<title>a <script>x()</script></title>").title, None);
+        assert_eq!(meta("<title>3 < 4</title>").title.as_deref(), Some("3 < 4"));
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! engine code changes for it (`tests/toy_language.rs` proves it with a folder of a few lines). A file a language
 //! does not have is an empty table: that engine then finds nothing of its kind in that language.
 
+pub mod detect;
+
 use crate::hash::FastSet as HashSet;
 use std::fmt;
 

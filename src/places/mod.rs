@@ -16,9 +16,11 @@ pub use gazetteer::{Gazetteer, GazetteerError};
 pub use resolve::distance_km;
 
 use crate::doc::Doc;
+use crate::hash::FastMap;
 use crate::lang::Language;
 use crate::model::{Entity, EntityKind, Feature, Place, PlaceCandidate, PlaceKind};
 use crate::Context;
+use std::sync::Arc;
 
 /// A count of the steps whose number could grow faster than the text (distance evaluations, span and
 /// word tests), read by a unit test that checks the work per mention stays bounded on long inputs.
@@ -67,7 +69,10 @@ fn extract_with(doc: &Doc, language: &Language, entities: &[Entity], gazetteer: 
     let toks: Vec<recognise::Token> = doc.words().copied().collect();
     let found = recognise::recognise(text, &toks, segments, entities, gazetteer, cues);
     let scored = resolve::resolve(text, &toks, &found.mentions, &found.adjectives, gazetteer, cues);
-    let mut places = Vec::new();
+    // Sized once: a text of nothing but place names has hundreds of thousands, and doubling would hold 1.5× them.
+    let mut places = Vec::with_capacity(found.mentions.len());
+    // Mentions with the same candidates at the same scores share one list of alternatives.
+    let mut shared_alternatives: FastMap<Vec<(u32, u64)>, Arc<[PlaceCandidate]>> = FastMap::default();
     for (m, (mention, readings)) in found.mentions.iter().zip(&scored).enumerate() {
         let Some(best) = readings.first().and_then(|s| gazetteer.entry(s.entry)) else {
             continue;
@@ -80,25 +85,28 @@ fn extract_with(doc: &Doc, language: &Language, entities: &[Entity], gazetteer: 
         } else {
             PlaceKind::Literal
         };
-        let alternatives = readings
-            .iter()
-            .zip(&shares)
-            .skip(1)
-            .take(MAX_ALTERNATIVES)
-            .filter_map(|(s, share)| {
-                let e = gazetteer.entry(s.entry)?;
-                Some(PlaceCandidate {
-                    name: e.name.to_string(),
-                    lat: e.lat,
-                    lon: e.lon,
-                    country: e.country.map(str::to_string),
-                    admin1: admin_name(gazetteer, e.admin1),
-                    feature: e.feature,
-                    geonames_id: e.geonames_id,
-                    score: *share as f32,
-                })
+        let others = || readings.iter().zip(&shares).skip(1).take(MAX_ALTERNATIVES);
+        let key: Vec<(u32, u64)> = others().map(|(s, share)| (s.entry, share.to_bits())).collect();
+        let alternatives = shared_alternatives
+            .entry(key)
+            .or_insert_with(|| {
+                others()
+                    .filter_map(|(s, share)| {
+                        let e = gazetteer.entry(s.entry)?;
+                        Some(PlaceCandidate {
+                            name: e.name.to_string(),
+                            lat: e.lat,
+                            lon: e.lon,
+                            country: e.country.map(str::to_string),
+                            admin1: admin_name(gazetteer, e.admin1),
+                            feature: e.feature,
+                            geonames_id: e.geonames_id,
+                            score: *share as f32,
+                        })
+                    })
+                    .collect()
             })
-            .collect();
+            .clone();
         places.push(Place {
             id: String::new(),
             span: mention.span,
@@ -137,7 +145,7 @@ fn extract_with(doc: &Doc, language: &Language, entities: &[Entity], gazetteer: 
             geonames_id: c.geonames_id,
             kind: PlaceKind::Demonym,
             confidence: 1.0,
-            alternatives: Vec::new(),
+            alternatives: Arc::default(),
         });
     }
     places.sort_by_key(|p| (p.span.start, p.span.end));

@@ -69,7 +69,7 @@ test.describe('a long article', () => {
     await expect(bar).toHaveCount(0);
     const bars = await page.evaluate(() => window.__bars);
     expect(bars.length).toBeGreaterThan(1);
-    expect(bars.some((b) => /Analysing: .* \(step \d of \d\)/.test(b.status ?? ''))).toBe(true);
+    expect(bars.some((b) => /Analysing a long text \(\d+ KB\): .* \(step \d of \d\)/.test(b.status ?? ''))).toBe(true);
     expect(bars.every((b) => b.name === 'Analysis progress' && b.value >= 0 && b.value <= b.max)).toBe(true);
     // It moves forward through the engine's stages and the parts of the answer, and never back.
     const values = bars.map((b) => b.value);

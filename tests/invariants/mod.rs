@@ -81,7 +81,7 @@ pub fn assert_numbers_finite(a: &Analysis) {
         assert_finite(p.lat, &format!("place {} lat", p.id));
         assert_finite(p.lon, &format!("place {} lon", p.id));
         assert_finite(f64::from(p.confidence), &format!("place {} confidence", p.id));
-        for c in &p.alternatives {
+        for c in p.alternatives.iter() {
             assert_finite(c.lat, &format!("place {} candidate lat", p.id));
             assert_finite(c.lon, &format!("place {} candidate lon", p.id));
             assert_finite(f64::from(c.score), &format!("place {} candidate score", p.id));

@@ -3,7 +3,7 @@
 use super::{
     article::ArticleView, events::EventsView, input::InputPanel, map::MapView, share::ShareBar, timeline::TimelineView,
 };
-use crate::app::hooks::analysis::use_analysis;
+use crate::app::hooks::analysis::{use_analysis, Analysing};
 use crate::app::hooks::persistence::{use_persistence, Persistence};
 use crate::app::hooks::settled::{use_settled_analysis, STATUS_HOPS};
 use crate::app::services::persist;
@@ -19,10 +19,11 @@ pub fn App() -> Html {
     let _timed = crate::app::Timed::start("render App");
     let state = use_reducer(State::default);
     let Persistence { link, restore_offer } = use_persistence(&state);
-    let bar = use_analysis(&state);
+    let Analysing { bar, stop } = use_analysis(&state);
     let settled = use_settled_analysis(state.analysis.clone(), STATUS_HOPS);
     let status = status_line(&state, bar.as_ref(), same_analysis(&settled, &state.analysis));
-    let too_long = state.too_long_for_link();
+    // The view of the link the page opened stays in the address however heavy it is: that link is shown.
+    let too_long = state.too_long_for_link() && !state.from_link;
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <header class="top">
@@ -31,12 +32,13 @@ pub fn App() -> Html {
             </header>
             {notice(&state)}
             {restore(&state, &restore_offer)}
+            {language_notice(&state)}
             <main class="layout">
                 <InputPanel />
                 if !link.is_empty() || too_long {
                     <ShareBar link={AttrValue::from((*link).clone())} {too_long} />
                 }
-                {status_bar(bar.as_ref(), status)}
+                {status_bar(bar.as_ref(), status, stop)}
                 <ArticleView />
                 <TimelineView />
                 <MapView />
@@ -59,6 +61,23 @@ fn notice(state: &AppContext) -> Html {
         <div class="notice" role="alert">
             <span>{notice}</span>
             <button onclick={dismiss}>{"Dismiss"}</button>
+        </div>
+    }
+}
+
+/// The message for a text in a language Dateline does not read yet, with the way to read it as English.
+fn language_notice(state: &AppContext) -> Html {
+    let Some(message) = state.language_notice() else {
+        return Html::default();
+    };
+    let anyway = {
+        let state = state.clone();
+        move |_| state.dispatch(Action::ReadAnyway)
+    };
+    html! {
+        <div class="notice language" role="note">
+            <span>{message}</span>
+            <button type="button" onclick={anyway}>{"Analyse as English anyway"}</button>
         </div>
     }
 }
@@ -94,13 +113,15 @@ fn restore(state: &AppContext, offer: &UseStateHandle<Option<ViewState>>) -> Htm
     }
 }
 
-/// The progress bar of a long analysis and the status line.
-fn status_bar(bar: Option<&Shown>, status: String) -> Html {
+/// The progress bar of a long analysis with its Stop button, and the status line.
+fn status_bar(bar: Option<&Shown>, status: String, stop: Callback<()>) -> Html {
     html! {
         <div class="status">
             if let Some(p) = bar {
                 <progress id="analysis-progress" aria-label="Analysis progress" max={p.max.to_string()}
                     value={p.value.to_string()} aria-valuetext={p.label.clone()} />
+                <button type="button" class="stop" onclick={stop.reform(|_| ())}
+                    title="Stop analysing this text; it is kept, and analysed again when you edit it">{"Stop"}</button>
             }
             <p role="status" aria-live="polite">{status}</p>
         </div>

@@ -51,7 +51,7 @@ pub fn use_persistence(state: &AppContext) -> Persistence {
 fn open_at_start(dispatch: UseReducerDispatcher<State>, restore_offer: UseStateHandle<Option<ViewState>>) {
     let saved = persist::read_autosave().filter(|v| !v.text.trim().is_empty());
     match persist::read_link() {
-        Some(Ok(view)) => dispatch.dispatch(Action::LoadView(view)),
+        Some(Ok(view)) => dispatch.dispatch(Action::OpenLink(view)),
         Some(Err(error)) => {
             dispatch.dispatch(Action::Notice(format!("This link could not be opened: {error}.")));
             restore_offer.set(saved);
@@ -94,10 +94,19 @@ fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<R
         state.events_in_text_order,
         state.others.iter().map(|o| o.key).collect::<Vec<u64>>(),
         state.edited,
+        state.from_link,
     );
     let snapshot = state.clone();
     use_effect_with(key, move |key| {
         let edited = key.6;
+        // The view of the link the page opened, too heavy to write a new link for (a long text, many
+        // corrections): the address still holds it, and is left alone. Clearing it would lose the text
+        // on a reload (a link's view is not autosaved until the person changes it), and encoding it
+        // again would hold up the page for nothing.
+        if snapshot.from_link && snapshot.too_long_for_link() {
+            link.set(persist::fragment());
+            return Box::new(|| ()) as Box<dyn FnOnce()>;
+        }
         // A long text's autosave is kept ready at once, not 300 ms later: a page left sooner (switching
         // articles, then closing the tab) must not save an older arrangement.
         if edited && snapshot.too_long_for_link() {
@@ -117,7 +126,7 @@ fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<R
             }
             link.set(encoded);
         });
-        move || drop(timeout)
+        Box::new(move || drop(timeout))
     });
 }
 

@@ -7,14 +7,30 @@ use wasm_bindgen::JsCast;
 /// localStorage key of the autosave.
 const AUTOSAVE_KEY: &str = "dateline.autosave.v1";
 
+/// localStorage key of the watchdog's test hook: milliseconds that replace every request's time budget
+/// (docs/reliability.md). Read from storage, never from the address, so that a link cannot set it.
+const WATCHDOG_KEY: &str = "dateline.test.watchdog-ms";
+
+/// The current address's fragment, without the `#` (empty when there is none).
+pub fn fragment() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.trim_start_matches('#').to_string()
+}
+
 /// The view in the current address, if the address holds one.
 pub fn read_link() -> Option<Result<ViewState, LinkError>> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let fragment = hash.trim_start_matches('#');
+    let fragment = fragment();
     if fragment.is_empty() {
         return None;
     }
-    Some(share::decode(fragment))
+    Some(share::decode(&fragment))
+}
+
+/// The watchdog budget set for tests, if any: a whole number of milliseconds under [`WATCHDOG_KEY`].
+pub fn watchdog_override_ms() -> Option<u32> {
+    storage()?.get_item(WATCHDOG_KEY).ok()??.trim().parse().ok()
 }
 
 /// Writes `link` into the address without adding a history entry. Returns false if the browser refused.

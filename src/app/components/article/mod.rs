@@ -3,6 +3,7 @@
 mod scroll;
 
 use crate::app::state::AppContext;
+use crate::explorer::format::text_direction;
 use crate::explorer::marks::{blocks, marks, selected_ids, Block, Mark};
 use crate::explorer::{Action, AnalysisRef, Selection};
 use crate::model::Analysis;
@@ -17,6 +18,9 @@ const WINDOWED_FROM_BLOCKS: usize = 8;
 
 /// Blocks drawn with highlights on either side of the visible ones.
 const MARGIN_BLOCKS: usize = 2;
+
+/// How far into the text its direction is looked for (its first letter; an article's is in its first line).
+const DIRECTION_LOOK_BYTES: usize = 64 * 1024;
 
 /// The selection lit up: its ids, and the indexes of the marks that show it.
 type Lit = (HashSet<String>, Vec<usize>);
@@ -71,9 +75,12 @@ pub fn ArticleView() -> Html {
                 pinned: &pinned,
             };
             let last_end = all_blocks.last().map_or(0, |b| b.end);
+            // Set here, not left to `dir="auto"`: see `text_direction` (a text without letters made
+            // Chromium's look-up quadratic in the blocks).
+            let dir = text_direction(&state.text, DIRECTION_LOOK_BYTES);
             html! {
                 <div class={classes!("article-text", (all_blocks.len() > WINDOWED_FROM_BLOCKS).then_some("windowed"))}
-                    dir="auto" ref={scroller} {onscroll}>
+                    {dir} ref={scroller} {onscroll}>
                     {for all_blocks.iter().enumerate().map(|(n, b)| page.block(n, b))}
                     // Text typed past the analysed part, until the next answer.
                     {state.text.get(last_end..).unwrap_or("")}

@@ -203,11 +203,13 @@ fn others(state: &AppContext) -> Html {
         .iter()
         .enumerate()
         .map(|(n, other)| {
+            // Only the first 60 characters are shown: the title or first line of a text from a link may be
+            // megabytes long, and is not copied whole at each render.
             let title = other
                 .analysis
                 .as_ref()
-                .and_then(|a| a.document.title.clone())
-                .unwrap_or_else(|| other.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string());
+                .and_then(|a| a.document.title.as_deref())
+                .unwrap_or_else(|| other.text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""));
             let short: String = title.chars().take(60).collect();
             let switch = {
                 let state = state.clone();
@@ -224,6 +226,9 @@ fn others(state: &AppContext) -> Html {
                     <button type="button" onclick={switch} title="Read this article">{format!("{}. {short}", n + 2)}</button>
                     <button type="button" class="remove-article" onclick={remove}
                         aria-label={format!("Remove article {}: {short}", n + 2)}>{"×"}</button>
+                    if let Some(why) = &other.failed {
+                        <span class="other-failed">{format!("Not analysed: {why}. Read it to try again.")}</span>
+                    }
                 </li>
             }
         })
