@@ -51,6 +51,14 @@ pub struct Options<'g> {
     pub meta_dct: Option<String>,
     /// Title from metadata; otherwise the headline is used.
     pub title: Option<String>,
+    /// The authors, from the page's metadata; copied into `document.byline`.
+    pub byline: Option<String>,
+    /// The publication's name, from the page's metadata; copied into `document.site_name`.
+    pub site_name: Option<String>,
+    /// The page's canonical address; copied into `document.url`.
+    pub url: Option<String>,
+    /// Warnings from reading the page (metadata that disagreed), put first in the analysis's warnings.
+    pub warnings: Vec<Warning>,
     /// Where the text came from (a file name), copied into `document.source`.
     pub source: Option<String>,
     /// The person's corrections, applied after the engines.
@@ -131,7 +139,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 /// [`analyze`], calling `progress` as each [`Stage`] starts.
 pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn FnMut(Stage)) -> Analysis {
     let language = options.language.unwrap_or_else(|| Language::english());
-    let mut warnings = Vec::new();
+    let mut warnings = options.warnings.clone();
     let text = within_limit(text, &mut warnings);
     if text.trim().is_empty() {
         warnings.push(Warning::new(
@@ -206,6 +214,9 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
             language: detected.as_ref().map_or(language.code(), |d| d.code).to_string(),
             language_confidence: detected.as_ref().map(|d| d.confidence),
             source: options.source.clone(),
+            byline: options.byline.clone(),
+            site_name: options.site_name.clone(),
+            url: options.url.clone(),
         },
         timexes,
         places,

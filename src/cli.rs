@@ -1,4 +1,4 @@
-//! `dateline analyze [--dct YYYY-MM-DD] [--format json|jsonl] [FILE... | -]`
+//! `dateline analyze [--dct YYYY-MM-DD] [--format json|jsonl|...|text] [FILE... | -]`
 //!
 //! Exit codes: 0 when every input was analysed, 2 when any input or argument was refused
 //! (one line on stderr per problem, naming the file and the reason), 1 when output failed.
@@ -18,11 +18,12 @@ use std::path::Path;
 use std::time::Duration;
 
 const USAGE: &str = "usage: dateline analyze [--dct YYYY-MM-DD] [--language en] \
-     [--format json|jsonl|geojson|csv|ics|timelinejs|timeml] [FILE... | -]";
+     [--format json|jsonl|geojson|csv|ics|timelinejs|timeml|text] [FILE... | -]";
 
 /// What `--help` adds under [`USAGE`].
 const HELP: &str = "FILE is a file of at most 16 MB; `-` (or no FILE) reads standard input. A FIFO or device
-is read up to the same limit and given up when no byte arrives for 10 seconds.
+is read up to the same limit and given up when no byte arrives for 10 seconds. An HTML page is reduced to
+its article (headline, blank line, body); `--format text` prints exactly the text that was analysed.
 A text that looks written in another language than English gets an `unsupported_language` warning and
 keeps only dates and numbers written in figures; `--language en` reads it as English anyway.
 Exit status: 0 when every input was analysed, 2 when an input or argument was refused (one line on

@@ -26,6 +26,9 @@ pub enum Format {
     TimelineJs,
     /// The text with inline TIMEX3 tags.
     TimeMl,
+    /// Exactly the text the engines analysed (for an HTML page: the headline, a blank line, the article's body),
+    /// so anyone can check what was extracted.
+    Text,
 }
 
 /// A format name that is not known.
@@ -47,7 +50,8 @@ impl std::error::Error for UnknownFormat {}
 
 impl Format {
     /// Names accepted by [`Format::from_str`].
-    pub const NAMES: &'static [&'static str] = &["json", "jsonl", "geojson", "csv", "ics", "timelinejs", "timeml"];
+    pub const NAMES: &'static [&'static str] =
+        &["json", "jsonl", "geojson", "csv", "ics", "timelinejs", "timeml", "text"];
 
     /// The file name extension of the format.
     pub fn extension(self) -> &'static str {
@@ -59,6 +63,7 @@ impl Format {
             Format::Ics => "ics",
             Format::TimelineJs => "timeline.json",
             Format::TimeMl => "tml",
+            Format::Text => "txt",
         }
     }
 
@@ -71,6 +76,7 @@ impl Format {
             Format::Csv => "text/csv",
             Format::Ics => "text/calendar",
             Format::TimeMl => "application/xml",
+            Format::Text => "text/plain",
         }
     }
 }
@@ -86,6 +92,7 @@ impl FromStr for Format {
             "ics" | "ical" | "icalendar" => Ok(Format::Ics),
             "timelinejs" => Ok(Format::TimelineJs),
             "timeml" | "tml" => Ok(Format::TimeMl),
+            "text" | "txt" => Ok(Format::Text),
             other => Err(UnknownFormat(other.to_string())),
         }
     }
@@ -101,6 +108,8 @@ pub fn render(analysis: &Analysis, text: &str, format: Format) -> String {
         Format::Ics => ics(analysis),
         Format::TimelineJs => timelinejs(analysis).to_string(),
         Format::TimeMl => timeml(analysis, text),
+        // What was analysed: the input cut where the analysis cut it (`MAX_INPUT_BYTES`), never more.
+        Format::Text => text.get(..analysis.document.length_bytes).unwrap_or(text).to_string(),
     }
 }
 

@@ -86,6 +86,15 @@ pub struct Document {
     /// Where the text came from (a file name), when the caller said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The authors, from an HTML page's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// The publication's name, from an HTML page's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    /// The page's canonical address, from an HTML page's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// Document creation time and where it came from.

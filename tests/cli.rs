@@ -177,8 +177,54 @@ fn html_input_drops_scripts_and_reads_title_and_published_date() {
         "{}",
         v["document"]["dct"]
     );
-    assert_eq!(v["document"]["length_bytes"], "Rain fell on Wednesday.".len());
+    // The analysed text is the headline, a blank line and the article.
+    assert_eq!(
+        v["document"]["length_bytes"],
+        "Flood report\n\nRain fell on Wednesday.".len()
+    );
     assert!(!String::from_utf8_lossy(&out.stdout).contains("SCRIPT_BODY"));
+    let text = dateline(&["analyze", "--format", "text", path.to_str().unwrap()], None);
+    assert!(text.status.success(), "{}", stderr(&text));
+    assert_eq!(
+        String::from_utf8_lossy(&text.stdout),
+        "Flood report\n\nRain fell on Wednesday.\n"
+    );
+}
+
+#[test]
+fn html_pages_give_their_article_and_metadata() {
+    let para =
+        "<p>Rescuers reached the village of Faenza on Monday, officials said, after the floods cut the road.</p>";
+    let html = format!(
+        r#"<html><head><title>Floods cut off Faenza - The Daily</title>
+        <meta property="og:site_name" content="The Daily"><link rel="canonical" href="https://example.org/floods">
+        <script type="application/ld+json"><![CDATA[{{"@type":"NewsArticle","headline":"Floods cut off Faenza",
+          "datePublished":"2023-05-16T08:00:00Z","author":{{"name":"A. Writer"}}}}]]></script>
+        <meta property="article:published_time" content="2023-05-18T08:00:00Z"></head>
+        <body><nav><a href="/">Home</a> <a href="/world">World news from Geneva</a></nav>
+        <article><h1>Floods cut off Faenza</h1>{para}{para}</article>
+        <aside class="related"><p>Talks in Geneva failed on Sunday, and the delegates went home to Vienna.</p></aside>
+        </body></html>"#
+    );
+    let path = temp_file("article.html", html.as_bytes());
+    let out = dateline(&["analyze", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = &v["document"];
+    assert_eq!(doc["title"], "Floods cut off Faenza");
+    assert_eq!(doc["byline"], "A. Writer");
+    assert_eq!(doc["site_name"], "The Daily");
+    assert_eq!(doc["url"], "https://example.org/floods");
+    assert_eq!(doc["dct"]["value"], "2023-05-16T08:00");
+    assert_eq!(v["warnings"][0]["code"], "meta_dates_disagree");
+    // Nothing from the menu or the related story reaches the map.
+    let places: Vec<&str> = v["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(!places.iter().any(|p| *p == "Geneva" || *p == "Vienna"), "{places:?}");
 }
 
 #[test]

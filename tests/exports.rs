@@ -89,6 +89,7 @@ fn fixture() -> Analysis {
             language: "en".into(),
             language_confidence: Some(0.9),
             source: None,
+            ..Default::default()
         },
         timexes: vec![Timex {
             id: "t1".into(),

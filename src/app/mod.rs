@@ -29,7 +29,7 @@ pub fn start_in(root: web_sys::Element) {
 
 /// Reads a file's bytes as the page does (for the browser tests): text, title, publication date.
 pub fn load_file_for_tests(name: &str, bytes: &[u8]) -> Result<(String, Option<String>, Option<String>), String> {
-    services::files::load(name, bytes).map(|l| (l.text, l.title, l.published))
+    services::files::load(name, bytes).map(|l| (l.text, l.meta.title, l.meta.published))
 }
 
 /// Times a stretch of main-thread work as a User Timing measure, seen in a performance trace or by

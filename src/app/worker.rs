@@ -146,19 +146,17 @@ fn answer(request: Request, gazetteer: Option<&Gazetteer>, gazetteer_note: Optio
         id,
         body: Body::Started,
     });
-    let options = Options {
+    let mut options = Options {
         dct: request
             .dct
             .as_deref()
             .and_then(|d| crate::calendar::Date::parse_iso(d).ok()),
-        meta_dct: request.meta_dct,
-        title: request.title,
-        source: None,
         corrections: request.corrections,
-        language: None,
         read_anyway: request.read_anyway,
         gazetteer: gazetteer.map_or(crate::Gazetteers::Off, crate::Gazetteers::Given),
+        ..Options::default()
     };
+    request.meta.apply(&mut options);
     let long = request.text.len() >= PROGRESS_MIN_BYTES;
     let mut report = |stage: crate::Stage| {
         if long {

@@ -73,8 +73,7 @@ impl PartialEq for State {
         let Self {
             text,
             dct,
-            meta_title,
-            meta_dct,
+            meta,
             analysis,
             status,
             request,
@@ -100,8 +99,7 @@ impl PartialEq for State {
             && *from_link == other.from_link
             && *read_anyway == other.read_anyway
             && *dct == other.dct
-            && *meta_title == other.meta_title
-            && *meta_dct == other.meta_dct
+            && *meta == other.meta
             && *notice == other.notice
             && *corrections == other.corrections
             && *others == other.others

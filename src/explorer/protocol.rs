@@ -17,10 +17,8 @@ pub struct Request {
     pub text: String,
     /// The person's document date.
     pub dct: Option<String>,
-    /// Publication date from HTML metadata.
-    pub meta_dct: Option<String>,
-    /// Title from HTML metadata.
-    pub title: Option<String>,
+    /// What the HTML page the text came from says about itself (headline, date, byline, ...).
+    pub meta: crate::html::PageMeta,
     /// The person's corrections.
     pub corrections: crate::corrections::Corrections,
     /// Read the text with the English tables even when it looks written in another language.

@@ -78,10 +78,8 @@ pub struct State {
     pub text: Rc<str>,
     /// Document creation time set by the person (`YYYY-MM-DD`), overriding what the engine finds.
     pub dct: Option<String>,
-    /// Title read from a dropped HTML file's metadata.
-    pub meta_title: Option<String>,
-    /// Publication date read from a dropped HTML file's metadata.
-    pub meta_dct: Option<String>,
+    /// What a dropped HTML file said about itself: headline, publication date, byline, site, address.
+    pub meta: crate::html::PageMeta,
     /// The latest analysis of `text`.
     pub analysis: Option<Rc<Analysis>>,
     /// Progress of the analysis.
@@ -139,10 +137,8 @@ pub enum Action {
     SetText {
         /// The text.
         text: Rc<str>,
-        /// Title from metadata, if any.
-        title: Option<String>,
-        /// Publication date from metadata, if any.
-        published: Option<String>,
+        /// What the HTML page said about itself (empty for plain text).
+        meta: crate::html::PageMeta,
     },
     /// The person typed in the text box: the text stays there, however long.
     Typed(Rc<str>),
@@ -211,7 +207,7 @@ impl State {
     /// Applies `action` in place. False when it changes nothing, and then the state is untouched.
     pub fn apply(&mut self, action: Action) -> bool {
         match action {
-            Action::SetText { text, title, published } => self.set_text(text, title, published),
+            Action::SetText { text, meta } => self.set_text(text, meta),
             Action::Typed(text) => self.typed(text),
             Action::EditInBox => self.summary = None,
             Action::ReadAnyway => self.read_anyway = true,
@@ -280,11 +276,10 @@ impl State {
         true
     }
 
-    fn set_text(&mut self, text: Rc<str>, title: Option<String>, published: Option<String>) {
+    fn set_text(&mut self, text: Rc<str>, meta: crate::html::PageMeta) {
         self.summary = TextSummary::for_long(&text);
         self.text = text;
-        self.meta_title = title;
-        self.meta_dct = published;
+        self.meta = meta;
         self.selection = None;
         self.read_anyway = false;
         self.touched();
@@ -292,8 +287,7 @@ impl State {
 
     fn typed(&mut self, text: Rc<str>) {
         self.text = text;
-        self.meta_title = None;
-        self.meta_dct = None;
+        self.meta = crate::html::PageMeta::default();
         self.selection = None;
         self.touched();
         self.summary = None;
@@ -312,8 +306,7 @@ impl State {
             .and_then(|v| v.get("events_in_text_order"))
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false);
-        self.meta_title = None;
-        self.meta_dct = None;
+        self.meta = crate::html::PageMeta::default();
         let first_key = self.next_key;
         self.others = view
             .others
@@ -502,8 +495,7 @@ impl State {
             id: 0,
             text: self.text.to_string(),
             dct: self.dct.clone(),
-            meta_dct: self.meta_dct.clone(),
-            title: self.meta_title.clone(),
+            meta: self.meta.clone(),
             corrections: self.corrections.clone(),
             read_anyway: self.read_anyway,
         }
@@ -518,8 +510,7 @@ impl State {
                 id: other_request_id(o.key),
                 text: o.text.to_string(),
                 dct: o.dct.clone(),
-                meta_dct: None,
-                title: None,
+                meta: crate::html::PageMeta::default(),
                 corrections: o.corrections.clone(),
                 read_anyway: false,
             })

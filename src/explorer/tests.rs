@@ -25,8 +25,7 @@ fn after(state: &State, actions: impl IntoIterator<Item = Action>) -> State {
 fn set_text(text: &str) -> Action {
     Action::SetText {
         text: text.into(),
-        title: None,
-        published: None,
+        meta: crate::html::PageMeta::default(),
     }
 }
 
@@ -71,14 +70,17 @@ fn a_new_text_clears_the_selection_and_marks_the_state_edited() {
         &State::default(),
         [Action::SetText {
             text: ARTICLE.into(),
-            title: Some("Floods".into()),
-            published: Some("2024-03-04".into()),
+            meta: crate::html::PageMeta {
+                title: Some("Floods".into()),
+                published: Some("2024-03-04".into()),
+                ..Default::default()
+            },
         }],
     );
-    assert_eq!(from_file.meta_title.as_deref(), Some("Floods"));
-    assert_eq!(from_file.request().meta_dct.as_deref(), Some("2024-03-04"));
+    assert_eq!(from_file.meta.title.as_deref(), Some("Floods"));
+    assert_eq!(from_file.request().meta.published.as_deref(), Some("2024-03-04"));
     let retyped = after(&from_file, [Action::Typed("x".into())]);
-    assert_eq!((retyped.meta_title, retyped.meta_dct), (None, None));
+    assert_eq!(retyped.meta, crate::html::PageMeta::default());
 }
 
 #[test]

@@ -338,17 +338,15 @@ fn use_requests(state: &AppContext, pipe: Pipe) {
     let key = (
         Text(state.text.clone()),
         state.dct.clone(),
-        state.meta_dct.clone(),
-        state.meta_title.clone(),
+        state.meta.clone(),
         state.corrections.clone(),
         state.read_anyway,
     );
-    use_effect_with(key, move |(text, dct, meta_dct, title, corrections, read_anyway)| {
-        let (text, dct, meta_dct, title, corrections, read_anyway) = (
+    use_effect_with(key, move |(text, dct, meta, corrections, read_anyway)| {
+        let (text, dct, meta, corrections, read_anyway) = (
             text.0.clone(),
             dct.clone(),
-            meta_dct.clone(),
-            title.clone(),
+            meta.clone(),
             corrections.clone(),
             *read_anyway,
         );
@@ -359,8 +357,7 @@ fn use_requests(state: &AppContext, pipe: Pipe) {
                 id,
                 text: text.to_string(),
                 dct,
-                meta_dct,
-                title,
+                meta,
                 corrections,
                 read_anyway,
             });

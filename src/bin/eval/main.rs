@@ -5,11 +5,13 @@
 //! `eval geo [--errors] [FILE]`   toponym recognition and resolution over LGL / TR-News XML (default both)
 //! `eval events`       event frames on the project's own annotated samples
 //! `eval agree [--list diff|ours|theirs] [DIR]`   dates against HeidelTime's on unannotated news (LGL / TR-News)
+//! `eval web [--pages] [DIR]`   article body, headline and date of saved web pages (default ../shared/corpora/web/readability)
 
 mod agree;
 mod events;
 mod geo;
 mod time;
+mod web;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,8 +22,9 @@ fn main() {
         Some("geo") => geo::run(&rest),
         Some("events") => events::run(&rest),
         Some("agree") => agree::run(&rest),
+        Some("web") => web::run(&rest),
         _ => {
-            eprintln!("usage: eval (time|cases|geo|events|agree) [PATH...]");
+            eprintln!("usage: eval (time|cases|geo|events|agree|web) [PATH...]");
             2
         }
     };

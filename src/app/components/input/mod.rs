@@ -139,8 +139,7 @@ fn long_text_actions(state: &AppContext, focus_box: &Rc<RefCell<bool>>) -> Html 
             *focus_box.borrow_mut() = true;
             state.dispatch(Action::SetText {
                 text: Rc::from(""),
-                title: None,
-                published: None,
+                meta: crate::html::PageMeta::default(),
             });
         })
     };
@@ -161,8 +160,7 @@ fn controls(state: &AppContext, pending: &read::Pending) -> Html {
         Callback::from(move |_| {
             state.dispatch(Action::SetText {
                 text: SAMPLE_ARTICLE.into(),
-                title: None,
-                published: None,
+                meta: crate::html::PageMeta::default(),
             })
         })
     };

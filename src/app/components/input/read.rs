@@ -35,8 +35,7 @@ pub(super) fn read_file(file: web_sys::File, state: AppContext, pending: Pending
                 }
                 state.dispatch(Action::SetText {
                     text: loaded.text.into(),
-                    title: loaded.title,
-                    published: loaded.published,
+                    meta: loaded.meta,
                 });
             }
             Err(message) => state.dispatch(Action::Notice(format!("{message}. Your current text is unchanged."))),
@@ -66,8 +65,7 @@ pub(super) fn set_text_later(state: &AppContext, text: String) {
     gloo::timers::callback::Timeout::new(0, move || {
         state.dispatch(Action::SetText {
             text: text.into(),
-            title: None,
-            published: None,
+            meta: crate::html::PageMeta::default(),
         })
     })
     .forget();

@@ -1,0 +1,244 @@
+//! Evaluation: the article, headline and date of real saved web pages.
+//!
+//! `eval web [--pages] [DIR]` (default `../shared/corpora/web/readability`) reads every `NAME/source.html` with
+//! its `expected.html` (the article as Readability extracts it, headline and byline moved out) and
+//! `expected-metadata.json`, and prints:
+//!
+//! - body word-F1: our extracted body against the text of `expected.html`, as bags of words (lower case,
+//!   runs of letters and digits in any script), per page with `--pages`, and the mean over the English news and
+//!   magazine pages (the groups in the folder's README.md) and over all; beside it the same figure for all the
+//!   page's visible text, the baseline an extractor has to beat;
+//! - titles: our headline equal to the expected `title` (white space collapsed, curly quotes straightened);
+//! - dates: the document date of the analysis (metadata, else a date line in the text) on the calendar day of
+//!   the expected `publishedTime`, over the pages that have one.
+//!
+//! `--dump OUT` also writes each page's `NAME.ours.txt` and `NAME.expected.txt` into the folder `OUT`, for reading
+//! the differences by hand. Skips with a message (exit 0) when the folder is absent.
+
+use dateline::{html, Options};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// One scored page.
+struct Page {
+    name: String,
+    english: bool,
+    f1: f64,
+    baseline: f64,
+    title_ok: bool,
+    date: Option<bool>,
+    /// Time spent in `html::extract` alone.
+    extract_time: std::time::Duration,
+    ours_title: String,
+    expected_title: String,
+    ours_date: String,
+    expected_date: String,
+}
+
+pub fn run(args: &[String]) -> i32 {
+    let pages_flag = args.iter().any(|a| a == "--pages");
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|k| args.get(k + 1))
+        .map(PathBuf::from);
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--dump"))
+        .map(|(_, a)| a)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/web/readability"));
+    if !dir.is_dir() {
+        println!(
+            "eval web: {} is absent; skipped (the saved pages live outside the project)",
+            dir.display()
+        );
+        return 0;
+    }
+    let english = english_group(&dir);
+    let mut names: Vec<String> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().join("source.html").is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(e) => {
+            eprintln!("eval web: cannot read {}: {e}", dir.display());
+            return 2;
+        }
+    };
+    names.sort();
+    let mut pages = Vec::new();
+    let start = std::time::Instant::now();
+    let mut bytes = 0;
+    for name in names {
+        match score(&dir.join(&name), &name, english.contains(&name), dump.as_deref()) {
+            Ok((page, size)) => {
+                bytes += size;
+                pages.push(page);
+            }
+            Err(e) => eprintln!("eval web: {name}: {e}"),
+        }
+    }
+    let took = start.elapsed();
+    if pages_flag {
+        println!("{:<28} {:>3} {:>6} {:>6}  title  date", "page", "en", "F1", "all");
+        for p in &pages {
+            println!(
+                "{:<28} {:>3} {:>6.3} {:>6.3}  {:<5}  {}",
+                p.name,
+                if p.english { "en" } else { "" },
+                p.f1,
+                p.baseline,
+                if p.title_ok { "ok" } else { "--" },
+                match p.date {
+                    Some(true) => "ok".to_string(),
+                    Some(false) => format!("-- ours {} expected {}", p.ours_date, p.expected_date),
+                    None => "n/a".to_string(),
+                }
+            );
+            if !p.title_ok {
+                println!(
+                    "    title ours     {:?}\n    title expected {:?}",
+                    p.ours_title, p.expected_title
+                );
+            }
+        }
+    }
+    let mean = |f: &dyn Fn(&Page) -> f64, only_english: bool| {
+        let chosen: Vec<f64> = pages.iter().filter(|p| !only_english || p.english).map(f).collect();
+        (chosen.iter().sum::<f64>() / chosen.len().max(1) as f64, chosen.len())
+    };
+    let (en_f1, en_n) = mean(&|p| p.f1, true);
+    let (en_base, _) = mean(&|p| p.baseline, true);
+    let (all_f1, all_n) = mean(&|p| p.f1, false);
+    let (all_base, _) = mean(&|p| p.baseline, false);
+    let titles = pages.iter().filter(|p| p.title_ok).count();
+    let dated: Vec<bool> = pages.iter().filter_map(|p| p.date).collect();
+    println!("body word-F1, English news and magazines ({en_n} pages): {en_f1:.3} (all visible text: {en_base:.3})");
+    println!("body word-F1, all pages ({all_n}): {all_f1:.3} (all visible text: {all_base:.3})");
+    println!("titles equal to the expected title: {titles}/{}", pages.len());
+    println!(
+        "publication dates on the expected day: {}/{} (a date found on {}/{} pages)",
+        dated.iter().filter(|d| **d).count(),
+        dated.len(),
+        pages.iter().filter(|p| !p.ours_date.is_empty()).count(),
+        pages.len()
+    );
+    let extracting: std::time::Duration = pages.iter().map(|p| p.extract_time).sum();
+    println!(
+        "extraction alone: {:.1} MB in {:.0} ms ({:.1} ms per MB); with the analysis: {:.2} s",
+        bytes as f64 / 1_048_576.0,
+        extracting.as_secs_f64() * 1000.0,
+        extracting.as_secs_f64() * 1000.0 / (bytes as f64 / 1_048_576.0).max(1e-9),
+        took.as_secs_f64()
+    );
+    0
+}
+
+/// The pages of the README's "English news" and "English magazines" groups.
+fn english_group(dir: &Path) -> Vec<String> {
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap_or_default();
+    let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    for group in ["English news (", "English magazines ("] {
+        let Some(at) = flat.find(group) else { continue };
+        let rest = &flat[at + group.len()..];
+        let list = &rest[..rest.find(')').unwrap_or(rest.len())];
+        for item in list.split(", ") {
+            // `nytimes-1..4` is nytimes-1 to nytimes-4.
+            match item.split_once("..") {
+                Some((first, last)) => {
+                    let (stem, from) = first.rsplit_once('-').unwrap_or((first, "1"));
+                    let (from, to) = (from.parse::<u32>().unwrap_or(1), last.parse::<u32>().unwrap_or(0));
+                    out.extend((from..=to).map(|k| format!("{stem}-{k}")));
+                }
+                None => out.push(item.trim().to_string()),
+            }
+        }
+    }
+    out
+}
+
+/// Scores one page folder; returns the page and the size of its source.
+fn score(dir: &Path, name: &str, english: bool, dump: Option<&Path>) -> Result<(Page, usize), String> {
+    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"));
+    let source = dateline::input::decode(&read("source.html")?, usize::MAX)
+        .map_err(|e| e.to_string())?
+        .text;
+    let expected_html = String::from_utf8_lossy(&read("expected.html")?).into_owned();
+    let meta: Value = serde_json::from_slice(&read("expected-metadata.json")?).map_err(|e| e.to_string())?;
+    let expected = html::visible_text(&expected_html);
+    let started = std::time::Instant::now();
+    let doc = html::extract(&source);
+    let extract_time = started.elapsed();
+    let f1 = word_f1(&doc.body, &expected);
+    if let Some(out) = dump {
+        let _ = std::fs::create_dir_all(out);
+        let _ = std::fs::write(out.join(format!("{name}.ours.txt")), &doc.body);
+        let _ = std::fs::write(out.join(format!("{name}.expected.txt")), &expected);
+    }
+    let baseline = word_f1(&html::visible_text(&source), &expected);
+    let expected_title = meta["title"].as_str().map(normalise).unwrap_or_default();
+    let ours_title = doc.meta.title.as_deref().map(normalise).unwrap_or_default();
+    let expected_date = meta["publishedTime"].as_str().unwrap_or("").to_string();
+    let mut options = Options::default();
+    let text = doc.into_text(&mut options);
+    let analysis = dateline::analyze(&text, &options);
+    let ours_date = analysis.document.dct.value.clone().unwrap_or_default();
+    let date =
+        (!expected_date.is_empty()).then(|| expected_date.get(..10).is_some_and(|d| ours_date.get(..10) == Some(d)));
+    Ok((
+        Page {
+            name: name.to_string(),
+            english,
+            f1,
+            baseline,
+            title_ok: !expected_title.is_empty() && ours_title == expected_title,
+            date,
+            extract_time,
+            ours_title,
+            expected_title,
+            ours_date,
+            expected_date,
+        },
+        source.len(),
+    ))
+}
+
+/// White space collapsed, curly quotes straightened.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            _ => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words of a text: lower-cased runs of letters and digits, counted.
+fn bag(text: &str) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        *out.entry(w.to_lowercase()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// F1 of the bag of words of `ours` against `expected`.
+fn word_f1(ours: &str, expected: &str) -> f64 {
+    let (a, b) = (bag(ours), bag(expected));
+    let common: usize = a.iter().map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0))).sum();
+    let (na, nb) = (a.values().sum::<usize>(), b.values().sum::<usize>());
+    if na == 0 || nb == 0 || common == 0 {
+        return if na == nb { 1.0 } else { 0.0 };
+    }
+    let (p, r) = (common as f64 / na as f64, common as f64 / nb as f64);
+    2.0 * p * r / (p + r)
+}
