@@ -232,12 +232,8 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
 /// were kept.
 fn unsupported_language(found: &detect::Detected, language: &Language, gated: bool) -> Warning {
     let tables = detect::name_of(language.code()).unwrap_or(language.code());
-    let looks = format!(
-        "This text looks {} ({}, {:.0}% sure); Dateline reads {tables} for now",
-        found.name,
-        found.code,
-        found.confidence * 100.0
-    );
+    // The first sentence is what the app shows as it is: it must not need the detection table to be said.
+    let looks = format!("This article looks {}; Dateline reads {tables} for now", found.name);
     Warning::new(
         "unsupported_language",
         if gated {

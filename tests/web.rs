@@ -47,8 +47,7 @@ fn dropped_html_keeps_text_and_drops_scripts() {
     let html = r#"<html><head><title>T</title><meta property="article:published_time" content="2024-03-14"></head>
         <body><script>window.dlPwned = 1</script><p>One.</p><img src="x" onerror="window.dlPwned = 2"><p>Two.</p></body></html>"#;
     let loaded = dateline::app::load_file_for_tests("a.html", html.as_bytes()).expect("parses");
-    // The same extractor as the CLI: the headline, a blank line, the article.
-    assert_eq!(loaded.0, "T\n\nOne.\n\nTwo.");
+    assert_eq!(loaded.0, "One.\n\nTwo.");
     assert_eq!(loaded.1.as_deref(), Some("T"));
     assert_eq!(loaded.2.as_deref(), Some("2024-03-14"));
     let pwned = js_sys::Reflect::get(&js_sys::global(), &"dlPwned".into()).expect("read global");

@@ -478,15 +478,13 @@ impl State {
     /// otherwise, and once the person asked to analyse it as English anyway.
     pub fn language_notice(&self) -> Option<String> {
         let analysis = self.analysis.as_ref()?;
-        if self.read_anyway || !analysis.warnings.iter().any(|w| w.code == "unsupported_language") {
+        if self.read_anyway {
             return None;
         }
-        let code = analysis.document.language.as_str();
-        let name = crate::lang::detect::name_of(code).unwrap_or(code);
-        Some(format!(
-            "This article looks {name}; Dateline reads English for now, so only dates and numbers written in figures \
-             are shown."
-        ))
+        // The engine words it (its first sentence names the language); the page adds nothing to look up.
+        let warning = analysis.warnings.iter().find(|w| w.code == "unsupported_language")?;
+        let looks = warning.message.split(", so ").next().unwrap_or(&warning.message);
+        Some(format!("{looks}: only dates and numbers written in figures are shown."))
     }
 
     /// What to ask the worker about the article being read (its id is set when it is sent).
