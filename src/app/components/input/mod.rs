@@ -182,7 +182,7 @@ fn controls(state: &AppContext, pending: &read::Pending) -> Html {
                 title="Keep this article on the timeline and paste another">{"Add another article"}</button>
             <label class="file-button">
                 {"Open a file…"}
-                <input type="file" accept=".txt,.md,.html,.htm,.json,text/plain,text/html"
+                <input type="file" accept=".txt,.md,.html,.htm,.docx,.json,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                     onchange={events::on_pick(state, pending)} />
             </label>
             <label class="dct">
