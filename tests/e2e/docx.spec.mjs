@@ -57,6 +57,6 @@ test('the reference article as a .docx gives the same dates, places and events a
   await expect(box).toHaveValue(new RegExp('^' + paragraphs[0].slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 
   await page.locator('input[type=file]').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\n', 'latin1') });
-  await expect(page.getByRole('alert')).toContainText('PDF files are not read yet');
+  await expect(page.getByRole('alert').filter({ hasText: 'report.pdf: PDF files are not read yet' })).toBeVisible();
   await expect(box).toHaveValue(new RegExp('^' + paragraphs[0].slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), { timeout: 1000 });
 });
