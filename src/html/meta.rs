@@ -4,25 +4,9 @@
 
 use super::jsonld::{self, LdItem};
 use super::tree::{is_json_ld, Kind, Tree};
+use super::PageMeta;
 use crate::calendar::Date;
 use crate::model::Warning;
-
-/// The metadata of a page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Meta {
-    /// The headline.
-    pub title: Option<String>,
-    /// The publication date as written in its source.
-    pub published: Option<String>,
-    /// The authors.
-    pub byline: Option<String>,
-    /// The publication's name.
-    pub site_name: Option<String>,
-    /// The canonical address.
-    pub url: Option<String>,
-    /// Sources that disagree with the chosen ones.
-    pub warnings: Vec<Warning>,
-}
 
 /// `<meta>` names that carry the publication date, most tied to the article first (after JSON-LD and
 /// `article:published_time`, which are read before these).
@@ -153,7 +137,7 @@ impl Sources {
 
 /// Reads the metadata of `tree`; `article` is the element chosen as the article, whose headline and `<time>`
 /// are the page's last resort.
-pub(crate) fn read(tree: &Tree, article: Option<usize>) -> Meta {
+pub(crate) fn read(tree: &Tree, article: Option<usize>) -> PageMeta {
     let s = sources(tree);
     let site_name = s
         .meta("og:site_name")
@@ -194,7 +178,7 @@ pub(crate) fn read(tree: &Tree, article: Option<usize>) -> Meta {
         .or_else(|| s.meta("og:url").filter(|u| u.starts_with("http")).map(str::to_string))
         .or_else(|| s.ld.iter().find_map(|i| i.url.clone()));
     let (published, warnings) = published(&s, tree, article);
-    Meta {
+    PageMeta {
         title,
         published,
         byline,
@@ -353,7 +337,7 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, loos
 mod tests {
     use super::*;
 
-    fn meta(html: &str) -> Meta {
+    fn meta(html: &str) -> PageMeta {
         read(&Tree::parse(html), None)
     }
 

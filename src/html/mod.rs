@@ -149,14 +149,7 @@ pub fn extract(html: &str) -> HtmlDocument {
         text,
         body,
         captions,
-        meta: PageMeta {
-            title: meta.title,
-            published: meta.published,
-            byline: meta.byline,
-            site_name: meta.site_name,
-            url: meta.url,
-            warnings: meta.warnings,
-        },
+        meta,
     }
 }
 
