@@ -34,6 +34,9 @@ struct Page {
     expected_title: String,
     ours_date: String,
     expected_date: String,
+    /// Places and events of the analysis whose words in context are not in the expected article: (outside, all).
+    places_outside: (usize, usize),
+    events_outside: (usize, usize),
 }
 
 pub fn run(args: &[String]) -> i32 {
@@ -127,6 +130,19 @@ pub fn run(args: &[String]) -> i32 {
         pages.iter().filter(|p| !p.ours_date.is_empty()).count(),
         pages.len()
     );
+    let outside = |f: &dyn Fn(&Page) -> (usize, usize)| {
+        let (o, n) = pages
+            .iter()
+            .filter(|p| p.english)
+            .map(f)
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        format!("{o} of {n} ({:.1} %)", 100.0 * o as f64 / n.max(1) as f64)
+    };
+    println!(
+        "records from outside the article, English pages: places {}, events {}",
+        outside(&|p| p.places_outside),
+        outside(&|p| p.events_outside)
+    );
     let extracting: std::time::Duration = pages.iter().map(|p| p.extract_time).sum();
     println!(
         "extraction alone: {:.1} MB in {:.0} ms ({:.1} ms per MB); with the analysis: {:.2} s",
@@ -190,6 +206,23 @@ fn score(dir: &Path, name: &str, english: bool, dump: Option<&Path>) -> Result<(
     let ours_date = analysis.document.dct.value.clone().unwrap_or_default();
     let date =
         (!expected_date.is_empty()).then(|| expected_date.get(..10).is_some_and(|d| ours_date.get(..10) == Some(d)));
+    // The article Readability keeps, with its title (moved out of expected.html), as one run of words.
+    let article = format!(
+        " {} ",
+        words(&format!("{}\n{expected}", meta["title"].as_str().unwrap_or(""))).join(" ")
+    );
+    let outside = |spans: &mut dyn Iterator<Item = dateline::Span>| {
+        let (mut out, mut all) = (0, 0);
+        for span in spans {
+            all += 1;
+            if !article.contains(&format!(" {} ", in_context(&text, span))) {
+                out += 1;
+            }
+        }
+        (out, all)
+    };
+    let places_outside = outside(&mut analysis.places.iter().map(|p| p.span));
+    let events_outside = outside(&mut analysis.events.iter().map(|e| e.trigger.span));
     Ok((
         Page {
             name: name.to_string(),
@@ -203,9 +236,37 @@ fn score(dir: &Path, name: &str, english: bool, dump: Option<&Path>) -> Result<(
             expected_title,
             ours_date,
             expected_date,
+            places_outside,
+            events_outside,
         },
         source.len(),
     ))
+}
+
+/// The lower-cased runs of letters and digits of `text`.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A mention with the two words before and after it, as a run of words: what must appear in the expected
+/// article for the mention to count as the article's (a place named in a menu and in the body is told apart
+/// by its neighbours).
+fn in_context(text: &str, span: dateline::Span) -> String {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let before = words(&text[floor(span.start.saturating_sub(200))..floor(span.start)]);
+    let after = words(&text[floor(span.end)..floor((span.end + 200).min(text.len()))]);
+    let mut run: Vec<String> = before[before.len().saturating_sub(2)..].to_vec();
+    run.extend(words(span.slice(text)));
+    run.extend(after.into_iter().take(2));
+    run.join(" ")
 }
 
 /// White space collapsed, curly quotes straightened.
