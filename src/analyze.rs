@@ -279,7 +279,7 @@ fn numbers_in_figures(entities: Vec<Entity>) -> Vec<Entity> {
 }
 
 /// `text`, cut to [`MAX_INPUT_BYTES`] on a character boundary with a `truncated` warning when longer.
-fn within_limit<'t>(text: &'t str, warnings: &mut Vec<Warning>) -> &'t str {
+pub(crate) fn within_limit<'t>(text: &'t str, warnings: &mut Vec<Warning>) -> &'t str {
     if text.len() <= MAX_INPUT_BYTES {
         return text;
     }
@@ -292,7 +292,7 @@ fn within_limit<'t>(text: &'t str, warnings: &mut Vec<Warning>) -> &'t str {
 }
 
 /// The warning for a text cut to [`MAX_INPUT_BYTES`].
-pub(crate) fn truncated_warning() -> Warning {
+fn truncated_warning() -> Warning {
     Warning::new(
         "truncated",
         format!(

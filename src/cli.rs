@@ -402,15 +402,8 @@ impl Output {
 
 fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
     let mut bytes = read_input(name)?;
-    let lower = name.to_string_lossy().to_lowercase();
-    if lower.ends_with(".docx") || dateline::docx::looks_like_zip(&bytes) {
-        bytes = dateline::docx::text(&bytes)
-            .map_err(|e| CliError(e.to_string()))?
-            .into_bytes();
-    } else if bytes.starts_with(b"%PDF-") {
-        return Err(CliError(
-            "PDF files are not read yet; save the document as text or .docx and try again".to_string(),
-        ));
+    if let Some(document) = dateline::docx::document_text(&name.to_string_lossy(), &bytes) {
+        bytes = document.map_err(|e| CliError(e.to_string()))?.into_bytes();
     }
     let decoded = input::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
     let name = name.to_string_lossy();
@@ -453,13 +446,7 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
             dateline::analyze_in_windows(&text, &options, |window| {
                 match whole.as_mut() {
                     None => whole = Some(window),
-                    Some(all) => {
-                        all.timexes.extend(window.timexes);
-                        all.places.extend(window.places);
-                        all.entities.extend(window.entities);
-                        all.events.extend(window.events);
-                        all.warnings.extend(window.warnings);
-                    }
+                    Some(all) => all.append(window),
                 }
                 Ok::<_, CliError>(())
             })?;

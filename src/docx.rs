@@ -24,6 +24,8 @@ pub enum DocxError {
     TooLarge,
     /// The archive is damaged or uses a compression other than deflate.
     Damaged(&'static str),
+    /// A PDF: its text layer is not read yet.
+    Pdf,
 }
 
 impl fmt::Display for DocxError {
@@ -39,6 +41,10 @@ impl fmt::Display for DocxError {
             DocxError::NoDocument => write!(f, "this zip file holds no Word document (word/document.xml)"),
             DocxError::TooLarge => write!(f, "the document's text is larger than {} MB", MAX_XML_BYTES >> 20),
             DocxError::Damaged(why) => write!(f, "the Word document is damaged ({why})"),
+            DocxError::Pdf => write!(
+                f,
+                "PDF files are not read yet; save the document as text or .docx and open that"
+            ),
         }
     }
 }
@@ -48,6 +54,19 @@ impl std::error::Error for DocxError {}
 /// True when `bytes` start like a zip archive (a `.docx`, `.xlsx`, `.epub`...).
 pub fn looks_like_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The text of a file that is a document rather than text, by its name or its first bytes: a Word document's
+/// paragraphs, or why it cannot be read (a PDF, a damaged or locked .docx). `None` for anything else, which is
+/// read as characters. The CLI and the page both open files through this.
+pub fn document_text(name: &str, bytes: &[u8]) -> Option<Result<String, DocxError>> {
+    if name.to_lowercase().ends_with(".docx") || looks_like_zip(bytes) {
+        Some(text(bytes))
+    } else if bytes.starts_with(b"%PDF-") {
+        Some(Err(DocxError::Pdf))
+    } else {
+        None
+    }
 }
 
 /// The text of the Word document `bytes`. Linear in the archive's central directory and in the main part.
@@ -131,7 +150,8 @@ fn paragraphs(xml: &str) -> String {
     let mut in_text = false;
     while let Some(open) = rest.find('<') {
         if in_text {
-            push_xml_text(&mut paragraph, &rest[..open]);
+            // XML's five named references and numeric ones are a subset of what HTML5 decodes.
+            paragraph.push_str(&crate::html::decode_entities(&rest[..open]));
         }
         let Some(close) = rest[open..].find('>') else {
             break;
@@ -144,19 +164,17 @@ fn paragraphs(xml: &str) -> String {
             ("", true, _) if tag == "/w:t" => in_text = false,
             ("w:tab", _, _) => paragraph.push('\t'),
             ("w:br" | "w:cr", _, _) => paragraph.push('\n'),
-            ("", true, _) if tag == "/w:p" => {
-                let line = paragraph.trim();
-                if !line.is_empty() {
-                    if !out.is_empty() {
-                        out.push_str("\n\n");
-                    }
-                    out.push_str(line);
-                }
-                paragraph.clear();
-            }
+            ("", true, _) if tag == "/w:p" => end_paragraph(&mut out, &mut paragraph),
             _ => {}
         }
     }
+    end_paragraph(&mut out, &mut paragraph);
+    out.push('\n');
+    out
+}
+
+/// Moves a finished paragraph to `out`, after a blank line; an empty one is dropped.
+fn end_paragraph(out: &mut String, paragraph: &mut String) {
     let line = paragraph.trim();
     if !line.is_empty() {
         if !out.is_empty() {
@@ -164,48 +182,7 @@ fn paragraphs(xml: &str) -> String {
         }
         out.push_str(line);
     }
-    out.push('\n');
-    out
-}
-
-/// Appends XML character data with its five named entities and numeric references decoded. Linear: each `&`
-/// looks for its `;` within 12 bytes.
-fn push_xml_text(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let entity = rest
-            .get(1..rest.len().min(12))
-            .and_then(|s| s.find(';'))
-            .map(|semi| &rest[1..semi + 1]);
-        let decoded = entity.and_then(|e| match e {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => e
-                .strip_prefix("#x")
-                .or_else(|| e.strip_prefix("#X"))
-                .map_or_else(
-                    || e.strip_prefix('#').and_then(|d| d.parse().ok()),
-                    |h| u32::from_str_radix(h, 16).ok(),
-                )
-                .and_then(char::from_u32),
-        });
-        match (entity, decoded) {
-            (Some(e), Some(c)) => {
-                out.push(c);
-                rest = &rest[e.len() + 2..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
+    paragraph.clear();
 }
 
 #[cfg(test)]

@@ -68,6 +68,17 @@ pub struct Analysis {
     pub warnings: Vec<Warning>,
 }
 
+impl Analysis {
+    /// Appends the lists of `next` (a later part or window of the same text) to these, in order.
+    pub fn append(&mut self, next: Analysis) {
+        self.timexes.extend(next.timexes);
+        self.places.extend(next.places);
+        self.entities.extend(next.entities);
+        self.events.extend(next.events);
+        self.warnings.extend(next.warnings);
+    }
+}
+
 /// Facts about the whole document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Document {

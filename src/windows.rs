@@ -14,7 +14,6 @@
 use crate::analyze::{analyze, Options};
 use crate::calendar::Date;
 use crate::model::{Analysis, Span};
-use crate::MAX_INPUT_BYTES;
 use std::collections::HashSet;
 
 /// Texts up to this many bytes are analysed whole; longer ones in windows of about this size.
@@ -92,12 +91,9 @@ pub fn analyze_in_windows<E>(
     options: &Options,
     mut each: impl FnMut(Analysis) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut cut = text.len().min(MAX_INPUT_BYTES);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let truncated = cut < text.len();
-    let whole = &text[..cut];
+    // The `truncated` warning, if any, goes with the last window: that is where the text stops.
+    let mut cut_warning = Vec::new();
+    let whole = crate::analyze::within_limit(text, &mut cut_warning);
     let mut options = Options {
         corrections: Default::default(),
         ..options.clone()
@@ -128,8 +124,8 @@ pub fn analyze_in_windows<E>(
         analysis
             .warnings
             .retain(|w| w.span.is_some() || given_warnings.insert(w.code.clone()));
-        if truncated && range.end == whole.len() {
-            analysis.warnings.push(crate::analyze::truncated_warning());
+        if range.end == whole.len() {
+            analysis.warnings.append(&mut cut_warning);
         }
         each(analysis)?;
     }

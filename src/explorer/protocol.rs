@@ -178,9 +178,5 @@ pub fn split(analysis: Analysis, part_bytes: usize) -> Vec<Analysis> {
 
 /// Appends part `next` (not the first) to `whole`.
 pub fn join(whole: &mut Analysis, next: Analysis) {
-    whole.timexes.extend(next.timexes);
-    whole.places.extend(next.places);
-    whole.entities.extend(next.entities);
-    whole.events.extend(next.events);
-    whole.warnings.extend(next.warnings);
+    whole.append(next);
 }

@@ -42,21 +42,15 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// Turns a file's bytes into article text, or a message for the person.
 pub fn load(name: &str, bytes: &[u8]) -> Result<LoadedText, String> {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".docx") || crate::docx::looks_like_zip(bytes) {
+    if let Some(document) = crate::docx::document_text(name, bytes) {
         // The CLI's reader: the document's paragraphs, the first one the headline.
-        let text = crate::docx::text(bytes).map_err(|e| format!("{name}: {e}"))?;
         return Ok(LoadedText {
-            text,
+            text: document.map_err(|e| format!("{name}: {e}"))?,
             meta: crate::html::PageMeta::default(),
             note: None,
         });
     }
-    if bytes.starts_with(b"%PDF-") {
-        return Err(format!(
-            "{name}: PDF files are not read yet; save the document as text or .docx and drop that"
-        ));
-    }
+    let lower = name.to_ascii_lowercase();
     let decoded = input::decode(bytes, MAX_FILE_BYTES).map_err(|e| format!("{name}: {e}"))?;
     if lower.ends_with(".html") || lower.ends_with(".htm") || crate::html::looks_like_html(&decoded.text) {
         let (text, title, published) =
