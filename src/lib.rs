@@ -58,6 +58,7 @@ pub mod input;
 pub mod lang;
 pub mod model;
 pub mod places;
+pub mod reader;
 pub mod segment;
 pub mod share;
 pub mod timeline;

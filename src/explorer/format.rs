@@ -130,3 +130,65 @@ mod tests {
         assert_eq!(human_bytes(12), "12 bytes");
     }
 }
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A publication date as people read it: "Monday 5 September 2016", with the time as written when there is
+/// one ("Monday 5 September 2016, 14:02"); a value that is not an ISO date is shown as it is.
+pub fn publication_date(value: &str) -> String {
+    let Some(date) = value.get(..10).and_then(|d| crate::calendar::Date::parse_iso(d).ok()) else {
+        return value.to_string();
+    };
+    let day = format!(
+        "{} {} {} {}",
+        WEEKDAY_NAMES[(date.weekday() as usize + 6) % 7],
+        date.day,
+        MONTH_NAMES[date.month as usize - 1],
+        date.year
+    );
+    match value.get(10..16) {
+        Some(time) if time.starts_with('T') && time[1..].bytes().all(|b| b.is_ascii_digit() || b == b':') => {
+            format!("{day}, {}", &time[1..])
+        }
+        _ => day,
+    }
+}
+
+#[cfg(test)]
+mod publication_tests {
+    use super::publication_date;
+
+    #[test]
+    fn dates_read_as_words() {
+        assert_eq!(publication_date("2016-09-05"), "Monday 5 September 2016");
+        assert_eq!(
+            publication_date("2016-09-04T14:02:00Z"),
+            "Sunday 4 September 2016, 14:02"
+        );
+        assert_eq!(publication_date("2024-02-29T00:00"), "Thursday 29 February 2024, 00:00");
+        assert_eq!(publication_date("last spring"), "last spring");
+        assert_eq!(publication_date("2016-13-45"), "2016-13-45");
+    }
+}

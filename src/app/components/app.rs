@@ -39,6 +39,7 @@ pub fn App() -> Html {
                     <ShareBar link={AttrValue::from((*link).clone())} {too_long} />
                 }
                 {status_bar(bar.as_ref(), status, stop)}
+                {page_header(&state)}
                 <ArticleView />
                 <TimelineView />
                 <MapView />
@@ -110,6 +111,59 @@ fn restore(state: &AppContext, offer: &UseStateHandle<Option<ViewState>>) -> Htm
                 <button onclick={discard}>{"Discard"}</button>
             </span>
         </div>
+    }
+}
+
+/// What a saved page says about its article, above the views: headline, byline, publication and date. Shown
+/// only for a text read from a page (its byline, site, address or date came from the page's metadata).
+fn page_header(state: &AppContext) -> Html {
+    let Some(document) = state.analysis.as_ref().map(|a| &a.document) else {
+        return Html::default();
+    };
+    let from_page = document.byline.is_some()
+        || document.site_name.is_some()
+        || document.url.is_some()
+        || document.dct.source == crate::model::DctSource::Meta;
+    if !from_page {
+        return Html::default();
+    }
+    let published = document.dct.value.as_deref().map(|value| {
+        let from = match document.dct.source {
+            crate::model::DctSource::Meta => "from the page",
+            crate::model::DctSource::Dateline => "from the dateline",
+            crate::model::DctSource::User => "set by you",
+            crate::model::DctSource::None => "",
+        };
+        (
+            crate::explorer::format::publication_date(value),
+            value.to_string(),
+            from,
+        )
+    });
+    html! {
+        <section class="page-meta" aria-label="About this page">
+            if let Some(title) = document.title.clone() {
+                <p class="page-headline">{title}</p>
+            }
+            <p class="page-facts">
+                if let Some(byline) = document.byline.clone() {
+                    <span class="page-byline">{"By "}{byline}</span>
+                }
+                if let Some(site) = document.site_name.clone() {
+                    <span class="page-site">{site}</span>
+                }
+                if let Some((words, value, from)) = published {
+                    <span class="page-date">
+                        {"Published "}<time datetime={value}>{words}</time>
+                        if !from.is_empty() { {format!(" ({from})")} }
+                    </span>
+                }
+                if let Some(url) = document.url.clone() {
+                    // Shown, not linked: the explorer never sends the reader anywhere.
+                    <span class="page-url">{url}</span>
+                }
+            </p>
+        </section>
     }
 }
 
