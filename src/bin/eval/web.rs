@@ -92,7 +92,10 @@ pub fn run(args: &[String]) -> i32 {
     }
     let took = start.elapsed();
     if pages_flag {
-        println!("{:<28} {:>3} {:>6} {:>6} {:>6}  title  date", "page", "en", "F1", "all", "sh-F1");
+        println!(
+            "{:<28} {:>3} {:>6} {:>6} {:>6}  title  date",
+            "page", "en", "F1", "all", "sh-F1"
+        );
         for p in &pages {
             println!(
                 "{:<28} {:>3} {:>6.3} {:>6.3} {:>6.3}  {:<5}  {}",
@@ -132,8 +135,12 @@ pub fn run(args: &[String]) -> i32 {
     let (en_sh_base, _) = mean(&|p| p.shingle_baseline, true);
     let (all_sh, _) = mean(&|p| p.shingle_f1, false);
     let (all_sh_base, _) = mean(&|p| p.shingle_baseline, false);
-    println!("body shingle-F1 (4-word shingles), English ({en_n} pages): {en_sh:.3} (all visible text: {en_sh_base:.3})");
-    println!("body shingle-F1 (4-word shingles), all pages ({all_n}): {all_sh:.3} (all visible text: {all_sh_base:.3})");
+    println!(
+        "body shingle-F1 (4-word shingles), English ({en_n} pages): {en_sh:.3} (all visible text: {en_sh_base:.3})"
+    );
+    println!(
+        "body shingle-F1 (4-word shingles), all pages ({all_n}): {all_sh:.3} (all visible text: {all_sh_base:.3})"
+    );
     println!("titles equal to the expected title: {titles}/{}", pages.len());
     println!(
         "publication dates on the expected day: {}/{} (a date found on {}/{} pages)",
