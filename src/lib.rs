@@ -67,7 +67,7 @@ pub mod windows;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 
-pub use analyze::{analyze, analyze_with_progress, Context, Gazetteers, Options, Stage, MAX_INPUT_BYTES};
+pub use analyze::{analyze, analyze_with_progress, Context, FallbackDct, Gazetteers, Options, Stage, MAX_INPUT_BYTES};
 pub use doc::Doc;
 pub use lang::Language;
 pub use model::*;

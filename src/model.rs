@@ -129,6 +129,12 @@ pub enum DctSource {
     Meta,
     /// Given by the person (`--dct`, or the UI).
     User,
+    /// The newest full date written in the text, taken as the publication date because nothing else gave one
+    /// (the person asked for it: the app's "from the text", the CLI's `--dct text`).
+    Text,
+    /// Assumed (today, in the app) because nothing gave a date and the person has not said yet: every date
+    /// read from it is a guess, and is shown as one.
+    Assumed,
     /// Not known: relative dates stay underspecified.
     #[default]
     None,

@@ -53,6 +53,13 @@ pub struct ViewState {
     /// Further articles whose events the timeline shows beside this one's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub others: Vec<OtherArticle>,
+    /// What the page the article came from said about itself (headline, publication date, byline, ...), so
+    /// that its date survives a reload and travels in the link.
+    #[serde(default, skip_serializing_if = "crate::html::PageMeta::is_empty")]
+    pub meta: crate::html::PageMeta,
+    /// The person asked for the newest date written in the text as the publication date.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dct_from_text: bool,
 }
 
 /// An article added beside the main one.
@@ -66,6 +73,9 @@ pub struct OtherArticle {
     /// The person's corrections to it.
     #[serde(default, skip_serializing_if = "Corrections::is_empty")]
     pub corrections: Corrections,
+    /// What its page said about itself.
+    #[serde(default, skip_serializing_if = "crate::html::PageMeta::is_empty")]
+    pub meta: crate::html::PageMeta,
 }
 
 /// A present `view` is kept even when it is `null`, so that `decode(encode(s)) == s` for every state.

@@ -564,22 +564,35 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         proptest::option::of(any::<String>()),
         proptest::option::of(json_value()),
         proptest::collection::vec((any::<String>(), proptest::option::of(any::<String>())), 0..3),
+        (
+            proptest::option::of(any::<String>()),
+            proptest::option::of(any::<String>()),
+            any::<bool>(),
+        ),
     )
-        .prop_map(|(text, dct, corrections, selection, view, others)| ViewState {
-            text,
-            dct,
-            corrections,
-            selection,
-            view,
-            others: others
-                .into_iter()
-                .map(|(text, dct)| dateline::share::OtherArticle {
-                    text,
-                    dct,
+        .prop_map(
+            |(text, dct, corrections, selection, view, others, (title, published, dct_from_text))| ViewState {
+                text,
+                dct,
+                corrections,
+                selection,
+                view,
+                meta: dateline::html::PageMeta {
+                    title,
+                    published,
                     ..Default::default()
-                })
-                .collect(),
-        })
+                },
+                dct_from_text,
+                others: others
+                    .into_iter()
+                    .map(|(text, dct)| dateline::share::OtherArticle {
+                        text,
+                        dct,
+                        ..Default::default()
+                    })
+                    .collect(),
+            },
+        )
 }
 
 /// Deeply nested markup: the extractor is iterative, so depth costs nothing but time.

@@ -192,3 +192,16 @@ mod publication_tests {
         assert_eq!(publication_date("2016-13-45"), "2016-13-45");
     }
 }
+
+/// What to say of an event's date that no words of the event gave: "date assumed" when it is the assumed
+/// publication day (nothing dated the article), "reported on this day" when it is the publication day.
+pub fn date_note(analysis: &crate::model::Analysis, event: &crate::model::Event) -> Option<&'static str> {
+    use crate::model::{DateSource, DctSource};
+    if event.date.source != DateSource::Dct {
+        return None;
+    }
+    Some(match analysis.document.dct.source {
+        DctSource::Assumed => "date assumed",
+        _ => "reported on this day",
+    })
+}

@@ -33,6 +33,7 @@ pub fn App() -> Html {
             {notice(&state)}
             {restore(&state, &restore_offer)}
             {language_notice(&state)}
+            {date_prompt(&state)}
             <main class="layout">
                 <InputPanel />
                 if !link.is_empty() || too_long {
@@ -132,6 +133,8 @@ fn page_header(state: &AppContext) -> Html {
             crate::model::DctSource::Meta => "from the page",
             crate::model::DctSource::Dateline => "from the dateline",
             crate::model::DctSource::User => "set by you",
+            crate::model::DctSource::Text => "the newest date in the text",
+            crate::model::DctSource::Assumed => "assumed",
             crate::model::DctSource::None => "",
         };
         (
@@ -163,6 +166,63 @@ fn page_header(state: &AppContext) -> Html {
                     <span class="page-url">{url}</span>
                 }
             </p>
+        </section>
+    }
+}
+
+/// Asks for the publication date of an article that gives none (no dateline, no page metadata), above the
+/// views: until the person answers, today is assumed and every date read from it is marked as assumed.
+fn date_prompt(state: &AppContext) -> Html {
+    use crate::model::DctSource;
+    let Some(analysis) = state.analysis.as_ref() else {
+        return Html::default();
+    };
+    let source = analysis.document.dct.source;
+    if state.dct.is_some() || state.text.trim().is_empty() || !matches!(source, DctSource::Assumed | DctSource::None) {
+        return Html::default();
+    }
+    let today = {
+        let state = state.clone();
+        move |_| {
+            let now = js_sys::Date::new_0();
+            let day = format!(
+                "{:04}-{:02}-{:02}",
+                now.get_full_year(),
+                now.get_month() + 1,
+                now.get_date()
+            );
+            state.dispatch(Action::SetDct(Some(day)));
+        }
+    };
+    let on_date = {
+        let state = state.clone();
+        move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if !value.is_empty() {
+                state.dispatch(Action::SetDct(Some(value)));
+            }
+        }
+    };
+    let from_text = {
+        let state = state.clone();
+        move |_| state.dispatch(Action::DctFromText(true))
+    };
+    let why = if state.dct_from_text {
+        "No full date is written in the article to take as its publication date; pick one."
+    } else {
+        "No publication date was found in the article, so today's is assumed: dates read from it are marked as assumed."
+    };
+    html! {
+        <section class="notice date-prompt" aria-labelledby="h-date-prompt">
+            <span><strong id="h-date-prompt">{"When was this published? "}</strong>{why}</span>
+            <span class="date-choices">
+                <button type="button" onclick={today}>{"Today"}</button>
+                <label>{"On "}<input type="date" aria-label="Publication date" onchange={on_date} /></label>
+                if !state.dct_from_text {
+                    <button type="button" onclick={from_text}
+                        title="Take the newest date written in the article">{"From the text"}</button>
+                }
+            </span>
         </section>
     }
 }

@@ -135,6 +135,7 @@ fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&s
             <button type="button" {onclick} aria-pressed={is_selected.to_string()}>
                 <span class="ev-head">
                     <time>{&ev.date.value}</time>
+                    if let Some(note) = crate::explorer::format::date_note(analysis, ev) { <span class="tag dated-by">{note}</span> }
                     <strong>{ev.kind.replace('_', " ")}</strong>
                     if ev.polarity == Polarity::Negative { <span class="tag">{"did not happen"}</span> }
                     if ev.modality != crate::model::Modality::Asserted {

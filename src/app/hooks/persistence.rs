@@ -95,6 +95,8 @@ fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<R
         state.others.iter().map(|o| o.key).collect::<Vec<u64>>(),
         state.edited,
         state.from_link,
+        state.dct_from_text,
+        state.meta.clone(),
     );
     let snapshot = state.clone();
     use_effect_with(key, move |key| {

@@ -169,11 +169,10 @@ fn controls(state: &AppContext, pending: &read::Pending) -> Html {
         Callback::from(move |_| state.dispatch(Action::AddArticle))
     };
     let found_dct = state.analysis.as_ref().and_then(|a| {
-        a.document
-            .dct
-            .value
-            .clone()
-            .map(|v| format!("{v} (from {})", dct_source_label(a.document.dct.source)))
+        a.document.dct.value.clone().map(|v| match a.document.dct.source {
+            crate::model::DctSource::Assumed => format!("{v} (assumed: no date found)"),
+            source => format!("{v} (from {})", dct_source_label(source)),
+        })
     });
     html! {
         <div class="controls">
@@ -241,6 +240,8 @@ pub fn dct_source_label(source: crate::model::DctSource) -> &'static str {
         crate::model::DctSource::Dateline => "the dateline",
         crate::model::DctSource::Meta => "the page's metadata",
         crate::model::DctSource::User => "you",
+        crate::model::DctSource::Text => "the newest date in the text",
+        crate::model::DctSource::Assumed => "nowhere",
         crate::model::DctSource::None => "nowhere",
     }
 }
