@@ -84,33 +84,56 @@ fn language_notice(state: &AppContext) -> Html {
     }
 }
 
-/// The offer to restore the autosave found at start.
-fn restore(state: &AppContext, offer: &UseStateHandle<Option<ViewState>>) -> Html {
-    let Some(saved) = (**offer).clone() else {
+/// The offer to restore the articles found at start: the last one first, then the earlier ones a link replaced.
+fn restore(state: &AppContext, offer: &UseStateHandle<Vec<ViewState>>) -> Html {
+    let Some(last) = offer.first().cloned() else {
         return Html::default();
     };
-    let words = saved.text.split_whitespace().count();
-    let accept = {
+    let words = last.text.split_whitespace().count();
+    // Restoring puts the article on the page; the one there (a link's) is kept among the earlier ones.
+    let accept = |view: ViewState| {
         let (state, offer) = (state.clone(), offer.clone());
-        move |_| {
-            state.dispatch(Action::LoadView(saved.clone()));
-            offer.set(None);
+        move |_: MouseEvent| {
+            if !state.text.trim().is_empty() {
+                persist::keep_earlier(&state.view_state());
+            }
+            persist::forget_earlier(&view.text);
+            let rest: Vec<ViewState> = offer.iter().filter(|v| v.text != view.text).cloned().collect();
+            state.dispatch(Action::LoadView(view.clone()));
+            offer.set(rest);
         }
     };
     let discard = {
-        let offer = offer.clone();
+        let (offer, text) = (offer.clone(), last.text.clone());
         move |_| {
-            persist::clear_autosave();
-            offer.set(None);
+            // Only the offer goes: an autosave that is this article is cleared, an earlier copy forgotten.
+            if persist::read_autosave().is_some_and(|a| a.text == text) {
+                persist::clear_autosave();
+            }
+            persist::forget_earlier(&text);
+            offer.set(offer.iter().skip(1).cloned().collect());
         }
     };
+    let earlier: Html = offer
+        .iter()
+        .skip(1)
+        .map(|view| {
+            html! {
+                <li><button type="button" onclick={accept(view.clone())}>
+                    {crate::explorer::earlier::label(view, 48)}</button></li>
+            }
+        })
+        .collect();
     html! {
         <div class="notice restore" role="alert">
             <span>{format!("Restore your last article ({words} words)?")}</span>
             <span>
-                <button onclick={accept}>{"Restore"}</button>
+                <button onclick={accept(last.clone())}>{"Restore"}</button>
                 <button onclick={discard}>{"Discard"}</button>
             </span>
+            if offer.len() > 1 {
+                <div class="earlier">{"Earlier articles: "}<ul aria-label="Earlier articles">{earlier}</ul></div>
+            }
         </div>
     }
 }
