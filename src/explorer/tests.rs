@@ -662,3 +662,19 @@ fn an_undated_text_is_read_as_of_today_until_the_person_says() {
     let shelved = after(&from_text, [Action::AddArticle]);
     assert!(shelved.others[0].dct_from_text && shelved.other_requests()[0].dct_from_text);
 }
+
+#[test]
+fn a_place_says_why_in_words() {
+    let text = "Shells fell on Homs on Sunday. Rebels in Homs and Aleppo said the army attacked.";
+    let analysis = crate::analyze(text, &crate::Options::default());
+    let homs = analysis
+        .places
+        .iter()
+        .find(|p| p.text == "Homs")
+        .expect("Homs is a place");
+    let reason = crate::explorer::format::place_reason(&analysis, homs);
+    assert!(reason.starts_with("The place itself."), "{reason}");
+    assert!(reason.contains("names it 2 times"), "{reason}");
+    assert!(reason.contains("(SY)") && reason.ends_with("% sure."), "{reason}");
+    assert!(!reason.contains("Literal"), "{reason}");
+}

@@ -11,6 +11,7 @@ use crate::app::state::AppContext;
 use crate::explorer::answers::{status_line, Shown};
 use crate::explorer::{same_analysis, Action, State};
 use crate::share::ViewState;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The whole page.
@@ -24,8 +25,10 @@ pub fn App() -> Html {
     let status = status_line(&state, bar.as_ref(), same_analysis(&settled, &state.analysis));
     // The view of the link the page opened stays in the address however heavy it is: that link is shown.
     let too_long = state.too_long_for_link() && !state.from_link;
+    use_escape_clears_selection(&state);
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
+            {skip_links()}
             <header class="top">
                 <h1>{"Dateline"}</h1>
                 <p class="tagline">{"What happened, when and where — analysed in your browser; the article never leaves it."}</p>
@@ -47,6 +50,56 @@ pub fn App() -> Html {
                 <EventsView />
             </main>
         </ContextProvider<AppContext>>
+    }
+}
+
+/// Escape closes the inspector (clears the selection) from anywhere on the page.
+#[hook]
+fn use_escape_clears_selection(state: &AppContext) {
+    let selected = state.selection.is_some();
+    let dispatcher = state.dispatcher();
+    use_effect_with(selected, move |selected| {
+        let listener = (*selected).then(|| {
+            web_sys::window().and_then(|w| w.document()).map(|document| {
+                gloo::events::EventListener::new(&document, "keydown", move |event| {
+                    let key = event
+                        .dyn_ref::<web_sys::KeyboardEvent>()
+                        .map(web_sys::KeyboardEvent::key);
+                    if key.as_deref() == Some("Escape") {
+                        dispatcher.dispatch(Action::Select(None));
+                    }
+                })
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// The regions a keyboard user can jump to from the top of the page, each one Tab stop away. Buttons rather
+/// than `#` links: the address's fragment holds the share link.
+fn skip_links() -> Html {
+    let jump = |target: &'static str| {
+        Callback::from(move |_: MouseEvent| {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            // The region's heading takes the focus (it is made focusable for this), so the next Tab goes on from there.
+            if let Some(heading) = document.get_element_by_id(target) {
+                let _ = heading.set_attribute("tabindex", "-1");
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                    heading.scroll_into_view();
+                }
+            }
+        })
+    };
+    html! {
+        <nav class="skip-links" aria-label="Skip to a region">
+            <button type="button" onclick={jump("h-timeline")}>{"Skip to the timeline"}</button>
+            <button type="button" onclick={jump("h-map")}>{"Skip to the map"}</button>
+            <button type="button" onclick={jump("h-events")}>{"Skip to the events"}</button>
+            <button type="button" onclick={jump("h-article")}>{"Skip to the article"}</button>
+        </nav>
     }
 }
 

@@ -134,12 +134,16 @@ fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&s
         <li class={classes!("event-card", is_selected.then_some("selected"), format!("fam-{}", ev.family))}>
             <button type="button" {onclick} aria-pressed={is_selected.to_string()}>
                 <span class="ev-head">
-                    <time>{&ev.date.value}</time>
+                    <time title={ev.date.value.clone()}>{crate::explorer::format::readable_value(&ev.date.value)}</time>
                     if let Some(note) = crate::explorer::format::date_note(analysis, ev) { <span class="tag dated-by">{note}</span> }
                     <strong>{ev.kind.replace('_', " ")}</strong>
                     if ev.polarity == Polarity::Negative { <span class="tag">{"did not happen"}</span> }
                     if ev.modality != crate::model::Modality::Asserted {
-                        <span class="tag">{format!("{:?}", ev.modality).to_lowercase()}</span>
+                        <span class="tag">{match ev.modality {
+                            crate::model::Modality::Future => "planned",
+                            crate::model::Modality::Hypothetical => "if",
+                            _ => "possible",
+                        }}</span>
                     }
                 </span>
                 if !places.is_empty() { <span class="ev-line">{"Where: "}{places.join(", ")}</span> }
