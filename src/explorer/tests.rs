@@ -678,3 +678,31 @@ fn a_place_says_why_in_words() {
     assert!(reason.contains("(SY)") && reason.ends_with("% sure."), "{reason}");
     assert!(!reason.contains("Literal"), "{reason}");
 }
+
+#[test]
+fn a_place_or_person_links_to_all_its_mentions_and_events() {
+    let text = "Homs, Monday 5 Sep 2016\n\nShells hit Homs on Sunday, killing four people. \
+                Later, an explosion struck a market in Homs. Talks were held in Geneva.";
+    let analysis = crate::analyze(text, &crate::Options::default());
+    let homs: Vec<&crate::model::Place> = analysis.places.iter().filter(|p| p.text == "Homs").collect();
+    assert!(homs.len() >= 2, "{:?}", analysis.places);
+    let linked = crate::explorer::marks::linked(&analysis, &Selection::Place(homs[1].id.clone()));
+    for p in &homs {
+        assert!(linked.mentions.contains(&p.id), "every mention of Homs: {linked:?}");
+    }
+    let in_homs: Vec<&str> = analysis
+        .events
+        .iter()
+        .filter(|e| e.places.iter().any(|id| homs.iter().any(|p| &p.id == id)))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(!in_homs.is_empty(), "{:?}", analysis.events);
+    for id in &in_homs {
+        assert!(linked.events.contains(*id), "{id} happened in Homs: {linked:?}");
+    }
+    let geneva = analysis.places.iter().find(|p| p.text == "Geneva").expect("Geneva");
+    assert!(!linked.mentions.contains(&geneva.id));
+    // The lit ids of the article hold the same.
+    let lit = crate::explorer::marks::selected_ids(&analysis, Some(&Selection::Place(homs[1].id.clone())));
+    assert!(in_homs.iter().all(|id| lit.contains(*id)));
+}

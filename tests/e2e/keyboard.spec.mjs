@@ -44,3 +44,24 @@ test('dates and kinds read as words, not codes', async ({ page }) => {
   await expect(inspector).toContainText('% sure.');
   await expect(inspector).not.toContainText(/Literal|Metonym/);
 });
+
+test('selecting a place lights up its events on the timeline and in the list (item 5)', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  const article = page.getByRole('region', { name: 'Article', exact: true });
+  const timeline = page.getByRole('region', { name: 'Timeline', exact: true });
+  const events = page.getByRole('region', { name: 'Events', exact: true });
+  // The first place mark with events of its own.
+  const marks = article.locator('mark.hl-place');
+  const count = await marks.count();
+  let lit = 0;
+  for (let k = 0; k < count && lit === 0; k++) {
+    await marks.nth(k).click();
+    lit = await events.locator('.event-card.related').count();
+  }
+  expect(lit).toBeGreaterThan(0);
+  await expect(timeline.locator('.tl-item.related').first()).toBeAttached();
+  await page.keyboard.press('Escape');
+  await expect(events.locator('.event-card.related')).toHaveCount(0);
+});
