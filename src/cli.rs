@@ -424,7 +424,12 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
     if text.len() <= WINDOW_BYTES && !is_json {
         let mut analysis = dateline::analyze(&text, &options);
         analysis.warnings.splice(0..0, note);
-        return Ok(Output::Whole(export::render(&analysis, &text, args.format)));
+        return Ok(Output::Whole(export::render(
+            &analysis,
+            &text,
+            args.format,
+            export::ExportTime::now(),
+        )));
     }
     // JSON is written record by record, and a long text analysed one window at a time, so memory follows
     // the window and not the output (see `dateline::windows`); a text of one window is analysed whole.
@@ -452,7 +457,12 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
             })?;
             let mut analysis = whole.unwrap_or_else(|| dateline::analyze("", &options));
             analysis.warnings.splice(0..0, note);
-            Ok(Output::Whole(export::render(&analysis, &text, args.format)))
+            Ok(Output::Whole(export::render(
+                &analysis,
+                &text,
+                args.format,
+                export::ExportTime::now(),
+            )))
         }
     }
 }
