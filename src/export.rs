@@ -416,7 +416,7 @@ pub fn ics_tail(out: &mut String) {
 }
 
 /// iCalendar (RFC 5545): one all-day VEVENT per event dated to the day, month or year (a range from its first to
-/// its last day), stamped `exported`. Each `UID` is [`event_uid`]: editing another paragraph keeps it.
+/// its last day), stamped `exported`. Each `UID` is from [`event_uids`]: editing another paragraph keeps it.
 pub fn ics(analysis: &Analysis, text: &str, exported: ExportTime) -> String {
     let mut out = String::new();
     ics_head(&mut out);
@@ -485,7 +485,7 @@ fn event_range<'a>(analysis: &'a Analysis, event: &Event) -> Option<(&'a str, &'
 
 /// The most bytes on either side of a trigger searched for its sentence's ends: a longer "sentence" (a table, a
 /// list run together) is cut there, which keeps every export linear in its events.
-const SENTENCE_REACH: usize = 600;
+pub const SENTENCE_REACH: usize = 600;
 
 /// The sentence around `span` in `text`: from after the last sentence end (`.`, `!` or `?` before a space, not
 /// after a short capitalised word such as "Mr" or "U.S") or line break before it, to the next one after it, at

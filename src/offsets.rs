@@ -118,6 +118,14 @@ pub struct OffsetIndex<'t> {
 impl<'t> OffsetIndex<'t> {
     /// Reads `text` once (linear) for conversions into `unit`.
     pub fn new(text: &'t str, unit: OffsetUnit) -> OffsetIndex<'t> {
+        if unit == OffsetUnit::Byte {
+            // Nothing to convert: the text is not read.
+            return OffsetIndex {
+                text,
+                unit,
+                checkpoints: Vec::new(),
+            };
+        }
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
         let mut units = 0;
         for chunk in text.as_bytes().chunks(CHECKPOINT_BYTES) {
