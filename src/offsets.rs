@@ -350,6 +350,25 @@ mod tests {
     }
 
     #[test]
+    fn a_place_after_an_emoji_slices_right_in_utf16() {
+        let text = "🔥🔥 Shelling hit Homs on Sunday, monitors said.";
+        let mut analysis = crate::analyze(text, &crate::Options::default());
+        let homs = analysis
+            .places
+            .iter()
+            .find(|p| p.text == "Homs")
+            .expect("Homs found")
+            .span;
+        convert_offsets(&mut analysis, text, OffsetUnit::Utf16);
+        let converted = analysis.places.iter().find(|p| p.text == "Homs").expect("Homs").span;
+        assert_eq!(converted.start, homs.start - 4, "two emoji: 8 bytes, 4 UTF-16 units");
+        assert_eq!(slice_in(text, OffsetUnit::Utf16, converted), "Homs");
+        for t in &analysis.timexes {
+            assert_eq!(slice_in(text, OffsetUnit::Utf16, t.span), t.text);
+        }
+    }
+
+    #[test]
     fn converting_twice_changes_nothing_more() {
         let text = "Ça va à Zürich on Monday.";
         let mut analysis = crate::analyze(text, &crate::Options::default());
