@@ -711,6 +711,34 @@ fn offsets_in_chars_slice_a_python_string_right() {
         v["document"].get("offsets").is_none(),
         "bytes: the default contract, unchanged"
     );
+    // CSV prints the triggers' offsets: in UTF-16 units they slice a JavaScript string right.
+    let fire = format!("🔥 {text}");
+    let csv_out = dateline(
+        &[
+            "analyze",
+            "--dct",
+            "2016-09-05",
+            "--offsets",
+            "utf16",
+            "--format",
+            "csv",
+        ],
+        Some(fire.as_bytes()),
+    );
+    let units: Vec<u16> = fire.encode_utf16().collect();
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let headers = reader.headers().expect("header").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("CSV");
+    assert!(
+        !rows.is_empty(),
+        "an event: {}",
+        String::from_utf8_lossy(&csv_out.stdout)
+    );
+    for row in rows {
+        let (s, e): (usize, usize) = (row[col("start")].parse().unwrap(), row[col("end")].parse().unwrap());
+        assert_eq!(String::from_utf16(&units[s..e]).unwrap(), &row[col("trigger")]);
+    }
 }
 
 /// On a terminal, `dateline analyze` with no FILE prints its help instead of waiting for a text (run under
