@@ -239,6 +239,7 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
             byline: options.byline.clone(),
             site_name: options.site_name.clone(),
             url: options.url.clone(),
+            offsets: None,
         },
         timexes,
         places,
