@@ -15,7 +15,7 @@ use crate::spool::Sections;
 use dateline::calendar::Date;
 use dateline::export::{ExportTime, Format};
 use dateline::offsets::OffsetIndex;
-use dateline::{html, input, OffsetUnit, Options, Warning, MAX_INPUT_BYTES, WINDOW_BYTES};
+use dateline::{OffsetUnit, Options, Warning, MAX_INPUT_BYTES, WINDOW_BYTES};
 use std::ffi::{OsStr, OsString};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -36,7 +36,9 @@ Usage:
 
 Options:
   --dct YYYY-MM-DD     the document's date, against which \"Wednesday\" or \"last year\" are resolved
-                       (default: the text's dateline or the page's metadata)
+                       (default: the text's dateline or the page's metadata); --dct today is today's
+                       date; --dct text takes, for an input with no dateline or metadata date, the
+                       newest date written in it (document.dct.source \"text\")
   -f, --format FORMAT  json (default), jsonl, geojson, csv, ics, timelinejs, timeml, text
   --offsets UNIT       what spans count: byte (default), char (Python strings), utf16 (JavaScript);
                        json, jsonl, geojson and csv print offsets; char and utf16 set document.offsets
@@ -103,6 +105,8 @@ pub enum InputKind {
 pub struct Args {
     /// `--dct`: the document date of every input (of every record without its own).
     pub dct: Option<Date>,
+    /// `--dct text`: an input with no date of its own takes the newest date written in it.
+    pub fallback_dct: Option<dateline::FallbackDct>,
     /// `--format`.
     pub format: Format,
     /// The FILEs (`-` for standard input).
@@ -317,6 +321,14 @@ pub fn parse_dct(v: &str) -> Result<Date, String> {
     Ok(date)
 }
 
+/// Today on the system clock (UTC).
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days((secs / 86_400) as i64)
+}
+
 /// A `--language` value: only `en` is read for now.
 pub fn check_language(v: &str) -> Result<(), String> {
     if v == "en" {
@@ -352,6 +364,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, CliError> {
     }
     let mut parsed = Args {
         dct: None,
+        fallback_dct: None,
         format: Format::Json,
         inputs: Vec::new(),
         read_anyway: false,
@@ -365,7 +378,11 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, CliError> {
         match arg {
             Long("dct") => {
                 let v = value_of(&mut parser, "--dct")?;
-                parsed.dct = Some(parse_dct(&v).map_err(|e| CliError(format!("bad --dct: {e}")))?);
+                match v.as_str() {
+                    "text" => parsed.fallback_dct = Some(dateline::FallbackDct::FromText),
+                    "today" => parsed.dct = Some(today()),
+                    _ => parsed.dct = Some(parse_dct(&v).map_err(|e| CliError(format!("bad --dct: {e}")))?),
+                }
             }
             Long("format") | Short('f') => {
                 let v = value_of(&mut parser, "--format")?;
@@ -583,26 +600,21 @@ pub fn prints_offsets(format: Format) -> bool {
 
 /// Reads, decodes and analyses one FILE (`-`: standard input).
 fn analyze_one(name: &OsStr, args: &Args) -> Result<Analysed, CliError> {
-    let mut bytes = read_input(name)?;
-    if let Some(document) = dateline::docx::document_text(&name.to_string_lossy(), &bytes) {
-        bytes = document.map_err(|e| CliError(e.to_string()))?.into_bytes();
-    }
-    let decoded = input::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
-    drop(bytes);
+    let bytes = read_input(name)?;
     let name = name.to_string_lossy();
-    let is_html = name.ends_with(".html") || name.ends_with(".htm") || html::looks_like_html(&decoded.text);
+    // The page's reader too: a .docx's paragraphs, an HTML page's article and metadata, or the decoded text.
+    let read = dateline::reader::read_document(&name, &bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
+    drop(bytes);
     let mut options = Options {
         dct: args.dct,
+        fallback_dct: args.fallback_dct,
         read_anyway: args.read_anyway,
         source: (name != "-").then(|| name.to_string()),
         ..Options::default()
     };
-    let text = if is_html {
-        html::extract(&decoded.text).into_text(&mut options)
-    } else {
-        decoded.text
-    };
-    let note = decoded.note.map(|note| Warning::new("encoding", note));
+    read.meta.apply(&mut options);
+    let text = read.text;
+    let note = read.note.map(|note| Warning::new("encoding", note));
     let offsets = if prints_offsets(args.format) {
         args.offsets
     } else {

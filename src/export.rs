@@ -299,6 +299,19 @@ pub fn csv(analysis: &Analysis) -> String {
     out
 }
 
+/// Whether an event happened, in words for people and exports: "happened", "did not happen" (negated: "failed to
+/// reach a deal"), "planned" (future), "possible", "hypothetical" ("if a compromise is found").
+pub fn event_status(event: &Event) -> &'static str {
+    use crate::model::{Modality, Polarity};
+    match (event.polarity, event.modality) {
+        (Polarity::Negative, _) => "did not happen",
+        (_, Modality::Future) => "planned",
+        (_, Modality::Possible) => "possible",
+        (_, Modality::Hypothetical) => "hypothetical",
+        (_, Modality::Asserted) => "happened",
+    }
+}
+
 /// The columns of [`csv`]; the last, `source`, names the document (its file name) so that the rows of several
 /// documents can go into one table.
 pub const CSV_HEADER: &[&str] = &[
@@ -316,6 +329,7 @@ pub const CSV_HEADER: &[&str] = &[
     "wounded",
     "polarity",
     "modality",
+    "status",
     "source",
 ];
 
@@ -338,6 +352,7 @@ pub fn csv_rows(analysis: &Analysis, out: &mut String) {
             casualty_text(event, CasualtyKind::Wounded),
             json_name(&event.polarity),
             json_name(&event.modality),
+            event_status(event).to_string(),
             source.clone(),
         ];
         out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
@@ -439,7 +454,21 @@ pub fn ics_events(analysis: &Analysis, text: &str, exported: ExportTime, out: &m
         ics_fold(&format!("DTSTAMP:{stamp}"), out);
         ics_fold(&format!("DTSTART;VALUE=DATE:{start}"), out);
         ics_fold(&format!("DTEND;VALUE=DATE:{end}"), out);
-        ics_fold(&format!("SUMMARY:{}", ics_text(&event_summary(analysis, event))), out);
+        // What did not happen, or has not yet, is exported as such (RFC 5545 STATUS), not as a fact.
+        let status = event_status(event);
+        let (ics_status, prefix) = match status {
+            "happened" => ("CONFIRMED", String::new()),
+            "did not happen" => ("CANCELLED", "Did not happen: ".to_string()),
+            other => ("TENTATIVE", format!("{}{}: ", other[..1].to_uppercase(), &other[1..])),
+        };
+        ics_fold(&format!("STATUS:{ics_status}"), out);
+        ics_fold(
+            &format!(
+                "SUMMARY:{}",
+                ics_text(&format!("{prefix}{}", event_summary(analysis, event)))
+            ),
+            out,
+        );
         let places = place_names(analysis, event);
         if !places.is_empty() {
             ics_fold(&format!("LOCATION:{}", ics_text(&places.join(", "))), out);
@@ -665,8 +694,16 @@ pub fn timelinejs_title(headline: &str) -> Value {
     json!({"text": {"headline": html_escape(headline), "text": "Events found by Dateline"}})
 }
 
+/// A slide's headline: the event's, with what did not happen or has not yet said so.
+fn timeline_headline(analysis: &Analysis, event: &Event) -> String {
+    match event_status(event) {
+        "happened" => event_headline(analysis, event),
+        status => format!("{} ({status})", event_headline(analysis, event)),
+    }
+}
+
 /// The slides of [`timelinejs`], one per event dated to the day, month or year: the headline of
-/// [`event_headline`], the event's sentence as text, an `end_date` when its date came from a range, and no
+/// [`event_headline`] (with "did not happen", "planned", ... where it did not happen as told), the event's sentence as text, an `end_date` when its date came from a range, and no
 /// `display_date`, so TimelineJS formats the date itself. Every text is HTML-escaped (TimelineJS renders HTML).
 /// `id_prefix` goes before each `unique_id` (`d2-ev1`), so the slides of several documents can share a timeline.
 pub fn timelinejs_events(analysis: &Analysis, text: &str, id_prefix: &str) -> Vec<Value> {
@@ -697,7 +734,7 @@ pub fn timelinejs_events(analysis: &Analysis, text: &str, id_prefix: &str) -> Ve
             "unique_id": format!("{id_prefix}{}", event.id),
             "start_date": start,
             "group": html_escape(&event.family),
-            "text": {"headline": html_escape(&event_headline(analysis, event)), "text": html_escape(body)},
+            "text": {"headline": html_escape(&timeline_headline(analysis, event)), "text": html_escape(body)},
         });
         if let Some(end) = end {
             slide["end_date"] = end;

@@ -80,6 +80,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<i32> {
         let results_tx = results_tx.clone();
         let options = RunOptions {
             dct: args.dct,
+            fallback_dct: args.fallback_dct,
             read_anyway: args.read_anyway,
             offsets: args.offsets,
         };
@@ -229,6 +230,7 @@ fn read_line(input: &mut impl BufRead, limit: usize) -> io::Result<Option<Option
 /// What every record takes from the command line.
 struct RunOptions {
     dct: Option<dateline::calendar::Date>,
+    fallback_dct: Option<dateline::FallbackDct>,
     read_anyway: bool,
     offsets: dateline::OffsetUnit,
 }
@@ -339,6 +341,7 @@ fn analyze_record(bytes: &[u8], options: &RunOptions) -> Result<Outcome, Refused
     }
     let mut run = Options {
         dct: dct.or(options.dct),
+        fallback_dct: options.fallback_dct,
         read_anyway,
         ..Options::default()
     };

@@ -769,3 +769,39 @@ fn on_a_terminal_with_no_input_it_prints_help_instead_of_waiting() {
     assert!(shown.contains("no input") && shown.contains("Usage:"), "{shown}");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn dct_text_takes_the_newest_written_date_only_when_nothing_else_dates_the_text() {
+    let undated = temp_file(
+        "undated.txt",
+        b"Talks collapsed in Geneva on Tuesday.\n\nThe deal drafted on 14 March 2025 was not signed.\n",
+    );
+    let out = dateline(
+        &["analyze", "--dct", "text", undated.to_str().expect("utf-8 path")],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(analysis["document"]["dct"]["value"], "2025-03-14");
+    assert_eq!(analysis["document"]["dct"]["source"], "text");
+    assert!(analysis["timexes"]
+        .as_array()
+        .expect("timexes")
+        .iter()
+        .any(|t| t["text"] == "Tuesday" && t["value"] == "2025-03-11"));
+    // A dateline comes first.
+    let dated = temp_file(
+        "dated.txt",
+        b"GENEVA, Monday 5 Sep 2016\n\nTalks collapsed on 14 March 2025.\n",
+    );
+    let out = dateline(&["analyze", "--dct", "text", dated.to_str().expect("utf-8 path")], None);
+    let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(analysis["document"]["dct"]["source"], "dateline");
+    // "today" is the person's date.
+    let out = dateline(
+        &["analyze", "--dct", "today", undated.to_str().expect("utf-8 path")],
+        None,
+    );
+    let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(analysis["document"]["dct"]["source"], "user");
+}

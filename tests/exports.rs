@@ -377,7 +377,8 @@ fn timelinejs_slides_have_headlines_sentences_ranges_and_escaped_html() {
         assert!(!text.contains('<') && !text.contains('"'), "{text}");
     }
     assert_eq!(slides[0]["text"]["headline"], "Blasts in Tartus, Homs");
-    assert_eq!(slides[1]["text"]["headline"], "Talks in Genève");
+    // The talks failed: the slide says so rather than showing them as a fact.
+    assert_eq!(slides[1]["text"]["headline"], "Talks in Genève (did not happen)");
     assert!(slides[0].get("end_date").is_none(), "a single day");
     assert_eq!(
         slides[1]["end_date"],
@@ -409,5 +410,62 @@ fn the_sentence_of_a_trigger_skips_abbreviations_and_stops_at_line_breaks() {
         export::sentence_of(text, Span::new(5, 500)),
         Span::default(),
         "a span past the text"
+    );
+}
+
+#[test]
+fn what_did_not_happen_is_exported_as_such() {
+    let text = "GENEVA, Monday 5 Sep 2016\n\nThe US and Russia failed to reach an agreement on Syria on Sunday. \
+                Rebels shelled Aleppo on Saturday.\n";
+    let analysis = dateline::analyze(text, &dateline::Options::default());
+    let failed = analysis
+        .events
+        .iter()
+        .find(|e| e.polarity == Polarity::Negative)
+        .expect("the failed agreement is negated");
+    assert_eq!(export::event_status(failed), "did not happen");
+    // iCalendar: CANCELLED, and the summary says so; what happened is CONFIRMED.
+    use icalendar::Component;
+    let ics = export::render(&analysis, text, Format::Ics, AT);
+    let calendar: icalendar::Calendar = ics.parse().expect("iCalendar");
+    let statuses: Vec<(String, String)> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| {
+            let get = |k: &str| e.property_value(k).unwrap_or_default().to_string();
+            (get("STATUS"), get("SUMMARY"))
+        })
+        .collect();
+    assert!(
+        statuses
+            .iter()
+            .any(|(s, summary)| s == "CANCELLED" && summary.starts_with("Did not happen: ")),
+        "{statuses:?}"
+    );
+    assert!(statuses.iter().any(|(s, _)| s == "CONFIRMED"), "{statuses:?}");
+    // CSV: a status column in words.
+    let csv_out = export::render(&analysis, text, Format::Csv, AT);
+    let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
+    let column = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .position(|h| h == "status")
+        .expect("a status column");
+    let statuses: Vec<String> = reader.records().map(|r| r.expect("row")[column].to_string()).collect();
+    assert!(statuses.contains(&"did not happen".to_string()) && statuses.contains(&"happened".to_string()));
+    // TimelineJS: the slide's headline says it.
+    let tl: serde_json::Value =
+        serde_json::from_str(&export::render(&analysis, text, Format::TimelineJs, AT)).expect("json");
+    let headlines: Vec<&str> = tl["events"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter_map(|s| s["text"]["headline"].as_str())
+        .collect();
+    assert!(
+        headlines.iter().any(|h| h.ends_with("(did not happen)")),
+        "{headlines:?}"
     );
 }
