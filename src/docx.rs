@@ -24,8 +24,8 @@ pub enum DocxError {
     TooLarge,
     /// The archive is damaged or uses a compression other than deflate.
     Damaged(&'static str),
-    /// A PDF: its text layer is not read yet.
-    Pdf,
+    /// A PDF whose text could not be read, and why.
+    Pdf(crate::pdf::PdfError),
 }
 
 impl fmt::Display for DocxError {
@@ -41,10 +41,7 @@ impl fmt::Display for DocxError {
             DocxError::NoDocument => write!(f, "this zip file holds no Word document (word/document.xml)"),
             DocxError::TooLarge => write!(f, "the document's text is larger than {} MB", MAX_XML_BYTES >> 20),
             DocxError::Damaged(why) => write!(f, "the Word document is damaged ({why})"),
-            DocxError::Pdf => write!(
-                f,
-                "PDF files are not read yet; save the document as text or .docx and open that"
-            ),
+            DocxError::Pdf(why) => why.fmt(f),
         }
     }
 }
@@ -56,14 +53,20 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
+/// True for a PDF: a `.pdf` name or a `%PDF-` start (a PDF with bytes before its header needs the name).
+fn is_pdf(name: &str, bytes: &[u8]) -> bool {
+    name.to_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF-")
+}
+
 /// The text of a file that is a document rather than text, by its name or its first bytes: a Word document's
-/// paragraphs, or why it cannot be read (a PDF, a damaged or locked .docx). `None` for anything else, which is
-/// read as characters. The CLI and the page both open files through this.
+/// or a PDF's paragraphs ([`crate::pdf::text`]), or why it cannot be read (a scanned or encrypted PDF, a damaged
+/// or locked .docx). `None` for anything else, which is read as characters. The CLI and the page both open files
+/// through this.
 pub fn document_text(name: &str, bytes: &[u8]) -> Option<Result<String, DocxError>> {
     if name.to_lowercase().ends_with(".docx") || looks_like_zip(bytes) {
         Some(text(bytes))
-    } else if bytes.starts_with(b"%PDF-") {
-        Some(Err(DocxError::Pdf))
+    } else if is_pdf(name, bytes) {
+        Some(crate::pdf::text(bytes).map_err(DocxError::Pdf))
     } else {
         None
     }

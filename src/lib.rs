@@ -57,6 +57,7 @@ pub mod html;
 pub mod input;
 pub mod lang;
 pub mod model;
+pub mod pdf;
 pub mod places;
 pub mod segment;
 pub mod share;
