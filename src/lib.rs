@@ -44,6 +44,7 @@ pub mod corrections;
 pub mod dates;
 pub mod doc;
 pub mod docx;
+pub mod encoding;
 pub mod entities;
 pub mod events;
 // The web app's core (state, reducer, worker protocol): compiled and tested on every target, used by the wasm app

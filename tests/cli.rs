@@ -487,3 +487,15 @@ fn a_pdf_gives_the_same_analysis_as_its_text() {
 fn deflate(bytes: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(bytes, 6)
 }
+
+#[test]
+fn a_web_page_in_a_legacy_encoding_is_read_by_its_declaration() {
+    let html = r#"<html><head><meta charset="windows-1251"><title>Пожар</title></head>
+        <body><article><h1>Пожар в Харькове</h1><p>Пожар в Харькове 5 сентября 2016 года.</p></article></body></html>"#;
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(html);
+    let path = temp_file("cyrillic.html", &bytes);
+    let out = dateline(&["analyze", "--format", "text", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).expect("UTF-8 out");
+    assert!(text.contains("Пожар в Харькове 5 сентября 2016 года."), "{text}");
+}

@@ -10,7 +10,7 @@ use super::filters::{self, FilterError};
 use super::syntax::{is_white, Dict, Lexer, Obj};
 use super::PdfError;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -27,6 +27,24 @@ enum Entry {
     At(usize),
     /// Index `.1` in object stream `.0`.
     InStream(u32, u32),
+}
+
+/// What is known of one object number.
+struct Slot {
+    entry: Entry,
+    obj: Option<Rc<Obj>>,
+    /// For an object stream: its objects, once decoded (`Some(None)` when it could not be).
+    stream: Option<Option<Rc<ObjStm>>>,
+}
+
+impl Slot {
+    fn at(entry: Entry) -> Slot {
+        Slot {
+            entry,
+            obj: None,
+            stream: None,
+        }
+    }
 }
 
 /// An object stream's decoded bytes and its objects' (number, offset) pairs.
@@ -65,11 +83,10 @@ impl Deref for Val<'_> {
 /// A PDF file being read.
 pub(crate) struct File<'a> {
     data: &'a [u8],
-    xref: RefCell<HashMap<u32, Entry>>,
+    /// Each object's place and, once read, the object (one map, so the wasm build has one hash table type).
+    slots: RefCell<HashMap<u32, Slot>>,
     /// The newest trailer's entries, with older ones filling in what it lacks.
     pub trailer: Dict,
-    cache: RefCell<HashMap<u32, Rc<Obj>>>,
-    streams: RefCell<HashMap<u32, Option<Rc<ObjStm>>>>,
     scanned: Cell<bool>,
     nesting: Cell<u32>,
     /// Decoded bytes still allowed.
@@ -93,10 +110,8 @@ impl<'a> File<'a> {
         let mut file = File {
             // Offsets count from the header when a file has bytes before it (a mail or HTTP wrapper).
             data: &data[header..],
-            xref: RefCell::new(HashMap::new()),
+            slots: RefCell::new(HashMap::new()),
             trailer: Dict::default(),
-            cache: RefCell::new(HashMap::new()),
-            streams: RefCell::new(HashMap::new()),
             scanned: Cell::new(false),
             nesting: Cell::new(0),
             budget: Cell::new(budget),
@@ -143,12 +158,14 @@ impl<'a> File<'a> {
             return false;
         };
         let mut next = Lexer::file(self.data, at).object(0).and_then(|o| o.int());
-        let mut seen = HashSet::new();
+        // At most MAX_SECTIONS offsets: a list is as quick as a set, and adds no code.
+        let mut seen = Vec::new();
         let mut any = false;
         while let Some(offset) = next.and_then(|o| usize::try_from(o).ok()) {
-            if !seen.insert(offset) || seen.len() > MAX_SECTIONS {
+            if seen.contains(&offset) || seen.len() >= MAX_SECTIONS {
                 break;
             }
+            seen.push(offset);
             let Some(dict) = self.read_section(offset) else {
                 return false;
             };
@@ -159,7 +176,8 @@ impl<'a> File<'a> {
                 .and_then(Obj::int)
                 .and_then(|o| usize::try_from(o).ok())
             {
-                if seen.insert(stm) {
+                if !seen.contains(&stm) {
+                    seen.push(stm);
                     self.read_section(stm);
                 }
             }
@@ -218,7 +236,7 @@ impl<'a> File<'a> {
             }
         };
         let mut rows = data.chunks_exact(row);
-        let mut xref = self.xref.borrow_mut();
+        let mut slots = self.slots.borrow_mut();
         'ranges: for pair in index.chunks_exact(2) {
             let (first, count) = (pair[0].max(0) as u64, pair[1].max(0) as u64);
             for n in first..first.saturating_add(count) {
@@ -231,7 +249,7 @@ impl<'a> File<'a> {
                     2 => Entry::InStream(a as u32, b as u32),
                     _ => continue,
                 };
-                xref.entry(n).or_insert(entry);
+                slots.entry(n).or_insert(Slot::at(entry));
             }
         }
         Some(dict)
@@ -239,7 +257,7 @@ impl<'a> File<'a> {
 
     /// A classic table after its `xref` keyword: subsections of `offset generation n|f` lines, then the trailer.
     fn read_table(&self, mut lexer: Lexer<'_>) -> Option<Dict> {
-        let mut xref = self.xref.borrow_mut();
+        let mut slots = self.slots.borrow_mut();
         loop {
             match lexer.object(0)? {
                 Obj::Int(first) => {
@@ -261,7 +279,7 @@ impl<'a> File<'a> {
                                 Entry::Free
                             };
                             if num != 0 {
-                                xref.entry(num).or_insert(entry);
+                                slots.entry(num).or_insert(Slot::at(entry));
                             }
                         }
                     }
@@ -279,13 +297,12 @@ impl<'a> File<'a> {
         self.note("the PDF's cross-reference table is damaged; its objects were found by scanning the file".into());
         let (found, trailers) = scan_objects(self.data);
         {
-            let mut xref = self.xref.borrow_mut();
-            xref.clear();
+            let mut slots = self.slots.borrow_mut();
+            slots.clear();
             for &(num, at) in &found {
-                xref.insert(num, Entry::At(at));
+                slots.insert(num, Slot::at(Entry::At(at)));
             }
         }
-        self.cache.borrow_mut().clear();
         self.trailer = Dict::default();
         for t in trailers.into_iter().rev() {
             self.merge_trailer(t);
@@ -311,15 +328,15 @@ impl<'a> File<'a> {
             }
         }
         {
-            let mut xref = self.xref.borrow_mut();
+            let mut slots = self.slots.borrow_mut();
             for (n, stm, i) in compressed {
-                xref.entry(n).or_insert(Entry::InStream(stm, i));
+                slots.entry(n).or_insert(Slot::at(Entry::InStream(stm, i)));
             }
         }
         if self.catalog().is_none() {
             let catalog = catalog.or_else(|| {
                 // A catalog inside an object stream.
-                let candidates: Vec<u32> = self.xref.borrow().keys().copied().collect();
+                let candidates: Vec<u32> = self.slots.borrow().keys().copied().collect();
                 let mut candidates = candidates;
                 candidates.sort_unstable();
                 candidates.into_iter().find(|&n| {
@@ -335,7 +352,7 @@ impl<'a> File<'a> {
 
     /// Every object number known, in order (for finding pages when the page tree is gone).
     pub fn numbers(&self) -> Vec<u32> {
-        let mut all: Vec<u32> = self.xref.borrow().keys().copied().collect();
+        let mut all: Vec<u32> = self.slots.borrow().keys().copied().collect();
         all.sort_unstable();
         all
     }
@@ -357,14 +374,14 @@ impl<'a> File<'a> {
 
     /// Object `num`, `Null` when it does not exist or cannot be read.
     pub fn object(&self, num: u32) -> Rc<Obj> {
-        if let Some(o) = self.cache.borrow().get(&num) {
-            return o.clone();
+        if let Some(o) = self.slots.borrow().get(&num).and_then(|s| s.obj.clone()) {
+            return o;
         }
         if self.nesting.get() >= MAX_NESTING {
             return Rc::new(Obj::Null);
         }
         self.nesting.set(self.nesting.get() + 1);
-        let entry = self.xref.borrow().get(&num).copied();
+        let entry = self.slots.borrow().get(&num).map(|s| s.entry);
         let obj = match entry {
             Some(Entry::At(at)) => match self.parse_at(at) {
                 Some((n, obj)) if n == num => Some(obj),
@@ -389,7 +406,9 @@ impl<'a> File<'a> {
             None => Obj::Null,
         };
         let obj = Rc::new(obj);
-        self.cache.borrow_mut().insert(num, obj.clone());
+        if let Some(slot) = self.slots.borrow_mut().get_mut(&num) {
+            slot.obj = Some(obj.clone());
+        }
         obj
     }
 
@@ -399,10 +418,11 @@ impl<'a> File<'a> {
         self.scanned.set(true);
         self.note("the PDF's cross-reference table is damaged; its objects were found by scanning the file".into());
         let (found, _) = scan_objects(self.data);
-        self.xref
-            .borrow_mut()
-            .extend(found.into_iter().map(|(n, at)| (n, Entry::At(at))));
-        self.cache.borrow_mut().clear();
+        let mut slots = self.slots.borrow_mut();
+        for slot in slots.values_mut() {
+            (slot.obj, slot.stream) = (None, None);
+        }
+        slots.extend(found.into_iter().map(|(n, at)| (n, Slot::at(Entry::At(at)))));
     }
 
     /// The object whose `N G obj` header starts at `at`, with its number.
@@ -473,8 +493,8 @@ impl<'a> File<'a> {
     }
 
     fn object_stream(&self, stm: u32) -> Option<Rc<ObjStm>> {
-        if let Some(s) = self.streams.borrow().get(&stm) {
-            return s.clone();
+        if let Some(s) = self.slots.borrow().get(&stm).and_then(|s| s.stream.clone()) {
+            return s;
         }
         let container = self.object(stm);
         let parsed = match &*container {
@@ -495,7 +515,9 @@ impl<'a> File<'a> {
             }),
             _ => None,
         };
-        self.streams.borrow_mut().insert(stm, parsed.clone());
+        if let Some(slot) = self.slots.borrow_mut().get_mut(&stm) {
+            slot.stream = Some(parsed.clone());
+        }
         parsed
     }
 

@@ -108,7 +108,7 @@ impl CMap {
                 }
             }
         }
-        cmap.ranges.sort_by_key(|r| r.0);
+        cmap.ranges.sort_unstable_by_key(|r| r.0);
         cmap
     }
 
@@ -223,7 +223,7 @@ impl Font {
                 None => break,
             }
         }
-        self.cid_widths.sort_by_key(|r| r.0);
+        self.cid_widths.sort_unstable_by_key(|r| r.0);
     }
 
     fn load_simple(&mut self, file: &File<'_>, dict: &Dict, type3: bool) {

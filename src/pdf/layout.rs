@@ -12,10 +12,9 @@
 //!   the hyphen; another line-end hyphen (`COVID-`, `Emilia-`) is kept and the lines joined without a space; a
 //!   soft hyphen at a line end is dropped; other lines are joined with a space.
 //!
-//! Linear in the glyphs (the usual gap is the most frequent one, counted in a hash map).
+//! Linear in the glyphs (the usual spacing is the most frequent one, counted in an array).
 
 use super::content::Page;
-use std::collections::HashMap;
 
 struct Line {
     text: String,
@@ -30,18 +29,21 @@ pub(crate) fn paragraphs(page: &Page) -> Vec<String> {
     let lines = lines(page);
     // The usual line spacing, as a multiple of the font size (in twentieths), so that a headline's wider lines
     // are measured by the same rule as the body's.
-    let mut usual: HashMap<i32, usize> = HashMap::new();
+    // Spacings up to 10 font sizes are counted; wider gaps are breaks anyway.
+    let mut usual = [0usize; 201];
     for pair in lines.windows(2) {
         let (gap, size) = (pair[0].y - pair[1].y, pair[0].size.max(pair[1].size));
         if gap > 0.0 && (pair[0].size - pair[1].size).abs() <= 0.2 * size {
-            *usual.entry((gap / size * 20.0).round() as i32).or_default() += 1;
+            if let Some(count) = usual.get_mut((gap / size * 20.0).round() as usize) {
+                *count += 1;
+            }
         }
     }
-    let usual = usual
-        .into_iter()
-        .max_by_key(|&(spacing, count)| (count, -spacing))
-        .filter(|&(_, count)| count >= 2)
-        .map(|(spacing, _)| spacing as f32 / 20.0);
+    let usual = (1..usual.len())
+        .rev()
+        .max_by_key(|&i| usual[i])
+        .filter(|&i| usual[i] >= 2)
+        .map(|i| i as f32 / 20.0);
     let mut out: Vec<String> = Vec::new();
     let mut paragraph = String::new();
     let mut right_edge = f32::MIN;

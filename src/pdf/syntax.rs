@@ -355,28 +355,35 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// A number token. Reals are summed digit by digit (PDF writes at most a few decimals, and core's exact float
+/// parser would add its tables to the wasm build); a malformed number (`--5`, `1.2.3`) is its readable prefix.
 fn number(token: &[u8]) -> Obj {
-    let text = std::str::from_utf8(token).unwrap_or("0");
-    if let Ok(i) = text.parse::<i64>() {
-        return Obj::Int(i);
-    }
-    // Reals, and the malformed numbers some producers write (`--5`, `1.2.3`): the longest readable prefix.
-    let trimmed = text.trim_start_matches(['+', '-']);
-    let negative = text.starts_with('-');
-    let end = trimmed
-        .char_indices()
-        .scan(false, |dot, (i, c)| match c {
-            '0'..='9' => Some(i + 1),
-            '.' if !*dot => {
-                *dot = true;
-                Some(i + 1)
+    let digits = token.iter().skip_while(|&&b| b == b'+' || b == b'-');
+    let negative = token.first() == Some(&b'-');
+    let (mut int, mut real, mut scale, mut dot, mut exact) = (0i64, 0f64, 1f64, false, true);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                let d = i64::from(b - b'0');
+                if dot {
+                    scale /= 10.0;
+                    real += d as f64 * scale;
+                } else {
+                    real = real * 10.0 + d as f64;
+                    match int.checked_mul(10).and_then(|i| i.checked_add(d)) {
+                        Some(i) => int = i,
+                        None => exact = false,
+                    }
+                }
             }
-            _ => None,
-        })
-        .last()
-        .unwrap_or(0);
-    let value: f64 = trimmed[..end].parse().unwrap_or(0.0);
-    Obj::Real(if negative { -value } else { value })
+            b'.' if !dot => dot = true,
+            _ => break,
+        }
+    }
+    match (dot, exact) {
+        (false, true) => Obj::Int(if negative { -int } else { int }),
+        _ => Obj::Real(if negative { -real } else { real }),
+    }
 }
 
 pub(crate) fn hex_digit(b: u8) -> Option<u8> {
@@ -431,9 +438,11 @@ mod tests {
                 Obj::Op(b">".to_vec())
             ]
         );
-        assert_eq!(
-            all(b"--5 1.2.3 99999999999999999999"),
-            vec![Obj::Real(-5.0), Obj::Real(1.2), Obj::Real(1e20)]
+        let numbers = all(b"--5 1.2.3 -.25 99999999999999999999");
+        assert_eq!(numbers[..3], [Obj::Int(-5), Obj::Real(1.2), Obj::Real(-0.25)]);
+        assert!(
+            matches!(numbers[3], Obj::Real(r) if (r / 1e20 - 1.0).abs() < 1e-9),
+            "{numbers:?}"
         );
     }
 
