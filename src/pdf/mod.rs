@@ -3,16 +3,15 @@
 //!
 //! What is read: classic cross-reference tables and PDF 1.5 cross-reference and object streams, incremental
 //! updates (`/Prev`), and a scan for `N G obj` when the cross-reference data is broken or cut off
-//! ([`file`]); the page tree with inherited resources; content streams with the text operators, forms and their
-//! matrices ([`content`]); ToUnicode CMaps, simple-font encodings with `/Differences` glyph names, Type0 fonts
-//! ([`font`]); reading order by baselines and gaps ([`layout`]). What is refused, with a reason a person can act
+//! (`file.rs`); the page tree with inherited resources; content streams with the text operators, forms and their
+//! matrices (`content.rs`); ToUnicode CMaps, simple-font encodings with `/Differences` glyph names, Type0 fonts
+//! (`font.rs`); reading order by baselines and gaps (`layout.rs`). What is refused, with a reason a person can act
 //! on: encrypted files, files with no text layer (scans), fonts with no character mapping, damaged and oversized
 //! files ([`PdfError`]).
 //!
 //! Bounds: every stage is linear in its input; decoded stream bytes are capped at [`MAX_DECODED_BYTES`] in all
-//! (a decompression bomb is refused), parsing at 8 times the file's size plus that, glyphs at
-//! [`content::MAX_GLYPHS`] per page, forms at [`content::MAX_FORM_DEPTH`] deep and the text at
-//! [`MAX_TEXT_BYTES`]. No input makes it panic (a property test feeds it random and mutated files).
+//! (a decompression bomb is refused), parsing at 8 times the file's size plus that, glyphs at 2,000,000 per
+//! page, forms at 12 levels and the text at [`MAX_TEXT_BYTES`]. No input makes it panic (a property test feeds it random and mutated files).
 
 mod content;
 mod file;
