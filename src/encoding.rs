@@ -15,15 +15,19 @@
 pub const PRESCAN_BYTES: usize = 1024;
 
 /// The encoding label a page declares in its first [`PRESCAN_BYTES`] bytes, lower-cased and trimmed; `None` when
-/// it declares none. A UTF-16 label in a `<meta>` is read as UTF-8, as HTML5 says (a page that can be scanned for
-/// ASCII `<meta` is not UTF-16).
+/// it declares none. A UTF-16 label is read as UTF-8, as HTML5 says (a page whose declaration reads as ASCII is
+/// not UTF-16).
 pub fn declared(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     let lower = head.to_ascii_lowercase();
     if lower.starts_with(b"<?xml") {
         let end = lower.iter().position(|&b| b == b'>').unwrap_or(lower.len());
         if let Some(label) = attribute(&lower[5..end], b"encoding") {
-            return Some(label);
+            return Some(if label.starts_with("utf-16") {
+                "utf-8".into()
+            } else {
+                label
+            });
         }
     }
     let mut at = 0;
@@ -114,6 +118,11 @@ fn attribute(tag: &[u8], name: &[u8]) -> Option<String> {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn decode_with_label(bytes: &[u8], label: &str) -> Option<(String, String)> {
     let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes())?;
+    // The "replacement" encoding (ISO-2022-KR, HZ...) decodes a whole page to one U+FFFD; the browser's
+    // TextDecoder refuses its labels, and so does this.
+    if encoding == encoding_rs::REPLACEMENT {
+        return None;
+    }
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     Some((text.into_owned(), encoding.name().to_ascii_lowercase()))
 }
@@ -171,5 +180,6 @@ mod tests {
             Some(("Пожар в Харькове".to_string(), "windows-1251".to_string()))
         );
         assert_eq!(decode_with_label(b"x", "no-such-encoding"), None);
+        assert_eq!(decode_with_label(b"x", "iso-2022-kr"), None, "the replacement encoding");
     }
 }

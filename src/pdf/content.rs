@@ -1,6 +1,6 @@
 //! Content streams (ISO 32000-1 §8–9): the text operators run with their matrices, giving each shown glyph's
 //! text and where it sits on the page. Graphics state `q`/`Q`/`cm`, text state `Tf Tc Tw Tz TL Ts`, positioning
-//! `BT Td TD Tm T*`, showing `Tj TJ ' "`, Form XObjects (`Do`, at most [`MAX_FORM_DEPTH`] deep) and inline images
+//! `BT Td TD Tm T*`, showing `Tj TJ ' "`, marked content with `/ActualText`, Form XObjects (`Do`, at most [`MAX_FORM_DEPTH`] deep) and inline images
 //! (skipped, counted). One pass over each stream; every stream's bytes count against the file's decoding budget
 //! (so a form drawn a million times is bounded too), and at most [`MAX_GLYPHS`] glyphs are kept per page.
 
@@ -123,6 +123,7 @@ impl<'f, 'a> Reader<'f, 'a> {
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         let mut lexer = Lexer::content(content);
         let mut operands: Vec<Obj> = Vec::new();
+        let mut marked: Vec<Actual> = Vec::new();
         while let Some(obj) = lexer.object(0) {
             let Obj::Op(op) = obj else {
                 if operands.len() < 32 {
@@ -181,7 +182,7 @@ impl<'f, 'a> Reader<'f, 'a> {
                     };
                     for item in items {
                         match item {
-                            Obj::Str(bytes) => show(bytes, &gs, &mut tm, page),
+                            Obj::Str(bytes) => show(bytes, &gs, &mut tm, &mut marked, page),
                             other => {
                                 // A TJ adjustment, in thousandths of the font size, moves the next glyph left.
                                 let shift = -other.num().unwrap_or(0.0) / 1000.0 * gs.size * gs.scale;
@@ -194,6 +195,18 @@ impl<'f, 'a> Reader<'f, 'a> {
                     if let Some(name) = operands.first().and_then(Obj::name) {
                         self.draw(name, resources, &gs, depth, page);
                     }
+                }
+                // Marked content: `/ActualText` replaces the text of the glyphs inside (Chromium writes
+                // ligatures this way), and nesting is bounded like `q`.
+                b"BDC" | b"BMC" if marked.len() < MAX_SAVED => {
+                    let actual = operands.get(1).and_then(Obj::dict).and_then(|d| d.get(b"ActualText"));
+                    marked.push(match actual {
+                        Some(Obj::Str(text)) => Actual::Pending(text_string(text)),
+                        _ => Actual::None,
+                    });
+                }
+                b"EMC" => {
+                    marked.pop();
                 }
                 b"BI" => {
                     while let Some(item) = lexer.object(0) {
@@ -251,9 +264,32 @@ impl Reader<'_, '_> {
     }
 }
 
+/// A marked-content sequence's replacement text.
+enum Actual {
+    /// None: the glyphs say what they are.
+    None,
+    /// `/ActualText`, for the first glyph shown inside.
+    Pending(String),
+    /// Given to a glyph already: the later glyphs inside add no text.
+    Used,
+}
+
+/// A text string (ISO 32000-1 §7.9.2.2): UTF-16BE after a byte-order mark, else PDFDocEncoding (read as Latin-1,
+/// which it matches for letters).
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(b"\xFE\xFF") {
+        Some(units) => {
+            let units = units.chunks_exact(2).map(|u| u16::from_be_bytes([u[0], u[1]]));
+            char::decode_utf16(units).filter_map(Result::ok).collect()
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
 /// Shows a string: each code's glyph is recorded where the text and current matrices put it, and the text matrix
-/// advances by its width (plus character and word spacing).
-fn show(bytes: &[u8], gs: &State, tm: &mut Matrix, page: &mut Page) {
+/// advances by its width (plus character and word spacing). Inside `/ActualText` the first glyph carries that text
+/// and the others none.
+fn show(bytes: &[u8], gs: &State, tm: &mut Matrix, marked: &mut [Actual], page: &mut Page) {
     let Some(font) = &gs.font else {
         // Text in a font that is missing (a cut file) is text that cannot be read.
         page.unmapped += bytes.len();
@@ -272,7 +308,17 @@ fn show(bytes: &[u8], gs: &State, tm: &mut Matrix, page: &mut Page) {
             page.truncated = true;
         } else {
             let start = page.text.len();
-            if font.text(code, &mut page.text) {
+            let actual = marked.iter_mut().rev().find(|a| !matches!(a, Actual::None));
+            let known = match actual {
+                Some(a) => {
+                    if let Actual::Pending(text) = std::mem::replace(a, Actual::Used) {
+                        page.text.push_str(&text);
+                    }
+                    true
+                }
+                None => font.text(code, &mut page.text),
+            };
+            if known {
                 page.glyphs.push(Glyph {
                     x: render[4],
                     y: render[5],

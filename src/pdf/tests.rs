@@ -84,6 +84,15 @@ fn differences_glyph_names_and_type3_widths() {
 }
 
 #[test]
+fn actual_text_replaces_the_glyphs_it_marks() {
+    // Chromium draws a ligature's glyph inside `/Span << /ActualText (fi) >> BDC ... EMC`.
+    let content = b"BT /F1 10 Tf 72 700 Td (Floods ) Tj /Span << /ActualText <FEFFFB01> >> BDC (\\001) Tj EMC \
+        (nally) Tj /Span << /ActualText (ended) >> BDC (xy) Tj EMC ET";
+    let pdf = one_page(HELVETICA, content, &[helvetica()]);
+    assert_eq!(text(&pdf).as_deref(), Ok("Floods finallyended\n"));
+}
+
+#[test]
 fn type0_identity_font_with_to_unicode() {
     let cmap = b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0010> <0030> <0041> \
         endbfrange 1 beginbfchar <0003> <0020> endbfchar endcmap";
