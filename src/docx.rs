@@ -134,9 +134,9 @@ fn main_part(zip: &[u8]) -> Result<Vec<u8>, DocxError> {
         let data = zip.get(start..start + packed).ok_or(DocxError::Damaged("truncated"))?;
         return match method {
             0 => Ok(data.to_vec()),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_XML_BYTES).map_err(|e| match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => DocxError::TooLarge,
-                _ => DocxError::Damaged("bad deflate data"),
+            8 => crate::inflate::inflate(data, false, MAX_XML_BYTES).map_err(|e| match e {
+                crate::inflate::InflateError::TooLarge => DocxError::TooLarge,
+                crate::inflate::InflateError::Damaged(_) => DocxError::Damaged("bad deflate data"),
             }),
             _ => Err(DocxError::Damaged("unsupported compression")),
         };

@@ -55,6 +55,7 @@ pub(crate) mod explorer;
 pub mod export;
 pub(crate) mod hash;
 pub mod html;
+mod inflate;
 pub mod input;
 pub mod lang;
 pub mod model;

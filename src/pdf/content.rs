@@ -7,7 +7,6 @@
 use super::file::File;
 use super::font::Font;
 use super::syntax::{Dict, Lexer, Obj};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Forms inside forms are followed this deep.
@@ -68,18 +67,14 @@ struct State {
     rise: f32,
 }
 
-/// Reads the content of pages and forms, with the fonts loaded so far (shared across pages by object number).
+/// Reads the content of pages and forms (fonts are loaded once per file, by [`File::font`]).
 pub(crate) struct Reader<'f, 'a> {
     file: &'f File<'a>,
-    fonts: HashMap<u32, Rc<Font>>,
 }
 
 impl<'f, 'a> Reader<'f, 'a> {
     pub fn new(file: &'f File<'a>) -> Self {
-        Reader {
-            file,
-            fonts: HashMap::new(),
-        }
+        Reader { file }
     }
 
     /// The glyphs of one page, whose content is `content` (decoded) and resources `resources`.
@@ -107,13 +102,7 @@ impl<'f, 'a> Reader<'f, 'a> {
     fn font(&mut self, resources: Option<&Dict>, name: &[u8]) -> Option<Rc<Font>> {
         let obj = self.resource(resources, b"Font", name)?;
         if let Obj::Ref(n) = obj {
-            if let Some(font) = self.fonts.get(&n) {
-                return Some(font.clone());
-            }
-            let dict = self.file.object(n);
-            let font = Rc::new(Font::load(self.file, dict.dict()?));
-            self.fonts.insert(n, font.clone());
-            return Some(font);
+            return self.file.font(n);
         }
         Some(Rc::new(Font::load(self.file, obj.dict()?)))
     }

@@ -7,6 +7,7 @@
 //! stream's decoded bytes are charged to one budget of [`super::MAX_DECODED_BYTES`].
 
 use super::filters::{self, FilterError};
+use super::font::Font;
 use super::syntax::{is_white, Dict, Lexer, Obj};
 use super::PdfError;
 use std::cell::{Cell, RefCell};
@@ -35,6 +36,10 @@ struct Slot {
     obj: Option<Rc<Obj>>,
     /// For an object stream: its objects, once decoded (`Some(None)` when it could not be).
     stream: Option<Option<Rc<ObjStm>>>,
+    /// For a font: the font, once loaded (kept here rather than in a map of its own: one hash table type).
+    font: Option<Rc<Font>>,
+    /// Set when the page tree visited this node.
+    visited: bool,
 }
 
 impl Slot {
@@ -43,6 +48,8 @@ impl Slot {
             entry,
             obj: None,
             stream: None,
+            font: None,
+            visited: false,
         }
     }
 }
@@ -350,6 +357,27 @@ impl<'a> File<'a> {
         }
     }
 
+    /// True the first time it is asked for object `num` (a page-tree node), false after: a tree with a cycle is
+    /// walked once. An object not in the file counts as visited.
+    pub fn first_visit(&self, num: u32) -> bool {
+        let mut slots = self.slots.borrow_mut();
+        let Some(slot) = slots.get_mut(&num) else { return false };
+        !std::mem::replace(&mut slot.visited, true)
+    }
+
+    /// The font object `num`, loaded once.
+    pub fn font(&self, num: u32) -> Option<Rc<Font>> {
+        if let Some(font) = self.slots.borrow().get(&num).and_then(|s| s.font.clone()) {
+            return Some(font);
+        }
+        let dict = self.object(num);
+        let font = Rc::new(Font::load(self, dict.dict()?));
+        if let Some(slot) = self.slots.borrow_mut().get_mut(&num) {
+            slot.font = Some(font.clone());
+        }
+        Some(font)
+    }
+
     /// Every object number known, in order (for finding pages when the page tree is gone).
     pub fn numbers(&self) -> Vec<u32> {
         let mut all: Vec<u32> = self.slots.borrow().keys().copied().collect();
@@ -420,7 +448,7 @@ impl<'a> File<'a> {
         let (found, _) = scan_objects(self.data);
         let mut slots = self.slots.borrow_mut();
         for slot in slots.values_mut() {
-            (slot.obj, slot.stream) = (None, None);
+            (slot.obj, slot.stream, slot.font) = (None, None, None);
         }
         slots.extend(found.into_iter().map(|(n, at)| (n, Slot::at(Entry::At(at)))));
     }

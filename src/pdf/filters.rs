@@ -59,39 +59,11 @@ pub(crate) fn decode(dict: &Dict, data: &[u8], limit: usize) -> Result<Vec<u8>, 
 
 /// zlib (or, lacking its header, raw deflate) data; the part before any damage (a cut stream, a bad checksum).
 fn flate(data: &[u8], limit: usize) -> Result<Vec<u8>, FilterError> {
-    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
-    use miniz_oxide::inflate::TINFLStatus;
     let zlib = data.len() >= 2 && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0 && data[0] & 15 == 8;
-    // "More input may follow" makes the decompressor hand over what it has when the data runs out.
-    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF
-        | inflate_flags::TINFL_FLAG_HAS_MORE_INPUT
-        | if zlib {
-            inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
-        } else {
-            0
-        };
-    let mut state = Box::<DecompressorOxide>::default();
-    let mut out = vec![0; data.len().saturating_mul(4).clamp(64, limit.max(64))];
-    let (mut input, mut at) = (data, 0);
-    loop {
-        let (status, read, written) = decompress(&mut state, input, &mut out, at, flags);
-        at += written;
-        input = input.get(read..).unwrap_or(&[]);
-        match status {
-            TINFLStatus::HasMoreOutput => {
-                if out.len() >= limit {
-                    return Err(FilterError::TooLarge);
-                }
-                let grown = out.len().saturating_mul(2).min(limit);
-                out.resize(grown, 0);
-            }
-            TINFLStatus::NeedsMoreInput if input.is_empty() => break,
-            TINFLStatus::NeedsMoreInput => {}
-            _ => break,
-        }
+    match crate::inflate::inflate(data, zlib, limit) {
+        Ok(out) | Err(crate::inflate::InflateError::Damaged(out)) => Ok(out),
+        Err(crate::inflate::InflateError::TooLarge) => Err(FilterError::TooLarge),
     }
-    out.truncate(at.min(limit));
-    Ok(out)
 }
 
 /// Undoes a PNG (10–15) predictor; other predictors (TIFF's 2, rare in text streams) are left as they are.

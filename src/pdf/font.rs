@@ -23,8 +23,9 @@ pub(crate) struct Font {
     /// Simple font widths: the first code and the widths from it.
     first: u32,
     widths: Vec<f32>,
-    /// CID font widths: sorted (low, high, width) ranges.
-    cid_widths: Vec<(u32, u32, f32)>,
+    /// CID font widths: sorted (low, high, width's f32 bits) ranges (all `u32`, the type of the CMap's ranges, so
+    /// the wasm build has one sort).
+    cid_widths: Vec<(u32, u32, u32)>,
     default_width: f32,
     /// Glyph space to text space: 1/1000, or a Type3 font's matrix.
     scale: f32,
@@ -35,8 +36,10 @@ pub(crate) struct Font {
 pub(crate) struct CMap {
     codespace: Vec<(usize, u32, u32)>,
     chars: HashMap<u32, String>,
-    /// Sorted by low code: (low, high, UTF-16 of `low`'s text, whose last unit counts up through the range).
-    ranges: Vec<(u32, u32, Vec<u16>)>,
+    /// Sorted by low code: (low, high, index in `bases`).
+    ranges: Vec<(u32, u32, u32)>,
+    /// The UTF-16 of each range's first code's text, whose last unit counts up through the range.
+    bases: Vec<Vec<u16>>,
 }
 
 impl CMap {
@@ -93,7 +96,8 @@ impl CMap {
                                 let units = base
                                     .chunks(2)
                                     .map(|u| u16::from_be_bytes([u[0], *u.get(1).unwrap_or(&0)]));
-                                cmap.ranges.push((lo, hi, units.collect()));
+                                cmap.ranges.push((lo, hi, cmap.bases.len() as u32));
+                                cmap.bases.push(units.collect());
                             }
                             Obj::Array(list) => {
                                 for (i, item) in list.iter().enumerate().take((hi.saturating_sub(lo) as usize) + 1) {
@@ -119,12 +123,12 @@ impl CMap {
             return true;
         }
         let i = self.ranges.partition_point(|r| r.0 <= code);
-        let Some((lo, hi, base)) = i.checked_sub(1).map(|i| &self.ranges[i]) else {
+        let Some(&(lo, hi, base)) = i.checked_sub(1).map(|i| &self.ranges[i]) else {
             return false;
         };
-        if code > *hi || base.is_empty() {
+        let Some(base) = self.bases.get(base as usize).filter(|b| code <= hi && !b.is_empty()) else {
             return false;
-        }
+        };
         let mut units = base.clone();
         if let Some(last) = units.last_mut() {
             *last = last.wrapping_add((code - lo) as u16);
@@ -204,8 +208,8 @@ impl Font {
                 Some(list) if list.array().is_some() => {
                     for (k, width) in list.array().unwrap_or(&[]).iter().enumerate() {
                         let code = first.saturating_add(k as u32);
-                        self.cid_widths
-                            .push((code, code, file.get(width).num().unwrap_or(self.default_width)));
+                        let width = file.get(width).num().unwrap_or(self.default_width);
+                        self.cid_widths.push((code, code, width.to_bits()));
                     }
                     i += 2;
                 }
@@ -216,7 +220,7 @@ impl Font {
                         .and_then(|w| file.get(w).num())
                         .unwrap_or(self.default_width);
                     if last >= first {
-                        self.cid_widths.push((first, last, width));
+                        self.cid_widths.push((first, last, width.to_bits()));
                     }
                     i += 3;
                 }
@@ -355,7 +359,7 @@ impl Font {
             i.checked_sub(1)
                 .map(|i| self.cid_widths[i])
                 .filter(|r| code <= r.1)
-                .map_or(self.default_width, |r| r.2)
+                .map_or(self.default_width, |r| f32::from_bits(r.2))
         } else {
             code.checked_sub(self.first)
                 .and_then(|i| self.widths.get(i as usize).copied())

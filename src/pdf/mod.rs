@@ -22,7 +22,6 @@ mod layout;
 mod syntax;
 
 use file::File;
-use std::collections::HashSet;
 use std::fmt;
 use std::rc::Rc;
 use syntax::{Dict, Obj};
@@ -166,11 +165,10 @@ fn pages(file: &File<'_>) -> Vec<(Rc<Obj>, Option<Rc<Obj>>)> {
     let root = file
         .catalog()
         .and_then(|c| c.dict().and_then(|d| d.get(b"Pages")).cloned());
-    let mut seen = HashSet::new();
     let mut stack: Vec<(Obj, Option<Rc<Obj>>, usize)> = root.into_iter().map(|r| (r, None, 0)).collect();
     while let Some((node_ref, inherited, depth)) = stack.pop() {
         if let Obj::Ref(n) = node_ref {
-            if !seen.insert(n) {
+            if !file.first_visit(n) {
                 continue;
             }
         }
