@@ -402,8 +402,12 @@ impl Output {
 
 fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
     let mut bytes = read_input(name)?;
-    if let Some(document) = dateline::docx::document_text(&name.to_string_lossy(), &bytes) {
-        bytes = document.map_err(|e| CliError(e.to_string()))?.into_bytes();
+    let mut notes = Vec::new();
+    if let Some(document) = dateline::docx::document(&name.to_string_lossy(), &bytes) {
+        let document = document.map_err(|e| CliError(e.to_string()))?;
+        // What a PDF reader repaired or left out is said, as a warning, like an encoding's repair.
+        notes.extend(document.notes.into_iter().map(|note| Warning::new("document", note)));
+        bytes = document.text.into_bytes();
     }
     let decoded = input::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| CliError(e.to_string()))?;
     let name = name.to_string_lossy();
@@ -419,11 +423,11 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
     } else {
         decoded.text
     };
-    let note = decoded.note.map(|note| Warning::new("encoding", note));
+    notes.extend(decoded.note.map(|note| Warning::new("encoding", note)));
     let is_json = matches!(args.format, Format::Json | Format::Jsonl);
     if text.len() <= WINDOW_BYTES && !is_json {
         let mut analysis = dateline::analyze(&text, &options);
-        analysis.warnings.splice(0..0, note);
+        analysis.warnings.splice(0..0, notes);
         return Ok(Output::Whole(export::render(&analysis, &text, args.format)));
     }
     // JSON is written record by record, and a long text analysed one window at a time, so memory follows
@@ -432,9 +436,9 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
     match args.format {
         Format::Json | Format::Jsonl => {
             let mut sections = Sections::new(args.format == Format::Json);
-            let mut note = note;
+            let mut notes = notes;
             dateline::analyze_in_windows(&text, &options, |mut window| {
-                window.warnings.splice(0..0, note.take());
+                window.warnings.splice(0..0, std::mem::take(&mut notes));
                 sections.add(window)
             })
             .map_err(spool_error)?;
@@ -451,7 +455,7 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Output, CliError> {
                 Ok::<_, CliError>(())
             })?;
             let mut analysis = whole.unwrap_or_else(|| dateline::analyze("", &options));
-            analysis.warnings.splice(0..0, note);
+            analysis.warnings.splice(0..0, notes);
             Ok(Output::Whole(export::render(&analysis, &text, args.format)))
         }
     }

@@ -58,18 +58,43 @@ fn is_pdf(name: &str, bytes: &[u8]) -> bool {
     name.to_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF-")
 }
 
+/// A document's text, with notes on what was repaired or left out on the way (for a warning).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentText {
+    /// The paragraphs, separated by a blank line.
+    pub text: String,
+    /// What was repaired or left out (a PDF's damaged cross-reference table, glyphs without a character mapping);
+    /// empty for a clean file.
+    pub notes: Vec<String>,
+}
+
 /// The text of a file that is a document rather than text, by its name or its first bytes: a Word document's
-/// or a PDF's paragraphs ([`crate::pdf::text`]), or why it cannot be read (a scanned or encrypted PDF, a damaged
-/// or locked .docx). `None` for anything else, which is read as characters. The CLI and the page both open files
-/// through this.
-pub fn document_text(name: &str, bytes: &[u8]) -> Option<Result<String, DocxError>> {
+/// or a PDF's paragraphs ([`crate::pdf::read`]) with notes, or why it cannot be read (a scanned or encrypted
+/// PDF, a damaged or locked .docx). `None` for anything else, which is read as characters. The CLI and the page
+/// both open files through this (or [`document_text`]).
+pub fn document(name: &str, bytes: &[u8]) -> Option<Result<DocumentText, DocxError>> {
     if name.to_lowercase().ends_with(".docx") || looks_like_zip(bytes) {
-        Some(text(bytes))
+        Some(text(bytes).map(|text| DocumentText {
+            text,
+            notes: Vec::new(),
+        }))
     } else if is_pdf(name, bytes) {
-        Some(crate::pdf::text(bytes).map_err(DocxError::Pdf))
+        Some(
+            crate::pdf::read(bytes)
+                .map(|pdf| DocumentText {
+                    text: pdf.text,
+                    notes: pdf.notes,
+                })
+                .map_err(DocxError::Pdf),
+        )
     } else {
         None
     }
+}
+
+/// [`document`] without the notes: the document's text, or why it cannot be read; `None` for text files.
+pub fn document_text(name: &str, bytes: &[u8]) -> Option<Result<String, DocxError>> {
+    document(name, bytes).map(|r| r.map(|d| d.text))
 }
 
 /// The text of the Word document `bytes`. Linear in the archive's central directory and in the main part.

@@ -475,6 +475,19 @@ fn a_pdf_gives_the_same_analysis_as_its_text() {
     for part in ["events", "timexes", "places"] {
         assert_eq!(from_pdf[part], from_text[part], "same {part} as the text");
     }
+    // Without its cross-reference table the file is repaired by a scan, and the output says so.
+    let whole = std::fs::read(&pdf).expect("fixture");
+    let table = whole.windows(5).rposition(|w| w == b"xref\n").expect("a classic table");
+    let cut = temp_file("no-table.pdf", &whole[..table]);
+    let repaired = read(&cut);
+    assert_eq!(repaired["events"], from_text["events"]);
+    let codes: Vec<&str> = repaired["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"document"), "{codes:?}");
     let scanned = root.join("tests/samples/pdf/scanned.pdf");
     assert_refused(
         &dateline(&["analyze", scanned.to_str().unwrap()], None),

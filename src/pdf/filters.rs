@@ -77,7 +77,8 @@ fn predict(data: Vec<u8>, params: Option<&Dict>) -> Vec<u8> {
     let bits = get(b"BitsPerComponent", 8).clamp(1, 16) as usize;
     let columns = get(b"Columns", 1).clamp(1, 1 << 20) as usize;
     let bpp = (colors * bits).div_ceil(8).max(1);
-    let row = (colors * bits * columns).div_ceil(8);
+    // A row longer than the data would only be padding: capped, so hostile parameters allocate nothing large.
+    let row = (colors * bits * columns).div_ceil(8).min(data.len().max(1));
     let mut out = Vec::with_capacity(data.len());
     let mut previous = vec![0u8; row];
     for chunk in data.chunks(row + 1) {
