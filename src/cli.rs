@@ -614,38 +614,44 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Analysed, CliError> {
     };
     read.meta.apply(&mut options);
     let text = read.text;
-    let note = read.note.map(|note| Warning::new("encoding", note));
+    // What a PDF reader repaired or left out, and how the bytes were decoded, go first among the warnings.
+    let notes: Vec<Warning> = read
+        .notes
+        .into_iter()
+        .map(|note| Warning::new("document", note))
+        .chain(read.note.map(|note| Warning::new("encoding", note)))
+        .collect();
     let offsets = if prints_offsets(args.format) {
         args.offsets
     } else {
         OffsetUnit::Byte
     };
-    analyze_text(text, &options, args.format, offsets, note).map_err(|e| CliError(e.to_string()))
+    analyze_text(text, &options, args.format, offsets, notes).map_err(|e| CliError(e.to_string()))
 }
 
 /// Analyses `text`: whole, or (JSON, or a text longer than one window) window by window with the JSON spooled
 /// so memory follows the window and not the output (see `dateline::windows`); spans rewritten in `offsets`.
-/// `note` goes first among the warnings. Fails only when a spool cannot be written.
+/// `notes` go first among the warnings. Fails only when a spool cannot be written.
 pub fn analyze_text(
     text: String,
     options: &Options,
     format: Format,
     offsets: OffsetUnit,
-    note: Option<Warning>,
+    notes: Vec<Warning>,
 ) -> std::io::Result<Analysed> {
     let is_json = matches!(format, Format::Json | Format::Jsonl);
     if text.len() <= WINDOW_BYTES && !(is_json && text.len() > SMALL_TEXT_BYTES) {
         let mut analysis = dateline::analyze(&text, options);
-        analysis.warnings.splice(0..0, note);
+        analysis.warnings.splice(0..0, notes);
         dateline::convert_offsets(&mut analysis, &text, offsets);
         return Ok(Analysed::Whole(Box::new(analysis), text));
     }
     let index = OffsetIndex::new(&text, offsets);
     if is_json {
         let mut sections = Sections::new(format == Format::Json);
-        let mut note = note;
+        let mut notes = notes;
         dateline::analyze_in_windows(&text, options, |mut window| {
-            window.warnings.splice(0..0, note.take());
+            window.warnings.splice(0..0, std::mem::take(&mut notes));
             index.convert(&mut window);
             sections.add(window)
         })?;
@@ -662,7 +668,7 @@ pub fn analyze_text(
         Ok::<_, std::io::Error>(())
     })?;
     let mut analysis = whole.unwrap_or_else(|| dateline::analyze("", options));
-    analysis.warnings.splice(0..0, note);
+    analysis.warnings.splice(0..0, notes);
     Ok(Analysed::Whole(Box::new(analysis), text))
 }
 

@@ -20,6 +20,9 @@ pub struct ReadText {
     pub meta: PageMeta,
     /// How the bytes were decoded when it was not plain UTF-8, for a warning.
     pub note: Option<String>,
+    /// What the document's reader repaired or left out (a PDF's damaged table, an unreadable font), for warnings.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// Why a file could not be read.
@@ -53,8 +56,8 @@ pub fn is_html(name: &str, text: &str) -> bool {
 ///
 /// Linear in `bytes`: each reader is (see [`crate::docx`], [`crate::input`], [`crate::html`]).
 pub fn read_document(name: &str, bytes: &[u8], limit: usize) -> Result<ReadText, ReadError> {
-    if let Some(document) = docx::document_text(name, bytes) {
-        let text = document.map_err(ReadError::Document)?;
+    if let Some(document) = docx::document(name, bytes) {
+        let docx::DocumentText { text, notes } = document.map_err(ReadError::Document)?;
         if text.len() > limit {
             return Err(ReadError::Input(InputError::TooLarge {
                 size: text.len(),
@@ -63,6 +66,7 @@ pub fn read_document(name: &str, bytes: &[u8], limit: usize) -> Result<ReadText,
         }
         return Ok(ReadText {
             text,
+            notes,
             ..ReadText::default()
         });
     }
@@ -73,12 +77,14 @@ pub fn read_document(name: &str, bytes: &[u8], limit: usize) -> Result<ReadText,
             text: page.text,
             meta: page.meta,
             note: decoded.note,
+            notes: Vec::new(),
         });
     }
     Ok(ReadText {
         text: decoded.text,
         meta: PageMeta::default(),
         note: decoded.note,
+        notes: Vec::new(),
     })
 }
 

@@ -362,7 +362,7 @@ fn analyze_record(bytes: &[u8], options: &RunOptions) -> Result<Outcome, Refused
         head.extend_from_slice(b",\"analysis\":");
         head
     };
-    match analyze_text(text, &run, Format::Jsonl, options.offsets, None) {
+    match analyze_text(text, &run, Format::Jsonl, options.offsets, Vec::new()) {
         Ok(Analysed::Whole(analysis, _)) => {
             let mut line = head;
             serde_json::to_writer(&mut line, &*analysis).map_err(|e| refused(&id, e.to_string()))?;

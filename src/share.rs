@@ -169,11 +169,9 @@ pub fn decode(fragment: &str) -> Result<ViewState, LinkError> {
             base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => LinkError::Truncated,
             _ => LinkError::Corrupted,
         })?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED_BYTES).map_err(|e| match e
-        .status
-    {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-        _ => LinkError::Truncated,
+    let json = crate::inflate::inflate(&packed, false, MAX_INFLATED_BYTES).map_err(|e| match e {
+        crate::inflate::InflateError::TooLarge => LinkError::TooLarge,
+        crate::inflate::InflateError::Damaged(_) => LinkError::Truncated,
     })?;
     check_limits(&json)?;
     serde_json::from_slice(&json).map_err(|e| LinkError::Malformed(e.to_string()))

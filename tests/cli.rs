@@ -454,10 +454,47 @@ fn a_word_document_gives_the_same_analysis_as_its_text() {
     let bad = temp_file("broken.docx", &zip[..zip.len() / 2]);
     assert_refused(&dateline(&["analyze", bad.to_str().unwrap()], None), "damaged");
     let pdf = temp_file("report.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n");
+    assert_refused(&dateline(&["analyze", pdf.to_str().unwrap()], None), "PDF is damaged");
+}
+
+#[test]
+fn a_pdf_gives_the_same_analysis_as_its_text() {
+    // The app's sample article printed by Chromium (tests/samples/pdf, scripts/build-pdf-fixtures).
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pdf = root.join("tests/samples/pdf/sample-chromium.pdf");
+    let txt = root.join("src/app/sample_article.txt");
+    let read = |path: &PathBuf| -> serde_json::Value {
+        let out = dateline(&["analyze", path.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v
+    };
+    let (from_pdf, from_text) = (read(&pdf), read(&txt));
+    assert!(!from_pdf["events"].as_array().unwrap().is_empty());
+    // The PDF's text is the article's but for the final blank line: spans and ids agree.
+    for part in ["events", "timexes", "places"] {
+        assert_eq!(from_pdf[part], from_text[part], "same {part} as the text");
+    }
+    // Without its cross-reference table the file is repaired by a scan, and the output says so.
+    let whole = std::fs::read(&pdf).expect("fixture");
+    let table = whole.windows(5).rposition(|w| w == b"xref\n").expect("a classic table");
+    let cut = temp_file("no-table.pdf", &whole[..table]);
+    let repaired = read(&cut);
+    assert_eq!(repaired["events"], from_text["events"]);
+    let codes: Vec<&str> = repaired["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"document"), "{codes:?}");
+    let scanned = root.join("tests/samples/pdf/scanned.pdf");
     assert_refused(
-        &dateline(&["analyze", pdf.to_str().unwrap()], None),
-        "PDF files are not read yet",
+        &dateline(&["analyze", scanned.to_str().unwrap()], None),
+        "no text layer",
     );
+    let locked = root.join("tests/samples/pdf/sample-encrypted.pdf");
+    assert_refused(&dateline(&["analyze", locked.to_str().unwrap()], None), "encrypted");
 }
 
 fn deflate(bytes: &[u8]) -> Vec<u8> {
@@ -804,4 +841,16 @@ fn dct_text_takes_the_newest_written_date_only_when_nothing_else_dates_the_text(
     );
     let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(analysis["document"]["dct"]["source"], "user");
+}
+
+#[test]
+fn a_web_page_in_a_legacy_encoding_is_read_by_its_declaration() {
+    let html = r#"<html><head><meta charset="windows-1251"><title>Пожар</title></head>
+        <body><article><h1>Пожар в Харькове</h1><p>Пожар в Харькове 5 сентября 2016 года.</p></article></body></html>"#;
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(html);
+    let path = temp_file("cyrillic.html", &bytes);
+    let out = dateline(&["analyze", "--format", "text", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).expect("UTF-8 out");
+    assert!(text.contains("Пожар в Харькове 5 сентября 2016 года."), "{text}");
 }
