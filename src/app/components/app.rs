@@ -26,6 +26,27 @@ pub fn App() -> Html {
     // The view of the link the page opened stays in the address however heavy it is: that link is shown.
     let too_long = state.too_long_for_link() && !state.from_link;
     use_escape_clears_selection(&state);
+    // `?embed` (a newsroom page's iframe): the views of the link alone, without the input, the share bar or the
+    // offers (the fragment holds the link, so the switch is in the query).
+    let embed = *use_memo((), |_| {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .is_some_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "embed"))
+    });
+    if embed {
+        return html! {
+            <ContextProvider<AppContext> context={state.clone()}>
+                <main class="layout embed">
+                    {status_bar(bar.as_ref(), status, stop)}
+                    {page_header(&state)}
+                    <ArticleView />
+                    <TimelineView />
+                    <MapView />
+                    <EventsView />
+                </main>
+            </ContextProvider<AppContext>>
+        };
+    }
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             {skip_links()}
