@@ -225,7 +225,15 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
         doc.segments()
             .first()
             .filter(|s| s.kind == SegmentKind::Headline)
-            .map(|s| s.span.slice(text).to_string())
+            // A Markdown heading's marks and emphasis are not part of the headline ("# Floods", "**Floods**").
+            .map(|s| {
+                s.span
+                    .slice(text)
+                    .trim_start_matches('#')
+                    .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+                    .to_string()
+            })
+            .filter(|t| !t.is_empty())
     });
     let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION,
