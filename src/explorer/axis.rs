@@ -76,6 +76,37 @@ impl Scale {
         p.x0 + (t - p.start) / (p.end - p.start) * (p.x1 - p.x0)
     }
 
+    /// The day drawn at screen position `x`, and how many days one screen unit spans there: the inverse of
+    /// [`Scale::x`], through the piece under `x` (between two pieces, the nearer one's edge).
+    pub fn at(&self, x: f64) -> (f64, f64) {
+        let p = self
+            .0
+            .iter()
+            .find(|p| x < p.x1)
+            .or(self.0.last())
+            .copied()
+            .unwrap_or(Piece {
+                start: 0.0,
+                end: 1.0,
+                x0: 0.0,
+                x1: WIDTH,
+            });
+        let per_unit = (p.end - p.start) / (p.x1 - p.x0).max(1e-9);
+        let x = x.clamp(p.x0, p.x1);
+        (p.start + (x - p.x0) * per_unit, per_unit)
+    }
+
+    /// The linear domain `[start, end)` that zooms this scale by `factor` (below 1 zooms in) around screen
+    /// position `x`: the day under `x` stays under `x`, and the new scale's density is the old one's there times
+    /// `factor`, so zooming into one piece of a broken axis zooms into that piece's days, not into the gap.
+    /// The width is kept between a quarter hour and 3,000 years.
+    pub fn zoomed(&self, factor: f64, x: f64) -> (f64, f64) {
+        let (at, per_unit) = self.at(x);
+        let width = (per_unit * WIDTH * factor).clamp(1.0 / 96.0, 365.25 * 3000.0);
+        let start = at - (x.clamp(0.0, WIDTH) / WIDTH) * width;
+        (start, start + width)
+    }
+
     /// The first day shown.
     pub fn start(&self) -> f64 {
         self.0.first().map_or(0.0, |p| p.start)
@@ -182,6 +213,37 @@ pub fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<It
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zooming_keeps_the_day_under_the_pointer_even_on_a_broken_axis() {
+        // Two clusters far apart: March 2011 and 4-6 September 2016.
+        let d = |s: &str| crate::calendar::Date::parse_iso(s).expect("a day").to_days() as f64;
+        let items = vec![
+            item("a", d("2011-03-01"), d("2011-03-02")),
+            item("b", d("2016-09-04"), d("2016-09-05")),
+            item("c", d("2016-09-05"), d("2016-09-07")),
+        ];
+        let broken = Scale::fit(&items);
+        assert!(broken.0.len() > 1, "a broken axis: {broken:?}");
+        let x = broken.x(d("2016-09-05"));
+        let mut scale = broken;
+        for _ in 0..20 {
+            let (s, e) = scale.zoomed(0.8, x);
+            scale = Scale::linear(s, e);
+            let (day, _) = scale.at(x);
+            assert!(
+                (day - d("2016-09-05")).abs() < 1e-6,
+                "the day under the pointer stays: {day}"
+            );
+        }
+        // Twenty notches in, the view is hours around 5 September 2016, not empty time in 2011-2016.
+        assert!(
+            scale.start() > d("2016-09-04") && scale.end() < d("2016-09-06"),
+            "{scale:?}"
+        );
+        // And the pointer's screen position holds within a pixel.
+        assert!((scale.x(d("2016-09-05")) - x).abs() < 1.0);
+    }
 
     fn item(id: &str, start: f64, end: f64) -> Item {
         Item {

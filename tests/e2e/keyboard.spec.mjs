@@ -65,3 +65,62 @@ test('selecting a place lights up its events on the timeline and in the list (it
   await page.keyboard.press('Escape');
   await expect(events.locator('.event-card.related')).toHaveCount(0);
 });
+
+test('wheel zoom on the timeline keeps the event under the pointer in place, on the broken axis too (item 3)', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  const timeline = page.getByRole('region', { name: 'Timeline', exact: true });
+  const svg = await timeline.locator('svg.tl-main').boundingBox();
+  // The narrowest bar well inside the view: the pointer goes on its middle.
+  const bars = await timeline.locator('[data-event]').evaluateAll((els) =>
+    els.map((g) => {
+      const r = g.querySelector('.tl-bar').getBoundingClientRect();
+      return { id: g.getAttribute('data-event'), x: r.x, width: r.width, y: r.y, height: r.height };
+    }),
+  );
+  const inside = bars.filter((b) => b.x > svg.x + 100 && b.x + b.width < svg.x + svg.width - 100);
+  expect(inside.length).toBeGreaterThan(0);
+  const chosen = inside.reduce((a, b) => (b.width < a.width ? b : a));
+  // A short event's bar is drawn wider than its day: the pointer goes on the bar's left end, its first moment.
+  await page.mouse.move(chosen.x + 1, chosen.y + chosen.height / 2);
+  for (let k = 0; k < 6; k++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(80);
+  }
+  const after = await timeline.locator(`[data-event="${chosen.id}"] .tl-bar`).boundingBox();
+  // The bar's start was under the pointer: it still is, within 5 px, and the bar grew.
+  expect(Math.abs(after.x - chosen.x)).toBeLessThanOrEqual(5);
+  expect(after.width).toBeGreaterThan(chosen.width);
+  // Years are visible after zooming.
+  const ticks = (await timeline.locator('svg.tl-main text').allTextContents()).join(' ');
+  expect(ticks).toMatch(/\b(19|20)\d\d\b/);
+});
+
+test('wheel zoom on the map keeps the marker under the pointer in place (item 4)', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  const map = page.getByRole('region', { name: 'Map', exact: true });
+  const marker = map.locator('.marker').first();
+  await expect(marker).toBeVisible();
+  const label = await marker.getAttribute('aria-label');
+  const before = await marker.locator('circle').first().boundingBox();
+  const cx = before.x + before.width / 2;
+  const cy = before.y + before.height / 2;
+  await page.mouse.move(cx, cy);
+  for (let k = 0; k < 4; k++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(80);
+  }
+  // The marker of the same place (clusters may split as the map zooms in: the one whose label starts alike).
+  const name = label.split(/[ ,]/)[0];
+  const after = await map.locator('.marker').evaluateAll((els, name) =>
+    els.filter((m) => (m.getAttribute('aria-label') || '').startsWith(name)).map((m) => {
+      const r = m.querySelector('circle').getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }), name);
+  expect(after.length).toBeGreaterThan(0);
+  const nearest = Math.min(...after.map((p) => Math.hypot(p.x - cx, p.y - cy)));
+  expect(nearest).toBeLessThanOrEqual(5);
+});

@@ -60,12 +60,17 @@ pub fn on_activate(activate: Callback<()>) -> Callback<KeyboardEvent> {
     })
 }
 
-/// Position of a mouse or pointer event in the units of the `width` × `height` viewBox of the
-/// element it is attached to (the centre when the element has no size).
+/// Position of a mouse or pointer event in the units of the `width` × `height` viewBox of the `<svg>` it
+/// happened in (the centre when that has no size).
+///
+/// The `<svg>` is found from the event's target, not its current target: Yew delegates listeners to the app's
+/// root, so `currentTarget` is that root, whose box is not the drawing's (the timeline zoomed 20 px away from
+/// the pointer, the map further).
 pub fn svg_point(e: &web_sys::MouseEvent, width: f64, height: f64) -> (f64, f64) {
     let rect = e
-        .current_target()
+        .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .and_then(|el| el.closest("svg").ok().flatten())
         .map(|el| el.get_bounding_client_rect());
     match rect {
         Some(r) if r.width() > 0.0 && r.height() > 0.0 => (

@@ -85,15 +85,10 @@ impl Handlers {
     }
 }
 
-/// Zooms by `factor` around screen position `x`.
+/// Zooms by `factor` around screen position `x`, through the scale's pieces ([`Scale::zoomed`]): the day under
+/// the pointer stays there, on a broken axis too.
 fn zoom(domain: Domain, scale: Scale) -> impl Fn(f64, f64) + Clone {
-    move |factor: f64, x: f64| {
-        let (s, e) = (scale.start(), scale.end());
-        let at = s + (x / WIDTH).clamp(0.0, 1.0) * (e - s);
-        let width = ((e - s) * factor).clamp(1.0 / 96.0, 365.25 * 3000.0);
-        let ratio = (at - s) / (e - s);
-        domain.set(Some((at - width * ratio, at - width * ratio + width)));
-    }
+    move |factor: f64, x: f64| domain.set(Some(scale.zoomed(factor, x)))
 }
 
 /// Drag pans; two pointers pinch.
