@@ -32,7 +32,10 @@ pub(super) async fn load_basemap(url: &str) -> Option<Basemap> {
 /// One location with every mention at it.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Site {
+    /// The gazetteer's name.
     pub name: String,
+    /// The article's spelling (its first mention): what the marker says, the gazetteer's name second.
+    pub written: String,
     pub country: Option<String>,
     pub lat: f64,
     pub lon: f64,
@@ -57,6 +60,7 @@ pub(super) fn sites(analysis: &Analysis) -> Vec<Site> {
                 index.insert(key, out.len());
                 out.push(Site {
                     name: p.name.clone(),
+                    written: p.text.clone(),
                     country: p.country.clone(),
                     lat: p.lat,
                     lon: p.lon,

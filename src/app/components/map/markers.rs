@@ -41,6 +41,16 @@ pub(super) fn markers(state: &AppContext, clusters: &[Cluster], highlighted: &[S
         .collect()
 }
 
+/// A site as people read it: the article's spelling, and the gazetteer's name when it differs ("Tartus
+/// (Ţarţūs)").
+fn site_name(site: &Site) -> String {
+    if site.written == site.name {
+        site.name.clone()
+    } else {
+        format!("{} ({})", site.written, site.name)
+    }
+}
+
 /// How a cluster is named to people: its sites, country, mentions and kind.
 fn aria(label: &str, members: &[&Site], mentions: usize) -> String {
     let lead = members[0];
@@ -51,7 +61,7 @@ fn aria(label: &str, members: &[&Site], mentions: usize) -> String {
         } else {
             String::new()
         },
-        members.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+        members.iter().map(|s| site_name(s)).collect::<Vec<_>>().join(", "),
         lead.country.as_deref().map(|c| format!(" ({c})")).unwrap_or_default(),
         mentions,
         if mentions == 1 { "" } else { "s" },
@@ -81,9 +91,9 @@ fn marker(
     };
     let is_selected = members.iter().any(|s| s.ids.iter().any(|id| highlighted.contains(id)));
     let label = if is_cluster {
-        format!("{} +{}", lead.name, members.len() - 1)
+        format!("{} +{}", lead.written, members.len() - 1)
     } else {
-        lead.name.clone()
+        lead.written.clone()
     };
     let aria = aria(&label, members, mentions);
     let lw = label.chars().count() as f64 * CHAR_W;
