@@ -2,9 +2,9 @@
 
 use super::tokens::Token;
 use crate::hash::FastMap as HashMap;
+use crate::lang::literals::{Case, GuardedRegex};
 use crate::lang::{self, TableError, Tables};
 use crate::model::{CasualtyKind, Qualifier, Span};
-use regex::Regex;
 
 /// A type of the taxonomy with its family and merge group.
 #[derive(Debug, Clone, Copy)]
@@ -50,7 +50,7 @@ pub enum Cue {
 #[derive(Debug)]
 pub struct Lexicon {
     /// All trigger forms, longest first, case-insensitive, as one alternation.
-    pub trigger_re: Regex,
+    pub(crate) trigger_re: GuardedRegex,
     /// Trigger form (lower case) → type.
     pub triggers: HashMap<String, EventType>,
     /// Cues that stand before the trigger, as word sequences (lower case).
@@ -104,7 +104,12 @@ fn build(t: &Tables) -> Lexicon {
         .map(|f| regex::escape(f).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
-    let trigger_re = Regex::new(&format!(r"(?i)(?-u:\b)(?:{alt})(?-u:\b)")).expect("trigger regex");
+    let trigger_re = GuardedRegex::new(
+        format!(r"(?i)(?-u:\b)(?:{alt})(?-u:\b)"),
+        forms.iter().map(|f| f.as_str()),
+        Case::Insensitive,
+        false,
+    );
 
     let mut before = Vec::new();
     let mut after = Vec::new();
