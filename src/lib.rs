@@ -57,6 +57,7 @@ pub mod html;
 pub mod input;
 pub mod lang;
 pub mod model;
+pub mod offsets;
 pub mod places;
 pub mod segment;
 pub mod share;
@@ -70,4 +71,5 @@ pub use analyze::{analyze, analyze_with_progress, Context, Gazetteers, Options, 
 pub use doc::Doc;
 pub use lang::Language;
 pub use model::*;
+pub use offsets::{convert_offsets, OffsetUnit};
 pub use windows::{analyze_in_windows, WINDOW_BYTES};
