@@ -255,6 +255,88 @@ impl GuardedRegex {
     }
 }
 
+/// Longest text searched part by part by [`WordAlternation`]; a longer one compiles the whole alternation.
+const PARTS_TEXT_BYTES: usize = 1024;
+
+/// A case-insensitive alternation of words between ASCII word boundaries, `(?i)(?-u:\b)(?:w1|w2|…)(?-u:\b)`, kept
+/// also as one such regex per first letter, so that a short text compiles only the parts whose words it holds (the
+/// event triggers were a fifth of a one-line text's start). The parts' first letters fold to disjoint sets of
+/// characters (`k` takes the KELVIN SIGN, `s` the LONG S, every other first character goes to one last part), so at
+/// any position at most one part can match, and merging the parts' leftmost-first matches finds what the whole
+/// alternation finds.
+#[derive(Debug)]
+pub(crate) struct WordAlternation {
+    whole: GuardedRegex,
+    parts: Vec<GuardedRegex>,
+}
+
+impl WordAlternation {
+    /// The alternation of `words` in this order (the first that matches at a position wins), each written in the
+    /// pattern as `escape` gives it.
+    pub(crate) fn new(words: &[&str], escape: impl Fn(&str) -> String) -> WordAlternation {
+        let pattern = |words: &[&str]| {
+            let alt: Vec<String> = words.iter().map(|w| escape(w)).collect();
+            format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alt.join("|"))
+        };
+        let key = |w: &str| match w.chars().next() {
+            Some('\u{212A}') => 'k',
+            Some('\u{17F}') => 's',
+            Some(c) if c.is_ascii_alphabetic() => c.to_ascii_lowercase(),
+            _ => '\0',
+        };
+        let mut keys: Vec<char> = words.iter().map(|w| key(w)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let parts = keys
+            .iter()
+            .map(|&k| {
+                let part: Vec<&str> = words.iter().copied().filter(|w| key(w) == k).collect();
+                GuardedRegex::new(pattern(&part), part.iter().copied(), Case::Insensitive, false)
+            })
+            .collect();
+        WordAlternation {
+            whole: GuardedRegex::new(pattern(words), words.iter().copied(), Case::Insensitive, false),
+            parts,
+        }
+    }
+
+    /// The whole alternation, compiled (tests compare the parts with it).
+    #[cfg(test)]
+    pub(crate) fn whole(&self) -> &Regex {
+        self.whole.compiled()
+    }
+
+    /// The matches of the alternation in `text`, as `Regex::find_iter` gives them. O(n·p) for the p parts a short
+    /// text needs; otherwise one pass of the whole alternation.
+    pub(crate) fn find_all<'t>(&self, text: &'t str) -> Vec<regex::Match<'t>> {
+        if self.whole.compiled.get().is_some() || text.len() > PARTS_TEXT_BYTES {
+            return self
+                .whole
+                .for_text(text)
+                .map(|re| re.find_iter(text).collect())
+                .unwrap_or_default();
+        }
+        let parts: Vec<&Regex> = self.parts.iter().filter_map(|p| p.for_text(text)).collect();
+        let mut next: Vec<Option<regex::Match<'t>>> = parts.iter().map(|re| re.find_at(text, 0)).collect();
+        let mut found = Vec::new();
+        let mut pos = 0;
+        loop {
+            for (re, n) in parts.iter().zip(next.iter_mut()) {
+                if n.is_some_and(|m| m.start() < pos) {
+                    *n = re.find_at(text, pos);
+                }
+            }
+            let Some(m) = next.iter().flatten().min_by_key(|m| m.start()).copied() else {
+                break;
+            };
+            found.push(m);
+            // Words are not empty, so every match moves on.
+            pos = m.end().max(m.start() + 1);
+        }
+        found
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +371,48 @@ mod tests {
         assert!(!p.satisfies(&[vec![sunday], vec![week, DIGIT]]));
         assert!(p.satisfies(&[]));
         assert!(index.presence("week 7").satisfies(&[vec![week], vec![DIGIT]]));
+    }
+
+    #[test]
+    fn the_parts_of_a_word_alternation_find_what_the_whole_finds() {
+        let mut words = vec![
+            "shelled",
+            "shell",
+            "attack",
+            "air strike",
+            "strike",
+            "killed",
+            "kill",
+            "’x",
+            "élan",
+        ];
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let escape = |w: &str| regex::escape(w).replace(' ', r"\s+");
+        let texts = [
+            "Homs was shelled on Sunday; an air  strike killed 3.",
+            "SHELLED shells, attacked, Air Strike, strike-killed, élan, \u{212A}ILLED, ’x",
+            "no trigger here",
+            "",
+        ];
+        for text in texts {
+            let split = WordAlternation::new(&words, escape);
+            let whole = Regex::new(&format!(
+                r"(?i)(?-u:\b)(?:{})(?-u:\b)",
+                words.iter().map(|w| escape(w)).collect::<Vec<_>>().join("|")
+            ))
+            .expect("compiles");
+            let spans = |ms: Vec<regex::Match>| ms.iter().map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+            assert_eq!(
+                spans(split.find_all(text)),
+                spans(whole.find_iter(text).collect()),
+                "{text}"
+            );
+            assert!(split.whole.compiled.get().is_none(), "a short text compiles only parts");
+        }
+        // Only the parts a text needs are compiled.
+        let split = WordAlternation::new(&words, escape);
+        assert_eq!(split.find_all("Homs was shelled.").len(), 1);
+        assert_eq!(split.parts.iter().filter(|p| p.compiled.get().is_some()).count(), 1);
     }
 
     #[test]
