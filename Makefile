@@ -37,6 +37,7 @@ bench: setup-test
 	nice cargo bench --bench analyze
 	nice scripts/complexity
 	nice scripts/bench-cli
+	nice scripts/bench-batch
 	nice scripts/bench-browser
 	nice trunk build --release
 	nice node tests/bench/ui-bench.mjs --profile

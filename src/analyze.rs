@@ -9,7 +9,7 @@ use crate::corrections::{self, Corrections};
 use crate::dates::{self, DocTime};
 use crate::doc::Doc;
 use crate::lang::{detect, Language};
-use crate::model::{Analysis, Document, Entity, Place, Timex, Warning, SCHEMA_VERSION};
+use crate::model::{Analysis, DctSource, Document, Entity, Place, Timex, Warning, SCHEMA_VERSION};
 use crate::places::Gazetteer;
 use crate::segment::SegmentKind;
 use crate::{entities, events, places};
@@ -46,6 +46,8 @@ impl<'g> Gazetteers<'g> {
 pub struct Options<'g> {
     /// Document creation time given by the person; overrides everything found.
     pub dct: Option<Date>,
+    /// What to take as the document time when neither the person, the metadata nor a dateline gives one.
+    pub fallback_dct: Option<FallbackDct>,
     /// Publication date read from metadata (HTML `<meta>`, JSON-LD), as written there (`2016-09-05T14:02:00Z`); used
     /// when no `dct` is given.
     pub meta_dct: Option<String>,
@@ -71,6 +73,15 @@ pub struct Options<'g> {
     /// English anyway", the CLI's `--language en`). Without it such a text keeps only what no word table reads:
     /// dates and numbers written in figures.
     pub read_anyway: bool,
+}
+
+/// The document time to use when nothing gives one (no `dct`, no metadata date, no dateline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FallbackDct {
+    /// This day, marked as assumed (`DctSource::Assumed`): the app's "today" until the person says.
+    Assumed(Date),
+    /// The newest full date written in the text (`DctSource::Text`).
+    FromText,
 }
 
 /// What an engine knows besides the document and its language: the document time, the gazetteer and the parts the
@@ -168,6 +179,17 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
     };
     let (mut timexes, date_warnings) = dates::extract(&doc, language, &ctx);
     warnings.extend(date_warnings);
+    match (dct.source, dct.value.as_deref()) {
+        (DctSource::Assumed, Some(day)) => warnings.push(Warning::new(
+            "assumed_dct",
+            format!("No publication date was given or found: {day} is assumed, so dates read from it are guesses."),
+        )),
+        (DctSource::Text, Some(day)) => warnings.push(Warning::new(
+            "dct_from_text",
+            format!("No publication date was given or found: the newest date in the text, {day}, is used."),
+        )),
+        _ => {}
+    }
     if gated {
         timexes = in_figures_only(timexes);
     }
@@ -203,7 +225,15 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
         doc.segments()
             .first()
             .filter(|s| s.kind == SegmentKind::Headline)
-            .map(|s| s.span.slice(text).to_string())
+            // A Markdown heading's marks and emphasis are not part of the headline ("# Floods", "**Floods**").
+            .map(|s| {
+                s.span
+                    .slice(text)
+                    .trim_start_matches('#')
+                    .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+                    .to_string()
+            })
+            .filter(|t| !t.is_empty())
     });
     let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION,
@@ -217,6 +247,7 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
             byline: options.byline.clone(),
             site_name: options.site_name.clone(),
             url: options.url.clone(),
+            offsets: None,
         },
         timexes,
         places,

@@ -24,8 +24,8 @@ pub enum DocxError {
     TooLarge,
     /// The archive is damaged or uses a compression other than deflate.
     Damaged(&'static str),
-    /// A PDF: its text layer is not read yet.
-    Pdf,
+    /// A PDF whose text could not be read, and why.
+    Pdf(crate::pdf::PdfError),
 }
 
 impl fmt::Display for DocxError {
@@ -41,10 +41,7 @@ impl fmt::Display for DocxError {
             DocxError::NoDocument => write!(f, "this zip file holds no Word document (word/document.xml)"),
             DocxError::TooLarge => write!(f, "the document's text is larger than {} MB", MAX_XML_BYTES >> 20),
             DocxError::Damaged(why) => write!(f, "the Word document is damaged ({why})"),
-            DocxError::Pdf => write!(
-                f,
-                "PDF files are not read yet; save the document as text or .docx and open that"
-            ),
+            DocxError::Pdf(why) => why.fmt(f),
         }
     }
 }
@@ -56,17 +53,48 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
+/// True for a PDF: a `.pdf` name or a `%PDF-` start (a PDF with bytes before its header needs the name).
+fn is_pdf(name: &str, bytes: &[u8]) -> bool {
+    name.to_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF-")
+}
+
+/// A document's text, with notes on what was repaired or left out on the way (for a warning).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentText {
+    /// The paragraphs, separated by a blank line.
+    pub text: String,
+    /// What was repaired or left out (a PDF's damaged cross-reference table, glyphs without a character mapping);
+    /// empty for a clean file.
+    pub notes: Vec<String>,
+}
+
 /// The text of a file that is a document rather than text, by its name or its first bytes: a Word document's
-/// paragraphs, or why it cannot be read (a PDF, a damaged or locked .docx). `None` for anything else, which is
-/// read as characters. The CLI and the page both open files through this.
-pub fn document_text(name: &str, bytes: &[u8]) -> Option<Result<String, DocxError>> {
+/// or a PDF's paragraphs ([`crate::pdf::read`]) with notes, or why it cannot be read (a scanned or encrypted
+/// PDF, a damaged or locked .docx). `None` for anything else, which is read as characters. The CLI and the page
+/// both open files through this (or [`document_text`]).
+pub fn document(name: &str, bytes: &[u8]) -> Option<Result<DocumentText, DocxError>> {
     if name.to_lowercase().ends_with(".docx") || looks_like_zip(bytes) {
-        Some(text(bytes))
-    } else if bytes.starts_with(b"%PDF-") {
-        Some(Err(DocxError::Pdf))
+        Some(text(bytes).map(|text| DocumentText {
+            text,
+            notes: Vec::new(),
+        }))
+    } else if is_pdf(name, bytes) {
+        Some(
+            crate::pdf::read(bytes)
+                .map(|pdf| DocumentText {
+                    text: pdf.text,
+                    notes: pdf.notes,
+                })
+                .map_err(DocxError::Pdf),
+        )
     } else {
         None
     }
+}
+
+/// [`document`] without the notes: the document's text, or why it cannot be read; `None` for text files.
+pub fn document_text(name: &str, bytes: &[u8]) -> Option<Result<String, DocxError>> {
+    document(name, bytes).map(|r| r.map(|d| d.text))
 }
 
 /// The text of the Word document `bytes`. Linear in the archive's central directory and in the main part.
@@ -131,9 +159,9 @@ fn main_part(zip: &[u8]) -> Result<Vec<u8>, DocxError> {
         let data = zip.get(start..start + packed).ok_or(DocxError::Damaged("truncated"))?;
         return match method {
             0 => Ok(data.to_vec()),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_XML_BYTES).map_err(|e| match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => DocxError::TooLarge,
-                _ => DocxError::Damaged("bad deflate data"),
+            8 => crate::inflate::inflate(data, false, MAX_XML_BYTES).map_err(|e| match e {
+                crate::inflate::InflateError::TooLarge => DocxError::TooLarge,
+                crate::inflate::InflateError::Damaged(_) => DocxError::Damaged("bad deflate data"),
             }),
             _ => Err(DocxError::Damaged("unsupported compression")),
         };

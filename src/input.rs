@@ -1,5 +1,6 @@
-//! Turns the bytes of a file into text: UTF-8, UTF-16 with a byte-order mark, or Windows-1252,
-//! and refuses binary data with a reason a person can act on.
+//! Turns the bytes of a file into text: UTF-8, UTF-16 with a byte-order mark, the legacy encoding a web page
+//! declares (`<meta charset>`, see [`crate::encoding`]), or Windows-1252, and refuses binary data with a reason a
+//! person can act on.
 
 use std::fmt;
 
@@ -48,7 +49,9 @@ pub struct Decoded {
     pub note: Option<String>,
 }
 
-/// Decodes `bytes` as text, refusing inputs over `limit` bytes.
+/// Decodes `bytes` as text, refusing inputs over `limit` bytes. In order: a byte-order mark (UTF-8, UTF-16);
+/// valid UTF-8; the encoding the page declares in its first 1024 bytes, when the platform knows it
+/// ([`crate::encoding::declared`]); Windows-1252. Linear in `bytes`.
 pub fn decode(bytes: &[u8], limit: usize) -> Result<Decoded, InputError> {
     if bytes.len() > limit {
         return Err(InputError::TooLarge {
@@ -71,12 +74,19 @@ pub fn decode(bytes: &[u8], limit: usize) -> Result<Decoded, InputError> {
     if controls * 100 > bytes.len().max(1) * 2 {
         return Err(InputError::Binary);
     }
+    let declared = || {
+        let label = crate::encoding::declared(bytes)?;
+        crate::encoding::decode_with_label(bytes, &label).filter(|(_, name)| name != "utf-8")
+    };
     let (text, mut notes) = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), Vec::new()),
-        Err(_) => (
-            windows_1252(bytes),
-            vec!["not valid UTF-8: read as Windows-1252 (Latin-1)".to_string()],
-        ),
+        Err(_) => match declared() {
+            Some((text, name)) => (text, vec![format!("read as {name}, the encoding the page declares")]),
+            None => (
+                windows_1252(bytes),
+                vec!["not valid UTF-8: read as Windows-1252 (Latin-1)".to_string()],
+            ),
+        },
     };
     let text = if controls > 0 {
         notes.push(format!("{controls} control byte(s) such as NUL were removed"));
@@ -145,6 +155,54 @@ mod tests {
             .chain("Aé".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode(&utf16, 100).unwrap().text, "Aé");
+    }
+
+    /// An HTML page in `encoding`, declaring it with `meta`.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn page(encoding: &'static encoding_rs::Encoding, meta: &str, body: &str) -> Vec<u8> {
+        let html =
+            format!("<!doctype html><html><head>{meta}<title>News</title></head><body><p>{body}</p></body></html>");
+        let (bytes, _, unmappable) = encoding.encode(&html);
+        assert!(!unmappable, "{body} is in {}", encoding.name());
+        bytes.into_owned()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn web_pages_in_legacy_encodings_read_by_their_declaration() {
+        for (encoding, meta, body) in [
+            (
+                encoding_rs::WINDOWS_1251,
+                r#"<meta charset="windows-1251">"#,
+                "Пожар в Харькове 5 сентября 2016 года",
+            ),
+            (
+                encoding_rs::ISO_8859_2,
+                r#"<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">"#,
+                "Powódź w Łodzi i Gdańsku, żółć",
+            ),
+            (encoding_rs::SHIFT_JIS, "<meta charset=Shift_JIS>", "東京で地震、5日"),
+        ] {
+            let bytes = page(encoding, meta, body);
+            assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8");
+            let d = decode(&bytes, 10_000).unwrap();
+            assert!(d.text.contains(body), "{}: {}", encoding.name(), d.text);
+            assert!(d.note.unwrap().contains(&encoding.name().to_ascii_lowercase()));
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn valid_utf8_wins_over_a_wrong_declaration() {
+        // A page saved as UTF-8 that kept its old declaration: read as UTF-8, as browsers do.
+        let liar = "<meta charset=\"windows-1251\"><p>Пожар в Харькове</p>";
+        let d = decode(liar.as_bytes(), 1000).unwrap();
+        assert_eq!((d.text.as_str(), d.note), (liar, None));
+        // An unknown label, or one declaring UTF-8 over bytes that are not: Windows-1252, as before.
+        for meta in ["<meta charset=x-no-such>", "<meta charset=utf-8>"] {
+            let bytes = [meta.as_bytes(), b"Caf\xe9"].concat();
+            assert!(decode(&bytes, 1000).unwrap().text.ends_with("Café"), "{meta}");
+        }
     }
 
     #[test]

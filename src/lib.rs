@@ -44,6 +44,7 @@ pub mod corrections;
 pub mod dates;
 pub mod doc;
 pub mod docx;
+pub mod encoding;
 pub mod entities;
 pub mod events;
 // The web app's core (state, reducer, worker protocol): compiled and tested on every target, used by the wasm app
@@ -54,11 +55,14 @@ pub(crate) mod explorer;
 pub mod export;
 pub(crate) mod hash;
 pub mod html;
+mod inflate;
 pub mod input;
 pub mod lang;
 pub mod model;
 pub mod offsets;
+pub mod pdf;
 pub mod places;
+pub mod reader;
 pub mod segment;
 pub mod share;
 pub mod timeline;
@@ -67,7 +71,7 @@ pub mod windows;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 
-pub use analyze::{analyze, analyze_with_progress, Context, Gazetteers, Options, Stage, MAX_INPUT_BYTES};
+pub use analyze::{analyze, analyze_with_progress, Context, FallbackDct, Gazetteers, Options, Stage, MAX_INPUT_BYTES};
 pub use doc::Doc;
 pub use lang::Language;
 pub use model::*;

@@ -1,7 +1,11 @@
 //! The `dateline` binary: the command-line tool on the host, the web app when built for wasm32.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod batch;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod records;
 #[cfg(not(target_arch = "wasm32"))]
 mod spool;
 

@@ -1,6 +1,7 @@
 //! The `Analysis` contract: what the engine produces, the CLI prints and the UI renders.
 //!
-//! Every span is a pair of UTF-8 byte offsets into the analysed text, end exclusive.
+//! Every span is a pair of UTF-8 byte offsets into the analysed text, end exclusive, unless
+//! `document.offsets` says otherwise ([`crate::convert_offsets`] rewrites them in characters or UTF-16 units).
 //! The JSON shape is versioned by [`SCHEMA_VERSION`]; `docs/analysis.md` documents it field by field.
 
 use serde::{Deserialize, Serialize};
@@ -106,6 +107,10 @@ pub struct Document {
     /// The page's canonical address, from an HTML page's metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// What the spans count when not UTF-8 bytes (`char` or `utf16`, set by [`crate::convert_offsets`]); absent
+    /// for bytes, the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offsets: Option<crate::offsets::OffsetUnit>,
 }
 
 /// Document creation time and where it came from.
@@ -129,6 +134,12 @@ pub enum DctSource {
     Meta,
     /// Given by the person (`--dct`, or the UI).
     User,
+    /// The newest full date written in the text, taken as the publication date because nothing else gave one
+    /// (the person asked for it: the app's "from the text", the CLI's `--dct text`).
+    Text,
+    /// Assumed (today, in the app) because nothing gave a date and the person has not said yet: every date
+    /// read from it is a guess, and is shown as one.
+    Assumed,
     /// Not known: relative dates stay underspecified.
     #[default]
     None,

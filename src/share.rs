@@ -53,6 +53,13 @@ pub struct ViewState {
     /// Further articles whose events the timeline shows beside this one's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub others: Vec<OtherArticle>,
+    /// What the page the article came from said about itself (headline, publication date, byline, ...), so
+    /// that its date survives a reload and travels in the link.
+    #[serde(default, skip_serializing_if = "crate::html::PageMeta::is_empty")]
+    pub meta: crate::html::PageMeta,
+    /// The person asked for the newest date written in the text as the publication date.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dct_from_text: bool,
 }
 
 /// An article added beside the main one.
@@ -66,6 +73,9 @@ pub struct OtherArticle {
     /// The person's corrections to it.
     #[serde(default, skip_serializing_if = "Corrections::is_empty")]
     pub corrections: Corrections,
+    /// What its page said about itself.
+    #[serde(default, skip_serializing_if = "crate::html::PageMeta::is_empty")]
+    pub meta: crate::html::PageMeta,
 }
 
 /// A present `view` is kept even when it is `null`, so that `decode(encode(s)) == s` for every state.
@@ -159,11 +169,9 @@ pub fn decode(fragment: &str) -> Result<ViewState, LinkError> {
             base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => LinkError::Truncated,
             _ => LinkError::Corrupted,
         })?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED_BYTES).map_err(|e| match e
-        .status
-    {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-        _ => LinkError::Truncated,
+    let json = crate::inflate::inflate(&packed, false, MAX_INFLATED_BYTES).map_err(|e| match e {
+        crate::inflate::InflateError::TooLarge => LinkError::TooLarge,
+        crate::inflate::InflateError::Damaged(_) => LinkError::Truncated,
     })?;
     check_limits(&json)?;
     serde_json::from_slice(&json).map_err(|e| LinkError::Malformed(e.to_string()))

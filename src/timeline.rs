@@ -137,10 +137,15 @@ pub fn ticks(start: f64, end: f64, wanted: usize) -> Vec<Tick> {
         while t < end && out.len() < 500 {
             let d = Date::from_days(t.floor() as i64);
             let h = ((t - t.floor()) * 24.0).round() as u32;
-            let label = if h == 0 {
-                format!("{} {}", d.day, MONTHS[d.month as usize - 1])
-            } else {
-                format!("{h:02}:00")
+            // The first tick and the first of each new year carry the year: it is visible at every zoom.
+            let new_year = out
+                .last()
+                .is_none_or(|prev: &Tick| Date::from_days(prev.at.floor() as i64).year != d.year);
+            let label = match (h, new_year) {
+                (0, false) => format!("{} {}", d.day, MONTHS[d.month as usize - 1]),
+                (0, true) => format!("{} {} {}", d.day, MONTHS[d.month as usize - 1], d.year),
+                (_, true) => format!("{} {} {} {h:02}:00", d.day, MONTHS[d.month as usize - 1], d.year),
+                (_, false) => format!("{h:02}:00"),
             };
             out.push(Tick { at: t, label });
             t += step_h / 24.0;
@@ -159,10 +164,15 @@ pub fn ticks(start: f64, end: f64, wanted: usize) -> Vec<Tick> {
         }
         while (d as f64) < end && out.len() < 500 {
             let date = Date::from_days(d);
-            out.push(Tick {
-                at: d as f64,
-                label: format!("{} {}", date.day, MONTHS[date.month as usize - 1]),
-            });
+            let new_year = out
+                .last()
+                .is_none_or(|prev: &Tick| Date::from_days(prev.at.floor() as i64).year != date.year);
+            let label = if new_year {
+                format!("{} {} {}", date.day, MONTHS[date.month as usize - 1], date.year)
+            } else {
+                format!("{} {}", date.day, MONTHS[date.month as usize - 1])
+            };
+            out.push(Tick { at: d as f64, label });
             d += i64::from(step);
         }
     } else if per_tick < 300.0 {
@@ -284,11 +294,20 @@ mod tests {
             "{hours:?}"
         );
         let week = ticks(d, d + 7.0, 7);
-        assert_eq!(week[0].label, "5 Sep");
+        assert_eq!(week[0].label, "5 Sep 2016", "the first tick carries the year");
+        assert_eq!(week[1].label, "6 Sep");
         let years = ticks(days("2011-03-01"), days("2016-09-05"), 6);
         assert!(years.iter().any(|t| t.label == "2012"), "{years:?}");
         let centuries = ticks(days("1800-01-01"), days("2016-01-01"), 4);
         assert!(centuries.iter().all(|t| t.label.ends_with("00")), "{centuries:?}");
+        // Years are visible at every zoom: in hours, days and weeks the first tick and each new year's carry it.
+        for (start, span, wanted) in [(d, 0.25, 6), (d, 1.0, 8), (d, 7.0, 7), (days("2016-12-28"), 10.0, 10)] {
+            let shown = ticks(start, start + span, wanted);
+            let first_year = Date::from_days(start.floor() as i64).year.to_string();
+            assert!(shown[0].label.contains(&first_year), "{shown:?}");
+        }
+        let new_year = ticks(days("2016-12-28"), days("2017-01-07"), 10);
+        assert!(new_year.iter().any(|t| t.label == "1 Jan 2017"), "{new_year:?}");
         for t in ticks(days("1990-01-01"), days("2000-01-01"), 5) {
             assert!(t.at >= days("1990-01-01") && t.at < days("2000-01-01"));
         }

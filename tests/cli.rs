@@ -15,12 +15,12 @@ fn dateline(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("the dateline binary runs");
     if let Some(bytes) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(bytes)
-            .expect("write stdin");
+        // A run that ends without reading all of its input (`--version`, a refused option) closes the pipe first:
+        // what it printed and its status are what the test checks.
+        match child.stdin.take().expect("stdin").write_all(bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            written => written.expect("write stdin"),
+        }
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("dateline finishes")
@@ -454,12 +454,403 @@ fn a_word_document_gives_the_same_analysis_as_its_text() {
     let bad = temp_file("broken.docx", &zip[..zip.len() / 2]);
     assert_refused(&dateline(&["analyze", bad.to_str().unwrap()], None), "damaged");
     let pdf = temp_file("report.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n");
+    assert_refused(&dateline(&["analyze", pdf.to_str().unwrap()], None), "PDF is damaged");
+}
+
+#[test]
+fn a_pdf_gives_the_same_analysis_as_its_text() {
+    // The app's sample article printed by Chromium (tests/samples/pdf, scripts/build-pdf-fixtures).
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pdf = root.join("tests/samples/pdf/sample-chromium.pdf");
+    let txt = root.join("src/app/sample_article.txt");
+    let read = |path: &PathBuf| -> serde_json::Value {
+        let out = dateline(&["analyze", path.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v
+    };
+    let (from_pdf, from_text) = (read(&pdf), read(&txt));
+    assert!(!from_pdf["events"].as_array().unwrap().is_empty());
+    // The PDF's text is the article's but for the final blank line: spans and ids agree.
+    for part in ["events", "timexes", "places"] {
+        assert_eq!(from_pdf[part], from_text[part], "same {part} as the text");
+    }
+    // Without its cross-reference table the file is repaired by a scan, and the output says so.
+    let whole = std::fs::read(&pdf).expect("fixture");
+    let table = whole.windows(5).rposition(|w| w == b"xref\n").expect("a classic table");
+    let cut = temp_file("no-table.pdf", &whole[..table]);
+    let repaired = read(&cut);
+    assert_eq!(repaired["events"], from_text["events"]);
+    let codes: Vec<&str> = repaired["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"document"), "{codes:?}");
+    let scanned = root.join("tests/samples/pdf/scanned.pdf");
     assert_refused(
-        &dateline(&["analyze", pdf.to_str().unwrap()], None),
-        "PDF files are not read yet",
+        &dateline(&["analyze", scanned.to_str().unwrap()], None),
+        "no text layer",
     );
+    let locked = root.join("tests/samples/pdf/sample-encrypted.pdf");
+    assert_refused(&dateline(&["analyze", locked.to_str().unwrap()], None), "encrypted");
 }
 
 fn deflate(bytes: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(bytes, 6)
+}
+
+/// The JSON lines of an output.
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// The value of the timex written `text` in an analysis.
+fn timex_value(analysis: &serde_json::Value, text: &str) -> String {
+    analysis["timexes"]
+        .as_array()
+        .expect("timexes")
+        .iter()
+        .find(|t| t["text"] == text)
+        .and_then(|t| t["value"].as_str())
+        .unwrap_or_else(|| panic!("{text} in {}", analysis["timexes"]))
+        .to_string()
+}
+
+#[test]
+fn jsonl_records_are_each_resolved_against_their_own_dct_and_a_bad_line_does_not_stop_the_run() {
+    let input = concat!(
+        r#"{"id": "first", "text": "Talks in Geneva failed on Wednesday.", "dct": "2016-09-05"}"#,
+        "\n",
+        "{\"id\": \"broken\", \"text\": \n",
+        "\n",
+        r#"{"id": 7, "text": "Protesters marched in Paris on Wednesday.", "dct": "2020-01-10T08:00:00Z", "extra": [1]}"#,
+        "\n",
+        r#"{"id": "no-text"}"#,
+        "\n",
+        r#"{"id": "bad-dct", "text": "x", "dct": "2016-02-30"}"#,
+        "\n",
+        r#"{"id": "page", "html": "<html><head><meta property='article:published_time' content='2024-03-14T09:00:00Z'></head><body><p>Rain fell in Genoa on Wednesday.</p></body></html>"}"#,
+        "\n",
+    );
+    for jobs in ["1", "3"] {
+        let out = dateline(&["analyze", "--input", "jsonl", "--jobs", jobs], Some(input.as_bytes()));
+        assert_eq!(out.status.code(), Some(3), "some records failed: {}", stderr(&out));
+        assert!(
+            stderr(&out).is_empty(),
+            "record errors go to their lines: {}",
+            stderr(&out)
+        );
+        let lines = json_lines(&out);
+        let ids: Vec<&serde_json::Value> = lines.iter().map(|l| &l["id"]).collect();
+        assert_eq!(
+            ids,
+            [
+                &serde_json::json!("first"),
+                &serde_json::Value::Null,
+                &serde_json::json!(7),
+                &serde_json::json!("no-text"),
+                &serde_json::json!("bad-dct"),
+                &serde_json::json!("page")
+            ],
+            "one line per record, in input order, blank lines skipped"
+        );
+        assert_eq!(timex_value(&lines[0]["analysis"], "Wednesday"), "2016-08-31");
+        assert_eq!(timex_value(&lines[2]["analysis"], "Wednesday"), "2020-01-08");
+        assert_eq!(
+            timex_value(&lines[5]["analysis"], "Wednesday"),
+            "2024-03-13",
+            "the page's own date"
+        );
+        assert_eq!(lines[1]["line"], 2);
+        assert!(lines[1]["error"].as_str().unwrap().contains("not a JSON record"));
+        assert_eq!(lines[3]["line"], 5, "numbered as in the input, blank line included");
+        assert!(
+            lines[3]["error"].as_str().unwrap().contains("no \"text\""),
+            "{}",
+            lines[3]
+        );
+        assert!(lines[4]["error"].as_str().unwrap().contains("bad dct"), "{}", lines[4]);
+        assert!(lines[0].get("error").is_none() && lines[0]["analysis"]["schema_version"] == 1);
+    }
+    let fine = r#"{"id": 1, "text": "Rain fell on Monday."}"#;
+    let out = dateline(&["analyze", "--input", "jsonl", "-"], Some(fine.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "every record analysed: {}", stderr(&out));
+    assert_eq!(json_lines(&out).len(), 1, "a last line without a newline is a record");
+    assert_refused(
+        &dateline(
+            &["analyze", "--input", "jsonl", "--format", "csv"],
+            Some(fine.as_bytes()),
+        ),
+        "--input jsonl writes one JSON line per record",
+    );
+    assert_refused(
+        &dateline(&["analyze", "--input", "jsonl", "--jobs", "0"], Some(fine.as_bytes())),
+        "bad --jobs",
+    );
+}
+
+#[test]
+fn many_jsonl_records_come_out_in_order_with_several_jobs() {
+    let mut input = String::new();
+    for i in 0..300 {
+        // Every tenth record is long enough to be slower than its neighbours.
+        let text = if i % 10 == 0 {
+            "Shelling in Homs on Sunday killed three people. ".repeat(40)
+        } else {
+            format!("Record {i}: talks on Monday.")
+        };
+        input.push_str(&serde_json::json!({"id": i, "text": text, "dct": "2016-09-07"}).to_string());
+        input.push('\n');
+    }
+    let out = dateline(&["analyze", "--input", "jsonl", "-j", "4"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids: Vec<u64> = json_lines(&out).iter().map(|l| l["id"].as_u64().expect("id")).collect();
+    assert_eq!(ids, (0..300).collect::<Vec<u64>>());
+}
+
+#[test]
+fn several_inputs_give_one_valid_document_in_every_format() {
+    let a = temp_file(
+        "multi-a.txt",
+        b"Blasts in Homs on Sunday killed 12 people, monitors said.\n",
+    );
+    let b = temp_file("multi-b.txt", b"Talks in Geneva failed on Monday, officials said.\n");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let run = |format: &str| {
+        let out = dateline(&["analyze", "--dct", "2016-09-07", "--format", format, a, b], None);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let array: serde_json::Value = serde_json::from_str(&run("json")).expect("one JSON array");
+    let sources: Vec<&str> = array
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|a| a["document"]["source"].as_str().expect("source"))
+        .collect();
+    assert_eq!(sources, [a, b]);
+    assert_eq!(run("jsonl").lines().count(), 2);
+    let geo: geojson::GeoJson = run("geojson").parse().expect("one GeoJSON document");
+    let geojson::GeoJson::FeatureCollection(fc) = geo else {
+        panic!("a FeatureCollection")
+    };
+    for source in [a, b] {
+        assert!(
+            fc.features
+                .iter()
+                .any(|f| f.property("source").and_then(|s| s.as_str()) == Some(source)),
+            "features of {source}"
+        );
+    }
+    let csv_out = run("csv");
+    let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    let col = headers.iter().position(|h| h == "source").expect("a source column");
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("one valid table");
+    assert!(
+        rows.iter().any(|r| &r[col] == a) && rows.iter().any(|r| &r[col] == b),
+        "{csv_out}"
+    );
+    let calendar: icalendar::Calendar = run("ics").parse().expect("one calendar");
+    assert!(calendar.components.iter().filter(|c| c.as_event().is_some()).count() >= 2);
+    assert_eq!(run("ics").matches("BEGIN:VCALENDAR").count(), 1);
+    let timeline: serde_json::Value = serde_json::from_str(&run("timelinejs")).expect("one timeline");
+    let slides = timeline["events"].as_array().expect("slides");
+    let ids: std::collections::HashSet<&str> = slides.iter().filter_map(|s| s["unique_id"].as_str()).collect();
+    assert!(
+        slides.len() >= 2 && ids.len() == slides.len(),
+        "unique slide ids: {timeline}"
+    );
+    let text = run("text");
+    assert_eq!(text.split("\n\x0c\n").count(), 2, "{text:?}");
+    let out = dateline(&["analyze", "--format", "timeml", a, b], None);
+    assert_refused(&out, "one TimeML document per file");
+}
+
+#[test]
+fn conventional_options_version_help_output_and_double_dash() {
+    let version = dateline(&["--version"], None);
+    assert_eq!(String::from_utf8_lossy(&version.stdout).trim(), "dateline 0.1.0");
+    let help = dateline(&["analyze", "--help"], None);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for needed in [
+        "Examples:",
+        "Exit status:",
+        "geojson",
+        "timelinejs",
+        "--input",
+        "--offsets",
+        "--jobs",
+    ] {
+        assert!(help.contains(needed), "help mentions {needed}");
+    }
+    let dashed = temp_file("-dashed.txt", b"Rain fell in Genoa on Monday.");
+    let dir = dashed.parent().unwrap().to_str().unwrap().to_string();
+    let target = temp_file("written.json", b"");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .current_dir(&dir)
+        .args(["analyze", "--format=json", "--dct", "2016-09-05", "-o"])
+        .arg(&target)
+        .args(["--", "-dashed.txt"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdin.take());
+    let out = child.wait_with_output().expect("finishes");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "written to the -o file instead");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).expect("output file")).expect("JSON");
+    assert_eq!(v["document"]["source"], "-dashed.txt");
+    assert_refused(&dateline(&["analyze", "--frobnicate"], Some(b"x")), "'--frobnicate'");
+    assert_refused(
+        &dateline(&["analyze", "--offsets", "words"], Some(b"x")),
+        "bad --offsets",
+    );
+    assert_refused(
+        &dateline(&["analyze", "--format"], Some(b"x")),
+        "--format needs a value",
+    );
+}
+
+#[test]
+fn offsets_in_chars_slice_a_python_string_right() {
+    let text = "São Paulo — Protesters marched on Wednesday in São Paulo.";
+    let out = dateline(
+        &["analyze", "--dct", "2016-09-05", "--offsets", "char"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["document"]["offsets"], "char");
+    let chars: Vec<char> = text.chars().collect();
+    let mut checked = 0;
+    for list in ["timexes", "places"] {
+        for item in v[list].as_array().unwrap() {
+            let (s, e) = (
+                item["span"]["start"].as_u64().unwrap() as usize,
+                item["span"]["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(chars[s..e].iter().collect::<String>(), item["text"].as_str().unwrap());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "{v}");
+    let bytes = dateline(&["analyze"], Some(text.as_bytes()));
+    let v: serde_json::Value = serde_json::from_slice(&bytes.stdout).expect("JSON");
+    assert!(
+        v["document"].get("offsets").is_none(),
+        "bytes: the default contract, unchanged"
+    );
+    // CSV prints the triggers' offsets: in UTF-16 units they slice a JavaScript string right.
+    let fire = format!("🔥 {text}");
+    let csv_out = dateline(
+        &[
+            "analyze",
+            "--dct",
+            "2016-09-05",
+            "--offsets",
+            "utf16",
+            "--format",
+            "csv",
+        ],
+        Some(fire.as_bytes()),
+    );
+    let units: Vec<u16> = fire.encode_utf16().collect();
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let headers = reader.headers().expect("header").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("CSV");
+    assert!(
+        !rows.is_empty(),
+        "an event: {}",
+        String::from_utf8_lossy(&csv_out.stdout)
+    );
+    for row in rows {
+        let (s, e): (usize, usize) = (row[col("start")].parse().unwrap(), row[col("end")].parse().unwrap());
+        assert_eq!(String::from_utf16(&units[s..e]).unwrap(), &row[col("trigger")]);
+    }
+}
+
+/// On a terminal, `dateline analyze` with no FILE prints its help instead of waiting for a text (run under
+/// `script`, which gives it a terminal; skipped where `script` is missing).
+#[test]
+fn on_a_terminal_with_no_input_it_prints_help_instead_of_waiting() {
+    let command = format!("{} analyze", env!("CARGO_BIN_EXE_dateline"));
+    let child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("SKIP: `script` (util-linux) is not installed");
+        return;
+    };
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("dateline analyze waited on the terminal");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("finishes");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("no input") && shown.contains("Usage:"), "{shown}");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn dct_text_takes_the_newest_written_date_only_when_nothing_else_dates_the_text() {
+    let undated = temp_file(
+        "undated.txt",
+        b"Talks collapsed in Geneva on Tuesday.\n\nThe deal drafted on 14 March 2025 was not signed.\n",
+    );
+    let out = dateline(
+        &["analyze", "--dct", "text", undated.to_str().expect("utf-8 path")],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(analysis["document"]["dct"]["value"], "2025-03-14");
+    assert_eq!(analysis["document"]["dct"]["source"], "text");
+    assert!(analysis["timexes"]
+        .as_array()
+        .expect("timexes")
+        .iter()
+        .any(|t| t["text"] == "Tuesday" && t["value"] == "2025-03-11"));
+    // A dateline comes first.
+    let dated = temp_file(
+        "dated.txt",
+        b"GENEVA, Monday 5 Sep 2016\n\nTalks collapsed on 14 March 2025.\n",
+    );
+    let out = dateline(&["analyze", "--dct", "text", dated.to_str().expect("utf-8 path")], None);
+    let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(analysis["document"]["dct"]["source"], "dateline");
+    // "today" is the person's date.
+    let out = dateline(
+        &["analyze", "--dct", "today", undated.to_str().expect("utf-8 path")],
+        None,
+    );
+    let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(analysis["document"]["dct"]["source"], "user");
+}
+
+#[test]
+fn a_web_page_in_a_legacy_encoding_is_read_by_its_declaration() {
+    let html = r#"<html><head><meta charset="windows-1251"><title>Пожар</title></head>
+        <body><article><h1>Пожар в Харькове</h1><p>Пожар в Харькове 5 сентября 2016 года.</p></article></body></html>"#;
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(html);
+    let path = temp_file("cyrillic.html", &bytes);
+    let out = dateline(&["analyze", "--format", "text", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).expect("UTF-8 out");
+    assert!(text.contains("Пожар в Харькове 5 сентября 2016 года."), "{text}");
 }

@@ -2,10 +2,13 @@
 // Host only: it needs a process, a file system or parsers that are not built for wasm32.
 #![cfg(not(target_arch = "wasm32"))]
 
-use dateline::export::{self, Format};
+use dateline::export::{self, ExportTime, Format};
 use dateline::model::*;
 
 const TEXT: &str = "Blasts in Tartus, Homs on Monday killed at least 43 \"people\"; talks in Genève failed <again>.\n";
+
+/// The export time of every test: 2016-09-06T14:02:03Z.
+const AT: ExportTime = ExportTime::from_unix_seconds(1_473_170_523);
 
 fn span_of(needle: &str) -> Span {
     let start = TEXT.find(needle).expect("needle in text");
@@ -121,7 +124,7 @@ fn fixture() -> Analysis {
 
 #[test]
 fn geojson_is_a_valid_rfc7946_feature_collection() {
-    let out = export::render(&fixture(), TEXT, Format::GeoJson);
+    let out = export::render(&fixture(), TEXT, Format::GeoJson, AT);
     let parsed: geojson::GeoJson = out.parse().expect("parses as GeoJSON");
     let geojson::GeoJson::FeatureCollection(fc) = parsed else {
         panic!("a FeatureCollection")
@@ -156,7 +159,7 @@ fn geojson_is_a_valid_rfc7946_feature_collection() {
 
 #[test]
 fn csv_reads_back_with_quoting_intact() {
-    let out = export::render(&fixture(), TEXT, Format::Csv);
+    let out = export::render(&fixture(), TEXT, Format::Csv, AT);
     let mut reader = csv::ReaderBuilder::new().from_reader(out.as_bytes());
     let headers = reader.headers().expect("header row").clone();
     assert_eq!(&headers[0], "id");
@@ -171,7 +174,7 @@ fn csv_reads_back_with_quoting_intact() {
 
 #[test]
 fn ics_parses_with_all_day_events_ranged_by_precision() {
-    let out = export::render(&fixture(), TEXT, Format::Ics);
+    let out = export::render(&fixture(), TEXT, Format::Ics, AT);
     assert!(out.lines().all(|l| l.len() <= 75), "lines folded at 75 octets");
     assert!(out.contains("\r\n"), "CRLF line ends");
     let calendar: icalendar::Calendar = out.parse().expect("parses as iCalendar");
@@ -194,7 +197,7 @@ fn ics_parses_with_all_day_events_ranged_by_precision() {
 
 #[test]
 fn timelinejs_has_start_dates_by_precision() {
-    let out = export::render(&fixture(), TEXT, Format::TimelineJs);
+    let out = export::render(&fixture(), TEXT, Format::TimelineJs, AT);
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     let events = v["events"].as_array().unwrap();
     assert_eq!(events.len(), 2);
@@ -206,12 +209,12 @@ fn timelinejs_has_start_dates_by_precision() {
         events[1]["start_date"],
         serde_json::json!({"year": "2016", "month": "9"})
     );
-    assert_eq!(v["title"]["text"]["headline"], "Blasts & talks");
+    assert_eq!(v["title"]["text"]["headline"], "Blasts &amp; talks", "HTML-escaped");
 }
 
 #[test]
 fn timeml_is_well_formed_and_tags_the_timexes() {
-    let out = export::render(&fixture(), TEXT, Format::TimeMl);
+    let out = export::render(&fixture(), TEXT, Format::TimeMl, AT);
     let doc = roxmltree::Document::parse(&out).expect("well-formed XML");
     let timexes: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("TIMEX3")).collect();
     assert_eq!(timexes.len(), 2, "the DCT and one in the text");
@@ -243,25 +246,226 @@ fn every_export_of_a_real_analysis_parses() {
         !analysis.events.is_empty() && !analysis.places.is_empty(),
         "the sample has events and places"
     );
-    let geo: geojson::GeoJson = export::render(&analysis, text, Format::GeoJson)
+    let geo: geojson::GeoJson = export::render(&analysis, text, Format::GeoJson, AT)
         .parse()
         .expect("GeoJSON");
     let geojson::GeoJson::FeatureCollection(fc) = geo else {
         panic!("a FeatureCollection")
     };
     assert!(fc.features.len() >= analysis.events.len());
-    let csv_out = export::render(&analysis, text, Format::Csv);
+    let csv_out = export::render(&analysis, text, Format::Csv, AT);
     let rows = csv::Reader::from_reader(csv_out.as_bytes()).records().count();
     assert_eq!(rows, analysis.events.len());
-    let calendar: icalendar::Calendar = export::render(&analysis, text, Format::Ics).parse().expect("iCalendar");
+    let calendar: icalendar::Calendar = export::render(&analysis, text, Format::Ics, AT)
+        .parse()
+        .expect("iCalendar");
     assert!(
         calendar.components.iter().any(|c| c.as_event().is_some()),
         "dated events become VEVENTs"
     );
-    let tml = export::render(&analysis, text, Format::TimeMl);
+    let tml = export::render(&analysis, text, Format::TimeMl, AT);
     let doc = roxmltree::Document::parse(&tml).expect("TimeML is well-formed");
     let tagged = doc.descendants().filter(|n| n.has_tag_name("TIMEX3")).count();
     assert_eq!(tagged, analysis.timexes.len() + 1, "every timex and the DCT are tagged");
-    let tl: serde_json::Value = serde_json::from_str(&export::render(&analysis, text, Format::TimelineJs)).unwrap();
+    let tl: serde_json::Value = serde_json::from_str(&export::render(&analysis, text, Format::TimelineJs, AT)).unwrap();
     assert!(!tl["events"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn ics_is_stamped_with_the_export_time_not_the_document_date() {
+    let out = export::render(&fixture(), TEXT, Format::Ics, AT);
+    let calendar: icalendar::Calendar = out.parse().expect("iCalendar");
+    let stamps: Vec<_> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| icalendar::Component::property_value(e, "DTSTAMP").map(str::to_string))
+        .collect();
+    assert_eq!(stamps.len(), 2);
+    assert!(
+        stamps.iter().all(|s| s.as_deref() == Some("20160906T140203Z")),
+        "{stamps:?}"
+    );
+    let later = export::render(&fixture(), TEXT, Format::Ics, ExportTime::from_unix_seconds(0));
+    assert!(later.contains("DTSTAMP:19700101T000000Z"), "{later}");
+}
+
+/// The UIDs of the dated events of an analysis of `text`, by trigger.
+fn uids_by_trigger(text: &str) -> Vec<(String, String)> {
+    let options = dateline::Options {
+        dct: dateline::calendar::Date::parse_iso("2016-09-07").ok(),
+        ..Default::default()
+    };
+    let analysis = dateline::analyze(text, &options);
+    let calendar: icalendar::Calendar = export::render(&analysis, text, Format::Ics, AT)
+        .parse()
+        .expect("iCalendar");
+    let uids: Vec<String> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .filter_map(|e| icalendar::Component::property_value(e, "UID").map(str::to_string))
+        .collect();
+    let triggers = export::event_uids(&analysis, text);
+    assert!(
+        uids.iter().all(|u| triggers.contains(u)),
+        "the calendar's UIDs are event_uids"
+    );
+    analysis
+        .events
+        .iter()
+        .zip(triggers)
+        .map(|(e, uid)| (e.trigger.text.clone(), uid))
+        .collect()
+}
+
+#[test]
+fn ics_uids_survive_an_edit_of_another_paragraph_and_differ_between_articles() {
+    let second = "Talks in Geneva failed on Tuesday, officials said. Rebels shelled Aleppo on Monday.";
+    let before = format!("Gunmen attacked a convoy near Homs on Sunday.\n\n{second}\n");
+    let after = format!(
+        "A car bomb exploded in Idlib on Saturday, killing four. Gunmen attacked a convoy and a checkpoint \
+         near Homs and Hama on Sunday.\n\n{second}\n"
+    );
+    let (old, new) = (uids_by_trigger(&before), uids_by_trigger(&after));
+    assert!(new.len() > old.len(), "the edit adds an event: {old:?} → {new:?}");
+    let untouched: Vec<&(String, String)> = old.iter().filter(|(t, _)| second.contains(t.as_str())).collect();
+    assert!(untouched.len() >= 2, "the second paragraph has events: {old:?}");
+    for pair in untouched {
+        assert!(
+            new.contains(pair),
+            "{pair:?} kept after editing the first paragraph: {new:?}"
+        );
+    }
+    let all: std::collections::HashSet<&String> = new.iter().map(|(_, u)| u).collect();
+    assert_eq!(all.len(), new.len(), "UIDs are unique within a calendar");
+    // Two articles of the same length (the old UIDs' collision) share no UID.
+    let other = before
+        .replace("Homs", "Hama")
+        .replace("Geneva", "Vienna")
+        .replace("Aleppo", "Kobani");
+    assert_eq!(other.len(), before.len());
+    let other_uids = uids_by_trigger(&other);
+    assert!(
+        other_uids.iter().all(|p| !old.iter().any(|q| q.1 == p.1)),
+        "{other_uids:?}"
+    );
+}
+
+#[test]
+fn timelinejs_slides_have_headlines_sentences_ranges_and_escaped_html() {
+    let mut analysis = fixture();
+    let mut range = analysis.timexes[0].clone();
+    range.id = "t2".into();
+    range.begin = Some("2016-09-05".into());
+    range.end = Some("2016-09-07".into());
+    analysis.timexes.push(range);
+    analysis.events[1].date.timex = Some("t2".into());
+    analysis.document.title = Some("Blasts <b>& talks</b>".into());
+    let out = export::render(&analysis, TEXT, Format::TimelineJs, AT);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["title"]["text"]["headline"], "Blasts &lt;b&gt;&amp; talks&lt;/b&gt;");
+    let slides = v["events"].as_array().expect("events");
+    assert_eq!(slides.len(), 2);
+    for slide in slides {
+        assert!(
+            slide.get("display_date").is_none(),
+            "TimelineJS formats dates itself: {slide}"
+        );
+        let text = slide["text"]["text"].as_str().expect("text");
+        assert!(text.contains("failed &lt;again&gt;."), "the sentence, escaped: {text}");
+        assert!(!text.contains('<') && !text.contains('"'), "{text}");
+    }
+    assert_eq!(slides[0]["text"]["headline"], "Blasts in Tartus, Homs");
+    // The talks failed: the slide says so rather than showing them as a fact.
+    assert_eq!(slides[1]["text"]["headline"], "Talks in Genève (did not happen)");
+    assert!(slides[0].get("end_date").is_none(), "a single day");
+    assert_eq!(
+        slides[1]["end_date"],
+        serde_json::json!({"year": "2016", "month": "9", "day": "7"})
+    );
+    assert_eq!(
+        slides[1]["start_date"],
+        serde_json::json!({"year": "2016", "month": "9", "day": "5"})
+    );
+}
+
+#[test]
+fn the_sentence_of_a_trigger_skips_abbreviations_and_stops_at_line_breaks() {
+    let text = "Headline here\nMr. Smith said on Monday. Talks in Geneva failed, the U.S. envoy said! Next one.";
+    let span_at = |needle: &str| {
+        let s = text.find(needle).expect("needle");
+        Span::new(s, s + needle.len())
+    };
+    assert_eq!(
+        export::sentence_of(text, span_at("Smith")).slice(text),
+        "Mr. Smith said on Monday."
+    );
+    assert_eq!(
+        export::sentence_of(text, span_at("Talks")).slice(text),
+        "Talks in Geneva failed, the U.S. envoy said!"
+    );
+    assert_eq!(export::sentence_of(text, span_at("here")).slice(text), "Headline here");
+    assert_eq!(
+        export::sentence_of(text, Span::new(5, 500)),
+        Span::default(),
+        "a span past the text"
+    );
+}
+
+#[test]
+fn what_did_not_happen_is_exported_as_such() {
+    let text = "GENEVA, Monday 5 Sep 2016\n\nThe US and Russia failed to reach an agreement on Syria on Sunday. \
+                Rebels shelled Aleppo on Saturday.\n";
+    let analysis = dateline::analyze(text, &dateline::Options::default());
+    let failed = analysis
+        .events
+        .iter()
+        .find(|e| e.polarity == Polarity::Negative)
+        .expect("the failed agreement is negated");
+    assert_eq!(export::event_status(failed), "did not happen");
+    // iCalendar: CANCELLED, and the summary says so; what happened is CONFIRMED.
+    use icalendar::Component;
+    let ics = export::render(&analysis, text, Format::Ics, AT);
+    let calendar: icalendar::Calendar = ics.parse().expect("iCalendar");
+    let statuses: Vec<(String, String)> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| {
+            let get = |k: &str| e.property_value(k).unwrap_or_default().to_string();
+            (get("STATUS"), get("SUMMARY"))
+        })
+        .collect();
+    assert!(
+        statuses
+            .iter()
+            .any(|(s, summary)| s == "CANCELLED" && summary.starts_with("Did not happen: ")),
+        "{statuses:?}"
+    );
+    assert!(statuses.iter().any(|(s, _)| s == "CONFIRMED"), "{statuses:?}");
+    // CSV: a status column in words.
+    let csv_out = export::render(&analysis, text, Format::Csv, AT);
+    let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
+    let column = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .position(|h| h == "status")
+        .expect("a status column");
+    let statuses: Vec<String> = reader.records().map(|r| r.expect("row")[column].to_string()).collect();
+    assert!(statuses.contains(&"did not happen".to_string()) && statuses.contains(&"happened".to_string()));
+    // TimelineJS: the slide's headline says it.
+    let tl: serde_json::Value =
+        serde_json::from_str(&export::render(&analysis, text, Format::TimelineJs, AT)).expect("json");
+    let headlines: Vec<&str> = tl["events"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter_map(|s| s["text"]["headline"].as_str())
+        .collect();
+    assert!(
+        headlines.iter().any(|h| h.ends_with("(did not happen)")),
+        "{headlines:?}"
+    );
 }

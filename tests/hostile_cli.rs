@@ -451,7 +451,10 @@ fn names_that_are_not_utf8_or_hold_bidi_controls() {
     let args = ["analyze".as_ref(), missing.as_os_str(), odd.as_os_str()];
     let (code, stdout, err) = dateline_with(&args, Stdio::piped(), Stdio::piped(), false);
     assert_eq!(code, Some(2));
-    assert!(stdout.is_empty());
+    assert_eq!(
+        stdout, b"[]\n",
+        "several inputs, none analysed: an empty array, still JSON"
+    );
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "{err}");
     assert!(

@@ -564,22 +564,35 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         proptest::option::of(any::<String>()),
         proptest::option::of(json_value()),
         proptest::collection::vec((any::<String>(), proptest::option::of(any::<String>())), 0..3),
+        (
+            proptest::option::of(any::<String>()),
+            proptest::option::of(any::<String>()),
+            any::<bool>(),
+        ),
     )
-        .prop_map(|(text, dct, corrections, selection, view, others)| ViewState {
-            text,
-            dct,
-            corrections,
-            selection,
-            view,
-            others: others
-                .into_iter()
-                .map(|(text, dct)| dateline::share::OtherArticle {
-                    text,
-                    dct,
+        .prop_map(
+            |(text, dct, corrections, selection, view, others, (title, published, dct_from_text))| ViewState {
+                text,
+                dct,
+                corrections,
+                selection,
+                view,
+                meta: dateline::html::PageMeta {
+                    title,
+                    published,
                     ..Default::default()
-                })
-                .collect(),
-        })
+                },
+                dct_from_text,
+                others: others
+                    .into_iter()
+                    .map(|(text, dct)| dateline::share::OtherArticle {
+                        text,
+                        dct,
+                        ..Default::default()
+                    })
+                    .collect(),
+            },
+        )
 }
 
 /// Deeply nested markup: the extractor is iterative, so depth costs nothing but time.
@@ -668,4 +681,47 @@ fn many_scripts_do_not_make_extraction_quadratic() {
     let took = start.elapsed();
     assert!(doc.text.starts_with('x') && !doc.text.contains("a()"));
     assert!(took.as_secs_f64() < 2.0, "1 MB of scripts took {took:?}");
+}
+
+/// Every span of an analysis that names text, in a fixed order (dates, places, entities, events' parts).
+fn spans_in_order(a: &Analysis) -> Vec<Span> {
+    let mut spans: Vec<Span> = a.document.dct.span.into_iter().collect();
+    spans.extend(a.timexes.iter().map(|t| t.span));
+    spans.extend(a.places.iter().map(|p| p.span));
+    spans.extend(a.entities.iter().map(|e| e.span));
+    for e in &a.events {
+        spans.push(e.trigger.span);
+        spans.extend(e.mentions.iter().map(|m| m.span));
+        spans.extend(e.casualties.iter().map(|c| c.span));
+        spans.extend(e.evidence.iter().map(|v| v.span));
+    }
+    spans.extend(a.warnings.iter().filter_map(|w| w.span));
+    spans
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Spans converted to characters or UTF-16 units index the same substring as the byte spans did.
+    #[test]
+    fn converted_offsets_index_the_same_substrings(text in newsy_text()) {
+        let bytes = run(&text, Some("2016-09-05"));
+        let chars: Vec<char> = text.chars().collect();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        for unit in [dateline::OffsetUnit::Char, dateline::OffsetUnit::Utf16] {
+            let mut converted = bytes.clone();
+            dateline::convert_offsets(&mut converted, &text, unit);
+            prop_assert_eq!(converted.document.offsets, Some(unit));
+            let (before, after) = (spans_in_order(&bytes), spans_in_order(&converted));
+            prop_assert_eq!(before.len(), after.len());
+            for (b, c) in before.iter().zip(&after) {
+                let expected = b.slice(&text);
+                let got = match unit {
+                    dateline::OffsetUnit::Char => chars[c.start..c.end].iter().collect::<String>(),
+                    _ => String::from_utf16(&units[c.start..c.end]).expect("whole characters"),
+                };
+                prop_assert_eq!(got.as_str(), expected, "{:?} → {:?} in {}", b, c, unit);
+            }
+        }
+    }
 }

@@ -58,3 +58,16 @@ fn share_links_keep_null_views_and_exact_floats() {
         assert_eq!(share::decode(&share::encode(&state)), Ok(state));
     }
 }
+
+/// A Markdown article: the heading's marks are not part of the headline, and a bold dateline dates it.
+#[test]
+fn markdown_headline_and_dateline() {
+    let text = "# Floods hit Valencia\n\n**VALENCIA, Spain, 30 October 2024**\n\nRescuers searched towns on Tuesday.\n";
+    let analysis = dateline::analyze(text, &dateline::Options::default());
+    assert_eq!(analysis.document.title.as_deref(), Some("Floods hit Valencia"));
+    assert_eq!(analysis.document.dct.value.as_deref(), Some("2024-10-30"));
+    assert!(analysis
+        .timexes
+        .iter()
+        .any(|t| t.text == "Tuesday" && t.value == "2024-10-29"));
+}

@@ -6,6 +6,7 @@
 
 mod components;
 mod hooks;
+pub mod reader;
 mod services;
 pub mod state;
 pub mod worker;
@@ -27,9 +28,11 @@ pub fn start_in(root: web_sys::Element) {
     yew::Renderer::<App>::with_root(root).render();
 }
 
-/// Reads a file's bytes as the page does (for the browser tests): text, title, publication date.
+/// Reads a file's bytes as the page's reader worker does (for the browser tests): text, title, publication date.
 pub fn load_file_for_tests(name: &str, bytes: &[u8]) -> Result<(String, Option<String>, Option<String>), String> {
-    services::files::load(name, bytes).map(|l| (l.text, l.meta.title, l.meta.published))
+    crate::reader::read_document(name, bytes, reader::MAX_FILE_BYTES)
+        .map(|r| (r.text, r.meta.title, r.meta.published))
+        .map_err(|e| format!("{name}: {e}"))
 }
 
 /// Times a stretch of main-thread work as a User Timing measure, seen in a performance trace or by

@@ -138,6 +138,12 @@ fn run() {
     }
 }
 
+/// Today on the worker's clock, in the person's time zone.
+fn today() -> Option<crate::calendar::Date> {
+    let now = js_sys::Date::new_0();
+    crate::calendar::Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+}
+
 /// Analyses one request and sends the answer in parts, with progress for a long text.
 fn answer(request: Request, gazetteer: Option<&Gazetteer>, gazetteer_note: Option<&str>) {
     let id = request.id;
@@ -153,6 +159,13 @@ fn answer(request: Request, gazetteer: Option<&Gazetteer>, gazetteer_note: Optio
             .and_then(|d| crate::calendar::Date::parse_iso(d).ok()),
         corrections: request.corrections,
         read_anyway: request.read_anyway,
+        fallback_dct: if request.dct_from_text {
+            Some(crate::FallbackDct::FromText)
+        } else if request.assume_today {
+            today().map(crate::FallbackDct::Assumed)
+        } else {
+            None
+        },
         gazetteer: gazetteer.map_or(crate::Gazetteers::Off, crate::Gazetteers::Given),
         ..Options::default()
     };

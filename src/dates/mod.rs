@@ -74,14 +74,41 @@ fn choose_dct(doc: &Doc, language: &Language, options: &Options) -> Dct {
             };
         }
     }
-    match find_dateline(doc, language) {
-        Some((value, span)) => Dct {
+    if let Some((value, span)) = find_dateline(doc, language) {
+        return Dct {
             value: Some(value),
             source: DctSource::Dateline,
             span: Some(span),
+        };
+    }
+    match options.fallback_dct {
+        Some(crate::FallbackDct::Assumed(day)) => Dct {
+            value: Some(day.to_string()),
+            source: DctSource::Assumed,
+            span: None,
+        },
+        Some(crate::FallbackDct::FromText) => match newest_written_date(doc, language) {
+            Some((day, span)) => Dct {
+                value: Some(day.to_string()),
+                source: DctSource::Text,
+                span: Some(span),
+            },
+            None => Dct::default(),
         },
         None => Dct::default(),
     }
+}
+
+/// The newest calendar day written out in full in the text ("5 September 2016", "2016-09-05"): what a story
+/// without a dateline is most likely published on or just after. Reads the dates once without a document time,
+/// so only days that need none count. Linear in the text (one pass of [`extract_at`]).
+pub fn newest_written_date(doc: &Doc, language: &Language) -> Option<(Date, Span)> {
+    let (timexes, _) = extract_at(doc, language, None);
+    timexes
+        .iter()
+        .filter(|t| t.kind == crate::TimexType::Date && t.value.len() == 10)
+        .filter_map(|t| Date::parse_iso(&t.value).ok().map(|d| (d, t.span)))
+        .max_by_key(|(d, span)| (d.to_days(), std::cmp::Reverse(span.start)))
 }
 
 /// The date, with the wall-clock `THH:MM` of an ISO datetime when `raw` has one (`2016-09-05T14:02:00Z`).

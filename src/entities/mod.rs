@@ -45,6 +45,13 @@ pub fn extract(doc: &Doc, language: &Language, _ctx: &Context) -> Vec<Entity> {
         .collect();
     all.extend(demonyms);
     all.extend(nums);
+    // A possessive is not part of the name ("Bashar al-Assad's envoy" names Bashar al-Assad).
+    for e in all
+        .iter_mut()
+        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group))
+    {
+        strip_possessive(e);
+    }
     // No name or number starts or ends inside a word ("Gerät" holds no "Ger").
     all.retain(|e| crate::doc::stands_alone(text, e.span));
     all.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
@@ -52,6 +59,20 @@ pub fn extract(doc: &Doc, language: &Language, _ctx: &Context) -> Vec<Entity> {
         e.id = format!("e{}", i + 1);
     }
     all
+}
+
+/// Takes a trailing possessive `'s` or `’s` off a name's span, text and canonical form.
+fn strip_possessive(e: &mut Entity) {
+    for suffix in ["'s", "’s"] {
+        if e.text.len() > suffix.len() + 1 && e.text.ends_with(suffix) {
+            e.text.truncate(e.text.len() - suffix.len());
+            e.span.end -= suffix.len();
+            if e.canonical.ends_with(suffix) {
+                e.canonical.truncate(e.canonical.len() - suffix.len());
+            }
+            return;
+        }
+    }
 }
 
 /// Spans ordered by start, for overlap tests and insertions in logarithmic time (the finders would
@@ -170,6 +191,17 @@ mod tests {
         es.iter()
             .find(|e| e.text == text)
             .unwrap_or_else(|| panic!("no entity {text:?} in {es:#?}"))
+    }
+
+    #[test]
+    fn a_possessive_is_not_part_of_the_name() {
+        let es = run("President Bashar al-Assad's envoy met Reuters' editors.");
+        let assad = es.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+        assert_eq!(
+            (assad.text.as_str(), assad.canonical.as_str()),
+            ("Bashar al-Assad", "Bashar al-Assad")
+        );
+        assert!(es.iter().all(|e| !e.text.ends_with("'s")), "{es:?}");
     }
 
     #[test]

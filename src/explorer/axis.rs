@@ -25,6 +25,8 @@ pub struct Item {
     pub article: usize,
     /// The key of the added article it belongs to.
     pub other: Option<u64>,
+    /// Whether it happened ([`crate::export::event_status`]): "happened", "did not happen", "planned", ...
+    pub status: &'static str,
 }
 
 /// A piece of the axis: `[start, end)` days drawn across `[x0, x1)` screen units.
@@ -150,7 +152,11 @@ pub fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<It
     let mut dated = Vec::new();
     let mut vague = Vec::new();
     for ev in &analysis.events {
-        let summary = event_summary(analysis, ev);
+        let status = crate::export::event_status(ev);
+        let summary = match status {
+            "happened" => event_summary(analysis, ev),
+            status => format!("{} — {status}", event_summary(analysis, ev)),
+        };
         let from = if other.is_some() {
             format!(" (article {})", article + 1)
         } else {
@@ -165,6 +171,7 @@ pub fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<It
                 aria: format!("{} — {summary}{from}", ev.date.value),
                 article,
                 other,
+                status,
             }),
             None => vague.push(ev),
         }
@@ -185,6 +192,7 @@ mod tests {
             aria: id.into(),
             article: 0,
             other: None,
+            status: "happened",
         }
     }
 

@@ -61,6 +61,8 @@ impl PartialEq for Other {
         self.key == other.key
             && same_text(&self.text, &other.text)
             && self.dct == other.dct
+            && self.dct_from_text == other.dct_from_text
+            && self.meta == other.meta
             && self.corrections == other.corrections
             && same_analysis(&self.analysis, &other.analysis)
             && self.failed == other.failed
@@ -87,6 +89,7 @@ impl PartialEq for State {
             summary,
             from_link,
             read_anyway,
+            dct_from_text,
         } = self;
         same_analysis(analysis, &other.analysis)
             && *status == other.status
@@ -98,6 +101,7 @@ impl PartialEq for State {
             && *summary == other.summary
             && *from_link == other.from_link
             && *read_anyway == other.read_anyway
+            && *dct_from_text == other.dct_from_text
             && *dct == other.dct
             && *meta == other.meta
             && *notice == other.notice

@@ -215,19 +215,73 @@ pub fn blocks(text: &str, marks: &[Mark]) -> Vec<Block> {
     out
 }
 
-/// The ids that light up for `selection`: the item itself, and for an event its places, participants and date.
+/// The ids that light up for `selection`: the item itself; for an event its places, participants and date; for a
+/// place or a person every mention of it and every event it takes part in ([`linked`]).
 pub fn selected_ids(analysis: &Analysis, selection: Option<&Selection>) -> HashSet<String> {
     let mut ids = HashSet::new();
     let Some(selection) = selection else { return ids };
     ids.insert(selection.id().to_string());
-    if let Selection::Event(id) = selection {
-        for e in analysis.events.iter().filter(|e| &e.id == id) {
-            ids.extend(e.places.iter().cloned());
-            ids.extend(e.participants.iter().cloned());
-            ids.extend(e.date.timex.iter().cloned());
+    match selection {
+        Selection::Event(id) => {
+            for e in analysis.events.iter().filter(|e| &e.id == id) {
+                ids.extend(e.places.iter().cloned());
+                ids.extend(e.participants.iter().cloned());
+                ids.extend(e.date.timex.iter().cloned());
+            }
         }
+        Selection::Place(_) | Selection::Entity(_) => {
+            let Linked { mentions, events } = linked(analysis, selection);
+            ids.extend(mentions);
+            ids.extend(events);
+        }
+        Selection::Timex(_) => {}
     }
     ids
+}
+
+/// What a selected place or person links to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Linked {
+    /// Every mention of the same place (same gazetteer entry) or the same person or organisation (same name).
+    pub mentions: HashSet<String>,
+    /// The events any of those mentions takes part in (as a place or a participant).
+    pub events: HashSet<String>,
+}
+
+/// The mentions and events linked to a selected place or entity; empty for an event or a date. Linear in the
+/// analysis's places, entities and events' references.
+pub fn linked(analysis: &Analysis, selection: &Selection) -> Linked {
+    let mut mentions = HashSet::new();
+    match selection {
+        Selection::Place(id) => {
+            if let Some(p) = analysis.places.iter().find(|p| &p.id == id) {
+                let same = |q: &crate::model::Place| match (p.geonames_id, q.geonames_id) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => q.name == p.name && q.country == p.country,
+                };
+                mentions.extend(analysis.places.iter().filter(|q| same(q)).map(|q| q.id.clone()));
+            }
+        }
+        Selection::Entity(id) => {
+            if let Some(e) = analysis.entities.iter().find(|e| &e.id == id) {
+                mentions.extend(
+                    analysis
+                        .entities
+                        .iter()
+                        .filter(|f| f.kind == e.kind && f.canonical == e.canonical)
+                        .map(|f| f.id.clone()),
+                );
+            }
+        }
+        Selection::Event(_) | Selection::Timex(_) => return Linked::default(),
+    }
+    let events = analysis
+        .events
+        .iter()
+        .filter(|ev| ev.places.iter().chain(&ev.participants).any(|r| mentions.contains(r)))
+        .map(|ev| ev.id.clone())
+        .collect();
+    Linked { mentions, events }
 }
 
 /// How a date was anchored, for its label.

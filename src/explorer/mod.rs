@@ -9,6 +9,7 @@
 pub mod answers;
 pub mod axis;
 pub mod compare;
+pub mod earlier;
 pub mod format;
 pub mod marks;
 pub mod protocol;

@@ -24,6 +24,12 @@ pub struct Request {
     /// Read the text with the English tables even when it looks written in another language.
     #[serde(default)]
     pub read_anyway: bool,
+    /// When nothing gives a publication date, assume today's (the worker's clock), marked as assumed.
+    #[serde(default)]
+    pub assume_today: bool,
+    /// When nothing gives a publication date, take the newest date written in the text.
+    #[serde(default)]
+    pub dct_from_text: bool,
 }
 
 /// What the worker says about a request: progress while it works, then the analysis in parts.

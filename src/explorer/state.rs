@@ -110,6 +110,9 @@ pub struct State {
     /// The person asked to analyse this text as English although it looks written in another language;
     /// cleared when another text comes in.
     pub read_anyway: bool,
+    /// The person asked for the newest date written in the text as its publication date (until then, a text
+    /// with no date of its own is read as published today, marked as assumed).
+    pub dct_from_text: bool,
 }
 
 /// An article added beside the one being read.
@@ -121,6 +124,10 @@ pub struct Other {
     pub text: Rc<str>,
     /// Its document date, when set.
     pub dct: Option<String>,
+    /// What its page said about itself.
+    pub meta: crate::html::PageMeta,
+    /// Its publication date is the newest date written in it.
+    pub dct_from_text: bool,
     /// The person's corrections to it, kept for when it is read again.
     pub corrections: Corrections,
     /// Its analysis, once the worker answered.
@@ -148,6 +155,8 @@ pub enum Action {
     ReadAnyway,
     /// The person's document date (`None` to use the one found).
     SetDct(Option<String>),
+    /// Take the newest date written in the text as the publication date (true), or assume today (false).
+    DctFromText(bool),
     /// A request was sent to the worker.
     Requested(u64),
     /// The worker answered request `id`.
@@ -213,6 +222,10 @@ impl State {
             Action::ReadAnyway => self.read_anyway = true,
             Action::SetDct(dct) => {
                 self.dct = dct;
+                self.touched();
+            }
+            Action::DctFromText(from_text) => {
+                self.dct_from_text = from_text;
                 self.touched();
             }
             Action::LoadView(view) => {
@@ -282,6 +295,7 @@ impl State {
         self.meta = meta;
         self.selection = None;
         self.read_anyway = false;
+        self.dct_from_text = false;
         self.touched();
     }
 
@@ -306,7 +320,8 @@ impl State {
             .and_then(|v| v.get("events_in_text_order"))
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false);
-        self.meta = crate::html::PageMeta::default();
+        self.meta = view.meta;
+        self.dct_from_text = view.dct_from_text;
         let first_key = self.next_key;
         self.others = view
             .others
@@ -316,6 +331,8 @@ impl State {
                 key: first_key + k as u64,
                 text: o.text.into(),
                 dct: o.dct,
+                meta: o.meta,
+                dct_from_text: false,
                 corrections: o.corrections,
                 analysis: None,
                 failed: None,
@@ -378,6 +395,8 @@ impl State {
             key,
             text: std::mem::take(&mut self.text),
             dct: self.dct.take(),
+            meta: std::mem::take(&mut self.meta),
+            dct_from_text: std::mem::take(&mut self.dct_from_text),
             corrections: std::mem::take(&mut self.corrections),
             analysis: self.analysis.take(),
             failed,
@@ -408,6 +427,8 @@ impl State {
         self.summary = TextSummary::for_long(&chosen.text);
         self.text = chosen.text;
         self.dct = chosen.dct;
+        self.meta = chosen.meta;
+        self.dct_from_text = chosen.dct_from_text;
         self.analysis = chosen.analysis;
         self.corrections = chosen.corrections;
         self.selection = None;
@@ -430,8 +451,11 @@ impl State {
                     text: o.text.to_string(),
                     dct: o.dct.clone(),
                     corrections: o.corrections.clone(),
+                    meta: o.meta.clone(),
                 })
                 .collect(),
+            meta: self.meta.clone(),
+            dct_from_text: self.dct_from_text,
         }
     }
 
@@ -496,6 +520,8 @@ impl State {
             meta: self.meta.clone(),
             corrections: self.corrections.clone(),
             read_anyway: self.read_anyway,
+            assume_today: !self.dct_from_text,
+            dct_from_text: self.dct_from_text,
         }
     }
 
@@ -508,9 +534,11 @@ impl State {
                 id: other_request_id(o.key),
                 text: o.text.to_string(),
                 dct: o.dct.clone(),
-                meta: crate::html::PageMeta::default(),
+                meta: o.meta.clone(),
                 corrections: o.corrections.clone(),
                 read_anyway: false,
+                assume_today: !o.dct_from_text,
+                dct_from_text: o.dct_from_text,
             })
             .collect()
     }

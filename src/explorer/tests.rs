@@ -259,7 +259,18 @@ fn a_view_restores_text_date_corrections_selection_order_and_articles() {
             text: "Another one.".into(),
             dct: None,
             corrections: Default::default(),
+            meta: crate::html::PageMeta {
+                published: Some("2024-03-01T09:00:00Z".into()),
+                ..Default::default()
+            },
         }],
+        meta: crate::html::PageMeta {
+            title: Some("Floods".into()),
+            published: Some("2024-03-04T08:00:00Z".into()),
+            site_name: Some("The Daily".into()),
+            ..Default::default()
+        },
+        dct_from_text: true,
     };
     let start = after(&State::default(), [Action::Typed("draft".into()), Action::AddArticle]);
     let state = after(&start, [Action::LoadView(view.clone())]);
@@ -267,6 +278,13 @@ fn a_view_restores_text_date_corrections_selection_order_and_articles() {
     assert_eq!(state.dct.as_deref(), Some("2024-03-05"));
     assert_eq!(state.selection, Some(Selection::Event("ev1".into())));
     assert!(state.events_in_text_order);
+    // The page's metadata comes back, so its publication date survives a reload and a link.
+    assert_eq!(state.meta.published.as_deref(), Some("2024-03-04T08:00:00Z"));
+    assert!(state.dct_from_text && state.request().dct_from_text && !state.request().assume_today);
+    assert_eq!(
+        state.other_requests()[0].meta.published.as_deref(),
+        Some("2024-03-01T09:00:00Z")
+    );
     // The view's articles replace the added ones, with keys never used before.
     assert_eq!(state.others.len(), 1);
     assert_eq!(&*state.others[0].text, "Another one.");
@@ -622,4 +640,69 @@ fn a_text_in_another_language_offers_to_read_it_as_english_until_a_new_text_come
         ],
     );
     assert_eq!(english.language_notice(), None);
+}
+
+#[test]
+fn an_undated_text_is_read_as_of_today_until_the_person_says() {
+    let state = after(&State::default(), [Action::Typed("Talks failed on Sunday.".into())]);
+    assert!(state.request().assume_today && !state.request().dct_from_text);
+    let from_text = after(&state, [Action::DctFromText(true)]);
+    assert!(from_text.request().dct_from_text && !from_text.request().assume_today);
+    assert!(from_text.edited, "the choice is the person's: it is saved");
+    // A new text starts again from "assumed".
+    let next = after(
+        &from_text,
+        [Action::SetText {
+            text: "Another.".into(),
+            meta: Default::default(),
+        }],
+    );
+    assert!(!next.dct_from_text && next.request().assume_today);
+    // Shelved with its article and back with it.
+    let shelved = after(&from_text, [Action::AddArticle]);
+    assert!(shelved.others[0].dct_from_text && shelved.other_requests()[0].dct_from_text);
+}
+
+#[test]
+fn a_place_says_why_in_words() {
+    let text = "Shells fell on Homs on Sunday. Rebels in Homs and Aleppo said the army attacked.";
+    let analysis = crate::analyze(text, &crate::Options::default());
+    let homs = analysis
+        .places
+        .iter()
+        .find(|p| p.text == "Homs")
+        .expect("Homs is a place");
+    let reason = crate::explorer::format::place_reason(&analysis, homs);
+    assert!(reason.starts_with("The place itself."), "{reason}");
+    assert!(reason.contains("names it 2 times"), "{reason}");
+    assert!(reason.contains("(SY)") && reason.ends_with("% sure."), "{reason}");
+    assert!(!reason.contains("Literal"), "{reason}");
+}
+
+#[test]
+fn a_place_or_person_links_to_all_its_mentions_and_events() {
+    let text = "Homs, Monday 5 Sep 2016\n\nShells hit Homs on Sunday, killing four people. \
+                Later, an explosion struck a market in Homs. Talks were held in Geneva.";
+    let analysis = crate::analyze(text, &crate::Options::default());
+    let homs: Vec<&crate::model::Place> = analysis.places.iter().filter(|p| p.text == "Homs").collect();
+    assert!(homs.len() >= 2, "{:?}", analysis.places);
+    let linked = crate::explorer::marks::linked(&analysis, &Selection::Place(homs[1].id.clone()));
+    for p in &homs {
+        assert!(linked.mentions.contains(&p.id), "every mention of Homs: {linked:?}");
+    }
+    let in_homs: Vec<&str> = analysis
+        .events
+        .iter()
+        .filter(|e| e.places.iter().any(|id| homs.iter().any(|p| &p.id == id)))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(!in_homs.is_empty(), "{:?}", analysis.events);
+    for id in &in_homs {
+        assert!(linked.events.contains(*id), "{id} happened in Homs: {linked:?}");
+    }
+    let geneva = analysis.places.iter().find(|p| p.text == "Geneva").expect("Geneva");
+    assert!(!linked.mentions.contains(&geneva.id));
+    // The lit ids of the article hold the same.
+    let lit = crate::explorer::marks::selected_ids(&analysis, Some(&Selection::Place(homs[1].id.clone())));
+    assert!(in_homs.iter().all(|id| lit.contains(*id)));
 }

@@ -44,6 +44,11 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
+    /// True when the page said nothing about itself (plain text, a Word document).
+    pub fn is_empty(&self) -> bool {
+        *self == PageMeta::default()
+    }
+
     /// Puts the metadata into `options`, where [`crate::analyze`] reads it.
     pub fn apply(self, options: &mut crate::Options) {
         options.title = self.title;
@@ -207,6 +212,17 @@ impl Marks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_page_keeps_every_paragraph() {
+        // One paragraph long enough to count as prose and a short one after it: the article is their parent, not
+        // the long paragraph alone (found by the page's drop test, when the page began to use this extractor).
+        let doc = extract(
+            "<html><head><title>Dropped</title></head><body><p>Rain hit Faenza on Wednesday.</p>\
+             <img src=x><p>Schools stayed closed.</p></body></html>",
+        );
+        assert_eq!(doc.body, "Rain hit Faenza on Wednesday.\n\nSchools stayed closed.");
+    }
 
     #[test]
     fn scripts_styles_and_handlers_never_reach_the_text() {

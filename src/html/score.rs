@@ -216,10 +216,16 @@ pub(crate) fn choose(tree: &Tree, blocks: &[Block]) -> Choice {
     let values: Vec<f64> = blocks.iter().map(|b| value(b, near[b.owner])).collect();
     let mut sum = vec![0f64; n];
     let mut prose = vec![0f64; n];
+    // Characters of the blocks that would be kept (value 0 or more): an element holding fewer of them than its
+    // parent with the same value leaves some of the article out (a short last paragraph), so it does not win a tie.
+    let mut kept = vec![0usize; n];
     for (b, v) in blocks.iter().zip(&values) {
         sum[b.owner] += v;
         if *v > 0.0 {
             prose[b.owner] += v;
+        }
+        if *v >= 0.0 {
+            kept[b.owner] += b.chars;
         }
     }
     // Inside an element the page marks as the article (`itemprop="articleBody"`, `<article>`, `<main>`), the
@@ -237,6 +243,7 @@ pub(crate) fn choose(tree: &Tree, blocks: &[Block]) -> Choice {
             sum[i]
         };
         prose[p] += prose[i];
+        kept[p] += kept[i];
     }
     let mut best: Option<usize> = None;
     for i in 0..n {
@@ -245,7 +252,7 @@ pub(crate) fn choose(tree: &Tree, blocks: &[Block]) -> Choice {
         }
         best = match best {
             None => Some(i),
-            Some(b) if sum[i] > sum[b] || (sum[i] == sum[b] && i < tree.end(b)) => Some(i),
+            Some(b) if sum[i] > sum[b] || (sum[i] == sum[b] && i < tree.end(b) && kept[i] == kept[b]) => Some(i),
             keep => keep,
         };
     }

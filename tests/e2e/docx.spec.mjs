@@ -1,4 +1,4 @@
-// A Word document (.docx) opened in the page gives the same analysis as its text; a PDF gets a plain message.
+// A Word document (.docx) opened in the page gives the same analysis as its text; a damaged PDF gets a plain message.
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
@@ -57,6 +57,6 @@ test('the reference article as a .docx gives the same dates, places and events a
   await expect(box).toHaveValue(new RegExp('^' + paragraphs[0].slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 
   await page.locator('input[type=file]').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\n', 'latin1') });
-  await expect(page.getByRole('alert').filter({ hasText: 'report.pdf: PDF files are not read yet' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'report.pdf: this PDF is damaged' })).toBeVisible();
   await expect(box).toHaveValue(new RegExp('^' + paragraphs[0].slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), { timeout: 1000 });
 });

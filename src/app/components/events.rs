@@ -88,9 +88,15 @@ pub fn EventsView() -> Html {
             "later",
         )
     });
+    // The events of a selected place or person light up too.
+    let related = state
+        .selection
+        .as_ref()
+        .map(|s| crate::explorer::marks::linked(&analysis, s).events)
+        .unwrap_or_default();
     let cards: Html = events[from..to]
         .iter()
-        .map(|&ev| card(&state, &analysis, ev, selected.as_deref()))
+        .map(|&ev| card(&state, &analysis, ev, selected.as_deref(), related.contains(&ev.id)))
         .collect();
     let toggle = {
         let state = state.clone();
@@ -116,7 +122,7 @@ pub fn EventsView() -> Html {
 }
 
 /// One event's card: date, type, places, participants, casualties and its words in the text.
-fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&str>) -> Html {
+fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&str>, related: bool) -> Html {
     let places = place_names(analysis, ev);
     let people = participant_names(analysis, ev);
     let casualties: Vec<String> = ev
@@ -131,14 +137,19 @@ fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&s
         Callback::from(move |_| state.dispatch(Action::Select(Some(Selection::Event(id.clone())))))
     };
     html! {
-        <li class={classes!("event-card", is_selected.then_some("selected"), format!("fam-{}", ev.family))}>
+        <li class={classes!("event-card", is_selected.then_some("selected"), related.then_some("related"), format!("fam-{}", ev.family))}>
             <button type="button" {onclick} aria-pressed={is_selected.to_string()}>
                 <span class="ev-head">
-                    <time>{&ev.date.value}</time>
+                    <time title={ev.date.value.clone()}>{crate::explorer::format::readable_value(&ev.date.value)}</time>
+                    if let Some(note) = crate::explorer::format::date_note(analysis, ev) { <span class="tag dated-by">{note}</span> }
                     <strong>{ev.kind.replace('_', " ")}</strong>
                     if ev.polarity == Polarity::Negative { <span class="tag">{"did not happen"}</span> }
                     if ev.modality != crate::model::Modality::Asserted {
-                        <span class="tag">{format!("{:?}", ev.modality).to_lowercase()}</span>
+                        <span class="tag">{match ev.modality {
+                            crate::model::Modality::Future => "planned",
+                            crate::model::Modality::Hypothetical => "if",
+                            _ => "possible",
+                        }}</span>
                     }
                 </span>
                 if !places.is_empty() { <span class="ev-line">{"Where: "}{places.join(", ")}</span> }

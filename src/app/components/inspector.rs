@@ -91,7 +91,7 @@ fn timex(state: &AppContext, analysis: &Analysis, t: &Timex) -> Html {
     };
     html! {
         <>
-            <p><strong>{format!("“{}”", t.text)}</strong>{format!(" is {} {}", serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), t.value)}{why}</p>
+            <p><strong>{format!("“{}”", t.text)}</strong>{format!(" is {}: {} ({})", timex_kind_words(t.kind), crate::explorer::format::readable_value(&t.value), t.value)}{why}</p>
             if !t.alternatives.is_empty() { <p>{"Other reading: "}{t.alternatives.join(", ")}</p> }
             {remove(state, MentionKind::Timex, t.span, &t.text, "Not a date")}
         </>
@@ -119,7 +119,7 @@ fn place(state: &AppContext, p: &Place) -> Html {
         <>
             <p><strong>{format!("“{}”", p.text)}</strong>{format!(" → {} ({}{}), {:.3}, {:.3}", p.name, p.country.clone().unwrap_or_default(),
                 p.admin1.as_deref().map(|a| format!(", {a}")).unwrap_or_default(), p.lat, p.lon)}</p>
-            <p>{format!("{:?}, confidence {:.0}%", p.kind, p.confidence * 100.0)}</p>
+            <p>{state.analysis.as_deref().map(|a| crate::explorer::format::place_reason(a, p)).unwrap_or_default()}</p>
             if !p.alternatives.is_empty() { <p>{"Not this one?"}</p><ul class="alternatives">{alternatives}</ul> }
             {remove(state, MentionKind::Place, p.span, &p.text, "Not a place")}
         </>
@@ -130,7 +130,13 @@ fn place(state: &AppContext, p: &Place) -> Html {
 fn entity(state: &AppContext, e: &Entity) -> Html {
     html! {
         <>
-            <p><strong>{format!("“{}”", e.text)}</strong>{format!(" → {} ({:?})", e.canonical, e.kind)}</p>
+            <p><strong>{format!("“{}”", e.text)}</strong>{format!(" → {} ({})", e.canonical, match e.kind {
+                crate::model::EntityKind::Person => "a person",
+                crate::model::EntityKind::Org => "an organisation",
+                crate::model::EntityKind::Group => "an armed or political group",
+                crate::model::EntityKind::Demonym => "a nationality",
+                crate::model::EntityKind::Number => "a number",
+            })}</p>
             if let Some(role) = &e.role { <p>{role}</p> }
             {remove(state, MentionKind::Entity, e.span, &e.text, "Not a name")}
         </>
@@ -171,9 +177,11 @@ fn event(
     html! {
         <>
             <p><strong>{event_summary(analysis, ev)}</strong></p>
-            <p>{format!("{} ({}), {} — date {} ({:?}, from {:?})", ev.kind, ev.family,
+            <p>{format!("{} ({}), {} — {}: {}, {}", ev.kind.replace('_', " "), ev.family,
                 if ev.polarity == crate::model::Polarity::Negative { "did not happen" } else { "happened" },
-                ev.date.value, ev.date.precision, ev.date.source)}</p>
+                crate::explorer::format::readable_value(&ev.date.value),
+                crate::explorer::format::precision_words(ev.date.precision),
+                crate::explorer::format::date_source_words(analysis, ev))}</p>
             if !participants.is_empty() { <p>{"Who: "}{participants.join(", ")}</p> }
             if !ev.casualties.is_empty() { <p>{ev.casualties.iter().map(casualty_line).collect::<Vec<_>>().join("; ")}</p> }
             <form class="date-fix" {onsubmit}>
@@ -183,5 +191,15 @@ fn event(
             if let Some(err) = (**date_error).clone() { <p class="error" role="alert">{err}</p> }
             {remove(state, MentionKind::Event, ev.trigger.span, &ev.trigger.text, "Not an event")}
         </>
+    }
+}
+
+/// A TIMEX3 type in words.
+fn timex_kind_words(kind: crate::model::TimexType) -> &'static str {
+    match kind {
+        crate::model::TimexType::Date => "a date",
+        crate::model::TimexType::Time => "a time",
+        crate::model::TimexType::Duration => "a length of time",
+        crate::model::TimexType::Set => "a repeated time",
     }
 }

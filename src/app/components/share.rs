@@ -56,7 +56,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let state = state.clone();
         let onclick = Callback::from(move |_| {
             if let Some(analysis) = &state.analysis {
-                let body = export::render(analysis, &state.text, format);
+                let body = export::render(
+                    analysis,
+                    &state.text,
+                    format,
+                    export::ExportTime::from_unix_millis(js_sys::Date::now()),
+                );
                 let _ = persist::download(&format!("article.{}", format.extension()), format.media_type(), &body);
             }
         });

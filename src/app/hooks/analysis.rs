@@ -341,27 +341,34 @@ fn use_requests(state: &AppContext, pipe: Pipe) {
         state.meta.clone(),
         state.corrections.clone(),
         state.read_anyway,
+        state.dct_from_text,
     );
-    use_effect_with(key, move |(text, dct, meta, corrections, read_anyway)| {
-        let (text, dct, meta, corrections, read_anyway) = (
-            text.0.clone(),
-            dct.clone(),
-            meta.clone(),
-            corrections.clone(),
-            *read_anyway,
-        );
-        let timeout = Timeout::new(DEBOUNCE_MS, move || {
-            let id = pipe.sink.page.borrow_mut().next_request();
-            dispatch.dispatch(Action::Requested(id));
-            pipe.send(Request {
-                id,
-                text: text.to_string(),
-                dct,
-                meta,
-                corrections,
-                read_anyway,
+    use_effect_with(
+        key,
+        move |(text, dct, meta, corrections, read_anyway, dct_from_text)| {
+            let (text, dct, meta, corrections, read_anyway, dct_from_text) = (
+                text.0.clone(),
+                dct.clone(),
+                meta.clone(),
+                corrections.clone(),
+                *read_anyway,
+                *dct_from_text,
+            );
+            let timeout = Timeout::new(DEBOUNCE_MS, move || {
+                let id = pipe.sink.page.borrow_mut().next_request();
+                dispatch.dispatch(Action::Requested(id));
+                pipe.send(Request {
+                    id,
+                    text: text.to_string(),
+                    dct,
+                    meta,
+                    corrections,
+                    read_anyway,
+                    assume_today: !dct_from_text,
+                    dct_from_text,
+                });
             });
-        });
-        move || drop(timeout)
-    });
+            move || drop(timeout)
+        },
+    );
 }

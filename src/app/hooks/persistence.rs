@@ -18,15 +18,16 @@ const SAVE_DELAY_MS: u32 = 300;
 pub struct Persistence {
     /// The current share link's fragment (empty when there is none).
     pub link: UseStateHandle<String>,
-    /// An autosave found at start, offered to the person rather than applied silently.
-    pub restore_offer: UseStateHandle<Option<ViewState>>,
+    /// The articles found at start (the autosave, then those a link replaced), offered to the person rather than
+    /// applied silently; the newest first.
+    pub restore_offer: UseStateHandle<Vec<ViewState>>,
 }
 
 /// Opens the view in the address (or offers the autosave), then keeps the address and the autosave
 /// following the state.
 #[hook]
 pub fn use_persistence(state: &AppContext) -> Persistence {
-    let restore_offer = use_state(|| None::<ViewState>);
+    let restore_offer = use_state(Vec::<ViewState>::new);
     {
         let (dispatch, restore_offer) = (state.dispatcher(), restore_offer.clone());
         use_effect_with((), move |_| open_at_start(dispatch, restore_offer));
@@ -46,18 +47,32 @@ pub fn use_persistence(state: &AppContext) -> Persistence {
     Persistence { link, restore_offer }
 }
 
-/// Opens the view in the address; without one, offers the autosave. A bad link changes nothing: the
-/// page, the text and the autosave stay as they are.
-fn open_at_start(dispatch: UseReducerDispatcher<State>, restore_offer: UseStateHandle<Option<ViewState>>) {
+/// Opens the view in the address and offers back the articles the person had: the autosave and those kept from
+/// before a link replaced them. A link never overwrites the autosave silently: an autosaved article other than
+/// the link's is kept among the earlier ones first (the next edit will autosave the link's view), and offered. A
+/// bad link changes nothing: the page, the text and the autosave stay as they are.
+fn open_at_start(dispatch: UseReducerDispatcher<State>, restore_offer: UseStateHandle<Vec<ViewState>>) {
     let saved = persist::read_autosave().filter(|v| !v.text.trim().is_empty());
-    match persist::read_link() {
-        Some(Ok(view)) => dispatch.dispatch(Action::OpenLink(view)),
+    let opened = match persist::read_link() {
+        Some(Ok(view)) => {
+            if let Some(saved) = saved.as_ref().filter(|s| s.text != view.text) {
+                persist::keep_earlier(saved);
+            }
+            let text = view.text.clone();
+            dispatch.dispatch(Action::OpenLink(view));
+            Some(text)
+        }
         Some(Err(error)) => {
             dispatch.dispatch(Action::Notice(format!("This link could not be opened: {error}.")));
-            restore_offer.set(saved);
+            None
         }
-        None => restore_offer.set(saved),
-    }
+        None => None,
+    };
+    restore_offer.set(crate::explorer::earlier::offers(
+        saved,
+        persist::read_earlier(),
+        opened.as_deref(),
+    ));
 }
 
 /// Writes the pending autosave when the page is hidden or left.
@@ -95,6 +110,8 @@ fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<R
         state.others.iter().map(|o| o.key).collect::<Vec<u64>>(),
         state.edited,
         state.from_link,
+        state.dct_from_text,
+        state.meta.clone(),
     );
     let snapshot = state.clone();
     use_effect_with(key, move |key| {

@@ -1,137 +1,154 @@
-//! Reading a dropped or picked file into article text. HTML is parsed with the browser's
-//! `DOMParser` into an inert document: nothing in it runs or loads; only its text is kept.
-//!
-//! Not yet the CLI's extractor (`crate::html::extract`): compiled into the page it costs 38 KB gzipped of first
-//! paint, over its 400 KB budget; it is to run in the engine worker instead (issue 19, left for the next session).
+//! Reading a dropped or picked file: a saved view (`.dateline.json`) is read here; an article (an HTML page, a
+//! Word document, text) is read by the reader worker ([`crate::app::reader`]) with the CLI's own reader, so the
+//! page and the CLI find the same article, headline and date in a page. The worker is started for each file
+//! and ended when it answers, or when it takes longer than [`READ_BUDGET_MS`] (a hostile file cannot freeze
+//! the page or keep a core busy).
 
-use crate::input;
-use web_sys::{DomParser, Element, SupportedType};
+use crate::app::reader::{ReadAnswer, READY};
+use crate::reader::ReadText;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// Article text and the metadata found with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadedText {
-    /// The text.
-    pub text: String,
-    /// What an HTML page said about itself: its title and publication date (empty for plain text).
-    pub meta: crate::html::PageMeta,
-    /// A note on how the bytes were decoded.
-    pub note: Option<String>,
-}
+pub use crate::app::reader::MAX_FILE_BYTES;
 
-/// What a dropped or picked file turned out to be.
+/// The reader worker's script, beside the page.
+const LOADER: &str = "./reader_loader.js";
+
+/// How long a file may take to read, loading the reader included, before it is given up.
+pub const READ_BUDGET_MS: u32 = 30_000;
+
+/// What a dropped or picked file turned out to be, when it is not an article.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
-    /// An article.
-    Article(LoadedText),
     /// A saved view (`.dateline.json`).
     View(crate::share::ViewState),
+    /// An article, to be read by the reader worker.
+    Article,
 }
 
-/// Reads a file: a `.dateline.json` view, or an article.
-pub fn load_any(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
-    if name.to_ascii_lowercase().ends_with(".dateline.json") {
-        let view: crate::share::ViewState =
-            serde_json::from_slice(bytes).map_err(|e| format!("{name}: not a Dateline view file ({e})"))?;
-        return Ok(Loaded::View(view));
+/// Reads a saved view; anything else is an article for [`read_article`].
+pub fn load_view(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
+    if !name.to_ascii_lowercase().ends_with(".dateline.json") {
+        return Ok(Loaded::Article);
     }
-    load(name, bytes).map(Loaded::Article)
+    let view: crate::share::ViewState =
+        serde_json::from_slice(bytes).map_err(|e| format!("{name}: not a Dateline view file ({e})"))?;
+    Ok(Loaded::View(view))
 }
 
-/// Largest file accepted in the page, in bytes.
-pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// A reading under way: its worker and the handlers that must live as long as it.
+struct Reading {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _budget: Timeout,
+}
 
-/// Turns a file's bytes into article text, or a message for the person.
-pub fn load(name: &str, bytes: &[u8]) -> Result<LoadedText, String> {
-    if let Some(document) = crate::docx::document_text(name, bytes) {
-        // The CLI's reader: the document's paragraphs, the first one the headline.
-        return Ok(LoadedText {
-            text: document.map_err(|e| format!("{name}: {e}"))?,
-            meta: crate::html::PageMeta::default(),
-            note: None,
-        });
+impl Drop for Reading {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
     }
-    let lower = name.to_ascii_lowercase();
-    let decoded = input::decode(bytes, MAX_FILE_BYTES).map_err(|e| format!("{name}: {e}"))?;
-    if lower.ends_with(".html") || lower.ends_with(".htm") || crate::html::looks_like_html(&decoded.text) {
-        let (text, title, published) =
-            html_to_text(&decoded.text).ok_or_else(|| format!("{name}: not readable HTML"))?;
-        let meta = crate::html::PageMeta {
-            title,
-            published,
-            ..Default::default()
-        };
-        return Ok(LoadedText {
-            text,
-            meta,
-            note: decoded.note,
-        });
+}
+
+thread_local! {
+    /// The readings under way, by number: each is dropped (its worker ended) once it has answered.
+    static READINGS: RefCell<HashMap<u64, Reading>> = RefCell::default();
+    static NEXT: RefCell<u64> = const { RefCell::new(0) };
+}
+
+/// The callback of one reading, called at most once, by whichever of answer, failure or budget comes first.
+type Done = Rc<RefCell<Option<Box<dyn FnOnce(Result<ReadText, String>)>>>>;
+
+/// Ends reading `id` from the next task: this runs inside the reading's own handlers, which must not be
+/// dropped while they run.
+fn finish(id: u64, done: &Done, result: Result<ReadText, String>) {
+    if let Some(done) = done.borrow_mut().take() {
+        done(result);
     }
-    Ok(LoadedText {
-        text: decoded.text,
-        meta: crate::html::PageMeta::default(),
-        note: decoded.note,
+    Timeout::new(0, move || {
+        READINGS.with_borrow_mut(|r| r.remove(&id));
     })
+    .forget();
 }
 
-/// Text, title and publication date of an HTML page, parsed inertly.
-pub fn html_to_text(html: &str) -> Option<(String, Option<String>, Option<String>)> {
-    let parser = DomParser::new().ok()?;
-    // A DOMParser document has no browsing context: scripts never run, images and frames never load.
-    let doc = parser.parse_from_string(html, SupportedType::TextHtml).ok()?;
-    let published = [
-        "meta[property='article:published_time']",
-        "meta[itemprop='datePublished']",
-        "meta[name='date']",
-        "time[datetime]",
-    ]
-    .iter()
-    .find_map(|sel| {
-        let el = doc.query_selector(sel).ok()??;
-        el.get_attribute("content").or_else(|| el.get_attribute("datetime"))
-    });
-    let title = Some(doc.title()).filter(|t| !t.trim().is_empty());
-    let drop = doc
-        .query_selector_all("script, style, noscript, template, svg, iframe, object, head")
-        .ok()?;
-    for i in 0..drop.length() {
-        if let Some(node) = drop.item(i) {
-            if let Some(parent) = node.parent_node() {
-                let _ = parent.remove_child(&node);
+/// Reads the article file `name` in the reader worker and calls `done` with its text, or with a message for the
+/// person.
+pub fn read_article(name: String, bytes: Vec<u8>, done: impl FnOnce(Result<ReadText, String>) + 'static) {
+    let done: Done = Rc::new(RefCell::new(Some(Box::new(done))));
+    let worker = match Worker::new(LOADER) {
+        Ok(worker) => worker,
+        Err(e) => {
+            if let Some(done) = done.borrow_mut().take() {
+                done(Err(format!("{name}: the file reader could not start ({e:?})")));
             }
+            return;
         }
-    }
-    // Block elements become paragraph breaks, as a reader sees them.
-    let blocks = doc
-        .query_selector_all("p, div, br, h1, h2, h3, h4, h5, h6, li, tr, blockquote, figcaption")
-        .ok()?;
-    for i in 0..blocks.length() {
-        if let Some(el) = blocks
-            .item(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
-        {
-            let _ = el.insert_adjacent_text("afterend", "\n\n");
-        }
-    }
-    let raw = doc.body().and_then(|b| b.text_content()).unwrap_or_default();
-    let text = tidy(&raw);
-    Some((text, title, published))
-}
-
-/// Collapses white space inside lines and runs of blank lines, as rendered text reads.
-fn tidy(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut blank_run = 0;
-    for line in raw.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() {
-            blank_run += 1;
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
-        }
-        blank_run = 0;
-        out.push_str(&line);
-    }
-    out
+    };
+    let id = NEXT.with_borrow_mut(|n| {
+        *n += 1;
+        *n
+    });
+    let on_message = {
+        let (done, worker, name) = (done.clone(), worker.clone(), name.clone());
+        let mut bytes = Some(bytes);
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(message) = event.data().as_string() else {
+                return;
+            };
+            if message == READY {
+                if let Some(bytes) = bytes.take() {
+                    let request = js_sys::Array::of2(&JsValue::from_str(&name), &js_sys::Uint8Array::from(&bytes[..]));
+                    let _ = worker.post_message(&request);
+                }
+                return;
+            }
+            let result = match serde_json::from_str::<ReadAnswer>(&message) {
+                Ok(ReadAnswer::Read(read)) => Ok(read),
+                Ok(ReadAnswer::Refused(why)) => Err(why),
+                Err(e) => Err(format!("{name}: the file reader's answer was unreadable ({e})")),
+            };
+            finish(id, &done, result);
+        })
+    };
+    let on_error = {
+        let (done, name) = (done.clone(), name.clone());
+        Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            let why = event.message();
+            finish(id, &done, Err(format!("{name}: the file could not be read ({why})")));
+        })
+    };
+    let budget = {
+        let done = done.clone();
+        Timeout::new(READ_BUDGET_MS, move || {
+            finish(
+                id,
+                &done,
+                Err(format!(
+                    "{name}: reading the file took longer than {} s and was stopped",
+                    READ_BUDGET_MS / 1000
+                )),
+            );
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    READINGS.with_borrow_mut(|r| {
+        r.insert(
+            id,
+            Reading {
+                worker,
+                _on_message: on_message,
+                _on_error: on_error,
+                _budget: budget,
+            },
+        )
+    });
 }

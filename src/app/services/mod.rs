@@ -1,4 +1,4 @@
-//! Browser I/O: the analysis worker, fetching lazy data, reading dropped files, parsing HTML inertly.
+//! Browser I/O: the analysis worker, fetching lazy data, reading dropped files (in a worker of their own), storage.
 
 pub mod engine;
 pub mod fetch;

@@ -6,6 +6,8 @@ use wasm_bindgen::JsCast;
 
 /// localStorage key of the autosave.
 const AUTOSAVE_KEY: &str = "dateline.autosave.v1";
+/// The articles kept from before a link replaced them (`crate::explorer::earlier`).
+const EARLIER_KEY: &str = "dateline.earlier.v1";
 
 /// localStorage key of the watchdog's test hook: milliseconds that replace every request's time budget
 /// (docs/reliability.md). Read from storage, never from the address, so that a link cannot set it.
@@ -97,6 +99,29 @@ pub fn autosave(view: &ViewState) -> bool {
 pub fn read_autosave() -> Option<ViewState> {
     let json = storage()?.get_item(AUTOSAVE_KEY).ok()??;
     serde_json::from_str(&json).ok()
+}
+
+/// The articles kept from before (the newest first); none when there are none or they do not parse.
+pub fn read_earlier() -> Vec<ViewState> {
+    storage()
+        .and_then(|s| s.get_item(EARLIER_KEY).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps `view` first among the earlier articles; false when storage is full or disabled.
+pub fn keep_earlier(view: &ViewState) -> bool {
+    let list = crate::explorer::earlier::keep(read_earlier(), view.clone());
+    let Some(storage) = storage() else { return false };
+    serde_json::to_string(&list).is_ok_and(|json| storage.set_item(EARLIER_KEY, &json).is_ok())
+}
+
+/// Forgets the earlier article with this text (the person restored or discarded it).
+pub fn forget_earlier(text: &str) {
+    let list: Vec<ViewState> = read_earlier().into_iter().filter(|v| v.text != text).collect();
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(&list)) {
+        let _ = storage.set_item(EARLIER_KEY, &json);
+    }
 }
 
 /// Forgets the autosave.

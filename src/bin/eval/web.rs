@@ -8,6 +8,9 @@
 //!   runs of letters and digits in any script), per page with `--pages`, and the mean over the English news and
 //!   magazine pages (the groups in the folder's README.md) and over all; beside it the same figure for all the
 //!   page's visible text, the baseline an extractor has to beat;
+//! - body shingle-F1: the same with 4-word shingles (the measure of public article-extraction benchmarks, e.g.
+//!   Scrapinghub's article-extraction-benchmark, where trafilatura and Readability.js are scored): word order
+//!   and boilerplate between the article's sentences count, as they do not in a bag of words;
 //! - titles: our headline equal to the expected `title` (white space collapsed, curly quotes straightened);
 //! - dates: the document date of the analysis (metadata, else a date line in the text) on the calendar day of
 //!   the expected `publishedTime`, over the pages that have one.
@@ -26,6 +29,8 @@ struct Page {
     english: bool,
     f1: f64,
     baseline: f64,
+    shingle_f1: f64,
+    shingle_baseline: f64,
     title_ok: bool,
     date: Option<bool>,
     /// Time spent in `html::extract` alone.
@@ -87,14 +92,18 @@ pub fn run(args: &[String]) -> i32 {
     }
     let took = start.elapsed();
     if pages_flag {
-        println!("{:<28} {:>3} {:>6} {:>6}  title  date", "page", "en", "F1", "all");
+        println!(
+            "{:<28} {:>3} {:>6} {:>6} {:>6}  title  date",
+            "page", "en", "F1", "all", "sh-F1"
+        );
         for p in &pages {
             println!(
-                "{:<28} {:>3} {:>6.3} {:>6.3}  {:<5}  {}",
+                "{:<28} {:>3} {:>6.3} {:>6.3} {:>6.3}  {:<5}  {}",
                 p.name,
                 if p.english { "en" } else { "" },
                 p.f1,
                 p.baseline,
+                p.shingle_f1,
                 if p.title_ok { "ok" } else { "--" },
                 match p.date {
                     Some(true) => "ok".to_string(),
@@ -122,6 +131,16 @@ pub fn run(args: &[String]) -> i32 {
     let dated: Vec<bool> = pages.iter().filter_map(|p| p.date).collect();
     println!("body word-F1, English news and magazines ({en_n} pages): {en_f1:.3} (all visible text: {en_base:.3})");
     println!("body word-F1, all pages ({all_n}): {all_f1:.3} (all visible text: {all_base:.3})");
+    let (en_sh, _) = mean(&|p| p.shingle_f1, true);
+    let (en_sh_base, _) = mean(&|p| p.shingle_baseline, true);
+    let (all_sh, _) = mean(&|p| p.shingle_f1, false);
+    let (all_sh_base, _) = mean(&|p| p.shingle_baseline, false);
+    println!(
+        "body shingle-F1 (4-word shingles), English ({en_n} pages): {en_sh:.3} (all visible text: {en_sh_base:.3})"
+    );
+    println!(
+        "body shingle-F1 (4-word shingles), all pages ({all_n}): {all_sh:.3} (all visible text: {all_sh_base:.3})"
+    );
     println!("titles equal to the expected title: {titles}/{}", pages.len());
     println!(
         "publication dates on the expected day: {}/{} (a date found on {}/{} pages)",
@@ -196,7 +215,9 @@ fn score(dir: &Path, name: &str, english: bool, dump: Option<&Path>) -> Result<(
         let _ = std::fs::write(out.join(format!("{name}.ours.txt")), &doc.body);
         let _ = std::fs::write(out.join(format!("{name}.expected.txt")), &expected);
     }
-    let baseline = word_f1(&html::visible_text(&source), &expected);
+    let visible = html::visible_text(&source);
+    let baseline = word_f1(&visible, &expected);
+    let (shingle_baseline, shingle_f1) = (shingle_f1(&visible, &expected), shingle_f1(&doc.body, &expected));
     let expected_title = meta["title"].as_str().map(normalise).unwrap_or_default();
     let ours_title = doc.meta.title.as_deref().map(normalise).unwrap_or_default();
     let expected_date = meta["publishedTime"].as_str().unwrap_or("").to_string();
@@ -229,6 +250,8 @@ fn score(dir: &Path, name: &str, english: bool, dump: Option<&Path>) -> Result<(
             english,
             f1,
             baseline,
+            shingle_f1,
+            shingle_baseline,
             title_ok: !expected_title.is_empty() && ours_title == expected_title,
             date,
             extract_time,
@@ -295,6 +318,35 @@ fn bag(text: &str) -> HashMap<String, usize> {
 /// F1 of the bag of words of `ours` against `expected`.
 fn word_f1(ours: &str, expected: &str) -> f64 {
     let (a, b) = (bag(ours), bag(expected));
+    let common: usize = a.iter().map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0))).sum();
+    let (na, nb) = (a.values().sum::<usize>(), b.values().sum::<usize>());
+    if na == 0 || nb == 0 || common == 0 {
+        return if na == nb { 1.0 } else { 0.0 };
+    }
+    let (p, r) = (common as f64 / na as f64, common as f64 / nb as f64);
+    2.0 * p * r / (p + r)
+}
+
+/// The 4-word shingles of a text (runs of four consecutive words, lower-cased), counted.
+fn shingles(text: &str) -> HashMap<String, usize> {
+    let words = words(text);
+    let mut out = HashMap::new();
+    if words.len() < 4 {
+        // A text of fewer than four words is one shingle of what it has.
+        if !words.is_empty() {
+            out.insert(words.join(" "), 1);
+        }
+        return out;
+    }
+    for run in words.windows(4) {
+        *out.entry(run.join(" ")).or_insert(0) += 1;
+    }
+    out
+}
+
+/// F1 of the 4-word shingles of `ours` against those of `expected` (counted as multisets).
+fn shingle_f1(ours: &str, expected: &str) -> f64 {
+    let (a, b) = (shingles(ours), shingles(expected));
     let common: usize = a.iter().map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0))).sum();
     let (na, nb) = (a.values().sum::<usize>(), b.values().sum::<usize>());
     if na == 0 || nb == 0 || common == 0 {

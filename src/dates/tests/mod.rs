@@ -403,3 +403,37 @@ fn a_range_of_years_may_end_in_two_digits_and_an_iso_month_is_not_one() {
         ]
     );
 }
+
+#[test]
+fn fallbacks_apply_only_when_nothing_gives_a_date() {
+    let undated = "Rescuers reached the village on Sunday.\n\nThe dam gave way on 3 March 2024; \
+        the inquiry of 12 January 2023 had warned of it. Elections follow in May.";
+    let assumed = Options {
+        fallback_dct: Some(crate::FallbackDct::Assumed(
+            Date::parse_iso("2026-12-06").expect("a day"),
+        )),
+        ..Options::default()
+    };
+    let dct = dct_of(undated, &assumed);
+    assert_eq!(
+        (dct.value.as_deref(), dct.source),
+        (Some("2026-12-06"), DctSource::Assumed)
+    );
+    let from_text = Options {
+        fallback_dct: Some(crate::FallbackDct::FromText),
+        ..Options::default()
+    };
+    let dct = dct_of(undated, &from_text);
+    assert_eq!(
+        (dct.value.as_deref(), dct.source),
+        (Some("2024-03-03"), DctSource::Text)
+    );
+    let span = dct.span.expect("where the date is written");
+    assert_eq!(&undated[span.start..span.end], "3 March 2024");
+    // A text with no full date has none to take.
+    assert_eq!(dct_of("Talks ended on Sunday.", &from_text), Dct::default());
+    // A dateline, the metadata and the person all come first.
+    let dated = "AFP , Monday 5 Sep 2016\n\nRescuers reached the village on Sunday, 3 March 2024.";
+    assert_eq!(dct_of(dated, &assumed).source, DctSource::Dateline);
+    assert_eq!(dct_of(dated, &from_text).value.as_deref(), Some("2016-09-05"));
+}

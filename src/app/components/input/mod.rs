@@ -118,7 +118,7 @@ fn text_box(state: &AppContext, in_box: &InBox, area_ref: NodeRef) -> Html {
             // autocomplete off: otherwise the browser copies the whole text into the history entry at every
             // update of the address (0.1 s for 1 MB); the text is restored from the link or the autosave instead.
             <textarea id="article-text" aria-label="Article text" spellcheck="false" dir="auto" autocomplete="off"
-                placeholder="Paste a news article here, or drop a .txt, .md or .html file."
+                placeholder="Paste a news article here, or drop a .txt, .md, .html, .docx or .pdf file."
                 ref={area_ref} {oninput} {onpaste} />
         </>
     }
@@ -169,11 +169,10 @@ fn controls(state: &AppContext, pending: &read::Pending) -> Html {
         Callback::from(move |_| state.dispatch(Action::AddArticle))
     };
     let found_dct = state.analysis.as_ref().and_then(|a| {
-        a.document
-            .dct
-            .value
-            .clone()
-            .map(|v| format!("{v} (from {})", dct_source_label(a.document.dct.source)))
+        a.document.dct.value.clone().map(|v| match a.document.dct.source {
+            crate::model::DctSource::Assumed => format!("{v} (assumed: no date found)"),
+            source => format!("{v} (from {})", dct_source_label(source)),
+        })
     });
     html! {
         <div class="controls">
@@ -182,7 +181,7 @@ fn controls(state: &AppContext, pending: &read::Pending) -> Html {
                 title="Keep this article on the timeline and paste another">{"Add another article"}</button>
             <label class="file-button">
                 {"Open a file…"}
-                <input type="file" accept=".txt,.md,.html,.htm,.docx,.json,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                <input type="file" accept=".txt,.md,.html,.htm,.docx,.pdf,.json,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                     onchange={events::on_pick(state, pending)} />
             </label>
             <label class="dct">
@@ -241,6 +240,8 @@ pub fn dct_source_label(source: crate::model::DctSource) -> &'static str {
         crate::model::DctSource::Dateline => "the dateline",
         crate::model::DctSource::Meta => "the page's metadata",
         crate::model::DctSource::User => "you",
+        crate::model::DctSource::Text => "the newest date in the text",
+        crate::model::DctSource::Assumed => "nowhere",
         crate::model::DctSource::None => "nowhere",
     }
 }

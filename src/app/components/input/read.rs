@@ -24,20 +24,27 @@ pub(super) fn read_file(file: web_sys::File, state: AppContext, pending: Pending
         return;
     }
     let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| {
-        match result
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| files::load_any(&name, &bytes))
-        {
-            Ok(files::Loaded::View(view)) => state.dispatch(Action::LoadView(view)),
-            Ok(files::Loaded::Article(loaded)) => {
-                if let Some(note) = loaded.note {
-                    state.dispatch(Action::Notice(format!("{name}: {note}.")));
-                }
-                state.dispatch(Action::SetText {
-                    text: loaded.text.into(),
-                    meta: loaded.meta,
-                });
+        let bytes = match result {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                state.dispatch(Action::Notice(format!("{name}: {e}. Your current text is unchanged.")));
+                return;
             }
+        };
+        match files::load_view(&name, &bytes) {
+            Ok(files::Loaded::View(view)) => state.dispatch(Action::LoadView(view)),
+            Ok(files::Loaded::Article) => files::read_article(name.clone(), bytes, move |read| match read {
+                Ok(read) => {
+                    if let Some(note) = read.note {
+                        state.dispatch(Action::Notice(format!("{name}: {note}.")));
+                    }
+                    state.dispatch(Action::SetText {
+                        text: read.text.into(),
+                        meta: read.meta,
+                    });
+                }
+                Err(message) => state.dispatch(Action::Notice(format!("{message}. Your current text is unchanged."))),
+            }),
             Err(message) => state.dispatch(Action::Notice(format!("{message}. Your current text is unchanged."))),
         }
     });

@@ -145,7 +145,12 @@ fn use_follow_selection(
 /// Highlighted place ids: the selected place, or every place of the selected event.
 fn highlighted(selection: Option<&Selection>, analysis: Option<&Analysis>) -> Vec<String> {
     match (selection, analysis) {
-        (Some(Selection::Place(id)), _) => vec![id.clone()],
+        // Every mention of the place, so that its marker lights up wherever the map clusters it.
+        (Some(selection @ Selection::Place(_)), Some(a)) => crate::explorer::marks::linked(a, selection)
+            .mentions
+            .into_iter()
+            .collect(),
+        (Some(Selection::Place(id)), None) => vec![id.clone()],
         (Some(Selection::Event(id)), Some(a)) => event_places(a, id),
         _ => Vec::new(),
     }

@@ -113,18 +113,29 @@ pub(super) fn breaks(scale: &Scale) -> Html {
 /// selected one, drawn in the last lane so what the other views show is on the timeline too.
 pub(super) fn bars(state: &AppContext, layout: &Layout, scale: &Scale, selected: Option<&str>) -> Html {
     let is_chosen = |item: &Item| item.other.is_none() && selected == Some(item.id.as_str());
+    // The events of a selected place or person light up too.
+    let related = match (state.selection.as_ref(), state.analysis.as_deref()) {
+        (Some(selection), Some(analysis)) => crate::explorer::marks::linked(analysis, selection).events,
+        _ => Default::default(),
+    };
+    let is_related = |item: &Item| item.other.is_none() && related.contains(&item.id);
     layout
         .visible
         .iter()
         .zip(&layout.lane_of)
         .zip(&layout.boxes)
         .filter(|((item, lane), _)| **lane < MAX_LANES || is_chosen(item))
-        .map(|((item, lane), hit)| bar(state, item, (*lane).min(MAX_LANES - 1), *hit, scale, is_chosen(item)))
+        .map(|((item, lane), hit)| {
+            let lit = (is_chosen(item), is_related(item));
+            bar(state, item, (*lane).min(MAX_LANES - 1), *hit, scale, lit)
+        })
         .collect()
 }
 
-/// One event's bar and label in `lane`; `hit` is its clickable extent.
-fn bar(state: &AppContext, item: &Item, lane: usize, hit: (f64, f64), scale: &Scale, is_selected: bool) -> Html {
+/// One event's bar and label in `lane`; `hit` is its clickable extent; `lit` says whether it is the selected event,
+/// and whether it is an event of the selected place or person.
+fn bar(state: &AppContext, item: &Item, lane: usize, hit: (f64, f64), scale: &Scale, lit: (bool, bool)) -> Html {
+    let (is_selected, is_related) = lit;
     let x0 = scale.x(item.start);
     let w = (scale.x(item.end) - x0).max(6.0);
     let y = AXIS_Y + 10.0 + lane as f64 * LANE_H;
@@ -146,7 +157,7 @@ fn bar(state: &AppContext, item: &Item, lane: usize, hit: (f64, f64), scale: &Sc
     // Labels sit just above their bar, so text never crosses a bar of another colour.
     let (text_x, anchor) = if flipped { (x0 + w, "end") } else { (x0, "start") };
     html! {
-        <g class={classes!("tl-item", format!("art-{}", item.article % 6), is_selected.then_some("selected"))} tabindex="0" role="button"
+        <g class={classes!("tl-item", format!("art-{}", item.article % 6), is_selected.then_some("selected"), is_related.then_some("related"), (item.status != "happened").then_some("unreal"))} tabindex="0" role="button"
             aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
             data-event={item.id.clone()}
             onclick={select.reform(|_| ())} {onkeydown}>
