@@ -108,7 +108,8 @@ def main():
         if args.cli and cli_supports_jsonl(args.cli):
             out = subprocess.run([args.cli, "analyze", "--input", "jsonl", "--offsets", "char", jsonl],
                                  capture_output=True, text=True, check=True).stdout.splitlines()
-            cli = [json.loads(line) for line in out]
+            # The CLI writes {"id": …, "analysis": {…}} per record (or {"id": …, "error": …}).
+            cli = [{"id": c["id"], **c.get("analysis", c)} for c in map(json.loads, out)]
             bad = [r["id"] for r, c in zip(results, cli) if r != c]
             assert len(cli) == len(results) and not bad, f"{len(bad)} records differ from the CLI, first {bad[:3]}"
             print(f"check: all {len(results)} records equal `dateline analyze --input jsonl`")
