@@ -7,7 +7,7 @@ ifdef NO_COLOR
 export NO_COLOR := true
 endif
 
-.PHONY: serve test setup-app setup-test build test-only bench size gazetteer basemap
+.PHONY: serve test setup-app setup-test build test-only bench size gazetteer basemap packages
 
 serve: setup-app
 	@trunk serve --release
@@ -26,6 +26,11 @@ build: setup-app
 
 test-only:
 	@scripts/test-all
+
+# The crate, npm and Python packages built, installed into clean folders and tested (README, "Packages"); not part of
+# `make test`, which stays fast. Installs what is missing into .venv-packages/.
+packages:
+	nice scripts/packages
 
 # Performance measurements (docs/performance.md). Not part of `make test`: timings are reported, never asserted.
 bench: setup-test

@@ -4,10 +4,12 @@
 //! expressions with `{class}` placeholders. Both are parsed once per process.
 
 use super::rule_fn::{parse_kind, RuleFn};
+use crate::lang::literals::{words_clause, Clause, LiteralIndex, Presence, DIGIT};
 use crate::lang::{self, TableError, Tables};
 use crate::model::TimexType;
 use regex::{Regex, RegexSet};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// A map with the crate's fast hasher (the keys are short words).
 pub use crate::hash::FastMap;
@@ -77,6 +79,9 @@ pub fn group_id(name: &str) -> Option<usize> {
         .copied()
 }
 
+/// Word classes by name, each mapping the lower-cased word to its entry.
+pub type Classes = FastMap<&'static str, FastMap<Box<[u8]>, Word>>;
+
 /// One word of a class.
 #[derive(Debug, Clone)]
 pub struct Word {
@@ -103,6 +108,8 @@ pub struct Rule {
     pub regex: LazyRegex,
     /// For each name of [`GROUP_NAMES`], the capture index of that group in `regex`, when it has one.
     pub slots: Vec<Option<usize>>,
+    /// Literals every match holds (clauses over [`Lexicon::literals`]): a text without them skips the rule.
+    pub need: Vec<Clause>,
 }
 
 /// The compiled tables.
@@ -110,14 +117,44 @@ pub struct Rule {
 pub struct Lexicon {
     /// Word classes by name, each mapping the lower-cased word (as bytes, so look-ups need no UTF-8 check of a key
     /// built on the stack) to its entry.
-    pub classes: FastMap<&'static str, FastMap<Box<[u8]>, Word>>,
+    pub classes: Arc<Classes>,
     /// The rules, in table order.
     pub rules: Vec<Rule>,
+    /// The literals the rules need, found in a text in one pass.
+    literals: LiteralIndex,
+    /// Every rule's pattern as the table writes it, for [`Combined`].
+    raw: Vec<&'static str>,
+    /// The searches over all rules, compiled when a text first needs them (see [`Lexicon::plan`]).
+    combined: OnceLock<Combined>,
+    /// Work done rule by rule so far (bytes × rules tried), which bounds how long texts go without [`Combined`].
+    rule_by_rule_work: AtomicUsize,
+}
+
+/// The searches over all rules at once: the fast way through a text once compiled, but compiling them is 130 ms.
+#[derive(Debug)]
+pub struct Combined {
     /// All rule patterns, anchored: which rules match at a given start.
     pub set: RegexSet,
     /// All rule patterns in one alternation without groups: where an expression may start.
     pub any: Regex,
 }
+
+/// How [`super::recognize::recognize`] goes through a text.
+#[derive(Debug)]
+pub enum Plan<'l> {
+    /// With the searches over all rules.
+    Combined(&'l Combined),
+    /// Rule by rule at each word boundary, trying only these rules (indices into [`Lexicon::rules`], ascending):
+    /// the others need a literal the text lacks.
+    RuleByRule(Vec<usize>),
+}
+
+/// Largest text × rules tried that one text goes rule by rule (a 1 KB text with 64 rules that may match).
+const RULE_BY_RULE_TEXT_WORK: usize = 64 * 1024;
+
+/// Largest text × rules tried rule by rule in one process before the combined searches are compiled: about the
+/// time compiling them takes.
+const RULE_BY_RULE_TOTAL_WORK: usize = 1 << 20;
 
 /// Digit shapes, not language: the same in every table set.
 fn builtin(name: &str) -> Option<&'static str> {
@@ -142,7 +179,7 @@ const DAY_SUFFIX: &str = r"(?:st|nd|rd|th)?";
 impl Lexicon {
     /// Parses and compiles the date tables of `tables`.
     pub fn build(tables: &Tables) -> Result<Lexicon, TableError> {
-        let mut classes: FastMap<&'static str, FastMap<Box<[u8]>, Word>> = FastMap::default();
+        let mut classes: Classes = FastMap::default();
         for (line, row) in lang::numbered_rows(tables.dates_words) {
             if row.len() < 3 {
                 return Err(tables
@@ -162,9 +199,10 @@ impl Lexicon {
                 .or_default()
                 .insert(row[1].to_lowercase().into_bytes().into_boxed_slice(), word);
         }
+        let classes = Arc::new(classes);
         let mut rules = Vec::new();
-        let mut patterns = Vec::new();
-        let mut bodies = Vec::new();
+        let mut raw = Vec::new();
+        let mut literals = LiteralIndex::default();
         let rules_table = tables.dates_rules;
         for (line, row) in lang::numbered_rows(rules_table) {
             if row.len() < 3 {
@@ -175,42 +213,102 @@ impl Lexicon {
                 .ok_or_else(|| rules_table.error(line, format!("unknown rule function '{name}'")))?;
             let kind =
                 parse_kind(kind).ok_or_else(|| rules_table.error(line, format!("unknown TIMEX3 type '{kind}'")))?;
-            let body = expand(row[2], &classes).map_err(|message| rules_table.error(line, message))?;
-            let pattern = format!(r"(?i)^(?:{body})");
-            bodies.push(strip_groups(&body));
-            // The rule's own regex is compiled when a text first needs it: most articles use a few of the rules,
-            // and compiling all of them was a third of the first analysis. The set below compiles every pattern,
-            // so a pattern that does not parse is still reported here, at build time.
+            // The rule's pattern is expanded and compiled when a text first needs it: most texts use a few of the
+            // rules. Its groups are read from the skeleton, each placeholder one empty group of its name (the words
+            // of a class add no capture group), which also checks that every placeholder names a class.
+            let skeleton = expand(row[2], &classes, false).map_err(|message| rules_table.error(line, message))?;
             let mut slots = vec![None; GROUP_NAMES.len()];
-            for (i, name) in capture_names(&pattern) {
+            for (i, name) in capture_names(&format!(r"(?i)^(?:{skeleton})")) {
                 let id = group_id(name)
                     .ok_or_else(|| rules_table.error(line, format!("unknown group '{name}' in '{}'", row[2])))?;
                 slots[id] = Some(i);
             }
-            let regex = LazyRegex::new(pattern.clone());
-            patterns.push(pattern);
+            raw.push(row[2]);
+            let need = Need::of(row[2], &classes, &mut literals);
             rules.push(Rule {
                 function,
                 kind,
-                regex,
+                regex: LazyRegex {
+                    raw: row[2],
+                    classes: classes.clone(),
+                    compiled: OnceLock::new(),
+                },
                 slots,
+                need,
             });
         }
-        // A roomy lazy-DFA cache: the combined patterns are large, and a thrashing cache falls back to slow engines.
-        let set = regex::RegexSetBuilder::new(&patterns)
-            .dfa_size_limit(DFA_CACHE_BYTES)
-            .build()
-            .map_err(|e| rules_table.error(0, e.to_string()))?;
-        let any = regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})", bodies.join("|")))
-            .dfa_size_limit(DFA_CACHE_BYTES)
-            .build()
-            .map_err(|e| rules_table.error(0, e.to_string()))?;
         Ok(Lexicon {
             classes,
             rules,
-            set,
-            any,
+            literals,
+            raw,
+            combined: OnceLock::new(),
+            rule_by_rule_work: AtomicUsize::new(0),
         })
+    }
+
+    /// [`Lexicon::build`], then compiles the searches over all rules now, so that a pattern that does not parse is a
+    /// table error before any text is read (for tables read at run time; the embedded ones are checked by tests).
+    pub fn build_checked(tables: &Tables) -> Result<Lexicon, TableError> {
+        let lex = Lexicon::build(tables)?;
+        let combined = lex.compile().map_err(|e| tables.dates_rules.error(0, e))?;
+        let _ = lex.combined.set(combined);
+        Ok(lex)
+    }
+
+    fn compile(&self) -> Result<Combined, String> {
+        let bodies = self
+            .raw
+            .iter()
+            .map(|raw| expand(raw, &self.classes, true))
+            .collect::<Result<Vec<String>, String>>()?;
+        let patterns = bodies.iter().map(|body| format!(r"(?i)^(?:{body})"));
+        let stripped: Vec<String> = bodies.iter().map(|body| strip_groups(body)).collect();
+        // A roomy lazy-DFA cache: the combined patterns are large, and a thrashing cache falls back to slow engines.
+        let set = regex::RegexSetBuilder::new(patterns)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let any = regex::RegexBuilder::new(&format!(r"(?i)(?-u:\b)(?:{})", stripped.join("|")))
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .map_err(|e| e.to_string())?;
+        Ok(Combined { set, any })
+    }
+
+    /// The searches over all rules, compiled now if need be.
+    pub fn combined(&self) -> &Combined {
+        self.combined.get_or_init(|| match self.compile() {
+            Ok(c) => c,
+            // `build_checked` and the table tests compile the same patterns.
+            Err(e) => panic!("date rules: {e}"),
+        })
+    }
+
+    /// How to go through `text`: with the combined searches once they are compiled; rule by rule (compiling only
+    /// the rules the text may match) while the text is short, few rules may match, and the work done so far in
+    /// this process is below what compiling the combined searches costs. O(n) in the text (one literal pass).
+    pub fn plan(&self, text: &str) -> Plan<'_> {
+        if let Some(c) = self.combined.get() {
+            return Plan::Combined(c);
+        }
+        let presence: Presence = self.literals.presence(text);
+        let active: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| presence.satisfies(&self.rules[i].need))
+            .collect();
+        let work = text.len().max(1).saturating_mul(active.len());
+        if work <= RULE_BY_RULE_TEXT_WORK
+            && self.rule_by_rule_work.fetch_add(work, Ordering::Relaxed) + work <= RULE_BY_RULE_TOTAL_WORK
+        {
+            return Plan::RuleByRule(active);
+        }
+        Plan::Combined(self.combined())
+    }
+
+    /// The literals the rules need.
+    #[cfg(test)]
+    pub(crate) fn literals(&self) -> &LiteralIndex {
+        &self.literals
     }
 
     /// The entry of `word` (any case) in `class`.
@@ -245,43 +343,48 @@ impl Lexicon {
     }
 }
 
-/// A regex compiled on first use (see [`Lexicon::build`]); it dereferences to the compiled [`Regex`].
+/// A rule's regex, expanded and compiled on first use (see [`Lexicon::build`]); it dereferences to the compiled
+/// [`Regex`].
 pub struct LazyRegex {
-    pattern: String,
+    raw: &'static str,
+    classes: Arc<Classes>,
     compiled: OnceLock<Regex>,
 }
 
 impl LazyRegex {
-    fn new(pattern: String) -> LazyRegex {
-        LazyRegex {
-            pattern,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// The pattern, without compiling it.
+    /// The pattern, expanded, without compiling it.
     #[cfg(test)]
-    pub fn pattern(&self) -> &str {
-        &self.pattern
+    pub fn pattern(&self) -> String {
+        anchored(self.raw, &self.classes)
     }
+}
+
+/// The anchored pattern of a rule, its placeholders expanded. The table was checked when the lexicon was built
+/// (every placeholder names a class), so expansion cannot fail here.
+fn anchored(raw: &str, classes: &Classes) -> String {
+    let body = expand(raw, classes, true).unwrap_or_else(|e| panic!("date rule '{raw}': {e}"));
+    format!(r"(?i)^(?:{body})")
 }
 
 impl std::ops::Deref for LazyRegex {
     type Target = Regex;
 
     fn deref(&self) -> &Regex {
-        self.compiled.get_or_init(|| match Regex::new(&self.pattern) {
-            Ok(r) => r,
-            // The same pattern compiled inside the rule set when the tables were built (and within a larger size
-            // budget), so this cannot fail on any text; the table tests compile every rule.
-            Err(e) => panic!("date rule '{}': {e}", self.pattern),
+        self.compiled.get_or_init(|| {
+            let pattern = anchored(self.raw, &self.classes);
+            match Regex::new(&pattern) {
+                Ok(r) => r,
+                // The same pattern compiles inside the rule set (`Lexicon::build_checked`, and the table tests for
+                // the embedded tables), within a larger size budget, so this cannot fail on any text.
+                Err(e) => panic!("date rule '{pattern}': {e}"),
+            }
         })
     }
 }
 
 impl std::fmt::Debug for LazyRegex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("LazyRegex").field(&self.pattern).finish()
+        f.debug_tuple("LazyRegex").field(&self.raw).finish()
     }
 }
 
@@ -369,13 +472,242 @@ fn strip_groups(body: &str) -> String {
     }
 }
 
+/// The literals a rule's matches need, read from its pattern as the table writes it (before `{class}` expansion):
+/// a small reader of the regex syntax the rules use. Concatenation needs what each of its mandatory parts needs;
+/// an alternation needs one of its branches' strongest literals; optional parts need nothing. Syntax it does not
+/// know makes the rule need nothing (always tried), so a gap here costs time, never a match. Linear in the pattern
+/// plus the words of the classes it names.
+struct Need<'c> {
+    chars: Vec<char>,
+    at: usize,
+    classes: &'c Classes,
+}
+
+/// A piece of pattern read: the clauses it needs, and the character when it is one literal character.
+struct Piece {
+    need: Vec<Clause>,
+    literal: Option<char>,
+}
+
+impl<'c> Need<'c> {
+    /// The clauses every match of the rule `pattern` holds.
+    fn of(pattern: &str, classes: &'c Classes, index: &mut LiteralIndex) -> Vec<Clause> {
+        let mut reader = Need {
+            chars: pattern.chars().collect(),
+            at: 0,
+            classes,
+        };
+        match reader.alternation(index) {
+            Some(need) if reader.at == reader.chars.len() => need,
+            _ => Vec::new(),
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        let yes = self.peek() == Some(c);
+        self.at += usize::from(yes);
+        yes
+    }
+
+    fn alternation(&mut self, index: &mut LiteralIndex) -> Option<Vec<Clause>> {
+        let mut branches = vec![self.concatenation(index)?];
+        while self.eat('|') {
+            branches.push(self.concatenation(index)?);
+        }
+        if branches.len() == 1 {
+            return branches.pop();
+        }
+        let mut union: Clause = Vec::new();
+        for branch in &branches {
+            let best = branch
+                .iter()
+                .max_by_key(|clause| strength(clause, index))
+                .filter(|clause| !clause.is_empty());
+            let Some(best) = best else { return Some(Vec::new()) };
+            for &id in best {
+                if !union.contains(&id) {
+                    union.push(id);
+                }
+            }
+        }
+        Some(vec![union])
+    }
+
+    fn concatenation(&mut self, index: &mut LiteralIndex) -> Option<Vec<Clause>> {
+        let mut need = Vec::new();
+        let mut run = String::new();
+        let flush = |run: &mut String, need: &mut Vec<Clause>, index: &mut LiteralIndex| {
+            if !run.is_empty() {
+                need.push(vec![index.id(run)]);
+                run.clear();
+            }
+        };
+        while !matches!(self.peek(), None | Some('|') | Some(')')) {
+            let piece = self.atom(index)?;
+            let (min, max) = self.quantifier()?;
+            match piece.literal {
+                Some(c) if (min, max) == (1, Some(1)) => run.push(c),
+                _ => {
+                    flush(&mut run, &mut need, index);
+                    if min >= 1 {
+                        need.extend(piece.need);
+                        if let Some(c) = piece.literal {
+                            need.push(vec![index.id(&c.to_string())]);
+                        }
+                    }
+                }
+            }
+        }
+        flush(&mut run, &mut need, index);
+        Some(need)
+    }
+
+    fn atom(&mut self, index: &mut LiteralIndex) -> Option<Piece> {
+        let nothing = Piece {
+            need: Vec::new(),
+            literal: None,
+        };
+        let c = self.peek()?;
+        self.at += 1;
+        Some(match c {
+            '(' => {
+                if self.eat('?') {
+                    if self.eat('P') || self.peek() == Some('<') {
+                        self.eat('<');
+                        while !self.eat('>') {
+                            self.peek()?;
+                            self.at += 1;
+                        }
+                    } else {
+                        // Flags: `(?i)` sets them for the rest (nothing to read), `(?-i:` opens a group.
+                        while self.peek().is_some_and(|f| f.is_ascii_alphabetic() || f == '-') {
+                            self.at += 1;
+                        }
+                        if self.eat(')') {
+                            return Some(nothing);
+                        }
+                        if !self.eat(':') {
+                            return None;
+                        }
+                    }
+                }
+                let need = self.alternation(index)?;
+                if !self.eat(')') {
+                    return None;
+                }
+                Piece { need, literal: None }
+            }
+            '[' => {
+                let start = self.at;
+                self.eat('^');
+                self.eat(']');
+                while !self.eat(']') {
+                    if self.peek()? == '\\' {
+                        self.at += 1;
+                    }
+                    self.at += 1;
+                }
+                let inner: String = self.chars[start..self.at - 1].iter().collect();
+                let digits = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit() || c == '-');
+                Piece {
+                    need: if digits { vec![vec![DIGIT]] } else { Vec::new() },
+                    literal: None,
+                }
+            }
+            '\\' => {
+                let e = self.peek()?;
+                self.at += 1;
+                match e {
+                    's' | 'S' | 'w' | 'W' | 'd' | 'D' | 'b' | 'B' => nothing,
+                    e if e.is_ascii_punctuation() => Piece {
+                        need: Vec::new(),
+                        literal: Some(e),
+                    },
+                    _ => return None,
+                }
+            }
+            '{' => {
+                let close = self.chars[self.at..].iter().position(|&c| c == '}')? + self.at;
+                let name: String = self.chars[self.at..close].iter().collect();
+                self.at = close + 1;
+                Piece {
+                    need: self.class(name.trim_start_matches('~'), index)?,
+                    literal: None,
+                }
+            }
+            '.' | '^' | '$' => nothing,
+            c if c.is_ascii() && !c.is_ascii_control() && !"*+?)|".contains(c) => Piece {
+                need: Vec::new(),
+                literal: Some(c),
+            },
+            c if !c.is_ascii() => nothing,
+            _ => return None,
+        })
+    }
+
+    /// What a `{class}` placeholder needs (see `expand`).
+    fn class(&self, name: &str, index: &mut LiteralIndex) -> Option<Vec<Clause>> {
+        let class = name.trim_end_matches(|c: char| c.is_ascii_digit());
+        if builtin(class).is_some() {
+            return Some(if class == "ampm" {
+                vec![vec![index.id("m")]]
+            } else {
+                vec![vec![DIGIT]]
+            });
+        }
+        let words = self.classes.get(class)?;
+        let mut clause = words_clause(index, words.values().map(|w| w.text))?;
+        if class == "num" {
+            clause.push(DIGIT);
+        }
+        Some(vec![clause])
+    }
+
+    /// The repetition after an atom: (least, most) times.
+    fn quantifier(&mut self) -> Option<(usize, Option<usize>)> {
+        let q = match self.peek() {
+            Some('?') => (0, Some(1)),
+            Some('*') => (0, None),
+            Some('+') => (1, None),
+            Some('{') if self.chars.get(self.at + 1).is_some_and(char::is_ascii_digit) => {
+                let close = self.chars[self.at..].iter().position(|&c| c == '}')? + self.at;
+                let inner: String = self.chars[self.at + 1..close].iter().collect();
+                let mut parts = inner.split(',');
+                let min = parts.next()?.trim().parse().ok()?;
+                let max = match parts.next() {
+                    None => Some(min),
+                    Some(m) if m.trim().is_empty() => None,
+                    Some(m) => Some(m.trim().parse().ok()?),
+                };
+                self.at = close;
+                (min, max)
+            }
+            _ => return Some((1, Some(1))),
+        };
+        self.at += 1;
+        self.eat('?');
+        Some(q)
+    }
+}
+
+/// How selective a clause is: its shortest literal's length (a digit counts one), then fewer literals.
+fn strength(clause: &Clause, index: &LiteralIndex) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = clause.iter().map(|&id| index.len_of(id)).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(clause.len()))
+}
+
 /// Collapses runs of white space to one space, so "last  week" finds "last week".
 pub fn normalise_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Replaces `{class}` placeholders by named groups of alternatives, longest first.
-fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word>>) -> Result<String, String> {
+/// Replaces `{class}` placeholders by named groups of alternatives, longest first; without `full`, by empty named
+/// groups (the skeleton whose groups are the rule's), still checking that each names a class.
+fn expand(pattern: &str, classes: &Classes, full: bool) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len() * 4);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -397,7 +729,12 @@ fn expand(pattern: &str, classes: &FastMap<&'static str, FastMap<Box<[u8]>, Word
         }
         out.push_str(&rest[..open]);
         let class = name.trim_end_matches(|c: char| c.is_ascii_digit());
-        if let Some(shape) = builtin(class) {
+        if !full {
+            if builtin(class).is_none() && !classes.contains_key(class) {
+                return Err(format!("unknown placeholder {{{name}}} in '{pattern}'"));
+            }
+            out.push_str(&format!("(?P<{name}>)"));
+        } else if let Some(shape) = builtin(class) {
             out.push_str(&format!("(?P<{name}>{shape})"));
             if class == "day" {
                 out.push_str(DAY_SUFFIX);
@@ -474,18 +811,20 @@ mod tests {
     fn lazy_rules_compile_and_read_their_groups_like_the_compiled_regex() {
         let lex = Lexicon::build(&lang::EN).expect("tables compile");
         for rule in &lex.rules {
-            let compiled = Regex::new(rule.regex.pattern()).expect("rule compiles");
+            let pattern = rule.regex.pattern();
+            let compiled = Regex::new(&pattern).expect("rule compiles");
             let expected: Vec<(usize, &str)> = compiled
                 .capture_names()
                 .enumerate()
                 .filter_map(|(i, n)| Some((i, n?)))
                 .collect();
-            assert_eq!(
-                capture_names(rule.regex.pattern()),
-                expected,
-                "{}",
-                rule.regex.pattern()
-            );
+            assert_eq!(capture_names(&pattern), expected, "{pattern}");
+            // The slots read from the skeleton are the compiled regex's groups.
+            let mut slots = vec![None; GROUP_NAMES.len()];
+            for (i, name) in expected {
+                slots[group_id(name).expect("a known group")] = Some(i);
+            }
+            assert_eq!(rule.slots, slots, "{pattern}");
             assert_eq!(rule.regex.as_str(), compiled.as_str());
         }
         assert_eq!(
@@ -546,6 +885,27 @@ mod tests {
                 f.name()
             );
         }
+    }
+
+    #[test]
+    fn rules_need_the_literals_of_their_mandatory_parts() {
+        let lex = Lexicon::build(&lang::EN).expect("tables compile");
+        let mut index = LiteralIndex::default();
+        let need = |pattern: &str, index: &mut LiteralIndex| Need::of(pattern, &lex.classes, index);
+        // A month word and a digit; the optional weekday needs nothing.
+        let month_day = need(r"(?:{weekday},?\s+)?{month}\s+{day}", &mut index);
+        assert_eq!(month_day.len(), 2);
+        assert!(month_day.iter().any(|c| c == &vec![DIGIT]));
+        let p = index.presence("on Sunday, March 5");
+        assert!(p.satisfies(&month_day));
+        assert!(!index.presence("on Sunday, 5 people").satisfies(&month_day));
+        // Literal runs and alternations: "the", then one of "day" or "week".
+        let the_unit = need(r"the\s+(?:day|week)\s+after", &mut index);
+        assert!(index.presence("THE WEEK AFTER").satisfies(&the_unit));
+        assert!(!index.presence("the month after").satisfies(&the_unit));
+        // Syntax the reader does not know needs nothing: the rule is always tried.
+        assert!(need(r"\p{Lu}+", &mut index).is_empty());
+        assert!(need(r"(?:a)?|b", &mut index).is_empty());
     }
 
     #[test]

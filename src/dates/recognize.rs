@@ -6,7 +6,7 @@
 //! counted at most once.
 
 use super::found::{group, Found};
-use super::lexicon::Lexicon;
+use super::lexicon::{Combined, Lexicon, Plan};
 use super::rule_fn::RuleFn;
 use super::words::{ahead, behind, next_char, possessive_before, prev_char, word_after, word_before, word_offsets};
 use crate::model::Span;
@@ -19,27 +19,93 @@ const MAX_EXPRESSION_BYTES: usize = 160;
 /// All time expressions of `text`, without overlaps, in text order.
 ///
 /// One pass of the combined pattern finds where an expression may start; there, the anchored rule set says which
-/// rules match, and only those are run for their groups. O(n) in the length of the text: a bounded haystack per
-/// candidate and O(1) context tests (see the module doc).
+/// rules match, and only those are run for their groups. Until the combined searches are compiled, a short text
+/// goes rule by rule instead, with only the rules whose literals it holds ([`Lexicon::plan`]): the same
+/// candidates, without compiling the 130 ms of combined patterns for a one-line text. O(n) in the length of the
+/// text: a bounded haystack per candidate and O(1) context tests (see the module doc).
 pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
     let lines = Lines::new(text);
+    let found = match lex.plan(text) {
+        Plan::RuleByRule(active) => {
+            rule_by_rule(lex, text, &lines, &active).unwrap_or_else(|| combined(lex, lex.combined(), text, &lines))
+        }
+        Plan::Combined(c) => combined(lex, c, text, &lines),
+    };
+    keep_longest(found)
+}
+
+/// The candidates of [`recognize`] found with the combined searches: the combined pattern gives each start, the
+/// anchored set the rules that match there.
+fn combined<'t>(lex: &'t Lexicon, c: &'t Combined, text: &'t str, lines: &Lines<'t>) -> Vec<Found<'t>> {
     let mut found = Vec::new();
     let mut pos = 0;
-    while let Some(m) = lex.any.find_at(text, pos) {
+    while let Some(m) = c.any.find_at(text, pos) {
         let base = m.start();
-        // No expression is longer than this; a short haystack lets the engines stop early.
-        let mut cut = (base + MAX_EXPRESSION_BYTES).min(text.len());
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let hay = &text[base..cut];
+        let hay = haystack(text, base);
         // Lengths first (DFA only, cheap); groups only for the longest match that passes the guards.
-        let mut matching: Vec<(usize, usize)> = lex
+        let matching: Vec<(usize, usize)> = c
             .set
             .matches(hay)
             .iter()
             .filter_map(|i| lex.rules[i].regex.find(hay).map(|m| (i, m.end())))
             .collect();
+        found.extend(at(lex, text, lines, base, hay, matching));
+        pos = base + hay.chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+/// The candidates of [`recognize`] found rule by rule: at every ASCII word boundary (where the combined pattern
+/// may start), each rule of `active` anchored there. The same candidates as [`combined`], compiling only the
+/// rules tried; `None` in the one case that could differ, a match that reaches the end of a cut haystack (the
+/// combined pattern, run on the whole text, might not match there), and the caller then uses [`combined`]. O(n·r)
+/// for r rules, which [`Lexicon::plan`] bounds.
+fn rule_by_rule<'t>(lex: &'t Lexicon, text: &'t str, lines: &Lines<'t>, active: &[usize]) -> Option<Vec<Found<'t>>> {
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    for base in 0..=text.len() {
+        let boundary = (base > 0 && word(base - 1)) != word(base);
+        if !boundary {
+            continue;
+        }
+        let hay = haystack(text, base);
+        let cut = base + hay.len() < text.len();
+        let mut matching = Vec::new();
+        for &i in active {
+            if let Some(m) = lex.rules[i].regex.find(hay) {
+                if cut && m.end() == hay.len() {
+                    return None;
+                }
+                matching.push((i, m.end()));
+            }
+        }
+        found.extend(at(lex, text, lines, base, hay, matching));
+    }
+    Some(found)
+}
+
+/// The text from `base`, at most [`MAX_EXPRESSION_BYTES`] long: no expression is longer, and a short haystack lets
+/// the engines stop early.
+fn haystack(text: &str, base: usize) -> &str {
+    let mut cut = (base + MAX_EXPRESSION_BYTES).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[base..cut]
+}
+
+/// The expression starting at `base`, if any: of the rules `matching` there (rule, end of its match in `hay`), the
+/// longest whose match passes the context guards.
+fn at<'t>(
+    lex: &'t Lexicon,
+    text: &'t str,
+    lines: &Lines<'t>,
+    base: usize,
+    hay: &'t str,
+    mut matching: Vec<(usize, usize)>,
+) -> Option<Found<'t>> {
+    {
         matching.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         for (i, _) in matching {
             let rule = &lex.rules[i];
@@ -67,7 +133,7 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
                     }
                 }
             }
-            if span.is_empty() || !accept(lex, text, &lines, &caps, slots, base, base + whole.end()) {
+            if span.is_empty() || !accept(lex, text, lines, &caps, slots, base, base + whole.end()) {
                 continue;
             }
             // "in '94": a clipped year takes its apostrophe.
@@ -76,18 +142,20 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
                     span.start = head.len();
                 }
             }
-            found.push(Found {
+            return Some(Found {
                 rule: i,
                 span,
                 caps,
                 base,
                 slots,
             });
-            break;
         }
-        pos = base + hay.chars().next().map_or(1, char::len_utf8);
     }
-    // Longest first at each start, then table order; keep what does not overlap what was kept.
+    None
+}
+
+/// The candidates without overlaps: longest first at each start, then table order; what overlaps a kept one goes.
+fn keep_longest<'t>(mut found: Vec<Found<'t>>) -> Vec<Found<'t>> {
     found.sort_by(|a, b| {
         a.span
             .start
@@ -430,6 +498,85 @@ fn numeric_context_ok(lex: &Lexicon, text: &str, start: usize, end: usize) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The candidates of a text as (rule, start, end, base), found rule by rule with `active` or combined.
+    fn candidates(lex: &Lexicon, text: &str, active: Option<&[usize]>) -> Vec<(usize, usize, usize, usize)> {
+        let lines = Lines::new(text);
+        let found = match active {
+            Some(active) => rule_by_rule(lex, text, &lines, active).expect("no match reaches a cut haystack"),
+            None => combined(lex, lex.combined(), text, &lines),
+        };
+        keep_longest(found)
+            .iter()
+            .map(|f| (f.rule, f.span.start, f.span.end, f.base))
+            .collect()
+    }
+
+    /// Rule by rule, with every rule or only those whose literals the text holds, finds what the combined searches
+    /// find: on the sample article's lines, on lines of the dev corpora when present, and on traps of the prefilter
+    /// (case, a KELVIN SIGN that folds onto `k`, holidays of several words).
+    #[test]
+    fn rule_by_rule_finds_what_the_combined_searches_find() {
+        let lex = crate::lang::Language::english().dates();
+        let mut texts: Vec<String> = include_str!("../app/sample_article.txt")
+            .lines()
+            .map(String::from)
+            .collect();
+        texts.extend(
+            [
+                "Homs was shelled on Sunday.",
+                "ON SUNDAY, 5 SEPT 2016 AT 10:30 A.M.",
+                "Talks resumed on Palm Sunday and again three wee\u{212A}s later.",
+                "In '94 the 1990s ended; Q3 2016 and the fourth quarter of last year, twice a week, at noon.",
+                "the day after Christmas, 10-12 March, from 2014 to 2016, 14:30 GMT on Monday",
+                "",
+                "5",
+            ]
+            .map(String::from),
+        );
+        let corpus = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/timeml"));
+        match std::fs::read_dir(corpus) {
+            Ok(dir) => {
+                let mut files: Vec<_> = dir.flatten().map(|e| e.path()).collect();
+                files.sort();
+                for file in files.iter().take(20) {
+                    let text = std::fs::read_to_string(file).unwrap_or_default();
+                    texts.extend(text.lines().filter(|l| !l.trim().is_empty()).take(40).map(String::from));
+                }
+            }
+            Err(_) => println!("SKIP corpus lines: {} is absent", corpus.display()),
+        }
+        let every: Vec<usize> = (0..lex.rules.len()).collect();
+        for text in &texts {
+            let expected = candidates(lex, text, None);
+            assert_eq!(candidates(lex, text, Some(&every)), expected, "every rule: {text}");
+            let presence = lex.literals().presence(text);
+            let active: Vec<usize> = every
+                .iter()
+                .copied()
+                .filter(|&i| presence.satisfies(&lex.rules[i].need))
+                .collect();
+            assert_eq!(
+                candidates(lex, text, Some(&active)),
+                expected,
+                "rules whose literals it holds: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_match_that_reaches_a_cut_haystack_goes_back_to_the_combined_searches() {
+        let lex = crate::lang::Language::english().dates();
+        // "1…1 days" ends exactly where the haystack from its start is cut: whether the combined pattern matches
+        // there depends on the text after the cut, so the rule-by-rule pass gives up.
+        let text = format!("{} days later", "1".repeat(MAX_EXPRESSION_BYTES - " days".len()));
+        let lines = Lines::new(&text);
+        let every: Vec<usize> = (0..lex.rules.len()).collect();
+        assert!(rule_by_rule(lex, &text, &lines, &every).is_none());
+        // A shorter count is decided within its haystack.
+        let short = format!("{} days later", "1".repeat(20));
+        assert_eq!(candidates(lex, &short, Some(&every)), candidates(lex, &short, None));
+    }
 
     fn spans(text: &str) -> Vec<&str> {
         recognize(crate::lang::Language::english().dates(), text)

@@ -1,9 +1,9 @@
 //! The entity tables, parsed and compiled once.
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::lang::literals::{Case, GuardedRegex};
 use crate::lang::{self, TableError, Tables};
 use crate::model::EntityKind;
-use regex::Regex;
 
 /// One row of the organisations table.
 #[derive(Debug, Clone)]
@@ -37,19 +37,19 @@ pub struct Lexicon {
     /// Known organisations by name.
     pub orgs: HashMap<&'static str, OrgEntry>,
     /// All known organisation names, longest first, as one alternation.
-    pub org_re: Regex,
+    pub(crate) org_re: GuardedRegex,
     /// Runs of capitalised words ending in an organisation suffix.
-    pub org_suffix_re: Regex,
+    pub(crate) org_suffix_re: GuardedRegex,
     /// Kind of each organisation suffix.
     pub org_suffixes: HashMap<&'static str, EntityKind>,
     /// Given name(s) followed by a surname.
-    pub full_name_re: Regex,
+    pub(crate) full_name_re: GuardedRegex,
     /// A title followed by one or two capitalised words.
-    pub title_name_re: Regex,
+    pub(crate) title_name_re: GuardedRegex,
     /// A title (with an optional country before it) ending just before a name.
-    pub role_before_re: Regex,
+    pub(crate) role_before_re: GuardedRegex,
     /// "Firstname Lastname said" and "said Firstname Lastname".
-    pub said_re: Regex,
+    pub(crate) said_re: GuardedRegex,
     /// Given names.
     pub first_names: HashSet<&'static str>,
     /// Words that never start a name.
@@ -59,11 +59,11 @@ pub struct Lexicon {
     /// Demonyms with their country (None for peoples without a state).
     pub demonyms: HashMap<&'static str, Option<&'static str>>,
     /// All demonyms as one alternation.
-    pub demonym_re: Regex,
+    pub(crate) demonym_re: GuardedRegex,
     /// Number words.
     pub number_words: HashMap<String, NumberWord>,
     /// Numbers in digits or words, and vague quantities.
-    pub number_re: Regex,
+    pub(crate) number_re: GuardedRegex,
 }
 
 /// A surname with optional particle ("al-Assad", "van Rompuy", "Kerry").
@@ -110,7 +110,12 @@ fn build(t: &Tables) -> Lexicon {
         );
     }
     // Names ending in a dot cannot take a trailing word boundary; boundaries are checked after matching.
-    let org_re = Regex::new(&format!(r"(?:{})", alternation(orgs.keys().copied()))).expect("org table regex");
+    let org_re = GuardedRegex::new(
+        format!(r"(?:{})", alternation(orgs.keys().copied())),
+        orgs.keys().copied(),
+        Case::Sensitive,
+        false,
+    );
 
     let mut org_suffixes = HashMap::default();
     for row in lang::rows(t.org_suffixes) {
@@ -126,29 +131,46 @@ fn build(t: &Tables) -> Lexicon {
         }
     }
     let cap = r"[A-Z][\w'’&-]*";
-    let org_suffix_re = Regex::new(&format!(
-        r"(?-u:\b)(?:{cap}\s+(?:(?:of|for)\s+)?){{1,5}}(?:{})(?:(?-u:\b)|$)",
-        alternation(org_suffixes.keys().copied())
-    ))
-    .expect("org suffix regex");
+    let org_suffix_re = GuardedRegex::new(
+        format!(
+            r"(?-u:\b)(?:{cap}\s+(?:(?:of|for)\s+)?){{1,5}}(?:{})(?:(?-u:\b)|$)",
+            alternation(org_suffixes.keys().copied())
+        ),
+        org_suffixes.keys().copied(),
+        Case::Sensitive,
+        false,
+    );
 
     let first_names: HashSet<&str> = lang::rows_for(t.given_names, "entities").collect();
     let firsts = alternation(first_names.iter().copied());
-    let full_name_re = Regex::new(&format!(
-        r"(?-u:\b)(?:(?:{firsts})\s+)+(?:[A-Z]\.\s+)?{SURNAME}(?-u:\b)"
-    ))
-    .expect("full name regex");
-    let titles = alternation(lang::rows_for(t.titles, "entities"));
-    let title_name_re =
-        Regex::new(&format!(r"(?-u:\b)(?:{titles})\s+((?:{cap}\s+)?{SURNAME})(?-u:\b)")).expect("title regex");
-    let role_before_re = Regex::new(&format!(
-        r"((?:(?-u:\b)(?:U\.S\.|U\.K\.|U\.N\.|[A-Z]{{2,3}}|[A-Z][a-z]+)\s+)?(?:{titles}))\s+$"
-    ))
-    .expect("role regex");
-    let said_re = Regex::new(&format!(
-        r"(?-u:\b)({cap}\s+{SURNAME}),?\s+(?:said|says|told|added)(?-u:\b)|(?-u:\b)(?:said|says)\s+({cap}\s+{SURNAME})(?-u:\b)"
-    ))
-    .expect("said regex");
+    let full_name_re = GuardedRegex::new(
+        format!(r"(?-u:\b)(?:(?:{firsts})\s+)+(?:[A-Z]\.\s+)?{SURNAME}(?-u:\b)"),
+        first_names.iter().copied(),
+        Case::Sensitive,
+        false,
+    );
+    let title_words: Vec<&str> = lang::rows_for(t.titles, "entities").collect();
+    let titles = alternation(title_words.iter().copied());
+    let title_name_re = GuardedRegex::new(
+        format!(r"(?-u:\b)(?:{titles})\s+((?:{cap}\s+)?{SURNAME})(?-u:\b)"),
+        title_words.iter().copied(),
+        Case::Sensitive,
+        false,
+    );
+    let role_before_re = GuardedRegex::new(
+        format!(r"((?:(?-u:\b)(?:U\.S\.|U\.K\.|U\.N\.|[A-Z]{{2,3}}|[A-Z][a-z]+)\s+)?(?:{titles}))\s+$"),
+        title_words.iter().copied(),
+        Case::Sensitive,
+        false,
+    );
+    let said_re = GuardedRegex::new(
+        format!(
+            r"(?-u:\b)({cap}\s+{SURNAME}),?\s+(?:said|says|told|added)(?-u:\b)|(?-u:\b)(?:said|says)\s+({cap}\s+{SURNAME})(?-u:\b)"
+        ),
+        ["said", "says", "told", "added"],
+        Case::Sensitive,
+        false,
+    );
 
     let mut demonyms = HashMap::default();
     for row in lang::rows(t.demonyms) {
@@ -156,11 +178,12 @@ fn build(t: &Tables) -> Lexicon {
             demonyms.insert(*w, Some(*c).filter(|c| *c != "-"));
         }
     }
-    let demonym_re = Regex::new(&format!(
-        r"(?-u:\b)(?:{})(?-u:\b)",
-        alternation(demonyms.keys().copied())
-    ))
-    .expect("demonym regex");
+    let demonym_re = GuardedRegex::new(
+        format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(demonyms.keys().copied())),
+        demonyms.keys().copied(),
+        Case::Sensitive,
+        false,
+    );
 
     let mut number_words = HashMap::default();
     for row in lang::rows(t.numbers) {
@@ -184,10 +207,15 @@ fn build(t: &Tables) -> Lexicon {
     let units = of_kind(|w| matches!(w, NumberWord::Unit(_)));
     let tens = of_kind(|w| matches!(w, NumberWord::Ten(_)));
     let scales = of_kind(|w| matches!(w, NumberWord::Scale(_)));
-    let number_re = Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?P<phrase>{phrases})|(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?P<dscale>{scales}))?|(?P<words>(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{units}))(?:\s+(?:{scales}))*))(?-u:\b)"
-    ))
-    .expect("number regex");
+    // Every match is digits (Unicode `\d`) or holds a number word.
+    let number_re = GuardedRegex::new(
+        format!(
+            r"(?i)(?-u:\b)(?:(?P<phrase>{phrases})|(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?P<dscale>{scales}))?|(?P<words>(?:(?:{tens})(?:[-\s](?:{units}))?|(?:{units}))(?:\s+(?:{scales}))*))(?-u:\b)"
+        ),
+        number_words.keys().map(String::as_str),
+        Case::Insensitive,
+        true,
+    );
 
     Lexicon {
         orgs,

@@ -18,7 +18,12 @@ pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
         .filter(|s| s.kind == SegmentKind::Dateline)
         .map(|s| s.span)
         .collect();
-    for caps in lex.number_re.captures_iter(text) {
+    for caps in lex
+        .number_re
+        .for_text(text)
+        .into_iter()
+        .flat_map(|re| re.captures_iter(text))
+    {
         let Some(m) = caps.get(0) else { continue };
         let span = Span::new(m.start(), m.end());
         if datelines.iter().any(|d| d.overlaps(&span)) {

@@ -9,7 +9,7 @@ use crate::model::{Entity, EntityKind, Span};
 /// the pattern and O(1) tests per match.
 pub fn find(text: &str, lex: &Lexicon) -> Vec<Entity> {
     let mut out = Vec::new();
-    for m in lex.org_re.find_iter(text) {
+    for m in lex.org_re.for_text(text).into_iter().flat_map(|re| re.find_iter(text)) {
         let name = m.as_str();
         let Some(entry) = lex.orgs.get(name) else { continue };
         if !word_bounded(text, m.start(), m.end()) {
@@ -42,7 +42,12 @@ fn is_group_is(text: &str, start: usize, end: usize) -> bool {
 pub fn find_patterns(text: &str, lex: &Lexicon, known: &[Entity]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let known_set = SpanSet::new(known.iter().map(|k| k.span));
-    for m in lex.org_suffix_re.find_iter(text) {
+    for m in lex
+        .org_suffix_re
+        .for_text(text)
+        .into_iter()
+        .flat_map(|re| re.find_iter(text))
+    {
         // Drop leading function words, weekdays and possessives ("The", "On Monday", "Syria's").
         let mut start = m.start();
         for (off, w) in words_with_offsets(m.as_str()) {

@@ -18,20 +18,35 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
         }
         ok
     };
-    for m in lex.full_name_re.find_iter(text) {
+    for m in lex
+        .full_name_re
+        .for_text(text)
+        .into_iter()
+        .flat_map(|re| re.find_iter(text))
+    {
         let span = Span::new(m.start(), m.end());
         if plausible_name(m.as_str(), lex, true) && free(&span, &spans) {
             spans.push(span);
         }
     }
-    for caps in lex.title_name_re.captures_iter(text) {
+    for caps in lex
+        .title_name_re
+        .for_text(text)
+        .into_iter()
+        .flat_map(|re| re.captures_iter(text))
+    {
         let Some(g) = caps.get(1) else { continue };
         let span = trim_name(text, Span::new(g.start(), g.end()), lex);
         if !span.is_empty() && plausible_name(span.slice(text), lex, false) && free(&span, &spans) {
             spans.push(span);
         }
     }
-    for caps in lex.said_re.captures_iter(text) {
+    for caps in lex
+        .said_re
+        .for_text(text)
+        .into_iter()
+        .flat_map(|re| re.captures_iter(text))
+    {
         let Some(g) = caps.get(1).or_else(|| caps.get(2)) else {
             continue;
         };
@@ -158,7 +173,7 @@ fn role_before(text: &str, start: usize, lex: &Lexicon) -> Option<String> {
         from += 1;
     }
     let window = text.get(from..start)?;
-    let caps = lex.role_before_re.captures(window)?;
+    let caps = lex.role_before_re.for_text(window)?.captures(window)?;
     let role = caps.get(1)?.as_str();
     // A sentence-initial function word is not part of the role ("The President").
     let role = match role.split_once(' ') {

@@ -2,9 +2,9 @@
 
 use super::tokens::Token;
 use crate::hash::FastMap as HashMap;
+use crate::lang::literals::WordAlternation;
 use crate::lang::{self, TableError, Tables};
 use crate::model::{CasualtyKind, Qualifier, Span};
-use regex::Regex;
 
 /// A type of the taxonomy with its family and merge group.
 #[derive(Debug, Clone, Copy)]
@@ -50,7 +50,7 @@ pub enum Cue {
 #[derive(Debug)]
 pub struct Lexicon {
     /// All trigger forms, longest first, case-insensitive, as one alternation.
-    pub trigger_re: Regex,
+    pub(crate) trigger_re: WordAlternation,
     /// Trigger form (lower case) → type.
     pub triggers: HashMap<String, EventType>,
     /// Cues that stand before the trigger, as word sequences (lower case).
@@ -99,12 +99,8 @@ fn build(t: &Tables) -> Lexicon {
     }
     let mut forms: Vec<&String> = triggers.keys().collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    let alt = forms
-        .iter()
-        .map(|f| regex::escape(f).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
-    let trigger_re = Regex::new(&format!(r"(?i)(?-u:\b)(?:{alt})(?-u:\b)")).expect("trigger regex");
+    let forms: Vec<&str> = forms.iter().map(|f| f.as_str()).collect();
+    let trigger_re = WordAlternation::new(&forms, |f| regex::escape(f).replace(' ', r"\s+"));
 
     let mut before = Vec::new();
     let mut after = Vec::new();

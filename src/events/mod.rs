@@ -72,7 +72,8 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
     // skipped before any tokenising.
     let triggers: Vec<(Span, EventType)> = lex
         .trigger_re
-        .find_iter(text)
+        .find_all(text)
+        .into_iter()
         .filter(|m| crate::doc::stands_alone(text, Span::new(m.start(), m.end())))
         .filter_map(|m| Some((Span::new(m.start(), m.end()), lex.trigger_type(m.as_str())?)))
         .collect();

@@ -330,3 +330,37 @@ fn no_trigger_fires_inside_an_accented_word() {
     assert_eq!(triggers, vec!["visit"], "only the whole word: {ev:#?}");
     assert!(ev[0].trigger.span.start > text.find("visité").expect("in text") + 4);
 }
+
+/// The trigger parts a short text compiles find the triggers the whole alternation finds, line by line of the sample
+/// article and of the dev corpora when present.
+#[test]
+fn trigger_parts_find_what_the_whole_alternation_finds() {
+    let mut lines: Vec<String> = include_str!("../app/sample_article.txt")
+        .lines()
+        .map(String::from)
+        .collect();
+    let corpus = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/meantime"));
+    match std::fs::read_dir(corpus) {
+        Ok(dir) => {
+            let mut files: Vec<_> = dir.flatten().map(|e| e.path()).collect();
+            files.sort();
+            for file in files.iter().take(20) {
+                let text = std::fs::read_to_string(file).unwrap_or_default();
+                lines.extend(text.lines().filter(|l| l.len() <= 1024).map(String::from));
+            }
+        }
+        Err(_) => println!("SKIP corpus lines: {} is absent", corpus.display()),
+    }
+    let spans = |ms: Vec<regex::Match>| ms.iter().map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+    let reference = lexicon::Lexicon::build(&crate::lang::EN).expect("tables");
+    let whole = reference.trigger_re.whole();
+    let mut found = 0;
+    for line in &lines {
+        // A fresh lexicon per line, so that each goes through the parts, as a first short text does.
+        let lex = lexicon::Lexicon::build(&crate::lang::EN).expect("tables");
+        let parts = spans(lex.trigger_re.find_all(line));
+        found += parts.len();
+        assert_eq!(parts, spans(whole.find_iter(line).collect()), "{line}");
+    }
+    assert!(found >= 10, "the lines hold triggers: {found} in {} lines", lines.len());
+}

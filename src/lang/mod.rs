@@ -6,6 +6,7 @@
 //! does not have is an empty table: that engine then finds nothing of its kind in that language.
 
 pub mod detect;
+pub(crate) mod literals;
 
 use crate::hash::FastSet as HashSet;
 use std::fmt;
@@ -208,9 +209,22 @@ impl Language {
     /// Compiles `tables`: every table is read and checked now, so an error names its file and line before any text
     /// is analysed.
     pub fn new(tables: Tables) -> Result<Language, TableError> {
+        Language::compile(tables, true)
+    }
+
+    /// Reads `tables`; with `check`, compiles every date rule now (a table read at run time reports a pattern that
+    /// does not parse before any text is read). Without it each regex is compiled when a text first needs it: what
+    /// the embedded English tables do, which the tests compile whole, so that a one-line text starts in
+    /// milliseconds (docs/performance.md, "Cold start").
+    fn compile(tables: Tables, check: bool) -> Result<Language, TableError> {
+        let dates = if check {
+            crate::dates::lexicon::Lexicon::build_checked(&tables)?
+        } else {
+            crate::dates::lexicon::Lexicon::build(&tables)?
+        };
         Ok(Language {
             abbreviations: lines(tables.abbreviations).collect(),
-            dates: crate::dates::lexicon::Lexicon::build(&tables)?,
+            dates,
             entities: crate::entities::lexicon::Lexicon::build(&tables)?,
             events: crate::events::lexicon::Lexicon::build(&tables)?,
             places: crate::places::cues::Cues::new(&tables),
@@ -227,7 +241,7 @@ impl Language {
     /// English, compiled on first use and kept.
     pub fn english() -> &'static Language {
         static EN_LANGUAGE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
-        EN_LANGUAGE.get_or_init(|| match Language::new(EN) {
+        EN_LANGUAGE.get_or_init(|| match Language::compile(EN, false) {
             Ok(language) => language,
             // The English tables are embedded at build time; `tests::english_tables_compile` fails first.
             Err(e) => panic!("{e}"),
