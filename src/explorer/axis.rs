@@ -60,18 +60,7 @@ impl Scale {
 
     /// Where day `t` is drawn (clamped to the piece it falls in, or the last).
     pub fn x(&self, t: f64) -> f64 {
-        let p = self
-            .0
-            .iter()
-            .find(|p| t < p.end)
-            .or(self.0.last())
-            .copied()
-            .unwrap_or(Piece {
-                start: 0.0,
-                end: 1.0,
-                x0: 0.0,
-                x1: WIDTH,
-            });
+        let p = self.piece(|p| t < p.end);
         let t = t.clamp(p.start, p.end);
         p.x0 + (t - p.start) / (p.end - p.start) * (p.x1 - p.x0)
     }
@@ -79,18 +68,7 @@ impl Scale {
     /// The day drawn at screen position `x`, and how many days one screen unit spans there: the inverse of
     /// [`Scale::x`], through the piece under `x` (between two pieces, the nearer one's edge).
     pub fn at(&self, x: f64) -> (f64, f64) {
-        let p = self
-            .0
-            .iter()
-            .find(|p| x < p.x1)
-            .or(self.0.last())
-            .copied()
-            .unwrap_or(Piece {
-                start: 0.0,
-                end: 1.0,
-                x0: 0.0,
-                x1: WIDTH,
-            });
+        let p = self.piece(|p| x < p.x1);
         let per_unit = (p.end - p.start) / (p.x1 - p.x0).max(1e-9);
         let x = x.clamp(p.x0, p.x1);
         (p.start + (x - p.x0) * per_unit, per_unit)
@@ -105,6 +83,22 @@ impl Scale {
         let width = (per_unit * WIDTH * factor).clamp(1.0 / 96.0, 365.25 * 3000.0);
         let start = at - (x.clamp(0.0, WIDTH) / WIDTH) * width;
         (start, start + width)
+    }
+
+    /// The first piece that `covers` says holds the point, else the last piece (a scale with none: one day across
+    /// the width).
+    fn piece(&self, covers: impl Fn(&Piece) -> bool) -> Piece {
+        self.0
+            .iter()
+            .find(|p| covers(p))
+            .or(self.0.last())
+            .copied()
+            .unwrap_or(Piece {
+                start: 0.0,
+                end: 1.0,
+                x0: 0.0,
+                x1: WIDTH,
+            })
     }
 
     /// The first day shown.

@@ -33,35 +33,25 @@ pub fn App() -> Html {
             .and_then(|w| w.location().search().ok())
             .is_some_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "embed"))
     });
-    if embed {
-        return html! {
-            <ContextProvider<AppContext> context={state.clone()}>
-                <main class="layout embed">
-                    {status_bar(bar.as_ref(), status, stop)}
-                    {page_header(&state)}
-                    <ArticleView />
-                    <TimelineView />
-                    <MapView />
-                    <EventsView />
-                </main>
-            </ContextProvider<AppContext>>
-        };
-    }
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-            {skip_links()}
-            <header class="top">
-                <h1>{"Dateline"}</h1>
-                <p class="tagline">{"What happened, when and where — analysed in your browser; the article never leaves it."}</p>
-            </header>
-            {notice(&state)}
-            {restore(&state, &restore_offer)}
-            {language_notice(&state)}
-            {date_prompt(&state)}
-            <main class="layout">
-                <InputPanel />
-                if !link.is_empty() || too_long {
-                    <ShareBar link={AttrValue::from((*link).clone())} {too_long} />
+            if !embed {
+                {skip_links()}
+                <header class="top">
+                    <h1>{"Dateline"}</h1>
+                    <p class="tagline">{"What happened, when and where — analysed in your browser; the article never leaves it."}</p>
+                </header>
+                {notice(&state)}
+                {restore(&state, &restore_offer)}
+                {language_notice(&state)}
+                {date_prompt(&state)}
+            }
+            <main class={classes!("layout", embed.then_some("embed"))}>
+                if !embed {
+                    <InputPanel />
+                    if !link.is_empty() || too_long {
+                        <ShareBar link={AttrValue::from((*link).clone())} {too_long} />
+                    }
                 }
                 {status_bar(bar.as_ref(), status, stop)}
                 {page_header(&state)}

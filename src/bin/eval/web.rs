@@ -317,7 +317,11 @@ fn bag(text: &str) -> HashMap<String, usize> {
 
 /// F1 of the bag of words of `ours` against `expected`.
 fn word_f1(ours: &str, expected: &str) -> f64 {
-    let (a, b) = (bag(ours), bag(expected));
+    multiset_f1(&bag(ours), &bag(expected))
+}
+
+/// F1 of the multiset `a` against the multiset `b` (counts by key); 1 when both are empty.
+fn multiset_f1(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> f64 {
     let common: usize = a.iter().map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0))).sum();
     let (na, nb) = (a.values().sum::<usize>(), b.values().sum::<usize>());
     if na == 0 || nb == 0 || common == 0 {
@@ -346,12 +350,5 @@ fn shingles(text: &str) -> HashMap<String, usize> {
 
 /// F1 of the 4-word shingles of `ours` against those of `expected` (counted as multisets).
 fn shingle_f1(ours: &str, expected: &str) -> f64 {
-    let (a, b) = (shingles(ours), shingles(expected));
-    let common: usize = a.iter().map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0))).sum();
-    let (na, nb) = (a.values().sum::<usize>(), b.values().sum::<usize>());
-    if na == 0 || nb == 0 || common == 0 {
-        return if na == nb { 1.0 } else { 0.0 };
-    }
-    let (p, r) = (common as f64 / na as f64, common as f64 / nb as f64);
-    2.0 * p * r / (p + r)
+    multiset_f1(&shingles(ours), &shingles(expected))
 }
