@@ -6,6 +6,7 @@
 pub(crate) mod calendars;
 pub(crate) mod found;
 pub(crate) mod lexicon;
+mod need;
 pub(crate) mod normalize;
 pub(crate) mod recognize;
 pub(crate) mod rule_fn;
