@@ -216,13 +216,11 @@ fn page_header(state: &AppContext) -> Html {
         return Html::default();
     }
     let published = document.dct.value.as_deref().map(|value| {
+        // Worded as the date field's "Using … (from …)" says it.
         let from = match document.dct.source {
-            crate::model::DctSource::Meta => "from the page",
-            crate::model::DctSource::Dateline => "from the dateline",
-            crate::model::DctSource::User => "set by you",
-            crate::model::DctSource::Text => "the newest date in the text",
-            crate::model::DctSource::Assumed => "assumed",
-            crate::model::DctSource::None => "",
+            crate::model::DctSource::None => String::new(),
+            crate::model::DctSource::Assumed => "assumed".to_string(),
+            source => format!("from {}", super::input::dct_source_label(source)),
         };
         (
             crate::explorer::format::publication_date(value),
