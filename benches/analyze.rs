@@ -111,6 +111,7 @@ impl<'t> Staged<'t> {
             dct: self.dct.value.as_deref(),
             time: self.time,
             gazetteer: Some(gazetteer),
+            names: dateline::entities::tagger::NameModel::builtin(),
             timexes: &self.timexes,
             entities: &self.entities,
             places: &self.places,
@@ -192,13 +193,19 @@ fn oneshot() {
         let (timexes, _) = dates::extract_at(&doc, language, time);
         report("dates", t);
         let t = Instant::now();
-        let ents = entities::extract(&doc, language, &Context::default());
+        let names = Context {
+            gazetteer: Some(&gazetteer),
+            names: dateline::entities::tagger::NameModel::builtin(),
+            ..Context::default()
+        };
+        let ents = entities::extract(&doc, language, &names);
         report("entities", t);
         let t = Instant::now();
         let mut ctx = Context {
             dct: dct.value.as_deref(),
             time,
             gazetteer: Some(&gazetteer),
+            names: None,
             timexes: &timexes,
             entities: &ents,
             places: &[],

@@ -8,6 +8,7 @@ use crate::calendar::Date;
 use crate::corrections::{self, Corrections};
 use crate::dates::{self, DocTime};
 use crate::doc::Doc;
+use crate::entities::tagger::NameModel;
 use crate::lang::{detect, Language};
 use crate::model::{Analysis, DctSource, Document, Entity, Place, Timex, Warning, SCHEMA_VERSION};
 use crate::places::Gazetteer;
@@ -41,6 +42,30 @@ impl<'g> Gazetteers<'g> {
     }
 }
 
+/// Which model tags names ([`crate::entities::tagger`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub enum NameModels<'m> {
+    /// The model built into the crate (cargo feature `builtin-names`, on by default). Without the feature names are
+    /// found by the rules alone.
+    #[default]
+    Builtin,
+    /// This one (the web app's worker passes the one it fetched).
+    Given(&'m NameModel),
+    /// None: names are found by the rules alone.
+    Off,
+}
+
+impl<'m> NameModels<'m> {
+    /// The model chosen, when there is one.
+    pub fn get(self) -> Option<&'m NameModel> {
+        match self {
+            NameModels::Builtin => NameModel::builtin(),
+            NameModels::Given(m) => Some(m),
+            NameModels::Off => None,
+        }
+    }
+}
+
 /// What the caller knows beyond the text itself.
 #[derive(Debug, Clone, Default)]
 pub struct Options<'g> {
@@ -69,6 +94,8 @@ pub struct Options<'g> {
     pub language: Option<&'g Language>,
     /// The gazetteer that resolves places.
     pub gazetteer: Gazetteers<'g>,
+    /// The model that tags names.
+    pub names: NameModels<'g>,
     /// Apply `language`'s tables even to a text that looks written in another language (the app's "Analyse as
     /// English anyway", the CLI's `--language en`). Without it such a text keeps only what no word table reads:
     /// dates and numbers written in figures.
@@ -94,6 +121,8 @@ pub struct Context<'a> {
     pub time: Option<DocTime>,
     /// The gazetteer; places are not looked up without one.
     pub gazetteer: Option<&'a Gazetteer>,
+    /// The name tagger's model; names are found by the rules alone without one.
+    pub names: Option<&'a NameModel>,
     /// The dates found.
     pub timexes: &'a [Timex],
     /// The people, organisations, nationalities and numbers found.
@@ -111,6 +140,7 @@ impl<'a> Context<'a> {
             dct,
             time: dct.and_then(DocTime::parse),
             gazetteer: None,
+            names: None,
             timexes: &analysis.timexes,
             entities: &analysis.entities,
             places: &analysis.places,
@@ -175,6 +205,7 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
         dct: dct.value.as_deref(),
         time,
         gazetteer,
+        names: options.names.get(),
         ..Context::default()
     };
     let (mut timexes, date_warnings) = dates::extract(&doc, language, &ctx);

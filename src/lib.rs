@@ -71,7 +71,9 @@ pub mod windows;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 
-pub use analyze::{analyze, analyze_with_progress, Context, FallbackDct, Gazetteers, Options, Stage, MAX_INPUT_BYTES};
+pub use analyze::{
+    analyze, analyze_with_progress, Context, FallbackDct, Gazetteers, NameModels, Options, Stage, MAX_INPUT_BYTES,
+};
 pub use doc::Doc;
 pub use lang::Language;
 pub use model::*;

@@ -1,8 +1,8 @@
 // Offline support: network first (a deployed update is seen at once), the cache when offline.
 // Only this origin's GET requests are ever handled; nothing is sent anywhere.
-const CACHE = 'dateline-v1';
+const CACHE = 'dateline-v2';
 const SHELL = ['./', './index.html', './app.css', './boot.js', './dateline.js', './dateline_bg.wasm',
-  './worker.js', './worker_bg.wasm', './worker_loader.js', './data/gazetteer.bin', './data/basemap-110m.json'];
+  './worker.js', './worker_bg.wasm', './worker_loader.js', './data/gazetteer.bin', './data/names-en.bin', './data/basemap-110m.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).catch(() => undefined));

@@ -7,6 +7,7 @@
 //! Messages are JSON (not bincode), because the `Analysis` shape skips empty optional fields, which
 //! bincode cannot read back.
 
+use crate::entities::tagger::NameModel;
 use crate::explorer::protocol::{
     is_main_request, split, stage_label, Body, Progress, Request, Response, PART_BYTES, PROGRESS_MIN_BYTES,
     WORKER_STAGES,
@@ -22,12 +23,19 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// Path of the lazily fetched gazetteer, relative to the worker script.
 pub const GAZETTEER_URL: &str = "data/gazetteer.bin";
 
-/// Runs analyses; holds the gazetteer once fetched.
+/// Path of the lazily fetched name tagger's model, relative to the worker script.
+pub const NAMES_URL: &str = "data/names-en.bin";
+
+/// Runs analyses; holds the gazetteer and the name model once fetched.
 #[derive(Default)]
 struct AnalysisWorker {
     gazetteer: Option<Rc<Gazetteer>>,
     gazetteer_note: Option<String>,
-    /// The gazetteer has arrived (or could not be had): requests can be answered.
+    /// The name tagger's model; without it names come from the rules alone (a note says so in the console).
+    names: Option<Rc<NameModel>>,
+    /// Files still being fetched (the gazetteer, the name model).
+    fetching: u8,
+    /// Every file has arrived (or could not be had): requests can be answered.
     loaded: bool,
     /// A run of the queue is on its way.
     scheduled: bool,
@@ -69,6 +77,19 @@ pub fn register() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
+    WORKER.with_borrow_mut(|w| w.fetching = 2);
+    // Both files are fetched at once; the queue runs when the last has arrived.
+    wasm_bindgen_futures::spawn_local(async {
+        let names = match crate::app::services::fetch::fetch_bytes(NAMES_URL).await {
+            Ok(bytes) => NameModel::from_bytes(&bytes).map_err(|e| e.to_string()).map(Rc::new),
+            Err(e) => Err(e.to_string()),
+        };
+        let names = names
+            .map_err(|e| gloo::console::warn!(format!("Names are found by the rules alone: {e}")))
+            .ok();
+        WORKER.with_borrow_mut(|w| w.names = names);
+        fetched();
+    });
     wasm_bindgen_futures::spawn_local(async {
         let (gazetteer, note) = match crate::app::services::fetch::fetch_bytes(GAZETTEER_URL).await {
             Ok(bytes) => match Gazetteer::from_vec(bytes) {
@@ -80,14 +101,25 @@ pub fn register() {
         WORKER.with_borrow_mut(|w| {
             w.gazetteer = gazetteer;
             w.gazetteer_note = note;
-            w.loaded = true;
         });
-        run();
+        fetched();
     });
     respond(&Response {
         id: 0,
         body: Body::Ready,
     });
+}
+
+/// One of the files has arrived: when it was the last, answer what is waiting.
+fn fetched() {
+    let all = WORKER.with_borrow_mut(|w| {
+        w.fetching = w.fetching.saturating_sub(1);
+        w.loaded = w.fetching == 0;
+        w.loaded
+    });
+    if all {
+        run();
+    }
 }
 
 /// Queues a request. Requests are not answered at once: while a long text is analysed, the edits made
@@ -129,12 +161,12 @@ fn run() {
             }
             let at = w.waiting.iter().position(|r| is_main_request(r.id)).unwrap_or(0);
             let request = w.waiting.remove(at);
-            Some((request, w.gazetteer.clone(), w.gazetteer_note.clone()))
+            Some((request, w.gazetteer.clone(), w.gazetteer_note.clone(), w.names.clone()))
         });
-        let Some((request, gazetteer, note)) = next else {
+        let Some((request, gazetteer, note, names)) = next else {
             return;
         };
-        answer(request, gazetteer.as_deref(), note.as_deref());
+        answer(request, gazetteer.as_deref(), note.as_deref(), names.as_deref());
     }
 }
 
@@ -145,7 +177,7 @@ fn today() -> Option<crate::calendar::Date> {
 }
 
 /// Analyses one request and sends the answer in parts, with progress for a long text.
-fn answer(request: Request, gazetteer: Option<&Gazetteer>, gazetteer_note: Option<&str>) {
+fn answer(request: Request, gazetteer: Option<&Gazetteer>, gazetteer_note: Option<&str>, names: Option<&NameModel>) {
     let id = request.id;
     // First, so that the page's watchdog times this request from now, not from when it was sent.
     respond(&Response {
@@ -167,6 +199,7 @@ fn answer(request: Request, gazetteer: Option<&Gazetteer>, gazetteer_note: Optio
             None
         },
         gazetteer: gazetteer.map_or(crate::Gazetteers::Off, crate::Gazetteers::Given),
+        names: names.map_or(crate::NameModels::Off, crate::NameModels::Given),
         ..Options::default()
     };
     request.meta.apply(&mut options);

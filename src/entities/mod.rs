@@ -15,6 +15,8 @@ pub(crate) mod lexicon;
 mod numbers;
 mod orgs;
 mod people;
+mod tagged;
+pub mod tagger;
 
 use crate::doc::Doc;
 use crate::lang::Language;
@@ -25,13 +27,18 @@ pub use lexicon::Lexicon;
 
 /// Finds the entity mentions of the document: people, organisations, nationalities and numbers. O(n log n) in the
 /// length of the text (see the module doc).
-pub fn extract(doc: &Doc, language: &Language, _ctx: &Context) -> Vec<Entity> {
+pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Entity> {
     let (text, segments) = (doc.text(), doc.segments());
     let lex = language.entities();
     let mut named = orgs::find(text, lex);
     let people = people::find(text, lex, &named);
     named.extend(people);
     named.extend(orgs::find_patterns(text, lex, &named));
+    if let Some(model) = ctx.names {
+        let tagged = tagged::tag(doc, language, model, ctx.gazetteer);
+        let added = tagged::people_and_orgs(text, lex, ctx.gazetteer, &tagged, &named);
+        named.extend(added);
+    }
     let mut all = named;
     let people = SpanSet::new(all.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.span));
     let names = SpanSet::new(all.iter().map(|e| e.span));

@@ -1,0 +1,297 @@
+//! A statistical name tagger: people, organisations, places, nationalities and other names, found by an averaged
+//! perceptron over hashed word, shape, affix, context and list features, one token at a time, left to right.
+//!
+//! The rules of the entities engine know titles, given names and organisation suffixes; they cannot know that
+//! "Apple" or "Sony" is a company, or that the second word of "Apple Computer" is not a person. The tagger
+//! generalises from labelled news: its model is distilled from spaCy's small English pipeline (MIT) run over the
+//! English news text of the evaluation material that is not used to score names (`scripts/build-names-model`,
+//! which rebuilds it), and trained by [`train`] with this module's own features, so that the tagger reads the
+//! text exactly as it was trained to.
+//!
+//! Tags are BIO over five labels ([`NameLabel`]); an inside tag is allowed only after a tag of its label. The
+//! model file (`static/data/names-en.bin`) holds the features whose weights matter, sorted by hash, with their
+//! weights quantised to one byte per tag; [`NameModel::from_bytes`] reads it in one pass.
+//!
+//! Linear in the tokens: each token computes a fixed number of features and looks each up by binary search in the
+//! model's sorted keys (O(log m) for m features): O(n log m) for n tokens.
+
+pub(crate) mod features;
+mod train;
+
+use crate::doc::Token;
+use crate::model::Span;
+pub use train::{train, Example, TrainReport};
+
+use features::{Sentence, FEATURES_PER_TOKEN};
+
+/// What a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameLabel {
+    /// A person.
+    Person,
+    /// An organisation: company, agency, ministry, party, armed group, court, team, newspaper.
+    Org,
+    /// A place: country, city, region, natural feature, building.
+    Place,
+    /// A nationality, religious or political group ("Syrian", "Republicans").
+    Nationality,
+    /// Another name: a product, a work, an event, a law.
+    Other,
+}
+
+impl NameLabel {
+    /// Every label, in tag order.
+    pub const ALL: [NameLabel; 5] = [
+        NameLabel::Person,
+        NameLabel::Org,
+        NameLabel::Place,
+        NameLabel::Nationality,
+        NameLabel::Other,
+    ];
+
+    /// The label of a spaCy / OntoNotes entity type, for the names the tagger learns; `None` for dates, numbers
+    /// and the like.
+    pub fn from_ontonotes(label: &str) -> Option<NameLabel> {
+        Some(match label {
+            "PERSON" => NameLabel::Person,
+            "ORG" => NameLabel::Org,
+            "GPE" | "LOC" | "FAC" => NameLabel::Place,
+            "NORP" => NameLabel::Nationality,
+            "PRODUCT" | "WORK_OF_ART" | "EVENT" | "LAW" => NameLabel::Other,
+            _ => return None,
+        })
+    }
+
+    fn index(self) -> usize {
+        NameLabel::ALL.iter().position(|&l| l == self).unwrap_or(0)
+    }
+}
+
+/// Number of tags: outside, then begin and inside for each label.
+pub(crate) const TAGS: usize = 1 + 2 * NameLabel::ALL.len();
+const OUTSIDE: usize = 0;
+
+fn begin(label: NameLabel) -> usize {
+    1 + 2 * label.index()
+}
+
+fn label_of(tag: usize) -> Option<NameLabel> {
+    (tag != OUTSIDE).then(|| NameLabel::ALL[(tag - 1) / 2])
+}
+
+fn is_inside(tag: usize) -> bool {
+    tag != OUTSIDE && (tag - 1) % 2 == 1
+}
+
+/// Whether `tag` may follow `prev`: an inside tag only continues a name of its own label.
+fn allowed(prev: usize, tag: usize) -> bool {
+    !is_inside(tag) || (prev != OUTSIDE && label_of(prev) == label_of(tag))
+}
+
+/// A name the tagger found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaggedName {
+    /// Bytes of the text.
+    pub span: Span,
+    /// What it names.
+    pub label: NameLabel,
+    /// How much the tagger preferred this reading: the smallest, over the name's tokens, of the best tag's score
+    /// minus the runner-up's, in the model's weight units.
+    pub margin: f32,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    /// The file does not start with the model's signature and version.
+    NotAModel,
+    /// The file ends before its declared content.
+    Truncated,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::NotAModel => write!(f, "not a Dateline name model (or another version)"),
+            ModelError::Truncated => write!(f, "the name model is cut off"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+const MAGIC: &[u8; 5] = b"DLNM1";
+
+/// A trained tagger: sorted feature keys and their quantised weights, one byte per tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameModel {
+    keys: Vec<u32>,
+    weights: Vec<i8>,
+    /// What one weight unit is worth.
+    scale: f32,
+}
+
+impl NameModel {
+    /// Reads a model file. Linear in its length.
+    pub fn from_bytes(bytes: &[u8]) -> Result<NameModel, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(ModelError::NotAModel)?;
+        let (&tags, rest) = rest.split_first().ok_or(ModelError::Truncated)?;
+        if usize::from(tags) != TAGS {
+            return Err(ModelError::NotAModel);
+        }
+        let take4 = |r: &[u8]| -> Result<[u8; 4], ModelError> {
+            r.get(..4).and_then(|b| b.try_into().ok()).ok_or(ModelError::Truncated)
+        };
+        let scale = f32::from_le_bytes(take4(rest)?);
+        let count = u32::from_le_bytes(take4(&rest[4..])?) as usize;
+        let mut rest = &rest[8..];
+        // Keys are sorted, so each is stored as its difference from the one before, in 7-bit groups.
+        let mut keys = Vec::with_capacity(count.min(rest.len()));
+        let mut key = 0u32;
+        for _ in 0..count {
+            let mut delta = 0u32;
+            let mut shift = 0;
+            loop {
+                let (&b, r) = rest.split_first().ok_or(ModelError::Truncated)?;
+                rest = r;
+                delta |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            key = key.wrapping_add(delta);
+            keys.push(key);
+        }
+        let weights = rest.get(..count * TAGS).ok_or(ModelError::Truncated)?;
+        Ok(NameModel {
+            keys,
+            weights: weights.iter().map(|&b| b as i8).collect(),
+            scale,
+        })
+    }
+
+    /// The model as a file ([`NameModel::from_bytes`] reads it back).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.push(TAGS as u8);
+        out.extend(self.scale.to_le_bytes());
+        out.extend((self.keys.len() as u32).to_le_bytes());
+        let mut last = 0u32;
+        for &key in &self.keys {
+            let mut delta = key.wrapping_sub(last);
+            last = key;
+            loop {
+                let b = (delta & 0x7f) as u8;
+                delta >>= 7;
+                if delta == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+        }
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        out
+    }
+
+    /// Number of features the model weighs.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True for a model without features (it tags nothing).
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The model built into the crate (cargo feature `builtin-names`, on by default), read once; `None` without
+    /// the feature or when the file is damaged.
+    pub fn builtin() -> Option<&'static NameModel> {
+        #[cfg(feature = "builtin-names")]
+        {
+            static MODEL: std::sync::OnceLock<Option<NameModel>> = std::sync::OnceLock::new();
+            MODEL
+                .get_or_init(|| NameModel::from_bytes(include_bytes!("../../../static/data/names-en.bin")).ok())
+                .as_ref()
+        }
+        #[cfg(not(feature = "builtin-names"))]
+        None
+    }
+
+    fn add_scores(&self, key: u32, scores: &mut [f32; TAGS]) {
+        if let Ok(at) = self.keys.binary_search(&key) {
+            for (s, &w) in scores.iter_mut().zip(&self.weights[at * TAGS..(at + 1) * TAGS]) {
+                *s += f32::from(w);
+            }
+        }
+    }
+
+    /// The names among `tokens` (one sentence's tokens, in order), given the words the document writes in lower
+    /// case somewhere ([`LowerWords`]). O(t log m) for t tokens and m features.
+    pub fn tag(&self, tokens: &[Token], lists: &features::Lists, lower: &LowerWords) -> Vec<TaggedName> {
+        let sentence = Sentence::new(tokens, lists, lower);
+        let mut tags = Vec::with_capacity(tokens.len());
+        let mut margins = Vec::with_capacity(tokens.len());
+        let mut keys = [0u32; FEATURES_PER_TOKEN];
+        for i in 0..tokens.len() {
+            let prev = if i > 0 { tags[i - 1] } else { OUTSIDE };
+            let prev2 = if i > 1 { tags[i - 2] } else { OUTSIDE };
+            let n = sentence.features(i, prev, prev2, &mut keys);
+            let mut scores = [0f32; TAGS];
+            for &k in &keys[..n] {
+                self.add_scores(k, &mut scores);
+            }
+            let (best, margin) = best_allowed(&scores, prev);
+            tags.push(best);
+            margins.push(margin * self.scale);
+        }
+        spans_of(tokens, &tags, &margins)
+    }
+}
+
+/// The best tag allowed after `prev` and its lead over the runner-up.
+fn best_allowed(scores: &[f32; TAGS], prev: usize) -> (usize, f32) {
+    let mut best = OUTSIDE;
+    let mut best_score = f32::NEG_INFINITY;
+    let mut second = f32::NEG_INFINITY;
+    for (tag, &s) in scores.iter().enumerate() {
+        if !allowed(prev, tag) {
+            continue;
+        }
+        if s > best_score {
+            second = best_score;
+            best_score = s;
+            best = tag;
+        } else if s > second {
+            second = s;
+        }
+    }
+    (best, best_score - second)
+}
+
+/// Joins begin and inside tags into names.
+fn spans_of(tokens: &[Token], tags: &[usize], margins: &[f32]) -> Vec<TaggedName> {
+    let mut out: Vec<TaggedName> = Vec::new();
+    for (i, (&tag, &margin)) in tags.iter().zip(margins).enumerate() {
+        let Some(label) = label_of(tag) else { continue };
+        if is_inside(tag) {
+            if let Some(last) = out.last_mut() {
+                last.span.end = tokens[i].span.end;
+                last.margin = last.margin.min(margin);
+                continue;
+            }
+        }
+        out.push(TaggedName {
+            span: tokens[i].span,
+            label,
+            margin,
+        });
+    }
+    out
+}
+
+pub use features::{Lists, LowerWords};
+
+#[cfg(test)]
+mod tests;
