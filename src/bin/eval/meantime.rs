@@ -12,8 +12,10 @@
 //!   hold a capitalised word other than a sentence-initial article; one per kind and span. Their **name head** is
 //!   the words of the `head` attribute when given, else the first run of capitalised words ("Moscone Center" of
 //!   "Moscone Center in San Francisco, California"). A system name of the same kind matches (one to one, in text
-//!   order) under **head** when its span covers the gold's name head, and under **exact** when the spans are equal.
-//!   System: people = entities of kind person, organisations = org and group, places = `analysis.places`.
+//!   order) under **head** when its span covers the gold's name head, and under **exact** when the spans are equal
+//!   (both but for a leading article and a final "." or ",": "the Swiss National Bank", "Apple Inc.").
+//!   System: people = entities of kind person, organisations = org and group, places = `analysis.places` (those
+//!   of kind demonym count as nationalities).
 //!   **Nationalities**: a LOC mention of one capitalised word ending like a demonym (-ian, -ean, -can, -ese, -ish,
 //!   -ch, -ss: "Japanese", "Russian", "European") is not a place; the `place+nat` row adds them to the places and
 //!   the demonym entities to the system's places.
@@ -25,7 +27,7 @@
 //! - **Event dates**: for found gold events with a gold date (the value of the DATE/TIME timex they are so
 //!   linked to, a text timex before the creation time), Dateline's date is right when it starts with the gold
 //!   value (compared at the gold's precision, so a day refines a gold month, as `eval events` does). Reported for
-//!   the text-dated events and for all anchored ones (the creation time included).
+//!   the text-dated events, for those anchored only to the creation time, and for all anchored ones.
 //!
 //! `--system-json FILE` scores another tool's names with the same scorer, beside Dateline's: JSON lines
 //! `{"file": STEM, "start": BYTE, "end": BYTE, "label": L}` over the rebuilt texts, L one of PERSON, ORG, GPE, LOC,
@@ -35,7 +37,7 @@
 //! corpus is absent.
 
 use super::meantime_doc::{self, MtDoc};
-use dateline::model::{Analysis, EntityKind};
+use dateline::model::{Analysis, EntityKind, PlaceKind};
 use dateline::{Options, Span};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -102,6 +104,8 @@ struct EventTally {
     text_date_n: usize,
     all_date_ok: usize,
     all_date_n: usize,
+    dct_date_ok: usize,
+    dct_date_n: usize,
 }
 
 impl EventTally {
@@ -115,6 +119,8 @@ impl EventTally {
         self.text_date_n += o.text_date_n;
         self.all_date_ok += o.all_date_ok;
         self.all_date_n += o.all_date_n;
+        self.dct_date_ok += o.dct_date_ok;
+        self.dct_date_n += o.dct_date_n;
     }
 }
 
@@ -207,14 +213,21 @@ fn gold_names(doc: &MtDoc) -> Vec<Name> {
     out
 }
 
-/// The span without a final "." or "," (the tokens keep the full stop of "Inc." and, at times, a comma after it).
+/// The span without a leading article ("the", "a", "an") and without a final "." or "," (the tokens keep the full
+/// stop of "Inc." and, at times, a comma after it): what any tagger would call the name.
 fn trim_stop(span: Span, text: &str) -> Span {
     let t = span.slice(text);
-    let kept = t.trim_end_matches(['.', ',']);
+    let mut start = 0;
+    for article in ["the ", "a ", "an "] {
+        if t.get(..article.len()).is_some_and(|p| p.eq_ignore_ascii_case(article)) {
+            start = article.len();
+        }
+    }
+    let kept = t[start..].trim_end_matches(['.', ',']);
     if kept.is_empty() {
         span
     } else {
-        Span::new(span.start, span.start + kept.len())
+        Span::new(span.start + start, span.start + start + kept.len())
     }
 }
 
@@ -256,7 +269,11 @@ fn dateline_names(a: &Analysis, region_end: usize) -> Vec<(usize, Span)> {
             EntityKind::Demonym => Some((NATIONALITY, e.span)),
             EntityKind::Number => None,
         })
-        .chain(a.places.iter().map(|p| (2, p.span)))
+        .chain(
+            a.places
+                .iter()
+                .map(|p| (if p.kind == PlaceKind::Demonym { NATIONALITY } else { 2 }, p.span)),
+        )
         .filter(|(_, s)| s.start < region_end)
         .collect();
     out.sort_by_key(|(k, s)| (s.start, s.end, *k));
@@ -323,10 +340,16 @@ fn score_names(gold: &[Name], system: &[(usize, Span)], text: &str, notes: &mut 
             .count();
         if row < 3 {
             for (n, _) in g.iter().zip(&hit).filter(|(_, h)| !**h) {
-                notes.push(format!("    missed {} {:?}", KINDS[row], n.span.slice(text)));
+                let head = if n.head == n.span {
+                    String::new()
+                } else {
+                    format!(" (head {:?})", n.head.slice(text))
+                };
+                notes.push(format!("    missed {} {:?}{head}", KINDS[row], n.span.slice(text)));
             }
             for (sp, _) in s.iter().zip(&used).filter(|(_, u)| !**u) {
-                notes.push(format!("    false  {} {:?}", KINDS[row], sp.slice(text)));
+                let around = super::geo::context(text, *sp, 30);
+                notes.push(format!("    false  {} {:?} in {around:?}", KINDS[row], sp.slice(text)));
             }
         }
     }
@@ -416,6 +439,9 @@ fn score_events(doc: &MtDoc, a: &Analysis, notes: &mut Vec<String>) -> EventTall
         if text_anchor.is_some() {
             t.text_date_n += 1;
             t.text_date_ok += usize::from(ok);
+        } else {
+            t.dct_date_n += 1;
+            t.dct_date_ok += usize::from(ok);
         }
         if !ok {
             notes.push(format!("    wrong date {words:?}: {} for {gv}", e.date.value));
@@ -673,18 +699,25 @@ fn print_report(rows: &[(String, Totals)], other: &str, region_bytes: usize, all
         "  trigger precision = triggers in the region on a gold event mention; dates right at the gold's precision"
     );
     println!(
-        "{:<8}{:>6}{:>18}{:>22}{:>20}{:>20}",
-        "topic", "gold", "text-dated found", "trigger precision", "dates (text-dated)", "dates (anchored)"
+        "{:<8}{:>6}{:>18}{:>22}{:>20}{:>18}{:>18}",
+        "topic",
+        "gold",
+        "text-dated found",
+        "trigger precision",
+        "dates (text-dated)",
+        "dates (DCT only)",
+        "dates (anchored)"
     );
     for (topic, t) in rows {
         let e = &t.events;
         let cell = |a: usize, b: usize| format!("{a}/{b} {:.1} %", 100.0 * ratio(a, b));
         println!(
-            "{topic:<8}{:>6}{:>18}{:>22}{:>20}{:>20}",
+            "{topic:<8}{:>6}{:>18}{:>22}{:>20}{:>18}{:>18}",
             e.gold,
             cell(e.text_dated_found, e.text_dated),
             cell(e.on_gold, e.in_region),
             cell(e.text_date_ok, e.text_date_n),
+            cell(e.dct_date_ok, e.dct_date_n),
             cell(e.all_date_ok, e.all_date_n)
         );
     }

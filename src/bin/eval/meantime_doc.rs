@@ -181,9 +181,9 @@ fn attaches_left(word: &str) -> bool {
         || word.eq_ignore_ascii_case("n't")
 }
 
-/// Words written without a space after them (opening brackets and quotes, currency signs).
+/// Words written without a space after them (opening brackets and quotes, currency signs: "$", "US$").
 fn attaches_right(word: &str) -> bool {
-    matches!(word, "(" | "[" | "{" | "``" | "$" | "£" | "€")
+    matches!(word, "(" | "[" | "{" | "``" | "£" | "€") || word.ends_with('$')
 }
 
 /// Reads a MEANTIME file: rebuilds the text and collects markables and relations. Linear in the file.
@@ -281,7 +281,7 @@ pub fn read(xml: &str) -> Result<MtDoc, ReadError> {
 }
 
 /// Rebuilds the text from the tokens (one sentence per line) and sets each token's span. A straight double quote
-/// opens or closes by turns within a sentence; a hyphen between two capitalised words joins them ("Wal-Mart"), any
+/// opens or closes by turns within a sentence; a lone apostrophe after an s is a possessive ("Beatles'"); a hyphen between two capitalised words joins them ("Wal-Mart"), any
 /// other stands between spaces, as the tokens do not tell a dash from a hyphen.
 fn rebuild(doc: &mut MtDoc) {
     let mut text = String::new();
@@ -306,9 +306,10 @@ fn rebuild(doc: &mut MtDoc) {
         }
         let joining_hyphen =
             word == "-" && prev.is_some_and(|p| capital(&p.word)) && next.is_some_and(|n| capital(&n.word));
+        let possessive = word == "'" && prev.is_some_and(|p| p.word.ends_with('s'));
         if prev.is_none() && !text.is_empty() {
             text.push('\n');
-        } else if prev.is_some() && !attaches_left(word) && !closing && !glue_next && !joining_hyphen {
+        } else if prev.is_some() && !(attaches_left(word) || closing || glue_next || joining_hyphen || possessive) {
             text.push(' ');
         }
         glue_next = attaches_right(word) || is_quote && !closing || joining_hyphen;
@@ -388,6 +389,10 @@ mod tests {
 <token number="26" sentence="3" t_id="27">Mart</token>
 <token number="27" sentence="3" t_id="28">&amp;</token>
 <token number="28" sentence="3" t_id="29">co</token>
+<token number="29" sentence="3" t_id="30">US$</token>
+<token number="30" sentence="3" t_id="31">5</token>
+<token number="31" sentence="3" t_id="32">Beatles</token>
+<token number="32" sentence="3" t_id="33">'</token>
 <Markables>
 <ENTITY_MENTION head="Acme" m_id="1" syntactic_type="NAM">
 <token_anchor t_id="15"/>
@@ -413,7 +418,7 @@ mod tests {
         let doc = read(XML).expect("reads");
         assert_eq!(
             doc.text,
-            "Acme opens plant\nMarch 3, 2010\nOn Monday (local time), Acme's boss said \"yes\".\nso - Wal-Mart & co"
+            "Acme opens plant\nMarch 3, 2010\nOn Monday (local time), Acme's boss said \"yes\".\nso - Wal-Mart & co US$5 Beatles'"
         );
         for t in &doc.tokens {
             assert_eq!(t.span.slice(&doc.text), t.word);
