@@ -21,13 +21,14 @@
 //!   the demonym entities to the system's places.
 //! - **Events**: gold events = `EVENT_MENTION`s with a predicate (the coordinations without one are skipped).
 //!   *Text-dated* = linked by a `TLINK` INCLUDES / IS_INCLUDED / SIMULTANEOUS (either direction) to a DATE or TIME
-//!   `TIMEX3` written in the text other than the creation time. *Found* = some Dateline event's trigger or merged
-//!   mention overlaps the gold mention's words. *Trigger precision* = Dateline events whose trigger starts in the
-//!   region and overlaps a gold event mention, over all Dateline events starting in the region.
-//! - **Event dates**: for found gold events with a gold date (the value of the DATE/TIME timex they are so
-//!   linked to, a text timex before the creation time), Dateline's date is right when it starts with the gold
+//!   `TIMEX3` written in the text, other than the creation time, with a calendar value (not PRESENT_REF nor
+//!   XXXX-XX-XX). *Found* = some Dateline event's trigger or merged mention overlaps the gold mention's words.
+//!   *Trigger precision* = Dateline events whose trigger starts in the region and overlaps a gold event mention,
+//!   over all Dateline events starting in the region.
+//! - **Event dates**: for found gold events with a gold date (the value of a DATE/TIME timex so linked: a text
+//!   date first, then the creation time, then any other), Dateline's date is right when it starts with the gold
 //!   value (compared at the gold's precision, so a day refines a gold month, as `eval events` does). Reported for
-//!   the text-dated events, for those anchored only to the creation time, and for all anchored ones.
+//!   the text-dated events, for those anchored to the creation time and to no text date, and for all.
 //!
 //! `--system-json FILE` scores another tool's names with the same scorer, beside Dateline's: JSON lines
 //! `{"file": STEM, "start": BYTE, "end": BYTE, "label": L}` over the rebuilt texts, L one of PERSON, ORG, GPE, LOC,
@@ -37,7 +38,7 @@
 //! corpus is absent.
 
 use super::meantime_doc::{self, MtDoc};
-use dateline::model::{Analysis, EntityKind, PlaceKind};
+use dateline::model::{Analysis, EntityKind, PlaceKind, Precision};
 use dateline::{Options, Span};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -356,6 +357,17 @@ fn score_names(gold: &[Name], system: &[(usize, Span)], text: &str, notes: &mut 
     out
 }
 
+/// What dates a gold event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// A calendar date or time written in the text (not the creation time).
+    Text,
+    /// The creation time.
+    Dct,
+    /// A vague time in the text ("now": PRESENT_REF) or one not written there.
+    Other,
+}
+
 /// Scores Dateline's events and their dates in one document.
 fn score_events(doc: &MtDoc, a: &Analysis, notes: &mut Vec<String>) -> EventTally {
     let mut t = EventTally::default();
@@ -372,8 +384,8 @@ fn score_events(doc: &MtDoc, a: &Analysis, notes: &mut Vec<String>) -> EventTall
             t.on_gold += 1;
         }
     }
-    // The date anchors of each gold event: (value, written in the text and not the creation time).
-    let mut anchors: HashMap<&str, Vec<(&str, bool)>> = HashMap::new();
+    // The date anchors of each gold event: (value, what anchors it).
+    let mut anchors: HashMap<&str, Vec<(&str, Anchor)>> = HashMap::new();
     for r in &doc.relations {
         if r.tag != "TLINK"
             || !matches!(
@@ -393,8 +405,15 @@ fn score_events(doc: &MtDoc, a: &Analysis, notes: &mut Vec<String>) -> EventTall
             if e.tag != "EVENT_MENTION" || m.tag != "TIMEX3" || !matches!(m.attr("type"), "DATE" | "TIME") {
                 continue;
             }
-            let textual = !m.tokens.is_empty() && m.attr("functionInDocument") != "CREATION_TIME";
-            anchors.entry(ev.as_str()).or_default().push((m.attr("value"), textual));
+            let value = m.attr("value");
+            let anchor = if m.attr("functionInDocument") == "CREATION_TIME" {
+                Anchor::Dct
+            } else if !m.tokens.is_empty() && Precision::of_value(value) != Precision::Vague {
+                Anchor::Text
+            } else {
+                Anchor::Other
+            };
+            anchors.entry(ev.as_str()).or_default().push((value, anchor));
         }
     }
     let mut ids: Vec<&String> = doc.markables.keys().collect();
@@ -413,8 +432,11 @@ fn score_events(doc: &MtDoc, a: &Analysis, notes: &mut Vec<String>) -> EventTall
             .find(|e| hits(&e.trigger.span))
             .or_else(|| a.events.iter().find(|e| e.mentions.iter().any(|r| hits(&r.span))));
         let list = anchors.get(id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let text_anchor = list.iter().find(|(_, textual)| *textual);
+        let first = |kind: Anchor| list.iter().find(|(_, a)| *a == kind);
+        let text_anchor = first(Anchor::Text);
+        let dct_anchor = first(Anchor::Dct);
         let gold_date = text_anchor
+            .or(dct_anchor)
             .or_else(|| list.first())
             .map(|(v, _)| *v)
             .filter(|v| !v.is_empty());
@@ -439,7 +461,7 @@ fn score_events(doc: &MtDoc, a: &Analysis, notes: &mut Vec<String>) -> EventTall
         if text_anchor.is_some() {
             t.text_date_n += 1;
             t.text_date_ok += usize::from(ok);
-        } else {
+        } else if dct_anchor.is_some() {
             t.dct_date_n += 1;
             t.dct_date_ok += usize::from(ok);
         }

@@ -281,8 +281,9 @@ pub fn read(xml: &str) -> Result<MtDoc, ReadError> {
 }
 
 /// Rebuilds the text from the tokens (one sentence per line) and sets each token's span. A straight double quote
-/// opens or closes by turns within a sentence; a lone apostrophe after an s is a possessive ("Beatles'"); a hyphen between two capitalised words joins them ("Wal-Mart"), any
-/// other stands between spaces, as the tokens do not tell a dash from a hyphen.
+/// opens or closes by turns within a sentence; a lone apostrophe after an s is a possessive ("Beatles'"); a hyphen
+/// between two capitalised words joins them ("Wal-Mart"), any other stands between spaces, as the tokens do not
+/// tell a dash from a hyphen.
 fn rebuild(doc: &mut MtDoc) {
     let mut text = String::new();
     let mut open_quote = false;
@@ -418,7 +419,10 @@ mod tests {
         let doc = read(XML).expect("reads");
         assert_eq!(
             doc.text,
-            "Acme opens plant\nMarch 3, 2010\nOn Monday (local time), Acme's boss said \"yes\".\nso - Wal-Mart & co US$5 Beatles'"
+            concat!(
+                "Acme opens plant\nMarch 3, 2010\nOn Monday (local time), Acme's boss said \"yes\".\n",
+                "so - Wal-Mart & co US$5 Beatles'"
+            )
         );
         for t in &doc.tokens {
             assert_eq!(t.span.slice(&doc.text), t.word);
