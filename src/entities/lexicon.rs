@@ -52,6 +52,10 @@ pub struct Lexicon {
     pub(crate) said_re: GuardedRegex,
     /// Given names.
     pub first_names: HashSet<&'static str>,
+    /// Titles and roles that stand before a person's name ("CEO", "Secretary of State").
+    pub titles: HashSet<&'static str>,
+    /// Words that make a tagged name no person or organisation ("FTSE", "Nikkei", "GMT").
+    pub not_agents: HashSet<&'static str>,
     /// Words that never start a name.
     pub stopwords: HashSet<&'static str>,
     /// Months, to keep dates out of numbers.
@@ -227,6 +231,8 @@ fn build(t: &Tables) -> Lexicon {
         role_before_re,
         said_re,
         first_names,
+        titles: title_words.iter().copied().collect(),
+        not_agents: lang::rows(t.not_agents).filter_map(|r| r.first().copied()).collect(),
         stopwords: lang::lines(t.name_stopwords).collect(),
         months: months(t),
         demonyms,

@@ -36,7 +36,14 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Entity> {
     named.extend(orgs::find_patterns(text, lex, &named));
     if let Some(model) = ctx.names {
         let tagged = tagged::tag(doc, language, model, ctx.gazetteer);
-        let added = tagged::people_and_orgs(text, lex, ctx.gazetteer, &tagged, &named);
+        let known = tagged::Known {
+            text,
+            tokens: doc.tokens(),
+            lex,
+            gazetteer: ctx.gazetteer,
+            timexes: ctx.timexes,
+        };
+        let added = tagged::people_and_orgs(&known, &tagged, &named);
         named.extend(added);
     }
     let mut all = named;

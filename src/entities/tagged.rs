@@ -2,15 +2,18 @@
 //!
 //! The rules come first: their names carry roles, canonical forms and countries from the tables, and the reference
 //! articles are annotated to them. The tagger adds the names no rule knows (a bare company name, a person without a
-//! title or a listed given name) and is not allowed to overlap a rule's name.
+//! title or a listed given name) and is not allowed to overlap a rule's name. Then one sense per document: a name
+//! the tagger or the rules read somewhere as a person or an organisation is that wherever else it is written
+//! capitalised (a headline's "Apple" that the tagger missed, a surname alone after the full name).
 
 use super::lexicon::Lexicon;
 use super::tagger::features::place_size;
 use super::tagger::{Lists, LowerWords, NameLabel, NameModel, TaggedName};
 use super::{entity, SpanSet};
-use crate::doc::Doc;
+use crate::doc::{Doc, Token};
+use crate::hash::FastMap as HashMap;
 use crate::lang::Language;
-use crate::model::{Entity, EntityKind};
+use crate::model::{Entity, EntityKind, Span, Timex};
 use crate::places::Gazetteer;
 
 /// The tagger's names of the document, every sentence tagged. O(t log m) for t tokens and a model of m features.
@@ -29,16 +32,24 @@ pub(super) fn tag(doc: &Doc, language: &Language, model: &NameModel, gazetteer: 
 /// rulers); the largest are left to the places engine, which reads such metonyms.
 const SURE_AGAINST_PLACE: [f32; 5] = [f32::NEG_INFINITY, 12.0, 12.0, 25.0, f32::INFINITY];
 
-/// People and organisations among `tagged` that overlap none of `named` (the rules' names), as entities.
-/// O(k log n) for k tagged names and n named ones.
-pub(super) fn people_and_orgs(
-    text: &str,
-    lex: &Lexicon,
-    gazetteer: Option<&Gazetteer>,
-    tagged: &[TaggedName],
-    named: &[Entity],
-) -> Vec<Entity> {
-    let taken = SpanSet::new(named.iter().map(|e| e.span));
+/// Longest name, in tokens, that the one-sense pass looks for.
+const MAX_NAME_TOKENS: usize = 6;
+
+/// What the document knows of its names.
+pub(super) struct Known<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token<'a>],
+    pub lex: &'a Lexicon,
+    pub gazetteer: Option<&'a Gazetteer>,
+    pub timexes: &'a [Timex],
+}
+
+/// People and organisations among `tagged` that overlap none of `named` (the rules' names), as entities, then the
+/// other mentions of every name read as a person or an organisation. O((k + t) log n) for k tagged names, t tokens
+/// and n names.
+pub(super) fn people_and_orgs(known: &Known, tagged: &[TaggedName], named: &[Entity]) -> Vec<Entity> {
+    let text = known.text;
+    let mut taken = SpanSet::new(named.iter().map(|e| e.span).chain(known.timexes.iter().map(|t| t.span)));
     // The rules' people with a role, by start: a role stands right before its person ("Secretary of State John
     // Kerry"), and its last words are not a name of their own.
     let mut roles: Vec<(usize, &str)> = named
@@ -46,41 +57,135 @@ pub(super) fn people_and_orgs(
         .filter_map(|e| Some((e.span.start, e.role.as_deref()?)))
         .collect();
     roles.sort_unstable();
-    let in_role = |t: &TaggedName| {
-        let after = text[t.span.end..].len() - text[t.span.end..].trim_start().len();
-        let next = t.span.end + after;
+    let in_role = |span: Span| {
+        let rest = &text[span.end..];
+        let next = span.end + (rest.len() - rest.trim_start().len());
         roles
             .binary_search_by_key(&next, |r| r.0)
-            .is_ok_and(|at| roles[at].1.ends_with(t.span.slice(text)))
+            .is_ok_and(|at| roles[at].1.ends_with(span.slice(text)))
     };
     let mut key = String::new();
-    tagged
-        .iter()
-        .filter_map(|t| {
-            let kind = match t.label {
-                NameLabel::Person => EntityKind::Person,
-                NameLabel::Org => EntityKind::Org,
-                _ => return None,
-            };
-            if taken.overlaps(t.span) || in_role(t) {
-                return None;
+    let mut out = Vec::new();
+    for t in tagged {
+        let kind = match t.label {
+            NameLabel::Person => EntityKind::Person,
+            NameLabel::Org => EntityKind::Org,
+            _ => continue,
+        };
+        let span = trim_title(text, known.lex, t.span);
+        if span.is_empty() || taken.overlaps(span) || in_role(span) || !is_agent_name(known.lex, span.slice(text), kind)
+        {
+            continue;
+        }
+        let size = known
+            .gazetteer
+            .map_or(0, |g| place_size(g, span.slice(text), &mut key) as usize);
+        if t.margin < SURE_AGAINST_PLACE[size.min(4)] {
+            continue;
+        }
+        taken.insert(span);
+        out.push(entity(text, span, kind, span.slice(text)));
+    }
+    let senses = senses(text, named.iter().chain(&out));
+    out.extend(other_mentions(known, &senses, &mut taken));
+    out
+}
+
+/// A tagged organisation's span without a title at its end ("Apple Computer CEO" before "Steve Jobs" is the
+/// company; the title belongs to the person).
+fn trim_title(text: &str, lex: &Lexicon, span: Span) -> Span {
+    let name = span.slice(text);
+    match name.rsplit_once(' ') {
+        Some((head, last)) if lex.titles.contains(last) => Span::new(span.start, span.start + head.trim_end().len()),
+        _ => span,
+    }
+}
+
+/// Whether a tagged name can be a person or an organisation: it has a capitalised word that is no function word,
+/// holds no word of a market index or time zone, and an organisation does not start in lower case ("iPod" is a
+/// product).
+fn is_agent_name(lex: &Lexicon, name: &str, kind: EntityKind) -> bool {
+    let words = || name.split(|c: char| !(c.is_alphanumeric() || c == '&'));
+    let named_word = words().any(|w| w.chars().next().is_some_and(char::is_uppercase) && !lex.stopwords.contains(w));
+    let not_agent = lex.not_agents.iter().any(|n| {
+        name.match_indices(n)
+            .any(|(at, _)| crate::doc::stands_alone(name, Span::new(at, at + n.len())))
+    });
+    let product = kind == EntityKind::Org && name.chars().next().is_some_and(char::is_lowercase);
+    named_word && !not_agent && !product
+}
+
+/// What a name is read as in this document, and its canonical form.
+#[derive(Clone)]
+struct Sense {
+    kind: EntityKind,
+    canonical: String,
+}
+
+/// The names of the document with their kinds, and the surnames of its people of two or more words (a surname
+/// alone is that person). A name read as two kinds keeps neither.
+fn senses<'e>(text: &str, names: impl Iterator<Item = &'e Entity>) -> HashMap<String, Option<Sense>> {
+    let mut out: HashMap<String, Option<Sense>> = HashMap::default();
+    let mut add = |name: &str, sense: Sense| {
+        out.entry(name.to_string())
+            .and_modify(|s| {
+                if s.as_ref().is_some_and(|s| s.kind != sense.kind) {
+                    *s = None;
+                }
+            })
+            .or_insert(Some(sense));
+    };
+    for e in names.filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group)) {
+        let name = e.span.slice(text);
+        add(
+            name,
+            Sense {
+                kind: e.kind,
+                canonical: e.canonical.clone(),
+            },
+        );
+        if e.kind == EntityKind::Person {
+            if let Some((_, surname)) = name.rsplit_once(' ') {
+                add(
+                    surname,
+                    Sense {
+                        kind: e.kind,
+                        canonical: e.canonical.clone(),
+                    },
+                );
             }
-            let name = t.span.slice(text);
-            // A name has a capitalised word that is not a function word or a month ("The", "Monday").
-            let named_word = name
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.chars().next().is_some_and(char::is_uppercase) && !lex.stopwords.contains(w));
-            if !named_word {
-                return None;
+        }
+    }
+    out
+}
+
+/// Every other capitalised mention of a known name: the longest known name starting at each capitalised token,
+/// where no name stands yet. O(t × MAX_NAME_TOKENS) look-ups for t tokens.
+fn other_mentions(known: &Known, senses: &HashMap<String, Option<Sense>>, taken: &mut SpanSet) -> Vec<Entity> {
+    let (text, tokens) = (known.text, known.tokens);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let first = &tokens[i];
+        if !first.is_word() || !first.is_capitalised() || known.lex.stopwords.contains(first.text) {
+            i += 1;
+            continue;
+        }
+        // The token after the name must not continue a word ("Apple" in "Apple-branded" is fine, in "Apples" not).
+        let found = (i..tokens.len().min(i + MAX_NAME_TOKENS)).rev().find_map(|j| {
+            let last = &tokens[j];
+            let span = Span::new(first.span.start, last.span.end);
+            let sense = senses.get(span.slice(text))?.as_ref()?;
+            (last.is_word() && !taken.overlaps(span)).then_some((j, span, sense))
+        });
+        match found {
+            Some((j, span, sense)) => {
+                taken.insert(span);
+                out.push(entity(text, span, sense.kind, sense.canonical.clone()));
+                i = j + 1;
             }
-            // A name the gazetteer knows as a place is left to the places engine unless the tagger is sure: a
-            // rare town's name reads like a company's to a tagger that has not met it ("Tartus"), and the places
-            // engine weighs the context with what the gazetteer knows.
-            let size = gazetteer.map_or(0, |g| place_size(g, name, &mut key) as usize);
-            if t.margin < SURE_AGAINST_PLACE[size.min(4)] {
-                return None;
-            }
-            Some(entity(text, t.span, kind, name))
-        })
-        .collect()
+            None => i += 1,
+        }
+    }
+    out
 }

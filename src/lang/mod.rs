@@ -121,6 +121,9 @@ declare_tables! {
     orgs: "orgs.tsv",
     /// Last words that make a capitalised run an organisation or group.
     org_suffixes: "org_suffixes.tsv",
+    /// Words that make a name found by the name tagger something other than a person or an organisation (a market
+    /// index, a time zone): `word<TAB>what it makes the name`.
+    not_agents: "not_agents.tsv",
     /// Nationality adjectives and demonyms with their ISO country code.
     demonyms: "demonyms.tsv",
     /// Number words, scales and vague quantities.

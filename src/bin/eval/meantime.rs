@@ -520,6 +520,8 @@ fn topics(dir: &Path) -> Vec<(String, Vec<PathBuf>)> {
 struct Args {
     dir: PathBuf,
     verbose: bool,
+    /// Names by the rules alone, as before the tagger (`--no-tagger`), to see what it adds.
+    no_tagger: bool,
     system_json: Option<PathBuf>,
     name: String,
     dump: Option<PathBuf>,
@@ -529,6 +531,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut out = Args {
         dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/meantime"),
         verbose: false,
+        no_tagger: false,
         system_json: None,
         name: "other".to_string(),
         dump: None,
@@ -538,6 +541,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         let mut value = || it.next().cloned().ok_or(format!("{a} needs a value"));
         match a.as_str() {
             "--verbose" | "-v" => out.verbose = true,
+            "--no-tagger" => out.no_tagger = true,
             "--system-json" => out.system_json = Some(PathBuf::from(value()?)),
             "--name" => out.name = value()?,
             "--dump-texts" => out.dump = Some(PathBuf::from(value()?)),
@@ -615,6 +619,11 @@ pub fn run(args: &[String]) -> i32 {
                 &doc.text,
                 &Options {
                     dct,
+                    names: if args.no_tagger {
+                        dateline::NameModels::Off
+                    } else {
+                        dateline::NameModels::Builtin
+                    },
                     ..Default::default()
                 },
             );
