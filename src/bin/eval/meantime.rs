@@ -507,12 +507,10 @@ fn topics(dir: &Path) -> Vec<(String, Vec<PathBuf>)> {
     out.sort();
     let own = xml_in(dir);
     if !own.is_empty() {
-        out.push((
-            dir.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            own,
-        ));
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().trim_start_matches("corpus_").to_string());
+        out.push((name.unwrap_or_default(), own));
     }
     out
 }
