@@ -36,6 +36,7 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Entity> {
     named.extend(orgs::find_patterns(text, lex, &named));
     if let Some(model) = ctx.names {
         let tagged = tagged::tag(doc, language, model, ctx.gazetteer);
+        tagged::overrule(text, lex, &tagged, &mut named);
         let known = tagged::Known {
             text,
             tokens: doc.tokens(),

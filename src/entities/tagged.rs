@@ -32,6 +32,11 @@ pub(super) fn tag(doc: &Doc, language: &Language, model: &NameModel, gazetteer: 
 /// rulers); the largest are left to the places engine, which reads such metonyms.
 const SURE_AGAINST_PLACE: [f32; 5] = [f32::NEG_INFINITY, 12.0, 12.0, 25.0, f32::INFINITY];
 
+/// How far ahead the tagger must be to take one word alone as a person: a product or a code name reads like a
+/// surname ("Tiger", "Nano"), and a real surname alone usually follows its full name, which the one-sense pass
+/// links it to.
+const SURE_SINGLE_WORD_PERSON: f32 = 10.0;
+
 /// Longest name, in tokens, that the one-sense pass looks for.
 const MAX_NAME_TOKENS: usize = 6;
 
@@ -80,7 +85,8 @@ pub(super) fn people_and_orgs(known: &Known, tagged: &[TaggedName], named: &[Ent
         let size = known
             .gazetteer
             .map_or(0, |g| place_size(g, span.slice(text), &mut key) as usize);
-        if t.margin < SURE_AGAINST_PLACE[size.min(4)] {
+        let lone_word = kind == EntityKind::Person && !span.slice(text).contains(' ');
+        if t.margin < SURE_AGAINST_PLACE[size.min(4)] || (lone_word && t.margin < SURE_SINGLE_WORD_PERSON) {
             continue;
         }
         taken.insert(span);
@@ -89,6 +95,36 @@ pub(super) fn people_and_orgs(known: &Known, tagged: &[TaggedName], named: &[Ent
     let senses = senses(text, named.iter().chain(&out));
     out.extend(other_mentions(known, &senses, &mut taken));
     out
+}
+
+/// How far ahead the tagger's organisation must be to overrule a person the rules found by a weak cue alone.
+const SURE_ORG_OVER_WEAK_PERSON: f32 = 5.0;
+
+/// Turns the rules' weakest people into organisations where the tagger reads the very same words as one: a person
+/// found only by "X Y said" (no title, no given name) is a company as often as not ("Apple Computer said"), and the
+/// mentions linked to it as its surname go with it. O(n + k) for n names and k tagged ones.
+pub(super) fn overrule(text: &str, lex: &Lexicon, tagged: &[TaggedName], named: &mut Vec<Entity>) {
+    let orgs: HashMap<Span, f32> = tagged
+        .iter()
+        .filter(|t| t.label == NameLabel::Org && t.margin >= SURE_ORG_OVER_WEAK_PERSON)
+        .map(|t| (t.span, t.margin))
+        .collect();
+    let weak = |e: &Entity| {
+        e.kind == EntityKind::Person
+            && e.role.is_none()
+            && e.text.contains(' ')
+            && !e.text.split(' ').next().is_some_and(|w| lex.first_names.contains(w))
+    };
+    let turned: std::collections::HashSet<String> = named
+        .iter_mut()
+        .filter(|e| weak(e) && orgs.contains_key(&e.span))
+        .map(|e| {
+            e.kind = EntityKind::Org;
+            e.canonical = e.span.slice(text).to_string();
+            e.canonical.clone()
+        })
+        .collect();
+    named.retain(|e| !(e.kind == EntityKind::Person && turned.contains(&e.canonical)));
 }
 
 /// A tagged organisation's span without a title at its end ("Apple Computer CEO" before "Steve Jobs" is the
@@ -122,39 +158,49 @@ struct Sense {
     canonical: String,
 }
 
-/// The names of the document with their kinds, and the surnames of its people of two or more words (a surname
-/// alone is that person). A name read as two kinds keeps neither.
+/// The names of the document with the kind most of their mentions have (a tie keeps neither), and the surnames of
+/// its people of two or more words (a surname alone is that person) where no other name is written so.
 fn senses<'e>(text: &str, names: impl Iterator<Item = &'e Entity>) -> HashMap<String, Option<Sense>> {
+    const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Org, EntityKind::Group];
+    let mut votes: HashMap<&str, ([usize; 3], &str)> = HashMap::default();
+    for e in names {
+        let Some(k) = KINDS.iter().position(|&k| k == e.kind) else {
+            continue;
+        };
+        let entry = votes
+            .entry(e.span.slice(text))
+            .or_insert(([0; 3], e.canonical.as_str()));
+        entry.0[k] += 1;
+    }
     let mut out: HashMap<String, Option<Sense>> = HashMap::default();
-    let mut add = |name: &str, sense: Sense| {
-        out.entry(name.to_string())
+    for (&name, (counts, canonical)) in &votes {
+        let best = (0..3).max_by_key(|&k| counts[k]).unwrap_or(0);
+        let tie = (0..3).any(|k| k != best && counts[k] == counts[best]);
+        let sense = (!tie).then(|| Sense {
+            kind: KINDS[best],
+            canonical: canonical.to_string(),
+        });
+        out.insert(name.to_string(), sense);
+    }
+    let surnames: Vec<(String, Sense)> = out
+        .iter()
+        .filter_map(|(name, sense)| {
+            let sense = sense.as_ref().filter(|s| s.kind == EntityKind::Person)?;
+            let (_, surname) = name.rsplit_once(' ')?;
+            Some((surname.to_string(), sense.clone()))
+        })
+        .collect();
+    for (surname, sense) in surnames {
+        // Two people of one surname, or a surname that is also another name: the surname alone names no one.
+        out.entry(surname)
             .and_modify(|s| {
-                if s.as_ref().is_some_and(|s| s.kind != sense.kind) {
+                if s.as_ref()
+                    .is_some_and(|s| s.kind != sense.kind || s.canonical != sense.canonical)
+                {
                     *s = None;
                 }
             })
             .or_insert(Some(sense));
-    };
-    for e in names.filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org | EntityKind::Group)) {
-        let name = e.span.slice(text);
-        add(
-            name,
-            Sense {
-                kind: e.kind,
-                canonical: e.canonical.clone(),
-            },
-        );
-        if e.kind == EntityKind::Person {
-            if let Some((_, surname)) = name.rsplit_once(' ') {
-                add(
-                    surname,
-                    Sense {
-                        kind: e.kind,
-                        canonical: e.canonical.clone(),
-                    },
-                );
-            }
-        }
     }
     out
 }
