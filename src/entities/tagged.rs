@@ -128,10 +128,15 @@ pub(super) fn overrule(text: &str, lex: &Lexicon, tagged: &[TaggedName], named: 
 }
 
 /// A tagged organisation's span without a title at its end ("Apple Computer CEO" before "Steve Jobs" is the
-/// company; the title belongs to the person).
+/// company; the title belongs to the person). A leading function word is not part of the name either ("The Federal Reserve" is the Federal Reserve).
 fn trim_title(text: &str, lex: &Lexicon, span: Span) -> Span {
-    let name = span.slice(text);
-    match name.rsplit_once(' ') {
+    let mut span = span;
+    if let Some((first, rest)) = span.slice(text).split_once(' ') {
+        if lex.stopwords.contains(first) {
+            span.start = span.end - rest.trim_start().len();
+        }
+    }
+    match span.slice(text).rsplit_once(' ') {
         Some((head, last)) if lex.titles.contains(last) => Span::new(span.start, span.start + head.trim_end().len()),
         _ => span,
     }

@@ -208,6 +208,10 @@ pub(super) fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[P
         .map(|n| &text[toks[j].span.end..n.span.start])
         .unwrap_or("");
     let single = i == j;
+    // A currency's country prefix is no mention of the place: "US$40 billion", "HK$3", "A$2".
+    if text[span.end..].starts_with('$') {
+        return Verdict::Drop;
+    }
     // A longer name of another place the gazetteer lacks: "New Miami" is not Miami, "Lake Ontario" not the
     // province, "Roanoke Park" not Roanoke. A sentence's first word may be a plain adjective ("New Iraq
     // strategy" in a headline), so a prefix there does not count.
