@@ -135,9 +135,11 @@ fn build(t: &Tables) -> Lexicon {
         }
     }
     let cap = r"[A-Z][\w'’&-]*";
+    let sep = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)";
     let org_suffix_re = GuardedRegex::new(
         format!(
-            r"(?-u:\b)(?:{cap}\s+(?:(?:of|for)\s+)?){{1,5}}(?:{})(?:(?-u:\b)|$)",
+            // The words of a name may wrap onto the next line, but a blank line ends the name.
+            r"(?-u:\b)(?:{cap}{sep}(?:(?:of|for){sep})?){{1,5}}(?:{})(?:(?-u:\b)|$)",
             alternation(org_suffixes.keys().copied())
         ),
         org_suffixes.keys().copied(),

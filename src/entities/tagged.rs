@@ -20,10 +20,34 @@ use crate::places::Gazetteer;
 pub(super) fn tag(doc: &Doc, language: &Language, model: &NameModel, gazetteer: Option<&Gazetteer>) -> Vec<TaggedName> {
     let lists = Lists::of(language, gazetteer);
     let lower = LowerWords::of(doc.tokens());
-    doc.segments()
+    let tagged = doc
+        .segments()
         .iter()
-        .flat_map(|s| model.tag(doc.tokens_in(s.span), &lists, &lower))
-        .collect()
+        .flat_map(|s| model.tag(doc.tokens_in(s.span), &lists, &lower));
+    join_places_to_orgs(doc.text(), tagged)
+}
+
+/// An organisation and a place side by side, one space apart, are one organisation: the place is part of its name
+/// ("Air France", "China Southern Airlines", "US Federal Reserve"), where the tagger, which knows the place's name
+/// from the gazetteer, reads two names. Linear.
+fn join_places_to_orgs(text: &str, tagged: impl Iterator<Item = TaggedName>) -> Vec<TaggedName> {
+    let mut out: Vec<TaggedName> = Vec::new();
+    for t in tagged {
+        if let Some(last) = out.last_mut() {
+            let labels = [last.label, t.label];
+            let joined = text.get(last.span.end..t.span.start) == Some(" ")
+                && labels.contains(&NameLabel::Org)
+                && labels.contains(&NameLabel::Place);
+            if joined {
+                last.span.end = t.span.end;
+                last.label = NameLabel::Org;
+                last.margin = last.margin.max(t.margin);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// How far ahead of the other readings (in the model's weight units) the tagger's person or organisation must be
@@ -115,6 +139,15 @@ pub(super) fn overrule(text: &str, lex: &Lexicon, tagged: &[TaggedName], named: 
             && e.text.contains(' ')
             && !e.text.split(' ').next().is_some_and(|w| lex.first_names.contains(w))
     };
+    // A "person" whose last word makes organisations ("General Motors" read as a general called Motors).
+    named.retain(|e| {
+        e.kind != EntityKind::Person
+            || !e
+                .text
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| lex.org_suffixes.contains_key(w))
+    });
     let turned: std::collections::HashSet<String> = named
         .iter_mut()
         .filter(|e| weak(e) && orgs.contains_key(&e.span))

@@ -47,6 +47,8 @@ impl<'l> Lists<'l> {
             | u32::from(lex.stopwords.contains(word)) << 3
             | u32::from(lex.months.contains(word)) << 4
             | u32::from(lex.orgs.contains_key(word)) << 5
+            | u32::from(lex.titles.contains(word)) << 6
+            | u32::from(lex.not_agents.contains(word)) << 7
     }
 }
 
