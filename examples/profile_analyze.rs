@@ -1,22 +1,23 @@
 //! Runs `dateline::analyze` on a benchmark text for profilers (callgrind, perf): one warm-up call (which pays
 //! the one-time lazy set-up: regex compilation, tables), then `profiled_runs`, the only function to collect.
 //!
-//! `cargo run --release --example profile_analyze -- [SIZE_BYTES] [RUNS]` prints the time of the first call
+//! `cargo run --release --example profile_analyze -- [SIZE_BYTES] [RUNS] [names|no-names]` prints the time of the first call
 //! and the mean of the others; under callgrind use `--toggle-collect=profile_analyze::profiled_runs`
 //! (see docs/performance.md).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use dateline::{analyze, places, Analysis, Gazetteers, Options};
+use dateline::{analyze, places, Analysis, Gazetteers, NameModels, Options};
 use std::hint::black_box;
 use std::time::Instant;
 
 /// The measured calls; kept out of line so a profiler can collect exactly these.
 #[inline(never)]
-fn profiled_runs(text: &str, runs: usize, gazetteer: &places::Gazetteer) -> usize {
+fn profiled_runs(text: &str, runs: usize, gazetteer: &places::Gazetteer, names: NameModels) -> usize {
     let options = Options {
         gazetteer: Gazetteers::Given(gazetteer),
+        names,
         ..Options::default()
     };
     let mut items = 0;
@@ -31,6 +32,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let size: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(4096);
     let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20);
+    // "no-names": the rules alone, without the name tagger (to see what the tagger costs).
+    let names = match args.next().as_deref() {
+        Some("no-names") => NameModels::Off,
+        _ => NameModels::Builtin,
+    };
     let text = common::text_of(&common::base_text(), size);
     let t = Instant::now();
     let Some(gazetteer) = places::Gazetteer::builtin() else {
@@ -41,12 +47,13 @@ fn main() {
     let t = Instant::now();
     let options = Options {
         gazetteer: Gazetteers::Given(&gazetteer),
+        names,
         ..Options::default()
     };
     black_box(analyze(&text, &options));
     let first = t.elapsed();
     let t = Instant::now();
-    let items = profiled_runs(&text, runs, &gazetteer);
+    let items = profiled_runs(&text, runs, &gazetteer, names);
     let rest = t.elapsed();
     println!(
         "{} bytes: gazetteer load {:.3} ms, first analyze {:.3} ms, then {:.3} ms per call over {runs} ({} items)",

@@ -12,8 +12,8 @@
 //! model file (`static/data/names-en.bin`) holds the features whose weights matter, sorted by hash, with their
 //! weights quantised to one byte per tag; [`NameModel::from_bytes`] reads it in one pass.
 //!
-//! Linear in the tokens: each token computes a fixed number of features and looks each up by binary search in the
-//! model's sorted keys (O(log m) for m features): O(n log m) for n tokens.
+//! Linear in the tokens: each token computes a fixed number of features and looks each up in the model's hash index
+//! (O(1) expected; the table is half empty): O(n) for n tokens.
 
 pub(crate) mod features;
 mod train;
@@ -129,6 +129,28 @@ pub struct NameModel {
     weights: Vec<i8>,
     /// What one weight unit is worth.
     scale: f32,
+    /// Open-addressing index of `keys`: a slot holds a key's position + 1, or 0 when empty. Twice as many slots as
+    /// keys (a power of two), so a look-up reads one or two slots where a binary search read seventeen.
+    slots: Vec<u32>,
+}
+
+/// The slot index of `keys`, built in one pass.
+fn index_of(keys: &[u32]) -> Vec<u32> {
+    let mut slots = vec![0u32; (keys.len() * 2).next_power_of_two().max(2)];
+    let mask = slots.len() - 1;
+    for (at, &key) in keys.iter().enumerate() {
+        let mut i = slot_of(key) & mask;
+        while slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        slots[i] = at as u32 + 1;
+    }
+    slots
+}
+
+/// Where a key's probe starts (the keys are hashes already; this spreads their low bits).
+fn slot_of(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 7) as usize
 }
 
 impl NameModel {
@@ -165,6 +187,7 @@ impl NameModel {
         }
         let weights = rest.get(..count * TAGS).ok_or(ModelError::Truncated)?;
         Ok(NameModel {
+            slots: index_of(&keys),
             keys,
             weights: weights.iter().map(|&b| b as i8).collect(),
             scale,
@@ -220,15 +243,25 @@ impl NameModel {
     }
 
     fn add_scores(&self, key: u32, scores: &mut [f32; TAGS]) {
-        if let Ok(at) = self.keys.binary_search(&key) {
-            for (s, &w) in scores.iter_mut().zip(&self.weights[at * TAGS..(at + 1) * TAGS]) {
-                *s += f32::from(w);
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(key) & mask;
+        loop {
+            let at = match self.slots[i] {
+                0 => return,
+                at => at as usize - 1,
+            };
+            if self.keys[at] == key {
+                for (s, &w) in scores.iter_mut().zip(&self.weights[at * TAGS..(at + 1) * TAGS]) {
+                    *s += f32::from(w);
+                }
+                return;
             }
+            i = (i + 1) & mask;
         }
     }
 
     /// The names among `tokens` (one sentence's tokens, in order), given the words the document writes in lower
-    /// case somewhere ([`LowerWords`]). O(t log m) for t tokens and m features.
+    /// case somewhere ([`LowerWords`]). O(t) for t tokens (a constant number of look-ups each).
     pub fn tag(&self, tokens: &[Token], lists: &features::Lists, lower: &LowerWords) -> Vec<TaggedName> {
         let sentence = Sentence::new(tokens, lists, lower);
         let mut tags = Vec::with_capacity(tokens.len());

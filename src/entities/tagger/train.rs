@@ -150,8 +150,10 @@ pub fn train(examples: &[Example], passes: usize, min_weight: f32, seed: u64) ->
     sizes.sort_unstable_by(f32::total_cmp);
     let top = sizes.get(sizes.len() * 999 / 1000).copied().unwrap_or(1.0);
     let scale = if top > 0.0 { top / 127.0 } else { 1.0 };
+    let keys: Vec<u32> = averaged.iter().map(|(k, _)| *k).collect();
     let model = NameModel {
-        keys: averaged.iter().map(|(k, _)| *k).collect(),
+        slots: super::index_of(&keys),
+        keys,
         weights: averaged
             .iter()
             .flat_map(|(_, w)| w.iter().map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8))
