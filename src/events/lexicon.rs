@@ -75,6 +75,8 @@ pub enum Cue {
     AgentBy,
     /// "of" after a nominal trigger ("the acquisition of X"): the name after it is the patient.
     PatientOf,
+    /// "repeatedly", "since": a perfect of duration or repetition, which sums up the past ("has warned repeatedly").
+    Durative,
     /// "a", "its": a determiner right before the trigger makes it a noun, which takes roles only through
     /// `AgentBy` and `PatientOf`.
     Nominal,
@@ -208,6 +210,7 @@ fn build(t: &Tables) -> Lexicon {
             "agent_by" => Cue::AgentBy,
             "patient_of" => Cue::PatientOf,
             "nominal" => Cue::Nominal,
+            "durative" => Cue::Durative,
             _ => continue,
         };
         let target = if row.get(2) == Some(&"after") {

@@ -595,6 +595,18 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
             _ => {}
         }
     }
+    // "have collapsed since then", "has warned repeatedly": a perfect of duration or repetition sums up the past,
+    // it is not news of the day.
+    if c.perfect {
+        let clause = tokens::clause_of(toks, sentence, main.start);
+        let (from, to) = (index_at(toks, clause.start), index_at(toks, clause.end));
+        if lex
+            .find_cue(&toks[from..to.max(from)], false, |c| *c == Cue::Durative)
+            .is_some()
+        {
+            c.perfect = false;
+        }
+    }
     if let Some((m, span)) = modal {
         c.modality = m;
         c.evidence.push(evidence("modality", span));
@@ -613,7 +625,6 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
             break;
         }
     }
-    let _ = sentence;
 }
 
 /// True when the token was written with a capital or a digit first ("Hangzhou", "G20").
@@ -691,7 +702,13 @@ fn report_bounds(toks: &[Token], timexes: &[Timex], lex: &Lexicon) -> Vec<usize>
             let near = words_after(toks, k + 1, 3).last().map_or(t.span.end, |w| w.span.end);
             let first = timexes.partition_point(|x| x.span.start < t.span.end);
             let own = timexes.get(first).filter(|x| x.span.start < near).map(|x| x.span.end);
-            out.push(own.unwrap_or(t.span.end));
+            let at = own.unwrap_or(t.span.end);
+            // "Talks ended on Friday, diplomats said, as ...": a verb before a clause mark or the end reports what
+            // came before it, which its commas already set apart; no complement follows.
+            let next = toks.get(index_at(toks, at));
+            if next.is_some_and(|n| !n.mark) {
+                out.push(at);
+            }
         }
     }
     out

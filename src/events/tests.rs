@@ -545,4 +545,18 @@ fn the_present_perfect_is_news_of_the_document_date() {
     );
     let inv = ev.iter().find(|e| e.kind == "investment").expect("investment");
     assert_eq!(inv.date.value, "PAST_REF", "the pluperfect lies before an unknown time");
+    // A perfect of repetition or duration sums up the past.
+    let text = "Plexa has warned repeatedly about the plan.";
+    let (doc, a) = analysis(text, &[], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    assert_eq!(ev[0].date.value, "PAST_REF", "{ev:#?}");
+}
+
+#[test]
+fn a_report_set_apart_by_commas_leaves_the_dates_of_its_sentence_alone() {
+    let text = "Talks ended on Friday, envoys said, as protesters gathered outside.";
+    let (doc, a) = analysis(text, &[("Friday", "2024-03-01")], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let protest = ev.iter().find(|e| e.kind == "protest").expect("protest");
+    assert_eq!(protest.date.value, "2024-03-01", "{ev:#?}");
 }
