@@ -495,7 +495,7 @@ fn a_business_event_carries_its_family_type_and_roles_into_the_exports() {
         .components
         .iter()
         .filter_map(|c| c.as_event())
-        .filter_map(|e| icalendar::EventLike::get_categories(e))
+        .filter_map(icalendar::EventLike::get_categories)
         .collect();
     let wanted = vec!["Business and economy".to_string(), "acquisition".to_string()];
     assert!(categories.contains(&wanted), "{categories:?}");
