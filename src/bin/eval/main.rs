@@ -5,11 +5,15 @@
 //! `eval geo [--errors] [FILE]`   toponym recognition and resolution over LGL / TR-News XML (default both)
 //! `eval events`       event frames on the project's own annotated samples
 //! `eval agree [--list diff|ours|theirs] [DIR]`   dates against HeidelTime's on unannotated news (LGL / TR-News)
+//! `eval meantime [--verbose] [--system-json FILE] [--dump-texts DIR] [DIR]`   names, events and event dates on MEANTIME
+//! (default ../shared/corpora/meantime)
 //! `eval web [--pages] [DIR]`   article body, headline and date of saved web pages (default ../shared/corpora/web/readability)
 
 mod agree;
 mod events;
 mod geo;
+mod meantime;
+mod meantime_doc;
 mod time;
 mod web;
 
@@ -23,8 +27,9 @@ fn main() {
         Some("events") => events::run(&rest),
         Some("agree") => agree::run(&rest),
         Some("web") => web::run(&rest),
+        Some("meantime") => meantime::run(&rest),
         _ => {
-            eprintln!("usage: eval (time|cases|geo|events|agree|web) [PATH...]");
+            eprintln!("usage: eval (time|cases|geo|events|agree|web|meantime) [PATH...]");
             2
         }
     };
