@@ -77,6 +77,8 @@ pub enum Cue {
     PatientOf,
     /// "repeatedly", "since": a perfect of duration or repetition, which sums up the past ("has warned repeatedly").
     Durative,
+    /// "since": a date right after it bounds a comparison ("the lowest since 1982"), it does not date the event.
+    NotAnchor,
     /// "a", "its": a determiner right before the trigger makes it a noun, which takes roles only through
     /// `AgentBy` and `PatientOf`.
     Nominal,
@@ -211,6 +213,7 @@ fn build(t: &Tables) -> Lexicon {
             "patient_of" => Cue::PatientOf,
             "nominal" => Cue::Nominal,
             "durative" => Cue::Durative,
+            "not_anchor" => Cue::NotAnchor,
             _ => continue,
         };
         let target = if row.get(2) == Some(&"after") {

@@ -302,7 +302,7 @@ fn sentence_clusters(
     for c in clusters.iter_mut().filter(|c| !c.suppressed) {
         c.region = region_of(&bounds, seg.span, c.mentions[0].start);
         read_cues(c, toks, seg.span, lex);
-        c.timex = clause_timex(c, toks, seg.span, a);
+        c.timex = clause_timex(c, toks, seg.span, a, lex);
         if let Some(t) = c.timex.and_then(|i| a.timexes.get(i)) {
             c.evidence.push(evidence("date", t.span));
         }
@@ -541,6 +541,8 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     // A trigger opening its sentence ("A deal ... had looked likely") takes cues from the whole sentence.
     let opening = toks[..i].iter().filter(|t| !t.mark).count() < 3;
     let after = if opening { &toks[j..] } else { words_after(toks, j, 5) };
+    // Cues do not cross a reporting boundary: "announced that they would ..." is no future announcement.
+    let after = &after[..after.partition_point(|t| t.span.end <= c.region.end)];
     // "the talks", "Monday's blasts", and "the G20 summit" (a name between the article and the trigger).
     let is_anaphor = |t: &Token| lex.is_word_cue(&t.lower, |c| *c == Cue::Anaphor);
     let two = words_before(toks, i, 2);
@@ -571,6 +573,7 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
         (c.past, c.perfect) = (true, true);
     }
     let before = words_before(toks, i, 6);
+    let before = &before[before.partition_point(|t| t.span.start < c.region.start)..];
     let near_start = words_before(toks, i, 3).first().map_or(main.start, |t| t.span.start);
     for (span, cue) in lex.cues_in(before, false) {
         match cue {
@@ -644,8 +647,10 @@ fn is_date(t: &Timex) -> bool {
 }
 
 /// The timex of the cluster's clause; else, unless a cue places the event elsewhere in time, the nearest
-/// timex of the sentence. A mention that refers back ("the talks") takes only a possessive date before it.
-fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context) -> Option<usize> {
+/// timex of the sentence, and in any case a date that opens the sentence ("On Sunday, the ministers had agreed").
+/// A mention that refers back ("the talks") takes only a possessive date before it. Never a date across a reporting
+/// boundary, nor one that bounds a comparison ("the lowest since 1982").
+fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context, lex: &Lexicon) -> Option<usize> {
     let main = c.mentions[0];
     let in_sentence = |t: &&Timex| is_date(t) && sentence.contains(&t.span);
     // Timexes are in text order: only the sentence's slice is looked at; indices are into `a.timexes`.
@@ -666,16 +671,30 @@ fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context) -> Opt
         clause.start.max(region.start),
         clause.end.min(region.end).max(clause.start.max(region.start)),
     );
+    // "fell to its lowest level since October 1982": that date bounds a comparison, it does not date the fall.
+    let anchors = |t: &Timex| {
+        let before = words_before(toks, index_at(toks, t.span.start), 1);
+        !before
+            .first()
+            .is_some_and(|w| lex.is_word_cue(&w.lower, |c| *c == Cue::NotAnchor))
+    };
     let best = |within: Span| {
         here.iter()
             .enumerate()
-            .filter(|(_, t)| in_sentence(t) && within.contains(&t.span))
+            .filter(|(_, t)| in_sentence(t) && within.contains(&t.span) && anchors(t))
             .min_by_key(|(_, t)| distance(t.span, main))
             .map(|(i, _)| i + offset)
     };
+    // A date opening the sentence, at most one word before it ("On Sunday, ..."), sets the time of its main clause.
+    let fronted = || {
+        here.iter()
+            .position(|t| in_sentence(&t) && index_at(toks, t.span.start) <= 1)
+            .filter(|&i| region.contains(&here[i].span) && anchors(&here[i]))
+            .map(|i| i + offset)
+    };
     best(clause).or_else(|| {
         if c.past || c.modality == Modality::Future {
-            None
+            fronted()
         } else {
             best(region)
         }

@@ -560,3 +560,23 @@ fn a_report_set_apart_by_commas_leaves_the_dates_of_its_sentence_alone() {
     let protest = ev.iter().find(|e| e.kind == "protest").expect("protest");
     assert_eq!(protest.date.value, "2024-03-01", "{ev:#?}");
 }
+
+#[test]
+fn a_fronted_date_dates_the_main_clause_and_a_date_after_since_dates_nothing() {
+    let text = "On Sunday, the ministers had agreed on a rescue plan. \
+                Shares fell to their lowest level since October 1982.";
+    let (doc, a) = analysis(text, &[("Sunday", "2024-03-03"), ("October 1982", "1982-10")], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let date = |t: &str| ev.iter().find(|e| e.trigger.text == t).map(|e| e.date.value.clone());
+    assert_eq!(date("agreed").as_deref(), Some("2024-03-03"), "{ev:#?}");
+    assert_eq!(date("fell").as_deref(), Some("2024-03-08"), "{ev:#?}");
+}
+
+#[test]
+fn modal_cues_stay_on_their_side_of_a_reporting_boundary() {
+    let text = "The central banks announced that they would cut rates.";
+    let (doc, a) = analysis(text, &[], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let announced = ev.iter().find(|e| e.trigger.text == "announced").expect("announced");
+    assert_eq!(announced.modality, Modality::Asserted, "{ev:#?}");
+}
