@@ -671,12 +671,21 @@ fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context, lex: &
         clause.start.max(region.start),
         clause.end.min(region.end).max(clause.start.max(region.start)),
     );
-    // "fell to its lowest level since October 1982": that date bounds a comparison, it does not date the fall.
+    // "fell to its lowest level since October 1982", "since the September 11 attacks": that date bounds a
+    // comparison, it does not date the fall. "fell from Monday's closing price": a possessive date dates the noun
+    // after it, so only a trigger right after it or after one more word ("Monday's email announcement").
+    let trigger_at = index_at(toks, main.start);
     let anchors = |t: &Timex| {
-        let before = words_before(toks, index_at(toks, t.span.start), 1);
-        !before
-            .first()
-            .is_some_and(|w| lex.is_word_cue(&w.lower, |c| *c == Cue::NotAnchor))
+        let k = index_at(toks, t.span.start);
+        let before = words_before(toks, k, 2);
+        let since = before.iter().rev().enumerate().any(|(n, w)| {
+            lex.is_word_cue(&w.lower, |c| *c == Cue::NotAnchor)
+                && (n == 0 || lex.is_word_cue(&before[before.len() - 1].lower, |c| *c == Cue::Anaphor))
+        });
+        let possessive = toks
+            .get(k)
+            .is_some_and(|w| w.span.end > t.span.end && (w.lower.ends_with("'s") || w.lower.ends_with("’s")));
+        !since && (!possessive || (trigger_at > k && trigger_at <= k + 2))
     };
     let best = |within: Span| {
         here.iter()

@@ -580,3 +580,13 @@ fn modal_cues_stay_on_their_side_of_a_reporting_boundary() {
     let announced = ev.iter().find(|e| e.trigger.text == "announced").expect("announced");
     assert_eq!(announced.modality, Modality::Asserted, "{ev:#?}");
 }
+
+#[test]
+fn a_possessive_date_dates_only_the_trigger_right_after_it() {
+    let text = "Stocks fell two percent from Monday's closing price. Monday's blasts killed 3 people.";
+    let (doc, a) = analysis(text, &[("Monday", "2024-03-04"), ("Monday", "2024-03-04")], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let date = |t: &str| ev.iter().find(|e| e.trigger.text == t).map(|e| e.date.value.clone());
+    assert_eq!(date("fell").as_deref(), Some("2024-03-08"), "{ev:#?}");
+    assert_eq!(date("blasts").as_deref(), Some("2024-03-04"), "{ev:#?}");
+}
