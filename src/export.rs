@@ -183,6 +183,43 @@ pub fn participant_names(analysis: &Analysis, event: &Event) -> Vec<String> {
     names
 }
 
+/// The canonical name of one entity id, or empty.
+fn entity_name(analysis: &Analysis, id: Option<&String>) -> String {
+    id.and_then(|id| analysis.entities.iter().find(|e| &e.id == id))
+        .map(|e| e.canonical.clone())
+        .unwrap_or_default()
+}
+
+/// The family of an event as a person reads it ("business" → "Business and economy"); an unknown family is shown as
+/// it is named.
+pub fn family_label(family: &str) -> &str {
+    match family {
+        "violence" => "Violence",
+        "diplomacy" => "Diplomacy",
+        "protest" => "Protest",
+        "displacement" => "Displacement",
+        "disaster" => "Disaster",
+        "election" => "Elections",
+        "legal" => "Justice",
+        "casualties" => "Casualties",
+        "business" => "Business and economy",
+        "politics" => "Politics",
+        "health" => "Health",
+        "technology" => "Science and technology",
+        "sport" => "Sport",
+        "other" => "Other",
+        other => other,
+    }
+}
+
+/// The type of an event as a person reads it ("job_cuts" → "job cuts", "health_approval" → "medical approval").
+pub fn kind_label(kind: &str) -> String {
+    match kind {
+        "health_approval" => "medical approval".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
 fn casualty_text(event: &Event, kind: CasualtyKind) -> String {
     event
         .casualties
@@ -195,7 +232,7 @@ fn casualty_text(event: &Event, kind: CasualtyKind) -> String {
 
 /// A one-line description: "explosion in Tartus, Homs — at least 43 killed".
 pub fn event_summary(analysis: &Analysis, event: &Event) -> String {
-    let mut s = event.kind.replace('_', " ");
+    let mut s = kind_label(&event.kind);
     let places = place_names(analysis, event);
     if !places.is_empty() {
         let _ = write!(s, " in {}", places.join(", "));
@@ -274,6 +311,8 @@ pub fn geojson_features(analysis: &Analysis) -> Vec<Value> {
                 "trigger": event.trigger.text,
                 "places": place_names(analysis, event),
                 "participants": participant_names(analysis, event),
+                "agent": event.agent.as_ref().map(|id| entity_name(analysis, Some(id))),
+                "patient": event.patient.as_ref().map(|id| entity_name(analysis, Some(id))),
                 "casualties": event.casualties,
                 "polarity": event.polarity,
                 "modality": event.modality,
@@ -325,6 +364,8 @@ pub const CSV_HEADER: &[&str] = &[
     "end",
     "places",
     "participants",
+    "agent",
+    "patient",
     "killed",
     "wounded",
     "polarity",
@@ -348,6 +389,8 @@ pub fn csv_rows(analysis: &Analysis, out: &mut String) {
             event.trigger.span.end.to_string(),
             place_names(analysis, event).join("; "),
             participant_names(analysis, event).join("; "),
+            entity_name(analysis, event.agent.as_ref()),
+            entity_name(analysis, event.patient.as_ref()),
             casualty_text(event, CasualtyKind::Killed),
             casualty_text(event, CasualtyKind::Wounded),
             json_name(&event.polarity),
@@ -487,7 +530,13 @@ pub fn ics_events(analysis: &Analysis, text: &str, exported: ExportTime, out: &m
             format!("“{sentence}” ({})", event.date.value)
         };
         ics_fold(&format!("DESCRIPTION:{}", ics_text(&description)), out);
-        ics_fold(&format!("CATEGORIES:{}", ics_text(&event.family)), out);
+        // The family and the type, as a person reads them (RFC 5545: a comma separates categories).
+        let categories = format!(
+            "{},{}",
+            ics_text(family_label(&event.family)),
+            ics_text(&kind_label(&event.kind))
+        );
+        ics_fold(&format!("CATEGORIES:{categories}"), out);
         ics_fold("END:VEVENT", out);
     }
 }
@@ -733,7 +782,7 @@ pub fn timelinejs_events(analysis: &Analysis, text: &str, id_prefix: &str) -> Ve
         let mut slide = json!({
             "unique_id": format!("{id_prefix}{}", event.id),
             "start_date": start,
-            "group": html_escape(&event.family),
+            "group": html_escape(family_label(&event.family)),
             "text": {"headline": html_escape(&timeline_headline(analysis, event)), "text": html_escape(body)},
         });
         if let Some(end) = end {
@@ -795,4 +844,31 @@ pub fn timeml(analysis: &Analysis, text: &str) -> String {
     xml_escape(text.get(at..).unwrap_or(""), &mut out);
     out.push_str("</TEXT>\n</TimeML>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every family of the English taxonomy has a label of its own, and no two families share one (the app's
+    /// list and the calendars' categories tell them apart by it).
+    #[test]
+    fn every_family_of_the_taxonomy_has_its_own_label() {
+        let mut labels: Vec<(&str, &str)> = crate::lang::rows(crate::lang::EN.event_types)
+            .filter_map(|row| row.get(1).copied())
+            .map(|f| (f, family_label(f)))
+            .collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert!(labels.len() >= 13, "{labels:?}");
+        for (family, label) in &labels {
+            assert_ne!(family, label, "{family} has no label");
+        }
+        let mut words: Vec<&str> = labels.iter().map(|(_, l)| *l).collect();
+        words.dedup();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words.len(), labels.len(), "{labels:?}");
+        assert_eq!(kind_label("job_cuts"), "job cuts");
+    }
 }

@@ -542,7 +542,8 @@ pub enum Modality {
 /// A span that supports one field of an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// Which field it supports: `trigger`, `date`, `place`, `participant`, `casualty`, `polarity`, `modality`.
+    /// Which field it supports: `trigger`, `date`, `place`, `participant`, `agent`, `patient`, `casualty`,
+    /// `polarity`, `modality`.
     pub field: String,
     /// Where it stands.
     pub span: Span,
@@ -569,6 +570,12 @@ pub struct Event {
     pub places: Vec<String>,
     /// Ids of the entities in `Analysis.entities` taking part (one mention per referent).
     pub participants: Vec<String>,
+    /// Id of the participant doing it ("Apple" in "Apple acquired Beats"), when the sentence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// Id of the participant it is done to ("Beats"), when the sentence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient: Option<String>,
     /// Casualty counts.
     #[serde(default)]
     pub casualties: Vec<Casualty>,

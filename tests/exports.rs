@@ -51,6 +51,8 @@ fn event(id: &str, needle: &str, kind: &str, value: &str, precision: Precision, 
         },
         places: places.iter().map(|s| s.to_string()).collect(),
         participants: vec![],
+        agent: None,
+        patient: None,
         casualties: vec![],
         polarity: Polarity::Positive,
         modality: Modality::Asserted,
@@ -468,4 +470,54 @@ fn what_did_not_happen_is_exported_as_such() {
         headlines.iter().any(|h| h.ends_with("(did not happen)")),
         "{headlines:?}"
     );
+}
+
+/// Issue 20: an event of a family beyond conflict news, with its roles, reaches every export in words a person
+/// reads: the calendar's categories, the CSV's agent and patient columns, the TimelineJS group.
+#[test]
+fn a_business_event_carries_its_family_type_and_roles_into_the_exports() {
+    let text = "Norvex Corp acquired Plexa Inc on 4 March 2024.";
+    let options = dateline::Options {
+        dct: dateline::calendar::Date::parse_iso("2024-03-06").ok(),
+        ..Default::default()
+    };
+    let analysis = dateline::analyze(text, &options);
+    let ev = analysis
+        .events
+        .iter()
+        .find(|e| e.kind == "acquisition")
+        .expect("an acquisition");
+    assert_eq!((ev.family.as_str(), ev.date.value.as_str()), ("business", "2024-03-04"));
+    let calendar: icalendar::Calendar = export::render(&analysis, text, Format::Ics, AT)
+        .parse()
+        .expect("iCalendar");
+    let categories: Vec<Vec<String>> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .filter_map(icalendar::EventLike::get_categories)
+        .collect();
+    let wanted = vec!["Business and economy".to_string(), "acquisition".to_string()];
+    assert!(categories.contains(&wanted), "{categories:?}");
+    let csv_out = export::render(&analysis, text, Format::Csv, AT);
+    let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let column = |name: &str| header.iter().position(|h| h == name).expect("column");
+    let row = reader
+        .records()
+        .map(|r| r.expect("a row"))
+        .find(|r| &r[column("type")] == "acquisition")
+        .expect("the acquisition's row");
+    assert_eq!(
+        (&row[column("family")], &row[column("agent")], &row[column("patient")]),
+        ("business", "Norvex Corp", "Plexa Inc")
+    );
+    let tl: serde_json::Value = serde_json::from_str(&export::render(&analysis, text, Format::TimelineJs, AT)).unwrap();
+    let groups: Vec<&str> = tl["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["group"].as_str())
+        .collect();
+    assert!(groups.contains(&"Business and economy"), "{groups:?}");
 }

@@ -21,6 +21,29 @@ pub struct EventType {
     pub folds_into: &'static str,
 }
 
+/// One reading of a trigger form: its type, and the words that must (or must not) stand in its sentence.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The type this reading gives.
+    pub ty: EventType,
+    /// Words of which one must stand in the sentence (lower case; empty: no such condition).
+    pub any_of: Vec<String>,
+    /// Words none of which may stand in the sentence ("launched an attack" is no product launch).
+    pub none_of: Vec<String>,
+}
+
+impl Reading {
+    /// True when the sentence words `has` allow this reading.
+    fn holds(&self, has: &dyn Fn(&str) -> bool) -> bool {
+        (self.any_of.is_empty() || self.any_of.iter().any(|w| has(w))) && !self.none_of.iter().any(|w| has(w))
+    }
+
+    /// True when the reading depends on the words of its sentence.
+    fn conditional(&self) -> bool {
+        !self.any_of.is_empty() || !self.none_of.is_empty()
+    }
+}
+
 /// What a cue word does to a nearby trigger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
@@ -34,8 +57,10 @@ pub enum Cue {
     Hypothetical,
     /// "the", "these": the mention refers back.
     Anaphor,
-    /// "has", "had", "after": the event lies before the reference time.
+    /// "had", "after": the event lies before the reference time.
     Past,
+    /// "has", "have": the present perfect, an event just before the document date ("has announced").
+    Perfect,
     /// "said", "according to": the name next to it is the source of a report.
     Source,
     /// "ease", "halt": the trigger after it is the object of stopping, not an event.
@@ -44,6 +69,26 @@ pub enum Cue {
     Topic,
     /// "the city": a place named earlier, of this feature class.
     Place(crate::model::Feature),
+    /// "was", "been": an auxiliary right before a verb trigger makes it passive (the name before is its patient).
+    Passive,
+    /// "by" after a passive trigger: the name after it is the agent.
+    AgentBy,
+    /// "of" after a nominal trigger ("the acquisition of X"): the name after it is the patient.
+    PatientOf,
+    /// "repeatedly", "since": a perfect of duration or repetition, which sums up the past ("has warned repeatedly").
+    Durative,
+    /// "since": a date right after it bounds a comparison ("the lowest since 1982"), it does not date the event.
+    NotAnchor,
+    /// "a", "its": a determiner right before the trigger makes it a noun, which takes roles only through
+    /// `AgentBy` and `PatientOf`.
+    Nominal,
+}
+
+/// A reporting verb ("said", "announced"): its complement is a clause of its own in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reporting {
+    /// It takes a complement without "that" ("said it would"); "announced the plan" takes an object instead.
+    pub bare: bool,
 }
 
 /// The compiled event tables of one language.
@@ -51,8 +96,8 @@ pub enum Cue {
 pub struct Lexicon {
     /// All trigger forms, longest first, case-insensitive, as one alternation.
     pub(crate) trigger_re: WordAlternation,
-    /// Trigger form (lower case) → type.
-    pub triggers: HashMap<String, EventType>,
+    /// Trigger form (lower case) → its readings, in table order (the first that holds wins).
+    pub triggers: HashMap<String, Vec<Reading>>,
     /// Cues that stand before the trigger, as word sequences (lower case).
     pub before: Vec<(Vec<String>, Cue)>,
     /// Cues that stand after the trigger.
@@ -61,6 +106,10 @@ pub struct Lexicon {
     before_index: HashMap<String, Vec<usize>>,
     /// The same for `after` cues.
     after_index: HashMap<String, Vec<usize>>,
+    /// Reporting verbs (lower case).
+    pub reporting: HashMap<String, Reporting>,
+    /// The word that opens a reported clause ("that").
+    pub complementiser: Vec<String>,
     /// Casualty words (lower case) → kind, longest first.
     pub casualty: Vec<(Vec<String>, CasualtyKind)>,
     /// Count qualifiers (lower case word sequences), longest first.
@@ -91,11 +140,33 @@ fn build(t: &Tables) -> Lexicon {
             );
         }
     }
-    let mut triggers = HashMap::default();
+    let mut triggers: HashMap<String, Vec<Reading>> = HashMap::default();
     for row in lang::rows(t.triggers) {
         if let (Some(form), Some(ty)) = (row.first(), row.get(1).and_then(|ty| types.get(ty))) {
-            triggers.insert(form.to_lowercase(), *ty);
+            let (mut any_of, mut none_of) = (Vec::new(), Vec::new());
+            for w in row
+                .get(2)
+                .copied()
+                .unwrap_or("")
+                .split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+            {
+                match w.strip_prefix('!') {
+                    Some(not) => none_of.push(not.to_lowercase()),
+                    None => any_of.push(w.to_lowercase()),
+                }
+            }
+            triggers.entry(form.to_lowercase()).or_default().push(Reading {
+                ty: *ty,
+                any_of,
+                none_of,
+            });
         }
+    }
+    // Readings with a condition first (stable: table order among them), the unconditional one last.
+    for readings in triggers.values_mut() {
+        readings.sort_by_key(|r| !r.conditional());
     }
     let mut forms: Vec<&String> = triggers.keys().collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -104,10 +175,24 @@ fn build(t: &Tables) -> Lexicon {
 
     let mut before = Vec::new();
     let mut after = Vec::new();
+    let mut reporting = HashMap::default();
+    let mut complementiser = Vec::new();
     for row in lang::rows(t.event_cues) {
         let (Some(phrase), Some(effect)) = (row.first(), row.get(1)) else {
             continue;
         };
+        match *effect {
+            "report" => {
+                let bare = row.get(2) == Some(&"bare");
+                reporting.insert(phrase.to_lowercase(), Reporting { bare });
+                continue;
+            }
+            "complementiser" => {
+                complementiser.push(phrase.to_lowercase());
+                continue;
+            }
+            _ => {}
+        }
         let cue = match *effect {
             "negative" => Cue::Negative,
             "possible" => Cue::Possible,
@@ -115,6 +200,7 @@ fn build(t: &Tables) -> Lexicon {
             "hypothetical" => Cue::Hypothetical,
             "anaphor" => Cue::Anaphor,
             "past" => Cue::Past,
+            "perfect" => Cue::Perfect,
             "source" => Cue::Source,
             "suppress" => Cue::Suppress,
             "topic" => Cue::Topic,
@@ -122,6 +208,12 @@ fn build(t: &Tables) -> Lexicon {
             "place_country" => Cue::Place(crate::model::Feature::Country),
             "place_admin" => Cue::Place(crate::model::Feature::Admin),
             "place_region" => Cue::Place(crate::model::Feature::Region),
+            "passive" => Cue::Passive,
+            "agent_by" => Cue::AgentBy,
+            "patient_of" => Cue::PatientOf,
+            "nominal" => Cue::Nominal,
+            "durative" => Cue::Durative,
+            "not_anchor" => Cue::NotAnchor,
             _ => continue,
         };
         let target = if row.get(2) == Some(&"after") {
@@ -177,6 +269,8 @@ fn build(t: &Tables) -> Lexicon {
         after,
         before_index,
         after_index,
+        reporting,
+        complementiser,
         casualty,
         qualifiers,
         casualties_type,
@@ -247,17 +341,28 @@ impl Lexicon {
         ty.counts.split(',').any(|k| k == name)
     }
 
-    /// The type of a matched trigger form (white space normalised, case-insensitive).
-    pub fn trigger_type(&self, form: &str) -> Option<EventType> {
+    /// The readings of a matched trigger form (white space normalised, case-insensitive).
+    pub fn readings(&self, form: &str) -> Option<&[Reading]> {
         // Most matches are one lower-case ASCII word, already the key: no allocation then (`\x0B` is white space to
         // `split_whitespace` but not to `is_ascii_whitespace`).
         if !form
             .bytes()
             .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || b == 0x0B || b >= 0x80)
         {
-            return self.triggers.get(form).copied();
+            return self.triggers.get(form).map(Vec::as_slice);
         }
         let key = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        self.triggers.get(&key).copied()
+        self.triggers.get(&key).map(Vec::as_slice)
+    }
+
+    /// The type of a trigger form given the words of its sentence (`has` answers whether a lower-case word stands
+    /// in it): the first reading whose condition holds. O(c) for c condition words of the form.
+    pub fn trigger_type(readings: &[Reading], has: &dyn Fn(&str) -> bool) -> Option<EventType> {
+        readings.iter().find(|r| r.holds(has)).map(|r| r.ty)
+    }
+
+    /// True when some reading of the form depends on the words of its sentence.
+    pub fn conditional(readings: &[Reading]) -> bool {
+        readings.iter().any(Reading::conditional)
     }
 }

@@ -278,6 +278,15 @@ fn frame(text: &str, clusters: Vec<Cluster>, a: &Context, places_ix: &PlaceIndex
         date,
         places,
         participants: participants.into_iter().map(|(id, _)| id).collect(),
+        // The main mention's roles, else the first mention's that has them.
+        agent: main
+            .agent
+            .clone()
+            .or_else(|| clusters.iter().find_map(|c| c.agent.clone())),
+        patient: main
+            .patient
+            .clone()
+            .or_else(|| clusters.iter().find_map(|c| c.patient.clone())),
         casualties,
         polarity: main.polarity,
         modality: main.modality,
@@ -310,7 +319,15 @@ fn event_date(main: &Cluster, clusters: &[Cluster], a: &Context) -> EventDate {
     if let Some(d) = from_timex(main, DateSource::Timex) {
         return d;
     }
-    if let Some(d) = clusters.iter().find_map(|c| from_timex(c, DateSource::Discourse)) {
+    // Another mention's date only where its tense agrees: a perfect or future mention of the event is not dated
+    // by the day of its simple-past report, nor the other way round.
+    let agrees =
+        |c: &&Cluster| c.past == main.past && (c.modality == Modality::Future) == (main.modality == Modality::Future);
+    if let Some(d) = clusters
+        .iter()
+        .filter(agrees)
+        .find_map(|c| from_timex(c, DateSource::Discourse))
+    {
         return d;
     }
     let vague = |v: &str| EventDate {
@@ -322,7 +339,9 @@ fn event_date(main: &Cluster, clusters: &[Cluster], a: &Context) -> EventDate {
     if main.modality == Modality::Future {
         return vague("FUTURE_REF");
     }
-    if main.past {
+    // The present perfect ("has announced") is news of the day: the document date. A toll that "has left 290,000
+    // dead" sums up a past stretch, and the pluperfect ("had taken") lies before an unknown reference time.
+    if main.past && !(main.perfect && main.ty.group != "casualties") {
         return vague("PAST_REF");
     }
     match a.dct {

@@ -39,6 +39,15 @@ struct Cluster {
     modality: Modality,
     /// A tense cue says the event lies before the reference time ("has left", "after").
     past: bool,
+    /// The tense cue is the present perfect ("has announced"): just before the document date.
+    perfect: bool,
+    /// The stretch of the sentence on the trigger's side of every reporting boundary ("said on Thursday that |
+    /// it had signed"): no date crosses it.
+    region: Span,
+    /// The entity doing it (id), by the linear rule of [`assign_roles`].
+    agent: Option<String>,
+    /// The entity it is done to (id).
+    patient: Option<String>,
     /// The timex of its clause, when there is one.
     timex: Option<usize>,
     /// Place ids.
@@ -70,12 +79,14 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
     let lead = segments.iter().position(|s| s.kind == SegmentKind::Sentence);
     // One pass of the trigger regex over the whole text; sentences without a trigger or a number are
     // skipped before any tokenising.
-    let triggers: Vec<(Span, EventType)> = lex
+    // A form's type may depend on the words of its sentence ("fell" is a market move only beside "shares"):
+    // the readings are kept here and resolved sentence by sentence.
+    let triggers: Vec<(Span, &[lexicon::Reading])> = lex
         .trigger_re
         .find_all(text)
         .into_iter()
         .filter(|m| crate::doc::stands_alone(text, Span::new(m.start(), m.end())))
-        .filter_map(|m| Some((Span::new(m.start(), m.end()), lex.trigger_type(m.as_str())?)))
+        .filter_map(|m| Some((Span::new(m.start(), m.end()), lex.readings(m.as_str())?)))
         .collect();
     for (si, seg) in segments.iter().enumerate() {
         if seg.kind == SegmentKind::Dateline {
@@ -94,7 +105,8 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
         }
         // Tokenised once, for the sentence's own clusters and for the places it may inherit.
         let toks = tokenize(text, doc.tokens_in(seg.span));
-        let mut found = sentence_clusters(text, si, seg, &toks, here, ctx, lex);
+        let here = resolve_triggers(here, &toks, seg.span.slice(text));
+        let mut found = sentence_clusters(text, si, seg, &toks, &here, ctx, lex);
         if Some(si) == lead {
             let dateline_places = dateline_places(text, segments, si, ctx);
             for c in found.iter_mut().filter(|c| c.places.is_empty()) {
@@ -132,6 +144,31 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
         clusters.extend(found);
     }
     merge::merge(text, clusters, ctx)
+}
+
+/// The types of a sentence's trigger matches: the first reading of each form whose words stand in the sentence.
+/// The sentence's words are gathered only when a form asks about them: O(t + w) for t triggers and w words.
+fn resolve_triggers(
+    here: &[(Span, &[lexicon::Reading])],
+    toks: &[Token<'_>],
+    sentence: &str,
+) -> Vec<(Span, EventType)> {
+    let words: crate::hash::FastSet<&str> = if here.iter().any(|(_, r)| Lexicon::conditional(r)) {
+        toks.iter().map(|t| &*t.lower).collect()
+    } else {
+        Default::default()
+    };
+    // A word of letters is looked up among the words; a sign ("%") anywhere in the sentence.
+    let has = |w: &str| {
+        if w.starts_with(char::is_alphanumeric) {
+            words.contains(w)
+        } else {
+            sentence.contains(w)
+        }
+    };
+    here.iter()
+        .filter_map(|&(span, readings)| Some((span, Lexicon::trigger_type(readings, &has)?)))
+        .collect()
 }
 
 /// Places a sentence without its own may take from before it (see `extract`): the index of the sentence
@@ -260,9 +297,12 @@ fn sentence_clusters(
         c.casualties.push(count.casualty);
     }
     // A suppressed cluster is dropped below: only its mentions count (they absorb places and names).
+    let sentence_timexes = in_span(a.timexes, seg.span, |t| t.span);
+    let bounds = report_bounds(toks, sentence_timexes, lex);
     for c in clusters.iter_mut().filter(|c| !c.suppressed) {
+        c.region = region_of(&bounds, seg.span, c.mentions[0].start);
         read_cues(c, toks, seg.span, lex);
-        c.timex = clause_timex(c, toks, seg.span, a);
+        c.timex = clause_timex(c, toks, seg.span, a, lex);
         if let Some(t) = c.timex.and_then(|i| a.timexes.get(i)) {
             c.evidence.push(evidence("date", t.span));
         }
@@ -270,6 +310,9 @@ fn sentence_clusters(
     attach_places(&mut clusters, &near, seg.span, a, toks, lex);
     attach_participants(&mut clusters, &near, toks, &names, lex);
     clusters.retain(|c| !c.suppressed);
+    for c in clusters.iter_mut() {
+        assign_roles(c, toks, seg.span, &names, lex);
+    }
     clusters
 }
 
@@ -283,6 +326,10 @@ fn new_cluster(seg: usize, s: &Segment, ty: EventType, span: Span) -> Cluster {
         polarity: Polarity::Positive,
         modality: Modality::Asserted,
         past: false,
+        perfect: false,
+        region: s.span,
+        agent: None,
+        patient: None,
         timex: None,
         places: Vec::new(),
         strong_places: 0,
@@ -494,6 +541,8 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     // A trigger opening its sentence ("A deal ... had looked likely") takes cues from the whole sentence.
     let opening = toks[..i].iter().filter(|t| !t.mark).count() < 3;
     let after = if opening { &toks[j..] } else { words_after(toks, j, 5) };
+    // Cues do not cross a reporting boundary: "announced that they would ..." is no future announcement.
+    let after = &after[..after.partition_point(|t| t.span.end <= c.region.end)];
     // "the talks", "Monday's blasts", and "the G20 summit" (a name between the article and the trigger).
     let is_anaphor = |t: &Token| lex.is_word_cue(&t.lower, |c| *c == Cue::Anaphor);
     let two = words_before(toks, i, 2);
@@ -520,7 +569,11 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
     if main.len() > own_first.len() && lex.is_word_cue(own_first, |c| *c == Cue::Past) {
         c.past = true;
     }
+    if main.len() > own_first.len() && lex.is_word_cue(own_first, |c| *c == Cue::Perfect) {
+        (c.past, c.perfect) = (true, true);
+    }
     let before = words_before(toks, i, 6);
+    let before = &before[before.partition_point(|t| t.span.start < c.region.start)..];
     let near_start = words_before(toks, i, 3).first().map_or(main.start, |t| t.span.start);
     for (span, cue) in lex.cues_in(before, false) {
         match cue {
@@ -528,6 +581,7 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
             Cue::Future => consider(Modality::Future, span),
             Cue::Hypothetical => consider(Modality::Hypothetical, span),
             Cue::Past if span.start >= near_start => c.past = true,
+            Cue::Perfect if span.start >= near_start => (c.past, c.perfect) = (true, true),
             _ => {}
         }
     }
@@ -537,10 +591,23 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
         match cue {
             Cue::Negative => negated_after = Some(span),
             Cue::Past if span.end <= near_end => c.past = true,
+            Cue::Perfect if span.end <= near_end => (c.past, c.perfect) = (true, true),
             Cue::Possible => consider(Modality::Possible, span),
             Cue::Future => consider(Modality::Future, span),
             Cue::Hypothetical => consider(Modality::Hypothetical, span),
             _ => {}
+        }
+    }
+    // "have collapsed since then", "has warned repeatedly": a perfect of duration or repetition sums up the past,
+    // it is not news of the day.
+    if c.perfect {
+        let clause = tokens::clause_of(toks, sentence, main.start);
+        let (from, to) = (index_at(toks, clause.start), index_at(toks, clause.end));
+        if lex
+            .find_cue(&toks[from..to.max(from)], false, |c| *c == Cue::Durative)
+            .is_some()
+        {
+            c.perfect = false;
         }
     }
     if let Some((m, span)) = modal {
@@ -561,7 +628,6 @@ fn read_cues(c: &mut Cluster, toks: &[Token], sentence: Span, lex: &Lexicon) {
             break;
         }
     }
-    let _ = sentence;
 }
 
 /// True when the token was written with a capital or a digit first ("Hangzhou", "G20").
@@ -581,8 +647,10 @@ fn is_date(t: &Timex) -> bool {
 }
 
 /// The timex of the cluster's clause; else, unless a cue places the event elsewhere in time, the nearest
-/// timex of the sentence. A mention that refers back ("the talks") takes only a possessive date before it.
-fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context) -> Option<usize> {
+/// timex of the sentence, and in any case a date that opens the sentence ("On Sunday, the ministers had agreed").
+/// A mention that refers back ("the talks") takes only a possessive date before it. Never a date across a reporting
+/// boundary, nor one that bounds a comparison ("the lowest since 1982").
+fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context, lex: &Lexicon) -> Option<usize> {
     let main = c.mentions[0];
     let in_sentence = |t: &&Timex| is_date(t) && sentence.contains(&t.span);
     // Timexes are in text order: only the sentence's slice is looked at; indices are into `a.timexes`.
@@ -596,21 +664,152 @@ fn clause_timex(c: &Cluster, toks: &[Token], sentence: Span, a: &Context) -> Opt
             })
             .map(|i| i + offset);
     }
+    // Neither way across a reporting boundary: "said on Thursday that it had signed" dates the saying only.
+    let region = c.region;
     let clause = tokens::clause_of(toks, sentence, main.start);
+    let clause = Span::new(
+        clause.start.max(region.start),
+        clause.end.min(region.end).max(clause.start.max(region.start)),
+    );
+    // "fell to its lowest level since October 1982", "since the September 11 attacks": that date bounds a
+    // comparison, it does not date the fall. "fell from Monday's closing price": a possessive date dates the noun
+    // after it, so only a trigger right after it or after one more word ("Monday's email announcement").
+    let trigger_at = index_at(toks, main.start);
+    let anchors = |t: &Timex| {
+        let k = index_at(toks, t.span.start);
+        let before = words_before(toks, k, 2);
+        let since = before.iter().rev().enumerate().any(|(n, w)| {
+            lex.is_word_cue(&w.lower, |c| *c == Cue::NotAnchor)
+                && (n == 0 || lex.is_word_cue(&before[before.len() - 1].lower, |c| *c == Cue::Anaphor))
+        });
+        let possessive = toks
+            .get(k)
+            .is_some_and(|w| w.span.end > t.span.end && (w.lower.ends_with("'s") || w.lower.ends_with("’s")));
+        !since && (!possessive || (trigger_at > k && trigger_at <= k + 2))
+    };
     let best = |within: Span| {
         here.iter()
             .enumerate()
-            .filter(|(_, t)| in_sentence(t) && within.contains(&t.span))
+            .filter(|(_, t)| in_sentence(t) && within.contains(&t.span) && anchors(t))
             .min_by_key(|(_, t)| distance(t.span, main))
             .map(|(i, _)| i + offset)
     };
+    // A date opening the sentence, at most one word before it ("On Sunday, ..."), sets the time of its main clause.
+    let fronted = || {
+        here.iter()
+            .position(|t| in_sentence(&t) && index_at(toks, t.span.start) <= 1)
+            .filter(|&i| region.contains(&here[i].span) && anchors(&here[i]))
+            .map(|i| i + offset)
+    };
     best(clause).or_else(|| {
         if c.past || c.modality == Modality::Future {
-            None
+            fronted()
         } else {
-            best(sentence)
+            best(region)
         }
     })
+}
+
+/// Where the complements of the sentence's reporting verbs begin, in text order: after the complementiser
+/// ("said on Thursday that | it had signed"), or, for a verb that takes a bare clause, after the verb and a date
+/// right after it ("said Thursday | it had signed"). `timexes` are the sentence's, in text order.
+/// O(w log x) for w words and x timexes: each verb looks six words ahead and searches the timexes once.
+fn report_bounds(toks: &[Token], timexes: &[Timex], lex: &Lexicon) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let Some(verb) = lex.reporting.get(&*t.lower) else {
+            continue;
+        };
+        let ahead = words_after(toks, k + 1, 6);
+        if let Some(that) = ahead
+            .iter()
+            .find(|w| lex.complementiser.iter().any(|c| **c == *w.lower))
+        {
+            out.push(that.span.end);
+        } else if verb.bare {
+            let near = words_after(toks, k + 1, 3).last().map_or(t.span.end, |w| w.span.end);
+            let first = timexes.partition_point(|x| x.span.start < t.span.end);
+            let own = timexes.get(first).filter(|x| x.span.start < near).map(|x| x.span.end);
+            let at = own.unwrap_or(t.span.end);
+            // "Talks ended on Friday, diplomats said, as ...": a verb before a clause mark or the end reports what
+            // came before it, which its commas already set apart; no complement follows.
+            let next = toks.get(index_at(toks, at));
+            if next.is_some_and(|n| !n.mark) {
+                out.push(at);
+            }
+        }
+    }
+    out
+}
+
+/// The stretch of `sentence` between the reporting boundaries around byte `pos` (`bounds` in order). O(log b).
+fn region_of(bounds: &[usize], sentence: Span, pos: usize) -> Span {
+    let k = bounds.partition_point(|&b| b <= pos);
+    let start = k
+        .checked_sub(1)
+        .map_or(sentence.start, |i| bounds[i])
+        .max(sentence.start);
+    let end = bounds.get(k).copied().unwrap_or(sentence.end).min(sentence.end);
+    Span::new(start, end.max(start))
+}
+
+/// Agent and patient of a cluster's main trigger, from the people, organisations and groups of its clause (on the
+/// trigger's side of any reporting boundary), by a linear rule without a parse: a verb's nearest name before it
+/// (at most six words away) is its agent and the name right after it (at most three words away) its patient; after
+/// a passive auxiliary ("was acquired") the name before is the patient and a name after "by" the agent; a noun
+/// ("the acquisition of X by Y", after a determiner) takes roles only through "of" and "by". The words are cues of
+/// the tables. O(log n + w) for n names and w words of the clause.
+fn assign_roles(c: &mut Cluster, toks: &[Token], sentence: Span, names: &[&crate::model::Entity], lex: &Lexicon) {
+    let main = c.mentions[0];
+    let clause = tokens::clause_of(toks, sentence, main.start);
+    let within = Span::new(clause.start.max(c.region.start), clause.end.min(c.region.end));
+    if within.start >= within.end || c.ty.group == "casualties" {
+        return;
+    }
+    let i = index_at(toks, main.start);
+    let prev = words_before(toks, i, 1).first();
+    let is = |t: Option<&Token>, cue: Cue| t.is_some_and(|t| lex.is_word_cue(&t.lower, |c| *c == cue));
+    let nominal = c.anaphoric || is(prev, Cue::Nominal) || is(prev, Cue::Anaphor);
+    let passive = is(prev, Cue::Passive);
+    let words_between = |from: usize, to: usize| index_at(toks, to).saturating_sub(index_at(toks, from));
+    // The last name ending before the trigger and the first starting after it, inside the clause.
+    let k = names.partition_point(|e| e.span.start < main.start);
+    let before = names[..k]
+        .iter()
+        .rev()
+        .find(|e| e.span.end <= main.start)
+        .filter(|e| within.contains(&e.span) && words_between(e.span.end, main.start) <= 6);
+    // The names after the trigger in the clause, up to eight words on: the first is a verb's object, and a name
+    // after "by" or "of" has that role whatever stands between ("the acquisition of X by Y").
+    let after: Vec<&&crate::model::Entity> = names[k..]
+        .iter()
+        .filter(|e| e.span.start >= main.end)
+        .take_while(|e| within.contains(&e.span) && words_between(main.end, e.span.start) <= 8)
+        .take(4)
+        .collect();
+    let lead_in = |e: &&&crate::model::Entity| words_before(toks, index_at(toks, e.span.start), 1).first();
+    let by = after.iter().find(|e| is(lead_in(e), Cue::AgentBy)).copied();
+    let of = after.iter().find(|e| is(lead_in(e), Cue::PatientOf)).copied();
+    let object = after
+        .first()
+        .filter(|e| words_between(main.end, e.span.start) <= 3 && !is(lead_in(e), Cue::AgentBy))
+        .copied();
+    let (agent, patient) = if nominal {
+        (by, of)
+    } else if passive {
+        (by, before)
+    } else {
+        (before.or(by), object)
+    };
+    let mut known: crate::hash::FastSet<String> = c.participants.iter().map(|p| p.1.clone()).collect();
+    for (slot, e, field) in [(&mut c.agent, agent, "agent"), (&mut c.patient, patient, "patient")] {
+        let Some(e) = e else { continue };
+        *slot = Some(e.id.clone());
+        c.evidence.push(evidence(field, e.span));
+        if known.insert(e.canonical.clone()) {
+            c.participants.push((e.id.clone(), e.canonical.clone()));
+        }
+    }
 }
 
 /// True when only a possessive ending stands between a timex and the trigger ("Monday's blasts").

@@ -364,3 +364,229 @@ fn trigger_parts_find_what_the_whole_alternation_finds() {
     }
     assert!(found >= 10, "the lines hold triggers: {found} in {} lines", lines.len());
 }
+
+/// The kinds and families of the events of `text` (no timexes, no places), in text order.
+fn kinds(text: &str) -> Vec<(String, String, String)> {
+    let (doc, a) = analysis(text, &[], &[]);
+    extract(&doc, Language::english(), &Context::of(&a))
+        .into_iter()
+        .map(|e| (e.trigger.text, e.kind, e.family))
+        .collect()
+}
+
+#[test]
+fn news_beyond_conflict_has_families_of_its_own() {
+    for (text, trigger, kind, family) in [
+        (
+            "Norvex acquired a rival maker of pumps.",
+            "acquired",
+            "acquisition",
+            "business",
+        ),
+        (
+            "The carmaker cut 2,000 jobs in a round of layoffs.",
+            "layoffs",
+            "job_cuts",
+            "business",
+        ),
+        (
+            "Shares of the group fell 8 percent in early trading.",
+            "fell",
+            "market_move",
+            "business",
+        ),
+        (
+            "The firm posted a quarterly loss of $3 million.",
+            "posted",
+            "results",
+            "business",
+        ),
+        (
+            "The maker recalled 40,000 cars over faulty brakes.",
+            "recalled",
+            "recall",
+            "business",
+        ),
+        (
+            "The retailer filed for bankruptcy last week.",
+            "filed for bankruptcy",
+            "bankruptcy",
+            "business",
+        ),
+        (
+            "The minister resigned after the vote.",
+            "resigned",
+            "resignation",
+            "politics",
+        ),
+        ("The governor vetoed the tax bill.", "vetoed", "veto", "politics"),
+        (
+            "Parliament passed the budget bill.",
+            "passed",
+            "legislation",
+            "politics",
+        ),
+        (
+            "Two former managers were indicted for fraud.",
+            "indicted",
+            "charge",
+            "legal",
+        ),
+        ("The bank was fined for misleading savers.", "fined", "fine", "legal"),
+        (
+            "Health officials declared a cholera outbreak.",
+            "outbreak",
+            "outbreak",
+            "health",
+        ),
+        (
+            "The agency launched a weather satellite into orbit.",
+            "launched",
+            "launch",
+            "technology",
+        ),
+        (
+            "The company unveiled a folding phone.",
+            "unveiled",
+            "launch",
+            "technology",
+        ),
+        (
+            "Astronomers discovered a ring around the dwarf planet.",
+            "discovered",
+            "discovery",
+            "technology",
+        ),
+        ("Lindor won the final in three sets.", "won", "match_result", "sport"),
+    ] {
+        let found = kinds(text);
+        assert!(
+            found.iter().any(|(t, k, f)| t == trigger && k == kind && f == family),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn readings_that_need_their_sentence_stay_out_of_other_news() {
+    // "fell" without a market, "launched" with an attack, "released" without a product or a prisoner.
+    for text in [
+        "The town fell to the rebels.",
+        "The army launched an attack on the port.",
+        "He recalled the night of the storm.",
+        "The report was released without comment.",
+    ] {
+        let found = kinds(text);
+        assert!(
+            found.iter().all(|(_, _, f)| f != "business" && f != "technology"),
+            "{text}: {found:?}"
+        );
+    }
+    let found = kinds("The rebels released three hostages.");
+    assert!(found.iter().any(|(_, k, _)| k == "release"), "{found:?}");
+}
+
+#[test]
+fn verbs_take_an_agent_before_and_a_patient_after_and_the_passive_turns_them() {
+    let role = |text: &str, trigger: &str| {
+        let (doc, a) = analysis(text, &[], &[]);
+        let ev = extract(&doc, Language::english(), &Context::of(&a));
+        let e = ev.iter().find(|e| e.trigger.text == trigger).expect("event").clone();
+        let name = |id: &Option<String>| id.as_ref().map(|i| names(&a, std::slice::from_ref(i)).join(""));
+        (name(&e.agent), name(&e.patient), names(&a, &e.participants))
+    };
+    let (agent, patient, part) = role("Norvex Corp acquired Plexa Inc for $7 billion.", "acquired");
+    assert_eq!(
+        (agent.as_deref(), patient.as_deref()),
+        (Some("Norvex Corp"), Some("Plexa Inc"))
+    );
+    assert!(
+        part.contains(&"Plexa Inc".to_string()),
+        "roles are participants: {part:?}"
+    );
+    let (agent, patient, _) = role("Plexa Inc was acquired by Norvex Corp in April.", "acquired");
+    assert_eq!(
+        (agent.as_deref(), patient.as_deref()),
+        (Some("Norvex Corp"), Some("Plexa Inc"))
+    );
+    let (agent, patient, _) = role(
+        "The acquisition of Plexa Inc by Norvex Corp closed in April.",
+        "acquisition",
+    );
+    assert_eq!(
+        (agent.as_deref(), patient.as_deref()),
+        (Some("Norvex Corp"), Some("Plexa Inc"))
+    );
+}
+
+#[test]
+fn no_date_crosses_a_reporting_boundary() {
+    let text = "Norvex announced on Thursday that it had acquired Plexa. \
+                Dorland said a merger was completed on Monday.";
+    let (doc, a) = analysis(text, &[("Thursday", "2024-03-07"), ("Monday", "2024-03-04")], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let date = |t: &str| ev.iter().find(|e| e.trigger.text == t).map(|e| e.date.value.clone());
+    assert_eq!(date("announced").as_deref(), Some("2024-03-07"), "{ev:#?}");
+    // The acquisition lies before the report, at no day the sentence gives.
+    assert_ne!(date("acquired").as_deref(), Some("2024-03-07"), "{ev:#?}");
+    // The complement's own date stays inside it.
+    assert_eq!(date("merger").as_deref(), Some("2024-03-04"), "{ev:#?}");
+}
+
+#[test]
+fn the_present_perfect_is_news_of_the_document_date() {
+    let text = "Norvex has acquired a rival maker of pumps. The group had invested in Plexa.";
+    let (doc, a) = analysis(text, &[], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let acq = ev.iter().find(|e| e.kind == "acquisition").expect("acquisition");
+    assert_eq!(
+        (acq.date.value.as_str(), acq.date.precision, acq.date.source),
+        ("2024-03-08", Precision::Day, DateSource::Dct)
+    );
+    let inv = ev.iter().find(|e| e.kind == "investment").expect("investment");
+    assert_eq!(inv.date.value, "PAST_REF", "the pluperfect lies before an unknown time");
+    // A perfect of repetition or duration sums up the past.
+    let text = "Plexa has warned repeatedly about the plan.";
+    let (doc, a) = analysis(text, &[], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    assert_eq!(ev[0].date.value, "PAST_REF", "{ev:#?}");
+}
+
+#[test]
+fn a_report_set_apart_by_commas_leaves_the_dates_of_its_sentence_alone() {
+    let text = "Talks ended on Friday, envoys said, as protesters gathered outside.";
+    let (doc, a) = analysis(text, &[("Friday", "2024-03-01")], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let protest = ev.iter().find(|e| e.kind == "protest").expect("protest");
+    assert_eq!(protest.date.value, "2024-03-01", "{ev:#?}");
+}
+
+#[test]
+fn a_fronted_date_dates_the_main_clause_and_a_date_after_since_dates_nothing() {
+    let text = "On Sunday, the ministers had agreed on a rescue plan. \
+                Shares fell to their lowest level since October 1982.";
+    let (doc, a) = analysis(text, &[("Sunday", "2024-03-03"), ("October 1982", "1982-10")], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let date = |t: &str| ev.iter().find(|e| e.trigger.text == t).map(|e| e.date.value.clone());
+    assert_eq!(date("agreed").as_deref(), Some("2024-03-03"), "{ev:#?}");
+    assert_eq!(date("fell").as_deref(), Some("2024-03-08"), "{ev:#?}");
+}
+
+#[test]
+fn modal_cues_stay_on_their_side_of_a_reporting_boundary() {
+    let text = "The central banks announced that they would cut rates.";
+    let (doc, a) = analysis(text, &[], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let announced = ev.iter().find(|e| e.trigger.text == "announced").expect("announced");
+    assert_eq!(announced.modality, Modality::Asserted, "{ev:#?}");
+}
+
+#[test]
+fn a_possessive_date_dates_only_the_trigger_right_after_it() {
+    let text = "Stocks fell two percent from Monday's closing price. Monday's blasts killed 3 people.";
+    let (doc, a) = analysis(text, &[("Monday", "2024-03-04"), ("Monday", "2024-03-04")], &[]);
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let date = |t: &str| ev.iter().find(|e| e.trigger.text == t).map(|e| e.date.value.clone());
+    assert_eq!(date("fell").as_deref(), Some("2024-03-08"), "{ev:#?}");
+    assert_eq!(date("blasts").as_deref(), Some("2024-03-04"), "{ev:#?}");
+}

@@ -27,6 +27,8 @@ pub struct Item {
     pub other: Option<u64>,
     /// Whether it happened ([`crate::export::event_status`]): "happened", "did not happen", "planned", ...
     pub status: &'static str,
+    /// Its family (`business`, `violence`, ...): it picks the colour of the article being read.
+    pub family: String,
 }
 
 /// A piece of the axis: `[start, end)` days drawn across `[x0, x1)` screen units.
@@ -197,6 +199,7 @@ pub fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<It
                 article,
                 other,
                 status,
+                family: ev.family.clone(),
             }),
             None => vague.push(ev),
         }
@@ -249,6 +252,7 @@ mod tests {
             article: 0,
             other: None,
             status: "happened",
+            family: "other".into(),
         }
     }
 

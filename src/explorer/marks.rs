@@ -85,7 +85,12 @@ impl Mark {
             }
             Src::Event(i) => {
                 let ev = &analysis.events[i];
-                format!("{} ({}) — {}", ev.kind, ev.family, ev.date.value)
+                format!(
+                    "{} ({}) — {}",
+                    crate::export::kind_label(&ev.kind),
+                    crate::export::family_label(&ev.family),
+                    ev.date.value
+                )
             }
         }
     }

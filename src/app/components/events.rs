@@ -121,6 +121,24 @@ pub fn EventsView() -> Html {
     }
 }
 
+/// Who acted and who was acted on, in words ("By Norvex Corp, on Plexa Inc"), when the engine found either.
+fn roles_line(analysis: &Analysis, ev: &Event) -> Option<String> {
+    let name = |id: &Option<String>| {
+        let id = id.as_ref()?;
+        analysis
+            .entities
+            .iter()
+            .find(|e| &e.id == id)
+            .map(|e| e.canonical.clone())
+    };
+    match (name(&ev.agent), name(&ev.patient)) {
+        (Some(a), Some(p)) => Some(format!("By {a}, on {p}")),
+        (Some(a), None) => Some(format!("By {a}")),
+        (None, Some(p)) => Some(format!("On {p}")),
+        (None, None) => None,
+    }
+}
+
 /// One event's card: date, type, places, participants, casualties and its words in the text.
 fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&str>, related: bool) -> Html {
     let places = place_names(analysis, ev);
@@ -142,7 +160,8 @@ fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&s
                 <span class="ev-head">
                     <time title={ev.date.value.clone()}>{crate::explorer::format::readable_value(&ev.date.value)}</time>
                     if let Some(note) = crate::explorer::format::date_note(analysis, ev) { <span class="tag dated-by">{note}</span> }
-                    <strong>{ev.kind.replace('_', " ")}</strong>
+                    <strong>{crate::export::kind_label(&ev.kind)}</strong>
+                    <span class="tag fam-tag">{crate::export::family_label(&ev.family)}</span>
                     if ev.polarity == Polarity::Negative { <span class="tag">{"did not happen"}</span> }
                     if ev.modality != crate::model::Modality::Asserted {
                         <span class="tag">{match ev.modality {
@@ -154,6 +173,7 @@ fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&s
                 </span>
                 if !places.is_empty() { <span class="ev-line">{"Where: "}{places.join(", ")}</span> }
                 if !people.is_empty() { <span class="ev-line">{"Who: "}{people.join(", ")}</span> }
+                if let Some(roles) = roles_line(analysis, ev) { <span class="ev-line">{roles}</span> }
                 if !casualties.is_empty() { <span class="ev-line casualties">{casualties.join("; ")}</span> }
                 <span class="trigger">{format!("“{}”", ev.trigger.text)}
                     if ev.mentions.len() > 1 { {format!(" and {} more mention(s)", ev.mentions.len() - 1)} }

@@ -177,7 +177,7 @@ fn event(
     html! {
         <>
             <p><strong>{event_summary(analysis, ev)}</strong></p>
-            <p>{format!("{} ({}), {} — {}: {}, {}", ev.kind.replace('_', " "), ev.family,
+            <p>{format!("{} ({}), {} — {}: {}, {}", crate::export::kind_label(&ev.kind), crate::export::family_label(&ev.family),
                 if ev.polarity == crate::model::Polarity::Negative { "did not happen" } else { "happened" },
                 crate::explorer::format::readable_value(&ev.date.value),
                 crate::explorer::format::precision_words(ev.date.precision),

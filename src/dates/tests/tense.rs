@@ -325,3 +325,26 @@ fn a_holidays_year_a_final_day_and_a_plan_to_take_place() {
         ]
     );
 }
+
+#[test]
+fn a_modal_of_obligation_reads_a_bare_month_or_weekday_forward() {
+    // A June article: "should" looks ahead to the coming October and Friday; the simple past looks back.
+    let dct = Some("2015-06-10");
+    assert_eq!(
+        pairs("The new bridge should be completed in October.", dct),
+        vec![p("October", "2015-10")]
+    );
+    assert_eq!(
+        pairs("The board should vote on Friday.", dct),
+        vec![p("Friday", "2015-06-12")]
+    );
+    assert_eq!(
+        pairs("The new bridge was completed in October.", dct),
+        vec![p("October", "2014-10")]
+    );
+    // "should have" is a perfect: it looks back.
+    assert_eq!(
+        pairs("The bridge should have opened in October.", dct),
+        vec![p("October", "2014-10")]
+    );
+}

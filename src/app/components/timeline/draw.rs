@@ -157,7 +157,7 @@ fn bar(state: &AppContext, item: &Item, lane: usize, hit: (f64, f64), scale: &Sc
     // Labels sit just above their bar, so text never crosses a bar of another colour.
     let (text_x, anchor) = if flipped { (x0 + w, "end") } else { (x0, "start") };
     html! {
-        <g class={classes!("tl-item", format!("art-{}", item.article % 6), is_selected.then_some("selected"), is_related.then_some("related"), (item.status != "happened").then_some("unreal"))} tabindex="0" role="button"
+        <g class={classes!("tl-item", format!("art-{}", item.article % 6), format!("fam-{}", item.family), is_selected.then_some("selected"), is_related.then_some("related"), (item.status != "happened").then_some("unreal"))} tabindex="0" role="button"
             aria-label={item.aria.clone()} aria-pressed={is_selected.to_string()}
             data-event={item.id.clone()}
             onclick={select.reform(|_| ())} {onkeydown}>

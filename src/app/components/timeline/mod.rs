@@ -63,6 +63,7 @@ pub fn TimelineView() -> Html {
             <div class="tl-scroll">
             {main_svg(&state, &layout, &scale, selected, handlers, dated.len())}
             </div>
+            {family_legend(dated)}
             {draw::vague_rail(&state, &analysis, &vague, selected)}
         </section>
     }
@@ -100,6 +101,30 @@ fn use_placed(settled: Option<Rc<Analysis>>, state: &AppContext) -> Rc<Placed> {
         dated.sort_by(|a, b| a.start.total_cmp(&b.start));
         (dated, vague)
     })
+}
+
+/// The key to the bar colours: each family of the dated events of the article being read, in words, in the order
+/// of their labels. O(n·f) for n events and f families (a dozen).
+fn family_legend(dated: &[Item]) -> Html {
+    let mut families: Vec<&str> = Vec::new();
+    for item in dated.iter().filter(|i| i.other.is_none()) {
+        if !families.contains(&item.family.as_str()) {
+            families.push(&item.family);
+        }
+    }
+    if families.is_empty() {
+        return html! {};
+    }
+    families.sort_by_key(|f| crate::export::family_label(f));
+    html! {
+        <p class="hint legend tl-legend">{"Colours: "}
+            {for families.iter().map(|f| html! {
+                <span class={classes!("fam-key", format!("fam-{f}"))}>
+                    <span class="lg fam-swatch"></span>{crate::export::family_label(f)}{" "}
+                </span>
+            })}
+        </p>
+    }
 }
 
 /// The zoomable calendar: axis, ticks, breaks and the event bars.
