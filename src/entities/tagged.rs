@@ -158,6 +158,47 @@ pub(super) fn overrule(text: &str, lex: &Lexicon, tagged: &[TaggedName], named: 
         })
         .collect();
     named.retain(|e| !(e.kind == EntityKind::Person && turned.contains(&e.canonical)));
+    widen_people(text, tagged, named);
+}
+
+/// Where the tagger reads one person over the words the rules split into people ("co-founder Steve Jobs" as
+/// "Steve" and "Jobs", "Martin Luther King" as "Martin Luther" before a title), the rules' people become the
+/// tagger's one, keeping the first one's role. Only people the tagger's name wholly covers, and nothing else
+/// inside it. O((n + k) log n).
+fn widen_people(text: &str, tagged: &[TaggedName], named: &mut Vec<Entity>) {
+    named.sort_by_key(|e| e.span.start);
+    let mut gone = vec![false; named.len()];
+    let mut wider = Vec::new();
+    for t in tagged
+        .iter()
+        .filter(|t| t.label == NameLabel::Person && t.margin >= SURE_ORG_OVER_WEAK_PERSON)
+    {
+        let from = named.partition_point(|e| e.span.end <= t.span.start);
+        let inside: Vec<usize> = (from..named.len())
+            .take_while(|&i| named[i].span.start < t.span.end)
+            .collect();
+        let all_people_within = !inside.is_empty()
+            && inside.iter().all(|&i| {
+                let e = &named[i];
+                e.kind == EntityKind::Person && !gone[i] && t.span.start <= e.span.start && e.span.end <= t.span.end
+            });
+        let widens = inside.len() > 1 || inside.first().is_some_and(|&i| named[i].span != t.span);
+        if !(all_people_within && widens) {
+            continue;
+        }
+        let mut person = entity(text, t.span, EntityKind::Person, t.span.slice(text));
+        person.role = named[inside[0]].role.clone();
+        for &i in &inside {
+            gone[i] = true;
+        }
+        wider.push(person);
+    }
+    let mut i = 0;
+    named.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+    named.extend(wider);
 }
 
 /// A tagged organisation's span without a title at its end ("Apple Computer CEO" before "Steve Jobs" is the

@@ -242,7 +242,7 @@ impl NameModel {
         None
     }
 
-    fn add_scores(&self, key: u32, scores: &mut [f32; TAGS]) {
+    fn add_scores(&self, key: u32, scores: &mut [i32; TAGS]) {
         let mask = self.slots.len() - 1;
         let mut i = slot_of(key) & mask;
         loop {
@@ -252,7 +252,7 @@ impl NameModel {
             };
             if self.keys[at] == key {
                 for (s, &w) in scores.iter_mut().zip(&self.weights[at * TAGS..(at + 1) * TAGS]) {
-                    *s += f32::from(w);
+                    *s += i32::from(w);
                 }
                 return;
             }
@@ -270,11 +270,18 @@ impl NameModel {
         for i in 0..tokens.len() {
             let prev = if i > 0 { tags[i - 1] } else { OUTSIDE };
             let prev2 = if i > 1 { tags[i - 2] } else { OUTSIDE };
-            let n = sentence.features(i, prev, prev2, &mut keys);
-            let mut scores = [0f32; TAGS];
-            for &k in &keys[..n] {
-                self.add_scores(k, &mut scores);
+            if sentence.surely_outside(i, prev) {
+                tags.push(OUTSIDE);
+                margins.push(f32::INFINITY);
+                continue;
             }
+            let n = sentence.features(i, prev, prev2, &mut keys);
+            // Integer sums of the one-byte weights: exact, and cheaper than converting each weight to a float.
+            let mut sums = [0i32; TAGS];
+            for &k in &keys[..n] {
+                self.add_scores(k, &mut sums);
+            }
+            let scores = sums.map(|s| s as f32);
             let (best, margin) = best_allowed(&scores, prev);
             tags.push(best);
             margins.push(margin * self.scale);
