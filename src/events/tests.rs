@@ -3,7 +3,7 @@
 use super::*;
 use crate::lang::Language;
 use crate::model::Analysis;
-use crate::model::{CasualtyKind, DateSource, Dct, Document, Place, Qualifier, Timex};
+use crate::model::{CasualtyKind, DateSource, Dct, Document, Place, Qualifier, Timex, TimexType};
 
 /// An analysis of `text` with real entities and the given (text, value) timexes and (text, name, feature)
 /// places, each placed at the first occurrence of its text at or after the previous one of its kind.
