@@ -346,6 +346,11 @@ pub struct Entity {
     /// Normalised value, for numbers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Quantity>,
+    /// Found by the statistical name tagger alone (or as another mention of a name it found), not by a table's
+    /// rule. Such a name does not hide the place names inside it from the places engine ("Butler County" in
+    /// "Butler County Sheriff's Office" is still a place), where a rule's name does ("France" in "Air France").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tagged: bool,
 }
 
 /// A mention of text: where, and what it says.

@@ -183,6 +183,7 @@ pub(crate) fn entity(text: &str, span: Span, kind: EntityKind, canonical: impl I
         role: None,
         country: None,
         quantity: None,
+        tagged: false,
     }
 }
 

@@ -42,6 +42,7 @@ fn join_places_to_orgs(text: &str, tagged: impl Iterator<Item = TaggedName>) -> 
                 last.span.end = t.span.end;
                 last.label = NameLabel::Org;
                 last.margin = last.margin.max(t.margin);
+                last.joined = true;
                 continue;
             }
         }
@@ -114,7 +115,12 @@ pub(super) fn people_and_orgs(known: &Known, tagged: &[TaggedName], named: &[Ent
             continue;
         }
         taken.insert(span);
-        out.push(entity(text, span, kind, span.slice(text)));
+        // A joined name is the tagger's organisation and place made one by a rule: it hides the place inside it
+        // like a rule's name ("France" of "Air France"); the tagger's own names do not.
+        out.push(Entity {
+            tagged: !t.joined,
+            ..entity(text, span, kind, span.slice(text))
+        });
     }
     let senses = senses(text, named.iter().chain(&out));
     out.extend(other_mentions(known, &senses, &mut taken));
@@ -187,6 +193,7 @@ fn widen_people(text: &str, tagged: &[TaggedName], named: &mut Vec<Entity>) {
             continue;
         }
         let mut person = entity(text, t.span, EntityKind::Person, t.span.slice(text));
+        person.tagged = true;
         person.role = named[inside[0]].role.clone();
         for &i in &inside {
             gone[i] = true;
@@ -306,7 +313,10 @@ fn other_mentions(known: &Known, senses: &HashMap<String, Option<Sense>>, taken:
         match found {
             Some((j, span, sense)) => {
                 taken.insert(span);
-                out.push(entity(text, span, sense.kind, sense.canonical.clone()));
+                out.push(Entity {
+                    tagged: true,
+                    ..entity(text, span, sense.kind, sense.canonical.clone())
+                });
                 i = j + 1;
             }
             None => i += 1,

@@ -98,6 +98,8 @@ pub struct TaggedName {
     /// How much the tagger preferred this reading: the smallest, over the name's tokens, of the best tag's score
     /// minus the runner-up's, in the model's weight units.
     pub margin: f32,
+    /// Joined from two of the tagger's names by a rule (an organisation and a place side by side, "Air France").
+    pub joined: bool,
 }
 
 /// Why a model file could not be read.
@@ -326,6 +328,7 @@ fn spans_of(tokens: &[Token], tags: &[usize], margins: &[f32]) -> Vec<TaggedName
             span: tokens[i].span,
             label,
             margin,
+            joined: false,
         });
     }
     out

@@ -50,10 +50,11 @@ impl<'t, 'c> Context<'t, 'c> {
             entities
                 .iter()
                 .filter(|e| {
-                    matches!(
-                        e.kind,
-                        EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym
-                    )
+                    !e.tagged
+                        && matches!(
+                            e.kind,
+                            EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Demonym
+                        )
                 })
                 .map(|e| e.span)
                 .chain(orgs),
