@@ -65,6 +65,8 @@ pub mod places;
 pub mod reader;
 pub mod segment;
 pub mod share;
+#[cfg(test)]
+mod test_corpus;
 pub mod timeline;
 pub mod windows;
 

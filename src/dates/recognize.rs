@@ -534,17 +534,8 @@ mod tests {
             ]
             .map(String::from),
         );
-        let corpus = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/timeml"));
-        match std::fs::read_dir(corpus) {
-            Ok(dir) => {
-                let mut files: Vec<_> = dir.flatten().map(|e| e.path()).collect();
-                files.sort();
-                for file in files.iter().take(20) {
-                    let text = std::fs::read_to_string(file).unwrap_or_default();
-                    texts.extend(text.lines().filter(|l| !l.trim().is_empty()).take(40).map(String::from));
-                }
-            }
-            Err(_) => println!("SKIP corpus lines: {} is absent", corpus.display()),
+        for text in crate::test_corpus::texts("timeml", 20) {
+            texts.extend(text.lines().filter(|l| !l.trim().is_empty()).take(40).map(String::from));
         }
         let every: Vec<usize> = (0..lex.rules.len()).collect();
         for text in &texts {
