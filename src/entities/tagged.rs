@@ -16,7 +16,7 @@ use crate::lang::Language;
 use crate::model::{Entity, EntityKind, Span, Timex};
 use crate::places::Gazetteer;
 
-/// The tagger's names of the document, every sentence tagged. O(t log m) for t tokens and a model of m features.
+/// The tagger's names of the document, every sentence tagged. O(t) for t tokens.
 pub(super) fn tag(doc: &Doc, language: &Language, model: &NameModel, gazetteer: Option<&Gazetteer>) -> Vec<TaggedName> {
     let lists = Lists::of(language, gazetteer);
     let lower = LowerWords::of(doc.tokens());
@@ -127,17 +127,18 @@ pub(super) fn people_and_orgs(known: &Known, tagged: &[TaggedName], named: &[Ent
     out
 }
 
-/// How far ahead the tagger's organisation must be to overrule a person the rules found by a weak cue alone.
-const SURE_ORG_OVER_WEAK_PERSON: f32 = 5.0;
+/// How far ahead the tagger must be to change the rules' people: a person found by a weak cue alone turned into
+/// its organisation, or people it splits widened to its one person.
+const SURE_OVER_RULE_PEOPLE: f32 = 5.0;
 
 /// Turns the rules' weakest people into organisations where the tagger reads the very same words as one: a person
 /// found only by "X Y said" (no title, no given name) is a company as often as not ("Apple Computer said"), and the
 /// mentions linked to it as its surname go with it. O(n + k) for n names and k tagged ones.
 pub(super) fn overrule(text: &str, lex: &Lexicon, tagged: &[TaggedName], named: &mut Vec<Entity>) {
-    let orgs: HashMap<Span, f32> = tagged
+    let orgs: std::collections::HashSet<Span> = tagged
         .iter()
-        .filter(|t| t.label == NameLabel::Org && t.margin >= SURE_ORG_OVER_WEAK_PERSON)
-        .map(|t| (t.span, t.margin))
+        .filter(|t| t.label == NameLabel::Org && t.margin >= SURE_OVER_RULE_PEOPLE)
+        .map(|t| t.span)
         .collect();
     let weak = |e: &Entity| {
         e.kind == EntityKind::Person
@@ -156,7 +157,7 @@ pub(super) fn overrule(text: &str, lex: &Lexicon, tagged: &[TaggedName], named: 
     });
     let turned: std::collections::HashSet<String> = named
         .iter_mut()
-        .filter(|e| weak(e) && orgs.contains_key(&e.span))
+        .filter(|e| weak(e) && orgs.contains(&e.span))
         .map(|e| {
             e.kind = EntityKind::Org;
             e.canonical = e.span.slice(text).to_string();
@@ -177,7 +178,7 @@ fn widen_people(text: &str, tagged: &[TaggedName], named: &mut Vec<Entity>) {
     let mut wider = Vec::new();
     for t in tagged
         .iter()
-        .filter(|t| t.label == NameLabel::Person && t.margin >= SURE_ORG_OVER_WEAK_PERSON)
+        .filter(|t| t.label == NameLabel::Person && t.margin >= SURE_OVER_RULE_PEOPLE)
     {
         let from = named.partition_point(|e| e.span.end <= t.span.start);
         let inside: Vec<usize> = (from..named.len())
@@ -209,7 +210,8 @@ fn widen_people(text: &str, tagged: &[TaggedName], named: &mut Vec<Entity>) {
 }
 
 /// A tagged organisation's span without a title at its end ("Apple Computer CEO" before "Steve Jobs" is the
-/// company; the title belongs to the person). A leading function word is not part of the name either ("The Federal Reserve" is the Federal Reserve).
+/// company; the title belongs to the person). A leading function word is not part of the name either ("The Federal
+/// Reserve" is the Federal Reserve).
 fn trim_title(text: &str, lex: &Lexicon, span: Span) -> Span {
     let mut span = span;
     if let Some((first, rest)) = span.slice(text).split_once(' ') {
@@ -303,7 +305,7 @@ fn other_mentions(known: &Known, senses: &HashMap<String, Option<Sense>>, taken:
             i += 1;
             continue;
         }
-        // The token after the name must not continue a word ("Apple" in "Apple-branded" is fine, in "Apples" not).
+        // Tokens are whole words: "Apples" is never a mention of "Apple".
         let found = (i..tokens.len().min(i + MAX_NAME_TOKENS)).rev().find_map(|j| {
             let last = &tokens[j];
             let span = Span::new(first.span.start, last.span.end);

@@ -1,8 +1,8 @@
 //! Evaluation: toponym recognition and resolution over LGL / TR-News XML (Gritta et al. 2018 form).
 //!
-//! `eval geo [--errors] [--entities rules|names] [FILE...]` (default ../shared/corpora/geo/lgl.xml and tr-news.xml). Offsets in these files
-//! count Unicode characters; they are turned into byte offsets here. A found place counts when its span
-//! overlaps a gold toponym (so TR-News offsets that are one off still match); it is right when within
+//! `eval geo [--errors] [--entities rules|names] [FILE...]` (default ../shared/corpora/geo/lgl.xml and
+//! tr-news.xml). Offsets in these files count Unicode characters; they are turned into byte offsets here. A found
+//! place counts when its span overlaps a gold toponym (so TR-News offsets that are one off still match); it is right when within
 //! 161 km of the gold point (acc@161, Gritta et al.); "or same id" also counts a reading with the gold's GeoNames
 //! id wherever our point for it stands (a large division placed at the middle of its towns). Articles are split by
 //! position: even ones (0, 2, ...) are the development half, odd ones the held-out half; each is reported apart.

@@ -251,8 +251,8 @@ impl Sentence {
     }
 
     /// Whether token `i` after the tag `prev` is outside any name without asking the model: a name starts with a
-    /// capital or a digit (or is a product's "iPod"), so a word in lower case or a mark after no name is outside (three tokens in four of
-    /// news text, which the tagger then costs nothing). Training reads every token: the model so learns the words
+    /// capital or a digit (or is a product's "iPod"), so a word in lower case or a mark after no name is outside
+    /// (three tokens in four of news text, which the tagger then costs nothing). Training reads every token: the model so learns the words
     /// around names from them, and the names that start in lower case ("the United States") are cut at their
     /// first capital here, as the entities engine trims them anyway.
     pub(crate) fn surely_outside(&self, i: usize, prev: usize) -> bool {
