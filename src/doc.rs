@@ -47,6 +47,11 @@ impl Token<'_> {
 
     /// True when it has letters and all of them are upper case ("UN", "BEIRUT").
     pub fn is_all_caps(&self) -> bool {
+        if self.text.is_ascii() {
+            // The same test without the Unicode tables (most words).
+            let mut letters = self.text.bytes().filter(u8::is_ascii_alphabetic).peekable();
+            return letters.peek().is_some() && letters.all(|b| b.is_ascii_uppercase());
+        }
         let mut letters = self.text.chars().filter(|c| c.is_alphabetic()).peekable();
         letters.peek().is_some() && letters.all(char::is_uppercase)
     }

@@ -56,6 +56,12 @@ pub struct Lexicon {
     pub titles: HashSet<&'static str>,
     /// Words that make a tagged name no person or organisation ("FTSE", "Nikkei", "GMT").
     pub not_agents: HashSet<&'static str>,
+    /// Lower-case words that may stand inside a name ("of", "de", "bin").
+    pub name_joiners: HashSet<&'static str>,
+    /// Longest entry of `not_agents`, in bytes.
+    not_agents_longest: usize,
+    /// Every word of the lists above with the lists it is in, as one bit set ([`Lexicon::word_flags`]).
+    word_flags: HashMap<&'static str, u8>,
     /// Words that never start a name.
     pub stopwords: HashSet<&'static str>,
     /// Months, to keep dates out of numbers.
@@ -223,7 +229,10 @@ fn build(t: &Tables) -> Lexicon {
         true,
     );
 
-    Lexicon {
+    let not_agents: HashSet<&'static str> = lang::rows(t.not_agents).filter_map(|r| r.first().copied()).collect();
+    let mut lexicon = Lexicon {
+        not_agents_longest: not_agents.iter().map(|n| n.len()).max().unwrap_or(0),
+        word_flags: HashMap::default(),
         orgs,
         org_re,
         org_suffix_re,
@@ -234,13 +243,64 @@ fn build(t: &Tables) -> Lexicon {
         said_re,
         first_names,
         titles: title_words.iter().copied().collect(),
-        not_agents: lang::rows(t.not_agents).filter_map(|r| r.first().copied()).collect(),
+        not_agents,
         stopwords: lang::lines(t.name_stopwords).collect(),
+        name_joiners: lang::lines(t.name_joiners).collect(),
         months: months(t),
         demonyms,
         demonym_re,
         number_words,
         number_re,
+    };
+    lexicon.word_flags = word_flags(&lexicon);
+    lexicon
+}
+
+/// The lists each word of the lexicon is in, one bit a list, in the order the name tagger's features read them
+/// (its model was trained with this order: a new list takes a new bit at the end).
+fn word_flags(lex: &Lexicon) -> HashMap<&'static str, u8> {
+    let lists: [Vec<&'static str>; 8] = [
+        lex.first_names.iter().copied().collect(),
+        lex.org_suffixes.keys().copied().collect(),
+        lex.demonyms.keys().copied().collect(),
+        lex.stopwords.iter().copied().collect(),
+        lex.months.iter().copied().collect(),
+        lex.orgs.keys().copied().collect(),
+        lex.titles.iter().copied().collect(),
+        lex.not_agents.iter().copied().collect(),
+    ];
+    let mut flags: HashMap<&'static str, u8> = HashMap::default();
+    for (bit, words) in lists.iter().enumerate() {
+        for &w in words {
+            *flags.entry(w).or_insert(0) |= 1 << bit;
+        }
+    }
+    flags
+}
+
+impl Lexicon {
+    /// The lists `word` is in, one bit a list: given names, organisation suffixes, demonyms, stopwords, months,
+    /// organisations, titles, words of no agent. One look-up.
+    pub fn word_flags(&self, word: &str) -> u8 {
+        self.word_flags.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `name` holds a word or words of `not_agents` standing alone (not inside a longer word: "Dow" in
+    /// "Dow Jones" but not in "Dowling"). The entries start and end with a letter or digit, so only the stretches
+    /// from a word's start to a word's end, no longer than the longest entry, are looked up: O(w²) for w words.
+    pub fn holds_not_agent(&self, name: &str) -> bool {
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut starts = name
+            .char_indices()
+            .filter(|&(at, c)| c.is_alphanumeric() && !alnum(name[..at].chars().next_back()));
+        starts.any(|(from, _)| {
+            let rest = &name[from..];
+            rest.char_indices()
+                .map(|(at, c)| at + c.len_utf8())
+                .take_while(|&end| end <= self.not_agents_longest)
+                .filter(|&end| alnum(rest[..end].chars().next_back()) && !alnum(rest[end..].chars().next()))
+                .any(|end| self.not_agents.contains(&rest[..end]))
+        })
     }
 }
 
@@ -333,5 +393,51 @@ mod tests {
                 "September"
             ]
         );
+    }
+
+    #[test]
+    fn a_word_of_no_agent_counts_only_standing_alone() {
+        let lex = Lexicon::get();
+        assert!(lex.holds_not_agent("Dow Jones Industrial Average"));
+        assert!(lex.holds_not_agent("the Hang Seng"));
+        assert!(lex.holds_not_agent("S&P 500"));
+        assert!(lex.holds_not_agent("Dow-Jones"));
+        assert!(!lex.holds_not_agent("Dowling"));
+        assert!(!lex.holds_not_agent("Hang Sengs"));
+        assert!(!lex.holds_not_agent("Apple Computer"));
+        assert!(!lex.holds_not_agent(""));
+    }
+
+    #[test]
+    fn word_flags_name_each_list_a_word_is_in() {
+        let lex = Lexicon::get();
+        // One bit a list, in the tagger's order: given names, organisation suffixes, demonyms, stopwords, months,
+        // organisations, titles, words of no agent.
+        let expect = |word: &str| {
+            u8::from(lex.first_names.contains(word))
+                | u8::from(lex.org_suffixes.contains_key(word)) << 1
+                | u8::from(lex.demonyms.contains_key(word)) << 2
+                | u8::from(lex.stopwords.contains(word)) << 3
+                | u8::from(lex.months.contains(word)) << 4
+                | u8::from(lex.orgs.contains_key(word)) << 5
+                | u8::from(lex.titles.contains(word)) << 6
+                | u8::from(lex.not_agents.contains(word)) << 7
+        };
+        for word in [
+            "John",
+            "Inc",
+            "Syrian",
+            "The",
+            "September",
+            "Reuters",
+            "President",
+            "Dow",
+            "Homs",
+            "zzz",
+        ] {
+            assert_eq!(lex.word_flags(word), expect(word), "{word}");
+        }
+        assert_ne!(lex.word_flags("September"), 0);
+        assert_eq!(lex.word_flags("zzz"), 0);
     }
 }

@@ -20,11 +20,9 @@ use crate::places::Gazetteer;
 pub(super) fn tag(doc: &Doc, language: &Language, model: &NameModel, gazetteer: Option<&Gazetteer>) -> Vec<TaggedName> {
     let lists = Lists::of(language, gazetteer);
     let lower = LowerWords::of(doc.tokens());
-    let tagged = doc
-        .segments()
-        .iter()
-        .flat_map(|s| model.tag(doc.tokens_in(s.span), &lists, &lower));
-    join_places_to_orgs(doc.text(), tagged)
+    let sentences = doc.segments().iter().map(|s| doc.tokens_in(s.span));
+    let tagged = model.tag_document(sentences, &lists, &lower);
+    join_places_to_orgs(doc.text(), tagged.into_iter())
 }
 
 /// An organisation and a place side by side, one space apart, are one organisation: the place is part of its name
@@ -231,10 +229,7 @@ fn trim_title(text: &str, lex: &Lexicon, span: Span) -> Span {
 fn is_agent_name(lex: &Lexicon, name: &str, kind: EntityKind) -> bool {
     let words = || name.split(|c: char| !(c.is_alphanumeric() || c == '&'));
     let named_word = words().any(|w| w.chars().next().is_some_and(char::is_uppercase) && !lex.stopwords.contains(w));
-    let not_agent = lex.not_agents.iter().any(|n| {
-        name.match_indices(n)
-            .any(|(at, _)| crate::doc::stands_alone(name, Span::new(at, at + n.len())))
-    });
+    let not_agent = lex.holds_not_agent(name);
     let product = kind == EntityKind::Org && name.chars().next().is_some_and(char::is_lowercase);
     named_word && !not_agent && !product
 }

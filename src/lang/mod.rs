@@ -140,6 +140,8 @@ declare_tables! {
     count_qualifiers: "count_qualifiers.tsv",
     /// Capitalised function words, weekdays and months that never start a name.
     name_stopwords: "name_stopwords.txt",
+    /// Lower-case words that may stand inside a name ("of", "de", "bin").
+    name_joiners: "name_joiners.txt",
 }
 
 impl Tables {

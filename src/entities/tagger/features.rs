@@ -40,15 +40,7 @@ impl<'l> Lists<'l> {
     }
 
     fn flags(&self, word: &str) -> u32 {
-        let lex = self.lexicon;
-        u32::from(lex.first_names.contains(word))
-            | u32::from(lex.org_suffixes.contains_key(word)) << 1
-            | u32::from(lex.demonyms.contains_key(word)) << 2
-            | u32::from(lex.stopwords.contains(word)) << 3
-            | u32::from(lex.months.contains(word)) << 4
-            | u32::from(lex.orgs.contains_key(word)) << 5
-            | u32::from(lex.titles.contains(word)) << 6
-            | u32::from(lex.not_agents.contains(word)) << 7
+        u32::from(self.lexicon.word_flags(word))
     }
 }
 
@@ -93,11 +85,14 @@ pub struct LowerWords {
 impl LowerWords {
     /// The lower-case words of `tokens`. Linear in their number.
     pub fn of<'t>(tokens: impl IntoIterator<Item = &'t Token<'t>>) -> LowerWords {
-        let seen = tokens
-            .into_iter()
-            .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
-            .map(|t| normal_hash(t.text))
-            .collect();
+        let tokens = tokens.into_iter();
+        // Sized once for the words of the text (most are in lower case), not grown a rehash at a time.
+        let mut seen = HashSet::with_capacity_and_hasher(tokens.size_hint().0, Default::default());
+        seen.extend(
+            tokens
+                .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
+                .map(|t| normal_hash(t.text)),
+        );
         LowerWords { seen }
     }
 
@@ -139,7 +134,16 @@ fn shape_hash(word: &str) -> u64 {
     let mut h = FxHasher::default();
     let (mut last, mut run) = (' ', 0);
     for ch in word.chars() {
-        let class = if ch.is_uppercase() {
+        // ASCII first: the same classes, without the Unicode tables.
+        let class = if ch.is_ascii_uppercase() {
+            'X'
+        } else if ch.is_ascii_lowercase() {
+            'x'
+        } else if ch.is_ascii_digit() {
+            'd'
+        } else if ch.is_ascii() {
+            ch
+        } else if ch.is_uppercase() {
             'X'
         } else if ch.is_lowercase() {
             'x'
@@ -161,7 +165,13 @@ fn shape_hash(word: &str) -> u64 {
 fn affix_hash(word: &str, from_end: bool) -> u64 {
     let mut h = FxHasher::default();
     h.write_u8(u8::from(from_end));
-    let lower = |ch: char| ch.to_lowercase().next().unwrap_or(ch) as u32;
+    let lower = |ch: char| {
+        if ch.is_ascii() {
+            ch.to_ascii_lowercase() as u32
+        } else {
+            ch.to_lowercase().next().unwrap_or(ch) as u32
+        }
+    };
     if from_end {
         word.chars().rev().take(3).for_each(|c| h.write_u32(lower(c)));
     } else {
@@ -194,69 +204,20 @@ const EDGE: Read = Read {
 /// A sentence's tokens, read once.
 pub(crate) struct Sentence {
     reads: Vec<Read>,
-    /// Per token: it starts with a capital or a digit, or has a capital inside ("iPod"), so a name may start with it.
-    starters: Vec<bool>,
 }
 
 impl Sentence {
-    /// Reads each token of a sentence. Linear in the tokens.
+    /// Reads each token of a sentence (training reads every token). Linear in the tokens.
     pub(crate) fn new(tokens: &[Token], lists: &Lists, lower: &LowerWords) -> Sentence {
-        let (mut key, mut pair) = (String::new(), String::new());
-        // Place names of one word, and of two joined by a space ("San Francisco", "New York"): capitalised only.
-        let mut places = vec![0u32; tokens.len()];
-        for (i, t) in tokens.iter().enumerate().filter(|(_, t)| t.is_capitalised()) {
-            places[i] = places[i].max(lists.place_size(t.text, &mut key));
-            if let Some(next) = tokens.get(i + 1).filter(|n| n.is_capitalised() && n.spaced) {
-                pair.clear();
-                pair.push_str(t.text);
-                pair.push(' ');
-                pair.push_str(next.text);
-                let size = lists.place_size(&pair, &mut key) << 3;
-                places[i] |= size;
-                places[i + 1] |= size;
-            }
-        }
-        let reads = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let lower_hash = normal_hash(t.text);
-                // Every list holds capitalised words only (the tables match case-sensitively): a word in lower case
-                // (most of a text) is looked up in none.
-                let listed = if t.is_capitalised() { lists.flags(t.text) } else { 0 };
-                let flags = listed
-                    | places[i] << 12
-                    | u32::from(t.is_capitalised()) << 8
-                    | u32::from(t.is_all_caps() && t.text.len() > 1) << 9
-                    | u32::from(t.is_capitalised() && lower.contains(lower_hash)) << 10
-                    | u32::from(i == 0) << 11;
-                Read {
-                    lower: lower_hash,
-                    shape: shape_hash(t.text),
-                    prefix: affix_hash(t.text, false),
-                    suffix: affix_hash(t.text, true),
-                    flags: u64::from(flags),
-                }
-            })
+        let mut key = String::new();
+        let mut sizes = |name: &str, next: Option<&str>| match next {
+            None => lists.place_size(name, &mut key),
+            Some(next) => lists.place_size(&format!("{name} {next}"), &mut key),
+        };
+        let reads = (0..tokens.len())
+            .map(|i| read(tokens, i, lists, lower, place_bits(tokens, i, &mut sizes)))
             .collect();
-        let starters = tokens
-            .iter()
-            .map(|t| {
-                t.is_capitalised()
-                    || t.text.starts_with(|c: char| c.is_numeric())
-                    || (t.is_word() && t.text.chars().any(char::is_uppercase))
-            })
-            .collect();
-        Sentence { reads, starters }
-    }
-
-    /// Whether token `i` after the tag `prev` is outside any name without asking the model: a name starts with a
-    /// capital or a digit (or is a product's "iPod"), so a word in lower case or a mark after no name is outside
-    /// (three tokens in four of news text, which the tagger then costs nothing). Training reads every token: the model so learns the words
-    /// around names from them, and the names that start in lower case ("the United States") are cut at their
-    /// first capital here, as the entities engine trims them anyway.
-    pub(crate) fn surely_outside(&self, i: usize, prev: usize) -> bool {
-        prev == super::OUTSIDE && !self.starters.get(i).copied().unwrap_or(false)
+        Sentence { reads }
     }
 
     fn at(&self, i: usize, offset: isize) -> Read {
@@ -268,53 +229,288 @@ impl Sentence {
 
     /// The feature keys of token `i` after the tags `prev` and `prev2`, written into `out`; returns how many.
     pub(crate) fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut [u32; FEATURES_PER_TOKEN]) -> usize {
-        let (w, l1, l2, r1, r2) = (
+        let window = [
             self.at(i, 0),
             self.at(i, -1),
             self.at(i, -2),
             self.at(i, 1),
             self.at(i, 2),
-        );
-        let (p1, p2) = (prev as u64, prev2 as u64 + TAGS as u64 * 7);
-        let parts: [&[u64]; 28] = [
-            &[],
-            &[w.lower],
-            &[l1.lower],
-            &[r1.lower],
-            &[l2.lower],
-            &[r2.lower],
-            &[w.shape],
-            &[l1.shape],
-            &[r1.shape],
-            &[w.suffix],
-            &[w.prefix],
-            &[w.flags],
-            &[l1.flags],
-            &[r1.flags],
-            &[p1],
-            &[p1, p2],
-            &[p1, w.lower],
-            &[p1, w.shape],
-            &[l1.lower, w.lower],
-            &[w.lower, r1.lower],
-            &[w.shape, r1.shape],
-            &[l1.shape, w.shape],
-            &[l1.lower, w.shape],
-            &[w.shape, r1.lower],
-            &[w.flags, w.shape],
-            &[p1, r1.shape],
-            &[l1.suffix],
-            &[r1.suffix, w.shape],
         ];
-        for (template, values) in parts.iter().enumerate() {
-            let mut h = FxHasher::default();
-            h.write_u8(template as u8);
-            for &v in values.iter() {
-                h.write_u64(v);
-            }
-            let full = h.finish();
-            out[template] = (full >> 32) as u32 ^ full as u32;
+        keys(window, prev, prev2, out)
+    }
+}
+
+/// A sentence read as the tagger meets it: a token is read only when a decision looks at it (the tokens two either
+/// side of the ones that may be part of a name), and a place name is looked up in the gazetteer once per document
+/// ([`PlaceSizes`]). Reads exactly what [`Sentence`] reads.
+pub(crate) struct LazySentence<'s, 't> {
+    tokens: &'s [Token<'t>],
+    lists: &'s Lists<'s>,
+    lower: &'s LowerWords,
+    sizes: &'s mut PlaceSizes<'t>,
+    reads: Vec<Option<Read>>,
+    starters: Vec<bool>,
+}
+
+impl<'s, 't> LazySentence<'s, 't> {
+    /// A sentence with nothing read yet. Linear in the tokens (the name-start flags).
+    pub(crate) fn new(
+        tokens: &'s [Token<'t>],
+        lists: &'s Lists<'s>,
+        lower: &'s LowerWords,
+        sizes: &'s mut PlaceSizes<'t>,
+    ) -> LazySentence<'s, 't> {
+        LazySentence {
+            tokens,
+            lists,
+            lower,
+            sizes,
+            reads: vec![None; tokens.len()],
+            starters: starters(tokens),
         }
-        parts.len()
+    }
+
+    /// Whether token `i` after the tag `prev` is outside any name without asking the model: a name starts with a
+    /// capital or a digit (or is a product's "iPod"), so a word in lower case or a mark after no name is outside
+    /// (three tokens in four of news text, which the tagger then costs nothing). Training reads every token: the
+    /// model so learns the words around names from them, and the names that start in lower case ("the United States") are cut at their
+    /// first capital here, as the entities engine trims them anyway.
+    ///
+    /// After a name, the next token may go on with it when it is written against the word before ("U.S.",
+    /// "Al-Qaeda", "McDonald's") or is a word that names hold (`name_joiners.txt`: "Bank of America"); another
+    /// word in lower case, or a mark after a space, ends it ("Apple said", "Apple, which").
+    pub(crate) fn surely_outside(&self, i: usize, prev: usize) -> bool {
+        if self.starters.get(i).copied().unwrap_or(false) {
+            return false;
+        }
+        prev == super::OUTSIDE
+            || self
+                .tokens
+                .get(i)
+                .is_none_or(|t| t.spaced && !self.lists.lexicon.name_joiners.contains(t.text))
+    }
+
+    fn at(&mut self, i: usize, offset: isize) -> Read {
+        let Some(j) = i.checked_add_signed(offset).filter(|&j| j < self.tokens.len()) else {
+            return EDGE;
+        };
+        if let Some(r) = self.reads[j] {
+            return r;
+        }
+        let (tokens, lists, sizes) = (self.tokens, self.lists, &mut *self.sizes);
+        let places = place_bits(tokens, j, &mut |name, next| sizes.get(lists, name, next));
+        let r = read(tokens, j, lists, self.lower, places);
+        self.reads[j] = Some(r);
+        r
+    }
+
+    /// As [`Sentence::features`].
+    pub(crate) fn features(
+        &mut self,
+        i: usize,
+        prev: usize,
+        prev2: usize,
+        out: &mut [u32; FEATURES_PER_TOKEN],
+    ) -> usize {
+        let window = [
+            self.at(i, 0),
+            self.at(i, -1),
+            self.at(i, -2),
+            self.at(i, 1),
+            self.at(i, 2),
+        ];
+        keys(window, prev, prev2, out)
+    }
+}
+
+/// The place sizes ([`place_size`]) of the capitalised words and word pairs of one document, each looked up in the
+/// gazetteer once: a name repeats through a story, and a look-up costs far more than a hash.
+#[derive(Default)]
+pub(crate) struct PlaceSizes<'t> {
+    known: crate::hash::FastMap<(&'t str, &'t str), u32>,
+    key: String,
+    pair: String,
+}
+
+impl<'t> PlaceSizes<'t> {
+    /// The size of the place named `name`, or `name` and `next` joined by a space.
+    fn get(&mut self, lists: &Lists, name: &'t str, next: Option<&'t str>) -> u32 {
+        let id = (name, next.unwrap_or(""));
+        if let Some(&size) = self.known.get(&id) {
+            return size;
+        }
+        let size = match next {
+            None => lists.place_size(name, &mut self.key),
+            Some(next) => {
+                self.pair.clear();
+                self.pair.push_str(name);
+                self.pair.push(' ');
+                self.pair.push_str(next);
+                lists.place_size(&self.pair, &mut self.key)
+            }
+        };
+        self.known.insert(id, size);
+        size
+    }
+}
+
+/// Per token: it starts with a capital or a digit, or has a capital inside ("iPod"), so a name may start with it.
+fn starters(tokens: &[Token]) -> Vec<bool> {
+    tokens
+        .iter()
+        .map(|t| {
+            t.is_capitalised()
+                || t.text.starts_with(|c: char| c.is_numeric())
+                || (t.is_word() && t.text.chars().any(char::is_uppercase))
+        })
+        .collect()
+}
+
+/// The gazetteer bits of token `i`: the size of the place its word names, and (shifted by three) of the place it
+/// names with its neighbour, for capitalised words only; `size(name, Some(next))` is the size of "name next".
+/// (A pair on the left replaces a smaller single word's size rather than adding to it: the model learnt so.)
+fn place_bits<'t>(tokens: &[Token<'t>], i: usize, size: &mut impl FnMut(&'t str, Option<&'t str>) -> u32) -> u32 {
+    let t = &tokens[i];
+    if !t.is_capitalised() {
+        return 0;
+    }
+    let pairs = |a: &Token, b: &Token| a.is_capitalised() && b.is_capitalised() && b.spaced;
+    let mut bits = match i.checked_sub(1).map(|p| &tokens[p]) {
+        Some(before) if pairs(before, t) => size(before.text, Some(t.text)) << 3,
+        _ => 0,
+    };
+    bits = bits.max(size(t.text, None));
+    if let Some(next) = tokens.get(i + 1).filter(|n| pairs(t, n)) {
+        bits |= size(t.text, Some(next.text)) << 3;
+    }
+    bits
+}
+
+/// What the tagger reads of token `i`, given its gazetteer bits ([`place_bits`]).
+fn read(tokens: &[Token], i: usize, lists: &Lists, lower: &LowerWords, places: u32) -> Read {
+    let t = &tokens[i];
+    let lower_hash = normal_hash(t.text);
+    // Every list holds capitalised words only (the tables match case-sensitively): a word in lower case (most of a
+    // text) is looked up in none.
+    let listed = if t.is_capitalised() { lists.flags(t.text) } else { 0 };
+    let flags = listed
+        | places << 12
+        | u32::from(t.is_capitalised()) << 8
+        | u32::from(t.is_all_caps() && t.text.len() > 1) << 9
+        | u32::from(t.is_capitalised() && lower.contains(lower_hash)) << 10
+        | u32::from(i == 0) << 11;
+    Read {
+        lower: lower_hash,
+        shape: shape_hash(t.text),
+        prefix: affix_hash(t.text, false),
+        suffix: affix_hash(t.text, true),
+        flags: u64::from(flags),
+    }
+}
+
+/// The feature keys of a token from the reads of its window (the token, one and two to the left, one and two to
+/// the right) and the two tags before it, written into `out`; returns how many.
+fn keys(window: [Read; 5], prev: usize, prev2: usize, out: &mut [u32; FEATURES_PER_TOKEN]) -> usize {
+    let [w, l1, l2, r1, r2] = window;
+    let (p1, p2) = (prev as u64, prev2 as u64 + TAGS as u64 * 7);
+    // Each template's key is the FxHash of its number then its values (as `FxHasher` would hash them, so keys
+    // match the trained model), folded to 32 bits; written out one by one (the hash of each template's number is a
+    // constant), as a loop over a table of values costs more than the hashing.
+    let fold = |h: u64| (h >> 32) as u32 ^ h as u32;
+    macro_rules! template {
+        ($t:literal) => {
+            out[$t] = fold(TEMPLATE_SEEDS[$t])
+        };
+        ($t:literal, $a:expr) => {
+            out[$t] = fold(fx_add(TEMPLATE_SEEDS[$t], $a))
+        };
+        ($t:literal, $a:expr, $b:expr) => {
+            out[$t] = fold(fx_add(fx_add(TEMPLATE_SEEDS[$t], $a), $b))
+        };
+    }
+    template!(0);
+    template!(1, w.lower);
+    template!(2, l1.lower);
+    template!(3, r1.lower);
+    template!(4, l2.lower);
+    template!(5, r2.lower);
+    template!(6, w.shape);
+    template!(7, l1.shape);
+    template!(8, r1.shape);
+    template!(9, w.suffix);
+    template!(10, w.prefix);
+    template!(11, w.flags);
+    template!(12, l1.flags);
+    template!(13, r1.flags);
+    template!(14, p1);
+    template!(15, p1, p2);
+    template!(16, p1, w.lower);
+    template!(17, p1, w.shape);
+    template!(18, l1.lower, w.lower);
+    template!(19, w.lower, r1.lower);
+    template!(20, w.shape, r1.shape);
+    template!(21, l1.shape, w.shape);
+    template!(22, l1.lower, w.shape);
+    template!(23, w.shape, r1.lower);
+    template!(24, w.flags, w.shape);
+    template!(25, p1, r1.shape);
+    template!(26, l1.suffix);
+    template!(27, r1.suffix, w.shape);
+    TEMPLATES
+}
+
+/// The hash of each template's number, where its key's hash starts.
+const TEMPLATE_SEEDS: [u64; TEMPLATES] = {
+    let mut seeds = [0u64; TEMPLATES];
+    let mut t = 0;
+    while t < TEMPLATES {
+        seeds[t] = fx_add(0, t as u64);
+        t += 1;
+    }
+    seeds
+};
+
+/// Number of feature templates of [`keys`].
+const TEMPLATES: usize = 28;
+
+/// One step of [`FxHasher`]: `hash` with `word` mixed in.
+#[inline(always)]
+const fn fx_add(hash: u64, word: u64) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    (hash.rotate_left(5) ^ word).wrapping_mul(SEED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key as the trained model's features were hashed: the template number, then its values, by `FxHasher`.
+    fn hashed(template: u8, values: &[u64]) -> u32 {
+        let mut h = FxHasher::default();
+        h.write_u8(template);
+        values.iter().for_each(|&v| h.write_u64(v));
+        let full = h.finish();
+        (full >> 32) as u32 ^ full as u32
+    }
+
+    #[test]
+    fn keys_are_the_hashes_the_model_was_trained_with() {
+        let read = |n: u64| Read {
+            lower: n,
+            shape: n + 1,
+            prefix: n + 2,
+            suffix: n + 3,
+            flags: n + 4,
+        };
+        let [w, l1, l2, r1, r2] = [read(100), read(200), read(300), read(400), read(500)];
+        let mut out = [0u32; FEATURES_PER_TOKEN];
+        assert_eq!(keys([w, l1, l2, r1, r2], 3, 5, &mut out), TEMPLATES);
+        let (p1, p2) = (3, 5 + TAGS as u64 * 7);
+        assert_eq!(out[0], hashed(0, &[]));
+        assert_eq!(out[1], hashed(1, &[w.lower]));
+        assert_eq!(out[5], hashed(5, &[r2.lower]));
+        assert_eq!(out[15], hashed(15, &[p1, p2]));
+        assert_eq!(out[24], hashed(24, &[w.flags, w.shape]));
+        assert_eq!(out[27], hashed(27, &[r1.suffix, w.shape]));
     }
 }

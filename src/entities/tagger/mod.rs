@@ -22,7 +22,7 @@ use crate::doc::Token;
 use crate::model::Span;
 pub use train::{train, Example, TrainReport};
 
-use features::{Sentence, FEATURES_PER_TOKEN};
+use features::{LazySentence, PlaceSizes, FEATURES_PER_TOKEN};
 
 /// What a name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -253,8 +253,14 @@ impl NameModel {
                 at => at as usize - 1,
             };
             if self.keys[at] == key {
-                for (s, &w) in scores.iter_mut().zip(&self.weights[at * TAGS..(at + 1) * TAGS]) {
-                    *s += i32::from(w);
+                // A fixed-size row, its additions written out: a loop over them costs more than they do.
+                if let Some(row) = self.weights.get(at * TAGS..(at + 1) * TAGS) {
+                    let row: &[i8; TAGS] = row.try_into().unwrap_or(&[0; TAGS]);
+                    macro_rules! add {
+                        ($($tag:literal)*) => { $( scores[$tag] += i32::from(row[$tag]); )* };
+                    }
+                    const _: () = assert!(TAGS == 11, "one addition per tag below");
+                    add!(0 1 2 3 4 5 6 7 8 9 10);
                 }
                 return;
             }
@@ -265,7 +271,32 @@ impl NameModel {
     /// The names among `tokens` (one sentence's tokens, in order), given the words the document writes in lower
     /// case somewhere ([`LowerWords`]). O(t) for t tokens (a constant number of look-ups each).
     pub fn tag(&self, tokens: &[Token], lists: &features::Lists, lower: &LowerWords) -> Vec<TaggedName> {
-        let sentence = Sentence::new(tokens, lists, lower);
+        self.tag_sentence(tokens, lists, lower, &mut PlaceSizes::default())
+    }
+
+    /// The names of each of `sentences` (token slices of one document, in order), as [`NameModel::tag`]; the
+    /// gazetteer is asked once per distinct word or word pair of the document. O(t) for t tokens.
+    pub fn tag_document<'t>(
+        &self,
+        sentences: impl IntoIterator<Item = &'t [Token<'t>]>,
+        lists: &features::Lists,
+        lower: &LowerWords,
+    ) -> Vec<TaggedName> {
+        let mut sizes = PlaceSizes::default();
+        sentences
+            .into_iter()
+            .flat_map(|tokens| self.tag_sentence(tokens, lists, lower, &mut sizes))
+            .collect()
+    }
+
+    fn tag_sentence<'t>(
+        &self,
+        tokens: &[Token<'t>],
+        lists: &features::Lists,
+        lower: &LowerWords,
+        sizes: &mut PlaceSizes<'t>,
+    ) -> Vec<TaggedName> {
+        let mut sentence = LazySentence::new(tokens, lists, lower, sizes);
         let mut tags = Vec::with_capacity(tokens.len());
         let mut margins = Vec::with_capacity(tokens.len());
         let mut keys = [0u32; FEATURES_PER_TOKEN];

@@ -126,3 +126,39 @@ fn the_builtin_model_finds_a_company_a_person_and_a_place_in_a_sentence_of_news(
         "{tagged:?}"
     );
 }
+
+#[test]
+fn the_tagger_reads_each_token_as_training_read_it() {
+    // The page reads tokens lazily and asks the gazetteer once per document; training reads every token. A
+    // difference would silently feed the model features it never learnt from.
+    let text = "New York Governor Anna Berg met iPhone makers in San Francisco on Monday. \
+                The New York Times said Berg, 54, flew to Paris and Oslo. Shares of Ravel Motors rose 3%.";
+    let language = Language::english();
+    let doc = Doc::new(text, language);
+    let lists = Lists::of(language, crate::places::Gazetteer::builtin_shared());
+    let lower = LowerWords::of(doc.tokens());
+    let mut sizes = features::PlaceSizes::default();
+    let mut compared = 0;
+    for segment in doc.segments() {
+        let tokens = doc.tokens_in(segment.span);
+        let eager = features::Sentence::new(tokens, &lists, &lower);
+        let mut lazy = LazySentence::new(tokens, &lists, &lower, &mut sizes);
+        // Every token, in an order unlike the tagger's, with several tag histories.
+        for i in (0..tokens.len()).rev() {
+            for (prev, prev2) in [(0, 0), (1, 0), (2, 1), (TAGS - 1, 3)] {
+                let (mut a, mut b) = ([0u32; FEATURES_PER_TOKEN], [0u32; FEATURES_PER_TOKEN]);
+                let n = eager.features(i, prev, prev2, &mut a);
+                assert_eq!(lazy.features(i, prev, prev2, &mut b), n);
+                assert_eq!(
+                    a[..n],
+                    b[..n],
+                    "token {i} ({}) of {:?}",
+                    tokens[i].text,
+                    segment.span.slice(text)
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 100, "{compared}");
+}
