@@ -1,6 +1,6 @@
 //! One accepted match of a rule, and how its named groups are read: what recognition hands to normalisation.
 
-use super::lexicon::group_id;
+use super::lexicon::GroupId;
 use crate::model::Span;
 use regex::{Captures, Match};
 
@@ -21,13 +21,13 @@ pub struct Found<'t> {
 
 impl<'t> Found<'t> {
     /// Group `name`, when it took part in the match (offsets relative to `base`).
-    pub fn group(&self, name: &str) -> Option<Match<'t>> {
-        group(&self.caps, self.slots, name)
+    pub fn group(&self, id: GroupId) -> Option<Match<'t>> {
+        group(&self.caps, self.slots, id)
     }
 
     /// Text of group `name`, when it took part in the match.
-    pub fn get(&self, name: &str) -> Option<&'t str> {
-        self.group(name).map(|m| m.as_str())
+    pub fn get(&self, id: GroupId) -> Option<&'t str> {
+        self.group(id).map(|m| m.as_str())
     }
 
     /// The whole match.
@@ -36,7 +36,7 @@ impl<'t> Found<'t> {
     }
 }
 
-/// Group `name` of a match, through the rule's slot table (name look-ups in `Captures` hash every time).
-pub(super) fn group<'t>(caps: &Captures<'t>, slots: &[Option<usize>], name: &str) -> Option<Match<'t>> {
-    caps.get((*slots.get(group_id(name)?)?)?)
+/// Group `id` of a match, through the rule's slot table (name look-ups in `Captures` hash every time).
+pub(super) fn group<'t>(caps: &Captures<'t>, slots: &[Option<usize>], id: GroupId) -> Option<Match<'t>> {
+    caps.get((*slots.get(id.0)?)?)
 }

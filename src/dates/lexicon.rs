@@ -71,7 +71,52 @@ pub const GROUP_NAMES: &[&str] = &[
     "num2",
 ];
 
-/// Index of a group name in [`GROUP_NAMES`].
+/// A capture group of the date rules: its place in [`GROUP_NAMES`]. The engine names groups with [`gid!`], which
+/// finds the place when the program is compiled, so reading a group costs no look-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupId(pub usize);
+
+impl GroupId {
+    /// The group called `name`. Panics when no group is called so, which in a constant ([`gid!`]) stops the
+    /// build.
+    pub const fn named(name: &str) -> GroupId {
+        let mut i = 0;
+        while i < GROUP_NAMES.len() {
+            if const_eq(GROUP_NAMES[i], name) {
+                return GroupId(i);
+            }
+            i += 1;
+        }
+        panic!("no date rule group has this name")
+    }
+}
+
+/// String equality usable in a constant.
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The [`GroupId`] of a group name, found at compile time: `gid!("day")`.
+macro_rules! gid {
+    ($name:literal) => {{
+        const ID: $crate::dates::lexicon::GroupId = $crate::dates::lexicon::GroupId::named($name);
+        ID
+    }};
+}
+pub(crate) use gid;
+
+/// Index of a group name in [`GROUP_NAMES`] (for the names read from the tables' patterns).
 pub fn group_id(name: &str) -> Option<usize> {
     // Called for every group a normaliser reads (thousands of times an article): each name, at most sixteen
     // bytes, is packed into one integer and found in a small open-addressing table by one multiplication and one

@@ -9,6 +9,7 @@ use super::found::{group, Found};
 use super::lexicon::{Combined, Lexicon, Plan};
 use super::rule_fn::RuleFn;
 use super::words::{ahead, behind, next_char, possessive_before, prev_char, word_after, word_before, word_offsets};
+use crate::dates::lexicon::{gid, GroupId};
 use crate::model::Span;
 use regex::Captures;
 use std::cell::OnceCell;
@@ -114,10 +115,10 @@ fn at<'t>(
                 continue;
             };
             let Some(whole) = caps.get(0) else { continue };
-            let part = group(&caps, slots, "t").unwrap_or(whole);
+            let part = group(&caps, slots, gid!("t")).unwrap_or(whole);
             let mut span = Span::new(base + part.start(), base + part.end());
             // "over the past ten years": "over" is a preposition there, not a hedge.
-            if let Some(d) = group(&caps, slots, "dmod") {
+            if let Some(d) = group(&caps, slots, gid!("dmod")) {
                 let after = &hay[d.end()..part.end()];
                 let lead = after.len() - after.trim_start().len();
                 if after.trim_start().to_lowercase().starts_with("the ") {
@@ -137,7 +138,7 @@ fn at<'t>(
                 continue;
             }
             // "in '94": a clipped year takes its apostrophe.
-            if group(&caps, slots, "yy").is_some_and(|yy| yy.len() == whole.len()) {
+            if group(&caps, slots, gid!("yy")).is_some_and(|yy| yy.len() == whole.len()) {
                 if let Some(head) = text[..span.start].strip_suffix(['\'', '’']) {
                     span.start = head.len();
                 }
@@ -271,11 +272,11 @@ fn accept(
     {
         return false;
     }
-    let get = |g: &str| group(caps, slots, g);
-    let has = |g: &str| get(g).is_some();
+    let get = |g: GroupId| group(caps, slots, g);
+    let has = |g: GroupId| get(g).is_some();
     // Two digits alone are a clipped year only after an apostrophe and a word like "in" ("in '94"; "wore '94" is a
     // number).
-    if get("yy").is_some_and(|yy| yy.len() == m.len()) {
+    if get(gid!("yy")).is_some_and(|yy| yy.len() == m.len()) {
         let apostrophe = text[..start].strip_suffix(['\'', '’']);
         if !apostrophe.is_some_and(|head| lex.has("yearprep", word_before(head, head.len()))) {
             return false;
@@ -285,17 +286,26 @@ fn accept(
         return false;
     }
     // "May first-half sales", "in March second quarter": an ordinal of something else, not a day.
-    if has("dayword") && !has("year") {
+    if has(gid!("dayword")) && !has(gid!("year")) {
         let next = word_after(text, end);
         if next_char(text, end) == Some('-') || lex.has("unit", next) || next.eq_ignore_ascii_case("half") {
             return false;
         }
     }
     // Words that are dates only in context ("May", "Sat.").
-    let concrete =
-        has("day") || has("dayword") || has("year") || has("rel") || has("mod") || has("part") || has("hour");
-    for class in ["month", "weekday", "month2"] {
-        let Some(w) = get(class) else { continue };
+    let concrete = has(gid!("day"))
+        || has(gid!("dayword"))
+        || has(gid!("year"))
+        || has(gid!("rel"))
+        || has(gid!("mod"))
+        || has(gid!("part"))
+        || has(gid!("hour"));
+    for (class, id) in [
+        ("month", gid!("month")),
+        ("weekday", gid!("weekday")),
+        ("month2", gid!("month2")),
+    ] {
+        let Some(w) = get(id) else { continue };
         let Some(word) = lex.word(class.trim_end_matches('2'), w.as_str()) else {
             continue;
         };
@@ -304,7 +314,7 @@ fn accept(
         if word.ambiguous && !concrete && !lex.has("monthprep", word_before(text, at)) && !possessive_before(text, at) {
             return false;
         }
-        if word.dated && !(has("day") || has("dayword") || has("year")) {
+        if word.dated && !(has(gid!("day")) || has(gid!("dayword")) || has(gid!("year"))) {
             return false;
         }
         // "Jan Kavan", "Dec Johnson": a short month name before a capitalised word, with no day or year, is a
@@ -317,24 +327,24 @@ fn accept(
             return false;
         }
         // "Sunday Times", "Bloody Sunday" style names.
-        if !has("day") && !has("year") && lex.has("namefollow", word_after(text, end)) {
+        if !has(gid!("day")) && !has(gid!("year")) && lex.has("namefollow", word_after(text, end)) {
             return false;
         }
     }
     // "from August to May 1, 2010": the second month has a day of its own, so the range of months ends too soon;
     // "August" and "May 1, 2010" are found apart.
-    if has("month2")
-        && !has("day")
-        && !has("day2")
-        && !has("year2")
+    if has(gid!("month2"))
+        && !has(gid!("day"))
+        && !has(gid!("day2"))
+        && !has(gid!("year2"))
         && word_after(text, end).starts_with(|c: char| c.is_ascii_digit())
     {
         return false;
     }
-    if has("holiday") && !has("year") && lex.has("namefollow", word_after(text, end)) {
+    if has(gid!("holiday")) && !has(gid!("year")) && lex.has("namefollow", word_after(text, end)) {
         return false;
     }
-    if !has("holiday") && capitalised_name(lex, text, lines, start, end) {
+    if !has(gid!("holiday")) && capitalised_name(lex, text, lines, start, end) {
         return false;
     }
     words_around_ok(lex, text, caps, slots, start, end) && counts_ok(lex, text, caps, slots, start, end)
@@ -350,10 +360,10 @@ fn words_around_ok(
     end: usize,
 ) -> bool {
     let m = &text[start..end];
-    let get = |g: &str| group(caps, slots, g);
-    let has = |g: &str| get(g).is_some();
+    let get = |g: GroupId| group(caps, slots, g);
+    let has = |g: GroupId| get(g).is_some();
     // "later in the day before heading back": "before" opens a clause of its own, the day is no day before.
-    if has("adir") && !(has("weekday") || has("holiday") || has("month")) {
+    if has(gid!("adir")) && !(has(gid!("weekday")) || has(gid!("holiday")) || has(gid!("month"))) {
         let next = word_after(text, end);
         if next.len() > 4
             && lex.ends_with_class("progressivesuffix", next)
@@ -365,7 +375,7 @@ fn words_around_ok(
     // "Sunday, a day after the raid": a count before "after"/"before" is a date only in apposition, after a comma or
     // a dash (the date itself is checked when the value is read).
     let counted_from_event =
-        has("unit") && !has("dir") && !has("adir") && (m.ends_with("after") || m.ends_with("before"));
+        has(gid!("unit")) && !has(gid!("dir")) && !has(gid!("adir")) && (m.ends_with("after") || m.ends_with("before"));
     if counted_from_event && !behind(text, start).trim_end().ends_with([',', '—', '–']) {
         return false;
     }
@@ -380,35 +390,35 @@ fn words_around_ok(
         m.strip_prefix(c)
             .is_some_and(|rest| rest.starts_with(char::is_whitespace))
     });
-    if has("season") && coordinated && !lex.has("season", word_before(text, start)) {
+    if has(gid!("season")) && coordinated && !lex.has("season", word_before(text, start)) {
         return false;
     }
     // "the Summer Reading Club", "the Winter Olympics": a capitalised season before a capitalised word names
     // something.
-    if let Some(season) = get("season") {
+    if let Some(season) = get(gid!("season")) {
         let capital = season.as_str().starts_with(char::is_uppercase);
-        if capital && !has("year") && word_after(text, end).starts_with(char::is_uppercase) {
+        if capital && !has(gid!("year")) && word_after(text, end).starts_with(char::is_uppercase) {
             return false;
         }
     }
     // "her last day in the post", "on the last day of talks": a final day, not yesterday.
-    if get("rel").is_some_and(|r| r.as_str().eq_ignore_ascii_case("last"))
-        && get("unit").is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("day"))
+    if get(gid!("rel")).is_some_and(|r| r.as_str().eq_ignore_ascii_case("last"))
+        && get(gid!("unit")).is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("day"))
     {
         return false;
     }
     // "he said following Saturday's event": without "the", "following" is a preposition, not "the following
     // Saturday"; the weekday is then found on its own.
-    if let Some(r) = get("rel") {
+    if let Some(r) = get(gid!("rel")) {
         let bare = r.start() == 0 && !word_before(text, start).eq_ignore_ascii_case("the");
-        let named_day = has("weekday") || has("month");
+        let named_day = has(gid!("weekday")) || has(gid!("month"));
         if bare && named_day && lex.has("anarel", r.as_str()) {
             return false;
         }
     }
     // "the Garnett Ridge Boys & Girls Club Spring Festival": a holiday name that local events also bear is that
     // event's name after a capitalised word.
-    if let Some(h) = get("holiday") {
+    if let Some(h) = get(gid!("holiday")) {
         let before = word_before(text, start + h.start());
         if lex.word("holiday", h.as_str()).is_some_and(|w| w.ambiguous) && before.starts_with(char::is_uppercase) {
             return false;
@@ -420,10 +430,10 @@ fn words_around_ok(
 /// Context checks that make a match a count, a rate, an age or a part rather than a time expression.
 fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>], start: usize, end: usize) -> bool {
     let m = &text[start..end];
-    let get = |g: &str| group(caps, slots, g);
-    let has = |g: &str| get(g).is_some();
+    let get = |g: GroupId| group(caps, slots, g);
+    let has = |g: GroupId| get(g).is_some();
     // A bare year followed by a counted noun is a count ("2016 people").
-    let bare_year = has("year") && !has("month") && !has("mod") && !has("day") && m.len() == 4;
+    let bare_year = has(gid!("year")) && !has(gid!("month")) && !has(gid!("mod")) && !has(gid!("day")) && m.len() == 4;
     if bare_year {
         let year: i32 = m.parse().unwrap_or(0);
         if !(1600..=2099).contains(&year) || lex.has("countnoun", word_after(text, end)) {
@@ -433,11 +443,11 @@ fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>]
     // "$500 million a year", "358,000 a month", "to rise 8.5% annually": a rate, which the TimeML corpora leave
     // untagged.
     // "35 miles per hour", "$130,000 per year" too.
-    let per_unit = has("unit")
-        && !has("dir")
-        && (get("num").is_some_and(|n| n.as_str().eq_ignore_ascii_case("a"))
+    let per_unit = has(gid!("unit"))
+        && !has(gid!("dir"))
+        && (get(gid!("num")).is_some_and(|n| n.as_str().eq_ignore_ascii_case("a"))
             || m.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("per ")));
-    if per_unit || has("setword") {
+    if per_unit || has(gid!("setword")) {
         let prev = word_before(text, start);
         // "3,000 jobs a month": the amount may stand one noun before.
         let amount = |w: &str| w.ends_with(|c: char| c.is_ascii_digit() || c == '%');
@@ -449,7 +459,7 @@ fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>]
         }
     }
     // "Howes, 37 years old": an age, which the TimeML corpora leave untagged.
-    if has("unit") && !has("dir") && lex.has("agefollow", word_after(text, end)) {
+    if has(gid!("unit")) && !has(gid!("dir")) && lex.has("agefollow", word_after(text, end)) {
         return false;
     }
     // "a 44-year-old man" is an age, not a time expression; "a five-year-old war" is a duration.

@@ -35,7 +35,7 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Entity> {
     named.extend(people);
     named.extend(orgs::find_patterns(text, lex, &named));
     if let Some(model) = ctx.names {
-        let tagged = tagged::tag(doc, language, model, ctx.gazetteer);
+        let tagged = tagged::tag(doc, language, model, ctx);
         tagged::overrule(text, lex, &tagged, &mut named);
         let known = tagged::Known {
             text,

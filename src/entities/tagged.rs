@@ -16,12 +16,15 @@ use crate::lang::Language;
 use crate::model::{Entity, EntityKind, Span, Timex};
 use crate::places::Gazetteer;
 
-/// The tagger's names of the document, every sentence tagged. O(t) for t tokens.
-pub(super) fn tag(doc: &Doc, language: &Language, model: &NameModel, gazetteer: Option<&Gazetteer>) -> Vec<TaggedName> {
-    let lists = Lists::of(language, gazetteer);
+/// The tagger's names of the document, every sentence tagged. O(t log d) for t tokens and d dates.
+pub(super) fn tag(doc: &Doc, language: &Language, model: &NameModel, ctx: &crate::Context) -> Vec<TaggedName> {
+    let lists = Lists::of(language, ctx.gazetteer);
     let lower = LowerWords::of(doc.tokens());
     let sentences = doc.segments().iter().map(|s| doc.tokens_in(s.span));
-    let tagged = model.tag_document(sentences, &lists, &lower);
+    // No name starts in a date ("Monday", "September"): the dates engine has read those words.
+    let mut dates: Vec<Span> = ctx.timexes.iter().map(|t| t.span).collect();
+    dates.sort_unstable_by_key(|s| s.start);
+    let tagged = model.tag_document(sentences, &lists, &lower, &dates);
     join_places_to_orgs(doc.text(), tagged.into_iter())
 }
 

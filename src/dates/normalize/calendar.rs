@@ -5,27 +5,28 @@ use super::lean::Lean;
 use super::{Context, Norm};
 use crate::calendar::Date;
 use crate::dates::found::Found;
+use crate::dates::lexicon::gid;
 use crate::dates::value::{nth_weekday, Gran, Point};
 use crate::model::{Span, TimexType};
 
 impl Context<'_> {
     /// The weekday named in `f` (ISO number, Monday 1), when there is one.
     pub(super) fn weekday_number(&self, f: &Found) -> Option<u32> {
-        self.word("weekday", f.get("weekday")?)?.parse().ok()
+        self.word("weekday", f.get(gid!("weekday"))?)?.parse().ok()
     }
 
     /// A calendar date in words ("Monday, Oct. 3, 2011", "March last year", "the previous Friday"), with its part of the
     /// day ("Friday night").
     pub(super) fn date(&mut self, f: &Found, kind: TimexType) -> Option<Norm> {
         let month = f
-            .get("month")
+            .get(gid!("month"))
             .and_then(|m| self.word("month", m))
             .and_then(|v| v.parse::<u32>().ok());
         let mut year: Option<i32> = f
-            .get("year")
+            .get(gid!("year"))
             .and_then(|y| y.parse().ok())
-            .or_else(|| self.two_digit_year(f.get("yy")?));
-        if let Some(r) = f.get("yrel") {
+            .or_else(|| self.two_digit_year(f.get(gid!("yy"))?));
+        if let Some(r) = f.get(gid!("yrel")) {
             // "January this year", "March last year".
             let Some(dct) = self.dct else {
                 let mut n = Norm::new(TimexType::Date, format!("XXXX-{:02}", month.unwrap_or(0)));
@@ -35,16 +36,16 @@ impl Context<'_> {
             let shift: i32 = self.word("rel", r).and_then(|v| v.parse().ok()).unwrap_or(0);
             year = Some(dct.year + shift);
         }
-        let day = self.num_group(f, "day").or_else(|| {
-            f.get("dayword")
+        let day = self.num_group(f, gid!("day")).or_else(|| {
+            f.get(gid!("dayword"))
                 .and_then(|w| self.word("dayword", w))
                 .and_then(|v| v.parse().ok())
         });
         let rel: Option<i32> = f
-            .get("rel")
+            .get(gid!("rel"))
             .and_then(|r| self.word("rel", r))
             .and_then(|v| v.parse().ok());
-        let part = f.get("part").and_then(|p| self.word("part", p));
+        let part = f.get(gid!("part")).and_then(|p| self.word("part", p));
         let mut norm = if let Some(m) = month {
             match (year, day) {
                 (Some(y), Some(d)) => Norm::new(TimexType::Date, Date::new(y, m, d)?.to_string()),
@@ -140,7 +141,7 @@ impl Context<'_> {
     /// else from the document date (see [`Context::weekday`]).
     fn weekday_counted(&self, f: &Found, w: u32, rel: Option<i32>) -> Norm {
         // "the previous Friday", "the following Monday": counted from the day last named.
-        let anaphoric = f.get("rel").is_some_and(|r| self.lex.has("anarel", r));
+        let anaphoric = f.get(gid!("rel")).is_some_and(|r| self.lex.has("anarel", r));
         match (rel, anaphoric.then(|| self.anaphor_point(Gran::Day, f.span)).flatten()) {
             (Some(r @ (-1 | 1)), Some((i, p))) if p.gran == Gran::Day => {
                 let back = (i64::from(p.date.weekday()) - i64::from(w)).rem_euclid(7);
@@ -206,17 +207,17 @@ impl Context<'_> {
 
     /// A date in digits: ISO (`iso`) or day and month in either order, with a clock time when one is written.
     pub(super) fn numdate(&self, f: &Found, iso: bool) -> Option<Norm> {
-        let y: i32 = match f.get("year") {
+        let y: i32 = match f.get(gid!("year")) {
             Some(y) => y.parse().ok()?,
-            None => self.two_digit_year(f.get("yy")?)?,
+            None => self.two_digit_year(f.get(gid!("yy"))?)?,
         };
         // "Sunday 12/7/2014": the weekday written beside the date picks the order of day and month.
         let weekday = self.weekday_number(f);
         let date = if iso {
-            Date::new(y, self.num_group(f, "mnum")?, self.num_group(f, "day")?)?
+            Date::new(y, self.num_group(f, gid!("mnum"))?, self.num_group(f, gid!("day"))?)?
         } else {
-            let a = self.num_group(f, "n1")?;
-            let b = self.num_group(f, "n2")?;
+            let a = self.num_group(f, gid!("n1"))?;
+            let b = self.num_group(f, gid!("n2"))?;
             let dmy = Date::new(y, b, a);
             let mdy = Date::new(y, a, b);
             match (dmy, mdy) {
@@ -238,8 +239,8 @@ impl Context<'_> {
             }
         };
         let mut n = Norm::new(TimexType::Date, date.to_string());
-        if let (Some(h), Some(min)) = (self.num_group(f, "hour"), self.num_group(f, "minute")) {
-            let h = clock_hour(h, f.get("ampm"))?;
+        if let (Some(h), Some(min)) = (self.num_group(f, gid!("hour")), self.num_group(f, gid!("minute"))) {
+            let h = clock_hour(h, f.get(gid!("ampm")))?;
             n.value = format!("{date}T{h:02}:{min:02}");
             n.kind = TimexType::Time;
         }
@@ -248,13 +249,13 @@ impl Context<'_> {
 
     /// A year said in words ("nineteen ninety-six"), with its month when one is written.
     pub(super) fn word_year(&self, f: &Found, kind: TimexType) -> Option<Norm> {
-        let head: i32 = self.word("yearhead", f.get("yearhead")?)?.parse().ok()?;
-        let tail = self.count(f.get("num")?)??;
+        let head: i32 = self.word("yearhead", f.get(gid!("yearhead"))?)?.parse().ok()?;
+        let tail = self.count(f.get(gid!("num"))?)??;
         if !(10.0..100.0).contains(&tail) {
             return None;
         }
         let year = head * 100 + tail as i32;
-        match f.get("month").and_then(|m| self.word("month", m)) {
+        match f.get(gid!("month")).and_then(|m| self.word("month", m)) {
             Some(m) => Some(Norm::new(kind, format!("{year}-{:02}", m.parse::<u32>().ok()?))),
             None => Some(Norm::new(kind, format!("{year}"))),
         }
@@ -262,7 +263,7 @@ impl Context<'_> {
 
     /// "500 BC", "A.D. 79": a year of an era; TIMEX3 writes years before Christ as `BC0500`.
     pub(super) fn era(&self, f: &Found, kind: TimexType) -> Option<Norm> {
-        let n: u32 = f.get("n1")?.parse().ok().filter(|n| *n > 0)?;
+        let n: u32 = f.get(gid!("n1"))?.parse().ok().filter(|n| *n > 0)?;
         let bc = f.whole().contains('B');
         Some(Norm::new(
             kind,
@@ -274,8 +275,8 @@ impl Context<'_> {
     pub(super) fn nth_weekday(&self, f: &Found, kind: TimexType) -> Option<Norm> {
         // "the first Tuesday of October", "the last Sunday in March 2014".
         let w = self.weekday_number(f)?;
-        let n: i32 = self.word("ordinal", f.get("ordinal")?)?.parse().ok()?;
-        if f.get("month").is_none() {
+        let n: i32 = self.word("ordinal", f.get(gid!("ordinal"))?)?.parse().ok()?;
+        if f.get(gid!("month")).is_none() {
             // "the first Monday of the month", "the last Friday of next month": the DCT's month, or the
             // one before or after it.
             let Some(dct) = self.dct else {
@@ -284,15 +285,15 @@ impl Context<'_> {
                 return Some(n);
             };
             let rel: i64 = f
-                .get("rel")
+                .get(gid!("rel"))
                 .and_then(|r| self.word("rel", r))
                 .map_or(Some(0), |v| v.parse().ok())?;
             let month = Point::new(dct, Gran::Month).shift(rel, "M");
             let day = nth_weekday(month.date.year, month.date.month, w, n)?;
             return Some(self.anchored_dct(Norm::new(kind, day.to_string())));
         }
-        let m: u32 = self.word("month", f.get("month")?)?.parse().ok()?;
-        let year = match (f.get("year"), self.dct) {
+        let m: u32 = self.word("month", f.get(gid!("month"))?)?.parse().ok()?;
+        let year = match (f.get(gid!("year")), self.dct) {
             (Some(y), _) => y.parse().ok()?,
             (None, Some(dct)) => self.infer_year(dct, m, None, self.lean(f.span)),
             (None, None) => {
@@ -308,7 +309,7 @@ impl Context<'_> {
     pub(super) fn weekday_week(&self, f: &Found, kind: TimexType) -> Option<Norm> {
         // "Tuesday of next week": that week's day.
         let w = i64::from(self.weekday_number(f)?);
-        let rel: i64 = self.word("rel", f.get("rel")?)?.parse().ok()?;
+        let rel: i64 = self.word("rel", f.get(gid!("rel"))?)?.parse().ok()?;
         let Some(dct) = self.dct else {
             let mut n = Norm::new(kind, format!("XXXX-WXX-{w}"));
             n.needs_dct = true;

@@ -3,6 +3,7 @@
 use super::lean::Lean;
 use super::{Context, Norm};
 use crate::dates::found::Found;
+use crate::dates::lexicon::gid;
 use crate::dates::words::{segment_of, LOOK_BYTES};
 use crate::model::TimexType;
 
@@ -10,8 +11,8 @@ impl Context<'_> {
     /// "three hours ago", "12 minutes from now", "In five minutes, ..." (a count under a day from the document's time,
     /// `sign` its direction): see [`Context::clock_point`]. `None` for other units and vague counts.
     pub(super) fn clock_count(&self, f: &Found, sign: i64) -> Option<Norm> {
-        let seconds = subday_seconds(self.word("unit", f.get("unit")?)?)?;
-        let n = self.count(f.get("num")?)??;
+        let seconds = subday_seconds(self.word("unit", f.get(gid!("unit"))?)?)?;
+        let n = self.count(f.get(gid!("num"))?)??;
         if !(n > 0.0 && n <= 1_000_000.0) {
             return None;
         }
@@ -54,27 +55,27 @@ impl Context<'_> {
 
     /// A clock time ("3 p.m.", "half past three", "midnight Friday") on the day the expression or its story names.
     pub(super) fn time(&mut self, f: &Found) -> Option<Norm> {
-        let midnight = f.get("noon").is_some_and(|w| w.eq_ignore_ascii_case("midnight"));
-        let (h, m) = if f.get("noon").is_some() {
+        let midnight = f.get(gid!("noon")).is_some_and(|w| w.eq_ignore_ascii_case("midnight"));
+        let (h, m) = if f.get(gid!("noon")).is_some() {
             (if midnight { 0 } else { 12 }, 0)
         } else {
-            let hour = match f.get("hourword") {
+            let hour = match f.get(gid!("hourword")) {
                 Some(w) => self.word("hourword", w)?.parse().ok()?,
-                None => self.num_group(f, "hour")?,
+                None => self.num_group(f, gid!("hour"))?,
             };
-            let mut h = clock_hour(hour, f.get("ampm"))?;
+            let mut h = clock_hour(hour, f.get(gid!("ampm")))?;
             // "4 in the afternoon": the part of the day says which half.
             let later_half = matches!(
-                f.get("part").and_then(|p| self.word("part", p)),
+                f.get(gid!("part")).and_then(|p| self.word("part", p)),
                 Some("AF" | "EV" | "NI")
             ) || f
-                .get("deictic")
+                .get(gid!("deictic"))
                 .and_then(|d| self.word("deictic", d))
                 .is_some_and(|v| v.ends_with(":NI") || v.ends_with(":EV") || v.ends_with(":AF"));
             if later_half && h < 12 {
                 h += 12;
             }
-            (h, self.num_group(f, "minute").unwrap_or(0))
+            (h, self.num_group(f, gid!("minute")).unwrap_or(0))
         };
         // "half past three", "a quarter to noon", "20 minutes past 3 pm": minutes from the hour named.
         let (h, m) = match self.past_minutes(f) {
@@ -86,7 +87,7 @@ impl Context<'_> {
         };
         // The day: a date, weekday or "yesterday" in the expression, the last day-precise date of the sentence, the
         // story's day, the document date.
-        let day = if f.get("month").is_some() {
+        let day = if f.get(gid!("month")).is_some() {
             // "5 p.m. EST, Nov. 6", "Sept. 5 at 3 pm": the date in the expression.
             let n = self.date(f, TimexType::Date)?;
             let date = n.value.get(..10).unwrap_or(&n.value).to_string();
@@ -94,9 +95,9 @@ impl Context<'_> {
         } else if let Some(w) = self.weekday_number(f) {
             let n = self.weekday(w, None, f.span);
             Some((n.value, n.alternatives, n.needs_dct))
-        } else if let Some(o) = match f.get("deictic") {
+        } else if let Some(o) = match f.get(gid!("deictic")) {
             Some(d) => Some(self.word("deictic", d)?.split(':').next()?.parse::<i64>().ok()?),
-            None => f.get("this").map(|_| 0),
+            None => f.get(gid!("this")).map(|_| 0),
         } {
             Some(match self.dct {
                 Some(dct) => (dct.add_days(o).to_string(), Vec::new(), false),
@@ -132,14 +133,14 @@ impl Context<'_> {
         };
         // "midnight Friday" closes that day (TimeML writes the hour 24 of the day); so does a bare midnight still
         // ahead ("the curfew starts at midnight"), where one already past ("shortly after midnight") opened it.
-        let named_day = f.get("weekday").is_some() || f.get("month").is_some();
+        let named_day = f.get(gid!("weekday")).is_some() || f.get(gid!("month")).is_some();
         let ahead = || matches!(self.lean(f.span), Some(Lean::Future | Lean::WeakFuture));
         let h = if midnight && m == 0 && (named_day || ahead()) {
             24
         } else {
             h
         };
-        let clock = match self.num_group(f, "sec") {
+        let clock = match self.num_group(f, gid!("sec")) {
             Some(sec) => format!("{h:02}:{m:02}:{sec:02}"),
             None => format!("{h:02}:{m:02}"),
         };
@@ -152,14 +153,14 @@ impl Context<'_> {
     /// Minutes before (negative) or after the hour of "half past three", "a quarter to noon", "ten minutes past 3
     /// pm"; `None` without such a phrase or with a vague count ("a few minutes before midnight": the hour itself).
     fn past_minutes(&self, f: &Found) -> Option<i64> {
-        let dir = f.get("pastdir")?.to_lowercase();
-        let frac = f.get("frac")?.to_lowercase();
+        let dir = f.get(gid!("pastdir"))?.to_lowercase();
+        let frac = f.get(gid!("frac"))?.to_lowercase();
         let minutes = if frac == "half" {
             30
         } else if frac.ends_with("quarter") {
             15
         } else {
-            let n = self.count(f.get("num")?)??;
+            let n = self.count(f.get(gid!("num"))?)??;
             if n.fract() != 0.0 || !(1.0..60.0).contains(&n) {
                 return None;
             }
@@ -176,13 +177,13 @@ impl Context<'_> {
     /// begin). A first hour without am/pm takes the second's half of the day unless that puts it after the end
     /// ("11-1 pm" starts at 11 am).
     pub(super) fn time_range(&mut self, f: &Found) -> Option<Norm> {
-        let (h1, h2) = (self.num_group(f, "hour")?, self.num_group(f, "hour2")?);
+        let (h1, h2) = (self.num_group(f, gid!("hour"))?, self.num_group(f, gid!("hour2"))?);
         let (m1, m2) = (
-            self.num_group(f, "minute").unwrap_or(0),
-            self.num_group(f, "minute2").unwrap_or(0),
+            self.num_group(f, gid!("minute")).unwrap_or(0),
+            self.num_group(f, gid!("minute2")).unwrap_or(0),
         );
-        let end = clock_hour(h2, f.get("ampm2"))?;
-        let begin = match (f.get("ampm"), f.get("ampm2")) {
+        let end = clock_hour(h2, f.get(gid!("ampm2")))?;
+        let begin = match (f.get(gid!("ampm")), f.get(gid!("ampm2"))) {
             (Some(a), _) => clock_hour(h1, Some(a))?,
             (None, Some(a)) => match clock_hour(h1, Some(a)) {
                 Some(b) if b * 60 + m1 <= end * 60 + m2 => b,
@@ -191,7 +192,7 @@ impl Context<'_> {
             (None, None) => clock_hour(h1, None)?,
         };
         // "11:30-1:30" without am/pm: the afternoon end.
-        let end = if f.get("ampm2").is_none() && end * 60 + m2 <= begin * 60 + m1 && end < 12 {
+        let end = if f.get(gid!("ampm2")).is_none() && end * 60 + m2 <= begin * 60 + m1 && end < 12 {
             end + 12
         } else {
             end

@@ -4,14 +4,15 @@ use super::{Context, Norm};
 use crate::calendar::Date;
 use crate::dates::calendars;
 use crate::dates::found::Found;
+use crate::dates::lexicon::gid;
 use crate::dates::value::{easter, nth_weekday, orthodox_easter, Gran, Point};
 use crate::model::TimexType;
 
 impl Context<'_> {
     /// A holiday ("Christmas", "Easter 2016", "Thanksgiving week"): its day in the year written or inferred.
     pub(super) fn holiday(&self, f: &Found) -> Option<Norm> {
-        let rule = self.word("holiday", f.get("holiday")?)?;
-        let year: i32 = match (f.get("year"), self.dct) {
+        let rule = self.word("holiday", f.get(gid!("holiday"))?)?;
+        let year: i32 = match (f.get(gid!("year")), self.dct) {
             (Some(y), _) => y.parse().ok()?,
             (None, Some(dct)) => {
                 let probe = holiday_date(rule, dct.year)?;
@@ -28,10 +29,10 @@ impl Context<'_> {
         };
         let day = holiday_date(rule, year)?;
         let mut n = Norm::new(TimexType::Date, day.to_string());
-        if f.get("unit").is_some() {
+        if f.get(gid!("unit")).is_some() {
             n.value = Point::new(day, Gran::Week).format();
         }
-        if f.get("year").is_none() {
+        if f.get(gid!("year")).is_none() {
             n.anchor = Some(None);
         }
         Some(n)
@@ -40,12 +41,12 @@ impl Context<'_> {
     /// "the day before Christmas", "the day after last Tuesday('s hearing)": one day from the day named, as one
     /// expression (TimeML tags the whole phrase with the computed day).
     pub(super) fn day_rel(&mut self, f: &Found, kind: TimexType) -> Option<Norm> {
-        let inner = if f.get("holiday").is_some() {
+        let inner = if f.get(gid!("holiday")).is_some() {
             self.holiday(f)?
         } else {
             self.date(f, kind)?
         };
-        let sign: i64 = if self.word("adir", f.get("adir")?)?.starts_with('-') {
+        let sign: i64 = if self.word("adir", f.get(gid!("adir"))?)?.starts_with('-') {
             -1
         } else {
             1

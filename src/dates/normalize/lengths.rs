@@ -2,12 +2,13 @@
 
 use super::{Context, Norm};
 use crate::dates::found::Found;
+use crate::dates::lexicon::gid;
 use crate::model::TimexType;
 
 impl Context<'_> {
     /// A length ("three years", "5 1/2 hours"); `vague` for a plural unit without a count ("for years").
     pub(super) fn duration(&self, f: &Found, vague: bool) -> Option<Norm> {
-        let unit_word = f.get("unit")?;
+        let unit_word = f.get(gid!("unit"))?;
         let unit = self.word("unit", unit_word)?;
         let n: Option<f64> = if vague {
             if !unit_word.to_lowercase().ends_with('s') {
@@ -15,7 +16,7 @@ impl Context<'_> {
             }
             None
         } else {
-            let mut n = self.count(f.get("num")?)?;
+            let mut n = self.count(f.get(gid!("num"))?)?;
             let whole = f.whole().to_lowercase();
             if whole.contains("and a half") || whole.contains(" 1/2") {
                 n = n.map(|x| x + 0.5);
@@ -57,17 +58,17 @@ impl Context<'_> {
 
     /// A recurrence ("every Monday", "each summer", "twice a year", "every other week").
     pub(super) fn set(&self, f: &Found) -> Option<Norm> {
-        let mut n = if let Some(w) = f.get("weekday").and_then(|w| self.word("weekday", w)) {
+        let mut n = if let Some(w) = f.get(gid!("weekday")).and_then(|w| self.word("weekday", w)) {
             Norm::new(TimexType::Set, format!("XXXX-WXX-{w}"))
-        } else if let Some(m) = f.get("month").and_then(|w| self.word("month", w)) {
+        } else if let Some(m) = f.get(gid!("month")).and_then(|w| self.word("month", w)) {
             Norm::new(TimexType::Set, format!("XXXX-{:02}", m.parse::<u32>().ok()?))
-        } else if let Some(s) = f.get("season").and_then(|w| self.word("season", w)) {
+        } else if let Some(s) = f.get(gid!("season")).and_then(|w| self.word("season", w)) {
             Norm::new(TimexType::Set, format!("XXXX-{s}"))
-        } else if let Some(v) = f.get("setword").and_then(|w| self.word("setword", w)) {
+        } else if let Some(v) = f.get(gid!("setword")).and_then(|w| self.word("setword", w)) {
             Norm::new(TimexType::Set, v.to_string())
         } else {
-            let unit = self.word("unit", f.get("unit")?)?;
-            let count = match f.get("num") {
+            let unit = self.word("unit", f.get(gid!("unit"))?)?;
+            let count = match f.get(gid!("num")) {
                 Some(s) => self.count(s)?.unwrap_or(1.0),
                 None => 1.0,
             };
@@ -77,7 +78,10 @@ impl Context<'_> {
             }
             Norm::new(TimexType::Set, d)
         };
-        n.freq = f.get("freq").and_then(|w| self.word("freq", w)).map(str::to_string);
+        n.freq = f
+            .get(gid!("freq"))
+            .and_then(|w| self.word("freq", w))
+            .map(str::to_string);
         Some(n)
     }
 
@@ -102,7 +106,7 @@ impl Context<'_> {
     /// "the year ended June 30": one of the unit, as a length.
     pub(super) fn unit_len(&self, f: &Found) -> Option<Norm> {
         // "the year ended June 30": one of the unit, as a length.
-        let unit = self.word("unit", f.get("unit")?)?;
+        let unit = self.word("unit", f.get(gid!("unit"))?)?;
         self.duration_value(unit, 1.0)
             .map(|v| Norm::new(TimexType::Duration, v))
     }

@@ -17,6 +17,7 @@ use super::lexicon::{normalise_space, Lexicon};
 use super::rule_fn::RuleFn;
 use super::value::{Gran, Point};
 use crate::calendar::Date;
+use crate::dates::lexicon::{gid, GroupId};
 use crate::model::TimexType;
 use crate::segment::Segment;
 use std::collections::VecDeque;
@@ -151,10 +152,10 @@ impl Context<'_> {
         let mut norm = match function {
             RuleFn::Date => self.date(f, kind),
             RuleFn::NumDate | RuleFn::Iso => self.numdate(f, function == RuleFn::Iso),
-            RuleFn::Fiscal => f.get("year").map(|y| Norm::new(kind, y.to_string())),
+            RuleFn::Fiscal => f.get(gid!("year")).map(|y| Norm::new(kind, y.to_string())),
             RuleFn::WordYear => self.word_year(f, kind),
             RuleFn::YearWord => self
-                .word("yearword", f.get("yearword")?)
+                .word("yearword", f.get(gid!("yearword"))?)
                 .map(|v| Norm::new(kind, v.to_string())),
             RuleFn::Era => self.era(f, kind),
             RuleFn::Decade => self.decade(f),
@@ -190,15 +191,15 @@ impl Context<'_> {
             RuleFn::WeekdayWeek => self.weekday_week(f, kind),
             RuleFn::WeekOf => self.week_of(f, kind),
         }?;
-        if norm.modifier.is_none() && f.get("endmod").is_some() {
+        if norm.modifier.is_none() && f.get(gid!("endmod")).is_some() {
             norm.modifier = Some("END".to_string());
         }
         if norm.modifier.is_none() {
             norm.modifier = f
-                .get("mod")
+                .get(gid!("mod"))
                 .and_then(|m| self.word("mod", m))
                 .or_else(|| {
-                    f.group("dmod")
+                    f.group(gid!("dmod"))
                         .filter(|m| f.base + m.start() >= f.span.start)
                         .and_then(|m| self.word("dmod", m.as_str()))
                 })
@@ -218,9 +219,9 @@ impl Context<'_> {
         self.lex.value(class, &w.replace('’', "'"))
     }
 
-    /// Group `name` read as a number.
-    fn num_group(&self, f: &Found, name: &str) -> Option<u32> {
-        f.get(name).and_then(|s| s.parse().ok())
+    /// Group `id` read as a number.
+    fn num_group(&self, f: &Found, id: GroupId) -> Option<u32> {
+        f.get(id).and_then(|s| s.parse().ok())
     }
 
     /// A count in digits or words; `Some(None)` for vague counts ("several").

@@ -4,18 +4,19 @@ use super::lean::Lean;
 use super::{Context, Norm};
 use crate::calendar::Date;
 use crate::dates::found::Found;
+use crate::dates::lexicon::gid;
 use crate::dates::value::{Gran, Point};
 use crate::model::TimexType;
 
 impl Context<'_> {
     /// A decade ("the 1990s", "the nineties", "the '90s").
     pub(super) fn decade(&self, f: &Found) -> Option<Norm> {
-        let value = if let Some(d) = f.get("decade") {
+        let value = if let Some(d) = f.get(gid!("decade")) {
             d.get(..3)?.to_string()
-        } else if let Some(w) = f.get("decadeword") {
+        } else if let Some(w) = f.get(gid!("decadeword")) {
             self.word("decadeword", w)?.to_string()
         } else {
-            let d: u32 = f.get("decade2")?.get(..1)?.parse().ok()?;
+            let d: u32 = f.get(gid!("decade2"))?.get(..1)?.parse().ok()?;
             let century = match self.dct {
                 Some(dct) if dct.year >= 2000 && d <= (dct.year % 100 / 10) as u32 => 20,
                 _ if d == 0 => 20,
@@ -28,22 +29,22 @@ impl Context<'_> {
 
     /// A century ("the 20th century", "the nineteenth century").
     pub(super) fn century(&self, f: &Found) -> Option<Norm> {
-        let n: i32 = match f.get("cent") {
+        let n: i32 = match f.get(gid!("cent")) {
             Some(c) => c.parse().ok()?,
-            None => self.word("ordinal", f.get("ordinal")?)?.parse().ok()?,
+            None => self.word("ordinal", f.get(gid!("ordinal"))?)?.parse().ok()?,
         };
         (n >= 1).then(|| Norm::new(TimexType::Date, format!("{:02}", n - 1)))
     }
 
     /// A quarter or (with `half`) a half of a year ("the third quarter", "the second half of 1990").
     pub(super) fn quarter(&self, f: &Found, half: bool) -> Option<Norm> {
-        let q: i32 = match f.get("qn") {
+        let q: i32 = match f.get(gid!("qn")) {
             Some(q) => q.parse().ok()?,
-            None => self.word("ordinal", f.get("ordinal")?)?.parse().ok()?,
+            None => self.word("ordinal", f.get(gid!("ordinal"))?)?.parse().ok()?,
         };
         let letter = if half { 'H' } else { 'Q' };
         let max = if half { 2 } else { 4 };
-        let year = match (f.get("year"), f.get("yrel"), self.dct) {
+        let year = match (f.get(gid!("year")), f.get(gid!("yrel")), self.dct) {
             (Some(y), _, _) => Some(y.to_string()),
             // "this year's third quarter", "last year's fourth quarter".
             (None, Some(r), Some(dct)) => {
@@ -82,8 +83,8 @@ impl Context<'_> {
 
     /// A season ("last summer", "winter 2014").
     pub(super) fn season(&self, f: &Found) -> Option<Norm> {
-        let s = self.word("season", f.get("season")?)?;
-        if let Some(y) = f.get("year") {
+        let s = self.word("season", f.get(gid!("season"))?)?;
+        if let Some(y) = f.get(gid!("year")) {
             return Some(Norm::new(TimexType::Date, format!("{y}-{s}")));
         }
         let Some(dct) = self.dct else {
@@ -98,7 +99,7 @@ impl Context<'_> {
             _ => 1,
         };
         let rel: Option<i32> = f
-            .get("rel")
+            .get(gid!("rel"))
             .and_then(|r| self.word("rel", r))
             .and_then(|v| v.parse().ok());
         let year = match rel {
@@ -135,7 +136,7 @@ impl Context<'_> {
             }
         };
         let mut point = base.shift(-1, "Y");
-        if let Some(q) = f.get("ordinal").and_then(|o| self.word("ordinal", o)) {
+        if let Some(q) = f.get(gid!("ordinal")).and_then(|o| self.word("ordinal", o)) {
             let q: u32 = q.parse().ok()?;
             if !(1..=4).contains(&q) {
                 return None;
@@ -150,7 +151,7 @@ impl Context<'_> {
     /// "the 1988 period": the quarter under discussion in that year, else the year.
     pub(super) fn year_period(&self, f: &Found, kind: TimexType) -> Option<Norm> {
         // "the 1988 period" in a results story is the quarter under discussion, in that year.
-        let y: i32 = f.get("year")?.parse().ok()?;
+        let y: i32 = f.get(gid!("year"))?.parse().ok()?;
         match self.topic_quarter() {
             Some((_, p)) => Some(Norm::new(kind, format!("{y:04}-Q{}", (p.date.month - 1) / 3 + 1))),
             None => Some(Norm::new(kind, format!("{y:04}"))),

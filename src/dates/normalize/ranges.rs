@@ -3,18 +3,19 @@
 use super::{Context, Norm};
 use crate::calendar::Date;
 use crate::dates::found::Found;
+use crate::dates::lexicon::{gid, GroupId};
 use crate::model::TimexType;
 
 impl Context<'_> {
     /// A range of days, months or years: the value is its beginning, with `begin` and `end` set.
     pub(super) fn range(&self, f: &Found) -> Option<Norm> {
-        let month = |g: &str| -> Option<u32> { self.word("month", f.get(g)?)?.parse().ok() };
-        let year = |g: &str| -> Option<i32> { f.get(g)?.parse().ok() };
+        let month = |g: GroupId| -> Option<u32> { self.word("month", f.get(g)?)?.parse().ok() };
+        let year = |g: GroupId| -> Option<i32> { f.get(g)?.parse().ok() };
         let mut n = Norm::new(TimexType::Date, String::new());
-        let Some(m1) = month("month") else {
+        let Some(m1) = month(gid!("month")) else {
             // "from 2011 to 2016", "2011-2016", "the 2009-10 fiscal year", "from 1975-81".
-            let y1 = year("year")?;
-            let y2 = match (year("year2"), year("yy")) {
+            let y1 = year(gid!("year"))?;
+            let y2 = match (year(gid!("year2")), year(gid!("yy"))) {
                 (Some(y2), _) => y2,
                 (None, Some(yy)) => {
                     let y2 = y1 - y1.rem_euclid(100) + yy;
@@ -38,8 +39,8 @@ impl Context<'_> {
             n.end = Some(y2.to_string());
             return Some(n);
         };
-        let m2 = month("month2").unwrap_or(m1);
-        let days = self.num_group(f, "day").zip(self.num_group(f, "day2"));
+        let m2 = month(gid!("month2")).unwrap_or(m1);
+        let days = self.num_group(f, gid!("day")).zip(self.num_group(f, gid!("day2")));
         let (d1, d2) = days.unwrap_or((1, 1));
         if m1 == m2 && days.is_some() && d2 <= d1 {
             return None;
@@ -49,9 +50,9 @@ impl Context<'_> {
         // A year after days closes the range ("Nov. 1 - March 31, 2002" begins in 2001; "from December to May 2022"
         // too); after the first month it is that month's ("from May 2015 to June 2016").
         let (first, last) = if days.is_some() {
-            (None, year("year"))
+            (None, year(gid!("year")))
         } else {
-            (year("year"), year("year2"))
+            (year(gid!("year")), year(gid!("year2")))
         };
         let (y1, y2) = match (first, last, self.dct) {
             (Some(a), Some(b), _) => (Some(a), Some(b)),

@@ -3,6 +3,7 @@
 use super::lean::Lean;
 use super::{Context, Norm};
 use crate::dates::found::Found;
+use crate::dates::lexicon::gid;
 use crate::dates::value::{unit_gran, Gran, Point};
 use crate::dates::words::{ahead, LOOK_BYTES};
 use crate::model::{Span, TimexType};
@@ -20,7 +21,7 @@ impl Context<'_> {
         }
         let gap = self.text.get(end..f.span.start)?;
         let apposition = gap.contains([',', '—', '–']) && gap.chars().all(|c| matches!(c, ' ' | ',' | '—' | '–'));
-        if !apposition || self.word("unit", f.get("unit")?).and_then(unit_gran) != Some(point.gran) {
+        if !apposition || self.word("unit", f.get(gid!("unit"))?).and_then(unit_gran) != Some(point.gran) {
             return None;
         }
         let mut n = Norm::new(TimexType::Date, point.format());
@@ -31,24 +32,24 @@ impl Context<'_> {
     /// A day named from today or from the day last told ("yesterday", "tonight", "that morning", "the next
     /// morning").
     pub(super) fn deictic(&self, f: &Found) -> Option<Norm> {
-        let (offset, mut part, anaphoric) = if f.get("lastnight").is_some() {
+        let (offset, mut part, anaphoric) = if f.get(gid!("lastnight")).is_some() {
             (-1, Some("NI"), false)
-        } else if let Some(d) = f.get("deictic") {
+        } else if let Some(d) = f.get(gid!("deictic")) {
             let v = self.word("deictic", d)?;
             let (o, p) = v.split_once(':').map_or((v, None), |(o, p)| (o, Some(p)));
             (o.parse::<i64>().ok()?, p, false)
-        } else if let Some(r) = f.get("rel").and_then(|r| self.word("rel", r)) {
+        } else if let Some(r) = f.get(gid!("rel")).and_then(|r| self.word("rel", r)) {
             // "the next morning": from the last date mentioned.
             (r.parse::<i64>().ok()?, None, true)
         } else {
             // "that morning", "(met) in the morning": the day last named.
             let that = f.caps.get(0).is_some_and(|m| {
                 let m = m.as_str().to_lowercase();
-                m.starts_with("that") || (f.get("t").is_some() && m.contains("the "))
+                m.starts_with("that") || (f.get(gid!("t")).is_some() && m.contains("the "))
             });
             (0, None, that)
         };
-        if let Some(p) = f.get("part").and_then(|p| self.word("part", p)) {
+        if let Some(p) = f.get(gid!("part")).and_then(|p| self.word("part", p)) {
             part = Some(p);
         }
         let (base, anchor) = match (anaphoric, self.anaphor_point(Gran::Day, f.span), self.dct) {
@@ -74,14 +75,14 @@ impl Context<'_> {
 
     /// A unit with a relative word ("last week", "the next day", "the past weeks", "the weekend").
     pub(super) fn relunit(&self, f: &Found) -> Option<Norm> {
-        let (rel, unit) = match (f.get("rel"), f.get("unit")) {
+        let (rel, unit) = match (f.get(gid!("rel")), f.get(gid!("unit"))) {
             (Some(r), Some(u)) => (self.word("rel", r)?.parse::<i64>().ok()?, self.word("unit", u)?),
             // "the end of the year", "year-end": the current one.
             (None, Some(u)) => (0, self.word("unit", u)?),
             // "the weekend": the one just past in news.
             _ => (0, "WE"),
         };
-        let unit_text = f.get("unit").unwrap_or("").to_lowercase();
+        let unit_text = f.get(gid!("unit")).unwrap_or("").to_lowercase();
         if matches!(unit, "H" | "MIN" | "S") {
             let letter = if unit == "MIN" { "M" } else { unit };
             return Some(Norm::new(TimexType::Duration, format!("PT1{letter}")));
@@ -107,7 +108,7 @@ impl Context<'_> {
             }
             return Some(n);
         }
-        if f.get("rel").is_some_and(|r| self.lex.has("anarel", r)) {
+        if f.get(gid!("rel")).is_some_and(|r| self.lex.has("anarel", r)) {
             if let Some(gran) = unit_gran(unit) {
                 let (base, anchor) = self.anaphor_base(gran, f.span)?;
                 let out = if base.gran > gran { base.gran } else { gran };
@@ -133,7 +134,7 @@ impl Context<'_> {
             // "the weekend" on a weekday: the one just past, unless the sentence looks ahead.
             if rel == 0
                 && dct.weekday() < 5
-                && f.get("rel").is_none()
+                && f.get(gid!("rel")).is_none()
                 && !matches!(self.lean(f.span), Some(Lean::Future | Lean::WeakFuture))
             {
                 base = base.shift(-1, "W");
@@ -177,17 +178,17 @@ impl Context<'_> {
 
     /// A count of units from the document or (`anaphor`) the last date ("three days ago", "two weeks later").
     pub(super) fn offset(&self, f: &Found, anaphor: bool) -> Option<Norm> {
-        let unit = self.word("unit", f.get("unit")?)?;
-        let n = match f.get("num") {
+        let unit = self.word("unit", f.get(gid!("unit"))?)?;
+        let n = match f.get(gid!("num")) {
             Some(s) => self.count(s)?,
             None => Some(1.0),
         };
-        let (sign, from) = if anaphor && f.get("dir").is_none() && f.get("adir").is_none() {
+        let (sign, from) = if anaphor && f.get(gid!("dir")).is_none() && f.get(gid!("adir")).is_none() {
             (0, "anchor")
         } else {
-            let d = match f.get("dir") {
+            let d = match f.get(gid!("dir")) {
                 Some(w) => self.word("dir", w)?,
-                None => self.word("adir", f.get("adir")?)?,
+                None => self.word("adir", f.get(gid!("adir"))?)?,
             };
             let (s, from) = d.split_once(':')?;
             (s.parse::<i64>().ok()?, from)
@@ -266,7 +267,7 @@ impl Context<'_> {
     pub(super) fn dct_offset(&self, f: &Found) -> Option<Norm> {
         // "three hours ago": a clock time from the document's; other units count days, months, years.
         // Only counts from the document ("ago", "from now"; `-1:dct`): "two hours later" stays a length.
-        let dir = f.get("dir").and_then(|d| self.word("dir", d));
+        let dir = f.get(gid!("dir")).and_then(|d| self.word("dir", d));
         let sign = dir.and_then(|d| d.strip_suffix(":dct")).and_then(|s| s.parse().ok());
         sign.and_then(|s| self.clock_count(f, s))
             .or_else(|| self.offset(f, false))
@@ -274,13 +275,13 @@ impl Context<'_> {
 
     /// A vague reference ("now", "soon", "recently"); `None` for a "soon" that is a step of a story.
     pub(super) fn reference(&self, f: &Found, kind: TimexType) -> Option<Norm> {
-        let v = self.word("ref", f.get("ref")?)?;
+        let v = self.word("ref", f.get(gid!("ref"))?)?;
         // "soon became", "was soon released", "soon after", "as soon as trading opened": a step in a past
         // story or a conjunction, not a reference to the future (TimeBank leaves them untagged).
         if v == "FUTURE_REF" {
             let next = ahead(self.text, f.span.end).trim_start();
             let next = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let story = self.lex.has("storyadverb", f.get("ref")?)
+            let story = self.lex.has("storyadverb", f.get(gid!("ref"))?)
                 && matches!(self.lean(f.span), Some(Lean::Past | Lean::SurePast | Lean::WeakPast));
             if self.lex.has("refstop", next) || story {
                 return None;

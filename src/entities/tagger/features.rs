@@ -9,6 +9,7 @@ use crate::doc::Token;
 use crate::entities::Lexicon;
 use crate::hash::FxHasher;
 use crate::lang::Language;
+use crate::model::Span;
 use crate::places::Gazetteer;
 use std::collections::HashSet;
 use std::hash::Hasher;
@@ -249,45 +250,67 @@ pub(crate) struct LazySentence<'s, 't> {
     lower: &'s LowerWords,
     sizes: &'s mut PlaceSizes<'t>,
     reads: Vec<Option<Read>>,
-    starters: Vec<bool>,
+    /// Per token: a name may start with it ([`LazySentence::new`]).
+    may_start: Vec<bool>,
+    /// Per token: a name may go on with it.
+    may_continue: Vec<bool>,
 }
 
 impl<'s, 't> LazySentence<'s, 't> {
-    /// A sentence with nothing read yet. Linear in the tokens (the name-start flags).
+    /// A sentence with nothing read yet, and which of its tokens a name may start with or go on with. A name
+    /// starts with a capital or a digit, or is a product's "iPod"; not with a number alone, a word that never
+    /// starts a name ("The", "But": `name_stopwords.txt`) or a word of an expression already `settled` (a date's
+    /// "Monday": sorted spans): the model was taught to read all of them as outside any name, so they are not
+    /// asked. A name goes on with a word that may start one, a number ("Boeing 747"), a word written against the
+    /// one before ("U.S.", "Al-Qaeda", "McDonald's") or a word that names hold (`name_joiners.txt`: "Bank of
+    /// America"); another word in lower case, or a mark after a space, ends it ("Apple said", "Apple, which").
+    /// Linear in the tokens, O(log s) each for s settled spans.
     pub(crate) fn new(
         tokens: &'s [Token<'t>],
         lists: &'s Lists<'s>,
         lower: &'s LowerWords,
         sizes: &'s mut PlaceSizes<'t>,
+        settled: &[Span],
     ) -> LazySentence<'s, 't> {
+        let lex = lists.lexicon;
+        let is_settled = |t: &Token| {
+            let k = settled.partition_point(|s| s.start <= t.span.start);
+            k > 0 && settled[k - 1].end >= t.span.end
+        };
+        let number = |t: &Token| t.text.bytes().all(|b| b.is_ascii_digit());
+        let raw = starters(tokens);
+        let may_start = tokens
+            .iter()
+            .zip(&raw)
+            .map(|(t, &r)| r && !number(t) && !lex.stopwords.contains(t.text) && !is_settled(t))
+            .collect();
+        let may_continue = tokens
+            .iter()
+            .zip(&raw)
+            .map(|(t, &r)| r || !t.spaced || number(t) || lex.name_joiners.contains(t.text))
+            .collect();
         LazySentence {
             tokens,
             lists,
             lower,
             sizes,
             reads: vec![None; tokens.len()],
-            starters: starters(tokens),
+            may_start,
+            may_continue,
         }
     }
 
-    /// Whether token `i` after the tag `prev` is outside any name without asking the model: a name starts with a
-    /// capital or a digit (or is a product's "iPod"), so a word in lower case or a mark after no name is outside
-    /// (three tokens in four of news text, which the tagger then costs nothing). Training reads every token: the
-    /// model so learns the words around names from them, and the names that start in lower case ("the United States") are cut at their
-    /// first capital here, as the entities engine trims them anyway.
-    ///
-    /// After a name, the next token may go on with it when it is written against the word before ("U.S.",
-    /// "Al-Qaeda", "McDonald's") or is a word that names hold (`name_joiners.txt`: "Bank of America"); another
-    /// word in lower case, or a mark after a space, ends it ("Apple said", "Apple, which").
+    /// Whether token `i` after the tag `prev` is outside any name without asking the model (three tokens in four
+    /// of news text, which the tagger then costs nothing; see [`LazySentence::new`] for which). Training reads
+    /// every token: the model so learns the words around names from them, and the names that start in lower case
+    /// ("the United States") are cut at their first capital here, as the entities engine trims them anyway.
     pub(crate) fn surely_outside(&self, i: usize, prev: usize) -> bool {
-        if self.starters.get(i).copied().unwrap_or(false) {
-            return false;
-        }
-        prev == super::OUTSIDE
-            || self
-                .tokens
-                .get(i)
-                .is_none_or(|t| t.spaced && !self.lists.lexicon.name_joiners.contains(t.text))
+        let may = if prev == super::OUTSIDE {
+            &self.may_start
+        } else {
+            &self.may_continue
+        };
+        !may.get(i).copied().unwrap_or(false)
     }
 
     fn at(&mut self, i: usize, offset: isize) -> Read {

@@ -124,38 +124,83 @@ impl std::error::Error for ModelError {}
 
 const MAGIC: &[u8; 5] = b"DLNM1";
 
-/// A trained tagger: sorted feature keys and their quantised weights, one byte per tag.
-#[derive(Debug, Clone, PartialEq)]
+/// A trained tagger: its features' keys with their quantised weights, one byte per tag, in an open-addressing
+/// table whose slots hold a key and its weights together (sixteen bytes, four to a cache line), so that a look-up
+/// reads one line of memory where a key index, a key list and a weight list read three.
+#[derive(Debug, Clone)]
 pub struct NameModel {
-    keys: Vec<u32>,
-    weights: Vec<i8>,
+    /// A power of two of slots, at most about two thirds used.
+    table: Vec<Slot>,
+    /// Features in the table.
+    len: usize,
     /// What one weight unit is worth.
     scale: f32,
-    /// Open-addressing index of `keys`: a slot holds a key's position + 1, or 0 when empty. Twice as many slots as
-    /// keys (a power of two), so a look-up reads one or two slots where a binary search read seventeen.
-    slots: Vec<u32>,
 }
 
-/// The slot index of `keys`, built in one pass.
-fn index_of(keys: &[u32]) -> Vec<u32> {
-    let mut slots = vec![0u32; (keys.len() * 2).next_power_of_two().max(2)];
-    let mask = slots.len() - 1;
-    for (at, &key) in keys.iter().enumerate() {
-        let mut i = slot_of(key) & mask;
-        while slots[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        slots[i] = at as u32 + 1;
-    }
-    slots
+/// One feature of a [`NameModel`]: its key and a weight per tag.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u32,
+    weights: [i8; TAGS],
+    used: bool,
 }
+
+const EMPTY: Slot = Slot {
+    key: 0,
+    weights: [0; TAGS],
+    used: false,
+};
 
 /// Where a key's probe starts (the keys are hashes already; this spreads their low bits).
 fn slot_of(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> 7) as usize
 }
 
+impl PartialEq for NameModel {
+    fn eq(&self, other: &NameModel) -> bool {
+        self.scale == other.scale && self.entries() == other.entries()
+    }
+}
+
 impl NameModel {
+    /// A model of the features `entries` (key and weights; a key given twice keeps its last weights) whose weight
+    /// unit is worth `scale`. Linear in the entries.
+    pub(crate) fn from_entries(entries: impl ExactSizeIterator<Item = (u32, [i8; TAGS])>, scale: f32) -> NameModel {
+        let slots = (entries.len() * 3 / 2 + 1).next_power_of_two().max(2);
+        let mut model = NameModel {
+            table: vec![EMPTY; slots],
+            len: 0,
+            scale,
+        };
+        let mask = slots - 1;
+        for (key, weights) in entries {
+            let mut i = slot_of(key) & mask;
+            while model.table[i].used && model.table[i].key != key {
+                i = (i + 1) & mask;
+            }
+            model.len += usize::from(!model.table[i].used);
+            model.table[i] = Slot {
+                key,
+                weights,
+                used: true,
+            };
+        }
+        model
+    }
+
+    /// The features, sorted by key.
+    fn entries(&self) -> Vec<(u32, [i8; TAGS])> {
+        let mut out: Vec<_> = self
+            .table
+            .iter()
+            .filter(|s| s.used)
+            .map(|s| (s.key, s.weights))
+            .collect();
+        out.sort_unstable_by_key(|e| e.0);
+        out
+    }
+
     /// Reads a model file. Linear in its length.
     pub fn from_bytes(bytes: &[u8]) -> Result<NameModel, ModelError> {
         let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(ModelError::NotAModel)?;
@@ -188,22 +233,25 @@ impl NameModel {
             keys.push(key);
         }
         let weights = rest.get(..count * TAGS).ok_or(ModelError::Truncated)?;
-        Ok(NameModel {
-            slots: index_of(&keys),
-            keys,
-            weights: weights.iter().map(|&b| b as i8).collect(),
-            scale,
-        })
+        let rows = weights.chunks_exact(TAGS).map(|row| {
+            let mut w = [0i8; TAGS];
+            for (q, &b) in w.iter_mut().zip(row) {
+                *q = b as i8;
+            }
+            w
+        });
+        Ok(NameModel::from_entries(keys.into_iter().zip(rows), scale))
     }
 
     /// The model as a file ([`NameModel::from_bytes`] reads it back).
     pub fn to_bytes(&self) -> Vec<u8> {
+        let entries = self.entries();
         let mut out = MAGIC.to_vec();
         out.push(TAGS as u8);
         out.extend(self.scale.to_le_bytes());
-        out.extend((self.keys.len() as u32).to_le_bytes());
+        out.extend((entries.len() as u32).to_le_bytes());
         let mut last = 0u32;
-        for &key in &self.keys {
+        for &(key, _) in &entries {
             let mut delta = key.wrapping_sub(last);
             last = key;
             loop {
@@ -216,18 +264,20 @@ impl NameModel {
                 out.push(b | 0x80);
             }
         }
-        out.extend(self.weights.iter().map(|&w| w as u8));
+        for (_, weights) in &entries {
+            out.extend(weights.iter().map(|&w| w as u8));
+        }
         out
     }
 
     /// Number of features the model weighs.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.len
     }
 
     /// True for a model without features (it tags nothing).
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.len == 0
     }
 
     /// The model built into the crate (cargo feature `builtin-names`, on by default), read once; `None` without
@@ -245,23 +295,21 @@ impl NameModel {
     }
 
     fn add_scores(&self, key: u32, scores: &mut [i32; TAGS]) {
-        let mask = self.slots.len() - 1;
+        let mask = self.table.len() - 1;
         let mut i = slot_of(key) & mask;
         loop {
-            let at = match self.slots[i] {
-                0 => return,
-                at => at as usize - 1,
-            };
-            if self.keys[at] == key {
-                // A fixed-size row, its additions written out: a loop over them costs more than they do.
-                if let Some(row) = self.weights.get(at * TAGS..(at + 1) * TAGS) {
-                    let row: &[i8; TAGS] = row.try_into().unwrap_or(&[0; TAGS]);
-                    macro_rules! add {
-                        ($($tag:literal)*) => { $( scores[$tag] += i32::from(row[$tag]); )* };
-                    }
-                    const _: () = assert!(TAGS == 11, "one addition per tag below");
-                    add!(0 1 2 3 4 5 6 7 8 9 10);
+            let Some(slot) = self.table.get(i) else { return };
+            if !slot.used {
+                return;
+            }
+            if slot.key == key {
+                // The additions written out: a loop over them costs more than they do.
+                let row = &slot.weights;
+                macro_rules! add {
+                    ($($tag:literal)*) => { $( scores[$tag] += i32::from(row[$tag]); )* };
                 }
+                const _: () = assert!(TAGS == 11, "one addition per tag below");
+                add!(0 1 2 3 4 5 6 7 8 9 10);
                 return;
             }
             i = (i + 1) & mask;
@@ -271,21 +319,23 @@ impl NameModel {
     /// The names among `tokens` (one sentence's tokens, in order), given the words the document writes in lower
     /// case somewhere ([`LowerWords`]). O(t) for t tokens (a constant number of look-ups each).
     pub fn tag(&self, tokens: &[Token], lists: &features::Lists, lower: &LowerWords) -> Vec<TaggedName> {
-        self.tag_sentence(tokens, lists, lower, &mut PlaceSizes::default())
+        self.tag_sentence(tokens, lists, lower, &mut PlaceSizes::default(), &[])
     }
 
-    /// The names of each of `sentences` (token slices of one document, in order), as [`NameModel::tag`]; the
-    /// gazetteer is asked once per distinct word or word pair of the document. O(t) for t tokens.
+    /// The names of each of `sentences` (token slices of one document, in order), as [`NameModel::tag`], where no
+    /// name starts inside the `settled` spans (the document's dates; sorted by start, not overlapping); the
+    /// gazetteer is asked once per distinct word or word pair of the document. O(t log s) for t tokens and s spans.
     pub fn tag_document<'t>(
         &self,
         sentences: impl IntoIterator<Item = &'t [Token<'t>]>,
         lists: &features::Lists,
         lower: &LowerWords,
+        settled: &[Span],
     ) -> Vec<TaggedName> {
         let mut sizes = PlaceSizes::default();
         sentences
             .into_iter()
-            .flat_map(|tokens| self.tag_sentence(tokens, lists, lower, &mut sizes))
+            .flat_map(|tokens| self.tag_sentence(tokens, lists, lower, &mut sizes, settled))
             .collect()
     }
 
@@ -295,8 +345,9 @@ impl NameModel {
         lists: &features::Lists,
         lower: &LowerWords,
         sizes: &mut PlaceSizes<'t>,
+        settled: &[Span],
     ) -> Vec<TaggedName> {
-        let mut sentence = LazySentence::new(tokens, lists, lower, sizes);
+        let mut sentence = LazySentence::new(tokens, lists, lower, sizes, settled);
         let mut tags = Vec::with_capacity(tokens.len());
         let mut margins = Vec::with_capacity(tokens.len());
         let mut keys = [0u32; FEATURES_PER_TOKEN];

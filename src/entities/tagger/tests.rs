@@ -142,7 +142,7 @@ fn the_tagger_reads_each_token_as_training_read_it() {
     for segment in doc.segments() {
         let tokens = doc.tokens_in(segment.span);
         let eager = features::Sentence::new(tokens, &lists, &lower);
-        let mut lazy = LazySentence::new(tokens, &lists, &lower, &mut sizes);
+        let mut lazy = LazySentence::new(tokens, &lists, &lower, &mut sizes, &[]);
         // Every token, in an order unlike the tagger's, with several tag histories.
         for i in (0..tokens.len()).rev() {
             for (prev, prev2) in [(0, 0), (1, 0), (2, 1), (TAGS - 1, 3)] {

@@ -150,20 +150,20 @@ pub fn train(examples: &[Example], passes: usize, min_weight: f32, seed: u64) ->
     sizes.sort_unstable_by(f32::total_cmp);
     let top = sizes.get(sizes.len() * 999 / 1000).copied().unwrap_or(1.0);
     let scale = if top > 0.0 { top / 127.0 } else { 1.0 };
-    let keys: Vec<u32> = averaged.iter().map(|(k, _)| *k).collect();
-    let model = NameModel {
-        slots: super::index_of(&keys),
-        keys,
-        weights: averaged
-            .iter()
-            .flat_map(|(_, w)| w.iter().map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8))
-            .collect(),
+    let model = NameModel::from_entries(
+        averaged.iter().map(|(k, w)| {
+            let mut row = [0i8; TAGS];
+            for (q, x) in row.iter_mut().zip(w) {
+                *q = (x / scale).round().clamp(-127.0, 127.0) as i8;
+            }
+            (*k, row)
+        }),
         scale,
-    };
+    );
     let report = TrainReport {
         tokens,
         features,
-        kept: model.keys.len(),
+        kept: model.len(),
         last_pass_accuracy: right as f64 / tokens.max(1) as f64,
     };
     (model, report)
