@@ -99,6 +99,32 @@ test('on the timeline the arrows, Home and End move between events without panni
   await expect(inspector).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(inspector).toBeHidden();
+  // Shift and an arrow still pans the drawing from an event.
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator('svg.tl-main')).not.toHaveAttribute('aria-label', range);
+});
+
+test('Tab through the whole page stops once in the items of each region', async ({ page }) => {
+  await sample(page);
+  await page.locator('body').focus();
+  const stops = {};
+  let total = 0;
+  for (let k = 0; k < 120; k++) {
+    await page.keyboard.press('Tab');
+    const at = await focused(page);
+    if (at.tag === 'body' || at.tag === null) break;
+    total += 1;
+    if (at.key !== null) {
+      stops[at.region] = stops[at.region] || [];
+      // Back at an item already reached: the page's end was passed.
+      if (stops[at.region].includes(at.key)) break;
+      stops[at.region].push(at.key);
+    }
+  }
+  for (const name of regions) expect(stops[name], name).toHaveLength(1);
+  // The whole page is a few dozen stops (every highlight was one: 149 Tabs to the timeline).
+  expect(total).toBeLessThan(50);
+  console.log(`Tab stops on the page with the sample: ${total}`);
 });
 
 test('the selected item keeps its region\'s Tab stop, else the one last focused', async ({ page }) => {
