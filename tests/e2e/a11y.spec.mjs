@@ -22,11 +22,13 @@ const violations = async (page) => {
 
 for (const [name, options] of looks) {
   test(`axe is clean with the sample analysed: ${name}`, async ({ browser }) => {
+    // Two axe runs over the whole page.
+    test.setTimeout(60_000);
     const context = await browser.newContext(options);
     const page = await context.newPage();
     await page.goto('./');
     await page.getByRole('button', { name: 'Try the sample' }).click();
-    await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+    await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
     await expect(page.getByRole('region', { name: 'Map', exact: true }).locator('.marker').first()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Events', exact: true }).locator('.event-card').first()).toBeVisible();
     await page.waitForTimeout(500);

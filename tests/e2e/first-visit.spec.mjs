@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 const region = (page, name) => page.getByRole('region', { name, exact: true });
 
 async function expectWelcome(page) {
-  await expect(page.getByRole('status')).toHaveText('');
+  await expect(page.getByRole('status')).toHaveText('', { timeout: 20_000 });
   await expect(page.locator('main')).not.toContainText(/\b0 (dates|places|events)\b/);
   // No axis of hours on an empty timeline, only a word of what will be there.
   await expect(region(page, 'Timeline').locator('svg.tl-main')).toHaveCount(0);
@@ -35,7 +35,7 @@ test('a fresh visit says what to do and offers the sample', async ({ browser }) 
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   await expect(page.locator('.welcome')).toHaveCount(0);
   await expect(region(page, 'Timeline').locator('[data-event]').first()).toBeVisible();
   await context.close();
@@ -45,7 +45,7 @@ test('clearing the text comes back to the first view, not to zero counts', async
   await page.goto('./');
   const box = page.getByRole('textbox', { name: 'Article text' });
   await box.fill('Rain hit Faenza on Wednesday, officials said.');
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* dates/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* dates/, { timeout: 20_000 });
   await expect(page.locator('.welcome')).toHaveCount(0);
   await box.fill('');
   await expectWelcome(page);

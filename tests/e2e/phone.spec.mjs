@@ -9,7 +9,7 @@ const region = (page, name) => page.getByRole('region', { name, exact: true });
 async function sample(page) {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   await expect(region(page, 'Map').locator('.marker .label').first()).toBeVisible();
   await expect(region(page, 'Events').locator('.event-card').first()).toBeVisible();
   // The drawings measure their width once laid out, and draw again at the phone's scale.
@@ -39,6 +39,19 @@ test('the views stack, the page never scrolls sideways and the timeline fits the
   expect(svg.x + svg.width).toBeLessThanOrEqual(panel.x + panel.width);
   const scroller = await page.locator('.tl-scroll').evaluate((el) => [el.scrollWidth, el.clientWidth]);
   expect(scroller[0]).toBeLessThanOrEqual(scroller[1]);
+  // The axis's dates: every year of the story is written, no label is cut at the edge, none overlaps another.
+  const ticks = await page.locator('svg.tl-main .tick text').evaluateAll((els) => els.map((t) => {
+    const r = t.getBoundingClientRect();
+    return { text: t.textContent, left: r.left, right: r.right };
+  }));
+  const years = new Set(ticks.map((t) => (t.text.match(/\b(19|20)\d\d\b/) || [])[0]).filter(Boolean));
+  expect([...years].sort()).toEqual(['2023', '2024']);
+  for (const t of ticks) {
+    expect(t.left, t.text).toBeGreaterThanOrEqual(svg.x - 0.5);
+    expect(t.right, t.text).toBeLessThanOrEqual(svg.x + svg.width + 0.5);
+  }
+  const sorted = [...ticks].sort((a, b) => a.left - b.left);
+  for (let k = 1; k < sorted.length; k++) expect(sorted[k].left, `${sorted[k - 1].text} | ${sorted[k].text}`).toBeGreaterThanOrEqual(sorted[k - 1].right);
   // Every event bar drawn is inside the screen.
   const bars = await page.locator('svg.tl-main .tl-bar').evaluateAll((els) => els.map((b) => b.getBoundingClientRect()).map((r) => [r.left, r.right]));
   expect(bars.length).toBeGreaterThan(0);

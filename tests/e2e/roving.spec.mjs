@@ -9,7 +9,7 @@ const region = (page, name) => page.getByRole('region', { name, exact: true });
 async function sample(page) {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   // The map's markers and the event cards are drawn a task after the article.
   await expect(region(page, 'Map').locator('.marker').first()).toBeVisible();
   await expect(region(page, 'Events').locator('.event-card').first()).toBeVisible();
@@ -50,7 +50,7 @@ test('from the top of the page, the timeline is reached in at most 6 key presses
   // A freshly opened page (its link holds the sample), the focus at its top.
   await page.waitForTimeout(700);
   await page.reload();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   await expect(region(page, 'Timeline').locator('[data-rove][tabindex="0"]')).toHaveCount(1);
   let presses = 0;
   const press = async (key) => { presses += 1; await page.keyboard.press(key); };

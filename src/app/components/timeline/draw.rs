@@ -19,6 +19,8 @@ const AXIS_Y: f64 = 46.0;
 const LABEL_PX: f64 = 12.0;
 const LANE_H: f64 = 22.0;
 const OVERVIEW_H: f64 = 26.0;
+/// Width of one character of a tick's date, at most (its digits are wider than letters on average), in pixels.
+const TICK_CHAR_W: f64 = 7.8;
 /// Approximate width of one label character, in SVG units.
 const CHAR_W: f64 = 6.6;
 pub(super) const MAX_LANES: usize = 40;
@@ -94,22 +96,73 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The tick marks and their dates, per piece of the axis.
+/// A tick drawn: where, and its label (where it starts, its text, its extent) unless it is left out.
+struct TickMark {
+    x: f64,
+    label: Option<(f64, String, (f64, f64))>,
+    /// Its label has the year (the first tick of each piece of the axis, and of each new year).
+    year: bool,
+}
+
+/// The tick marks and their dates, per piece of the axis. A piece too narrow for its wanted ticks to fall inside
+/// it (two days drawn across a phone's few pixels would ask for weekly ticks) gets its first day's tick all the same,
+/// so every piece says its date and year; a label that would run off the right edge is moved left to end there, and
+/// one that would overlap the label before it is left out (one with the year wins over one without). O(ticks).
 pub(super) fn tick_marks(scale: &Scale, layout: &Layout) -> Html {
     let (u, axis_y, height) = (layout.unit, layout.axis_y(), layout.height);
-    scale
-        .0
-        .iter()
-        .flat_map(|p| {
-            let n = (((p.x1 - p.x0) / (110.0 * u)).round() as usize).max(1);
-            ticks(p.start, p.end, n).into_iter().map(move |t| (t, *p))
-        })
-        .map(|(t, _)| {
+    let mut marks: Vec<TickMark> = Vec::new();
+    for p in &scale.0 {
+        let n = (((p.x1 - p.x0) / (110.0 * u)).round() as usize).max(1);
+        let mut found = ticks(p.start, p.end, n);
+        // Finer ticks until one falls inside (a few tries: each halves the step), keeping the first only.
+        let mut finer = n;
+        while found.is_empty() && finer < 64 {
+            finer *= 2;
+            found = ticks(p.start, p.end, finer);
+            found.truncate(1);
+        }
+        for t in found {
             let x = scale.x(t.at);
+            let width = t.label.chars().count() as f64 * TICK_CHAR_W * u;
+            // Right of the tick, moved left as far as needed to end at the edge.
+            let text_x = (x + 3.0 * u).min(WIDTH - width).max(0.0);
+            let extent = (text_x, text_x + width);
+            let year = t
+                .label
+                .split(' ')
+                .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            let mut mark = TickMark {
+                x,
+                label: Some((text_x, t.label, extent)),
+                year,
+            };
+            let before = marks
+                .iter_mut()
+                .rev()
+                .find_map(|m| m.label.as_ref().map(|l| (l.2, m.year)));
+            if let Some(((_, right), before_year)) = before {
+                if right + 4.0 * u > extent.0 {
+                    if mark.year && !before_year {
+                        if let Some(m) = marks.iter_mut().rev().find(|m| m.label.is_some()) {
+                            m.label = None;
+                        }
+                    } else {
+                        mark.label = None;
+                    }
+                }
+            }
+            marks.push(mark);
+        }
+    }
+    marks
+        .into_iter()
+        .map(|m| {
             html! {
                 <g class="tick">
-                    <line x1={fmt(x)} x2={fmt(x)} y1={fmt(axis_y - 4.0 * u)} y2={fmt(height)} />
-                    <text x={fmt(x + 3.0 * u)} y={fmt(axis_y - 8.0 * u)}>{t.label}</text>
+                    <line x1={fmt(m.x)} x2={fmt(m.x)} y1={fmt(axis_y - 4.0 * u)} y2={fmt(height)} />
+                    if let Some((text_x, label, _)) = m.label {
+                        <text x={fmt(text_x)} y={fmt(axis_y - 8.0 * u)}>{label}</text>
+                    }
                 </g>
             }
         })
