@@ -1,7 +1,7 @@
 //! The article explorer's core, with no web dependency: the state the page shows and its reducer
 //! ([`state`]), the messages exchanged with the analysis worker ([`protocol`]), how the page reads its
 //! answers ([`answers`]) and times them ([`watchdog`]), and the small formatting helpers of the views
-//! ([`format`](mod@format), [`summary`]).
+//! ([`format`](mod@format), [`summary`]), and keyboard movement inside the page's regions ([`roving`]).
 //!
 //! Compiled on every target, so host `cargo test` covers it; the Yew app (`src/app/`, wasm only) wires it
 //! to hooks, timers and the browser.
@@ -13,6 +13,7 @@ pub mod earlier;
 pub mod format;
 pub mod marks;
 pub mod protocol;
+pub mod roving;
 pub mod state;
 pub mod summary;
 pub mod watchdog;

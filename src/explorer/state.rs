@@ -263,6 +263,11 @@ impl State {
         true
     }
 
+    /// Nothing to show: no text, and no added article (the first visit, or after clearing the text).
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty() && self.others.is_empty()
+    }
+
     /// The person changed the view: the autosave may be written, and the address no longer holds it.
     fn touched(&mut self) {
         self.edited = true;
@@ -377,7 +382,8 @@ impl State {
         if id != self.request {
             return false;
         }
-        self.analysis = Some(analysis);
+        // An empty page shows no analysis ("0 dates, 0 places, 0 events", an axis of hours): it says what to do.
+        self.analysis = (!self.is_blank()).then_some(analysis);
         self.status = Status::Idle;
         true
     }

@@ -194,6 +194,49 @@ fn only_the_newest_request_answer_is_shown() {
 }
 
 #[test]
+fn an_empty_page_shows_no_analysis_and_no_counts() {
+    // The first visit: the engine answers for the empty text, and the page still shows nothing analysed.
+    let empty = after(&State::default(), [Action::Requested(1)]);
+    assert!(empty.is_blank());
+    let state = after(&empty, [Action::Analysed(1, analysis_with_title(""))]);
+    assert_eq!(state.status, Status::Idle);
+    assert!(state.analysis.is_none(), "no zero counts, no empty axis");
+    assert_eq!(status_line(&state, None, true), "");
+    // With a text, the answer is shown; cleared again (whitespace only), the page is blank again.
+    let read = after(
+        &state,
+        [
+            set_text(ARTICLE),
+            Action::Requested(2),
+            Action::Analysed(2, analysis_with_title("a")),
+        ],
+    );
+    assert!(!read.is_blank());
+    assert!(read.analysis.is_some());
+    let cleared = after(
+        &read,
+        [
+            set_text(" \n"),
+            Action::Requested(3),
+            Action::Analysed(3, analysis_with_title("")),
+        ],
+    );
+    assert!(cleared.is_blank());
+    assert!(cleared.analysis.is_none());
+    // An empty text beside an added article is not a blank page: the timeline shows the added one's events.
+    let adding = after(
+        &read,
+        [
+            Action::AddArticle,
+            Action::Requested(4),
+            Action::Analysed(4, analysis_with_title("")),
+        ],
+    );
+    assert!(!adding.is_blank());
+    assert!(adding.analysis.is_some());
+}
+
+#[test]
 fn added_articles_keep_their_text_corrections_and_analysis() {
     let first = analysis_with_title("first");
     let state = after(

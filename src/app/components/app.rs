@@ -26,6 +26,11 @@ pub fn App() -> Html {
     // The view of the link the page opened stays in the address however heavy it is: that link is shown.
     let too_long = state.too_long_for_link() && !state.from_link;
     use_escape_clears_selection(&state);
+    // Arrow keys inside each region (one Tab stop per region).
+    use_effect_with((), |_| {
+        let listeners = super::roving::listen();
+        move || drop(listeners)
+    });
     // `?embed` (a newsroom page's iframe): the views of the link alone, without the input, the share bar or the
     // offers (the fragment holds the link, so the switch is in the query).
     let embed = *use_memo((), |_| {

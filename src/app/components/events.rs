@@ -18,6 +18,8 @@ const PAGE: usize = 60;
 pub fn EventsView() -> Html {
     let _timed = crate::app::Timed::start("render EventsView");
     let state = use_context::<AppContext>().expect("app context");
+    let region = use_node_ref();
+    super::roving::use_roving(&region);
     // Drawn one task after the article, so a long article's answer is not drawn in one long task.
     let settled = use_settled_analysis(state.analysis.clone(), EVENTS_HOPS);
     // The cards drawn: `[from, to)` of the sorted list.
@@ -43,7 +45,7 @@ pub fn EventsView() -> Html {
     );
     let Some(analysis) = settled.clone() else {
         return html! {
-            <section class="panel events" aria-labelledby="h-events">
+            <section class="panel events" aria-labelledby="h-events" data-roving="list" ref={region}>
                 <h2 id="h-events">{"Events"}</h2>
                 <p class="empty">{"What happened, as event cards."}</p>
             </section>
@@ -108,7 +110,7 @@ pub fn EventsView() -> Html {
         })
     };
     html! {
-        <section class="panel events" aria-labelledby="h-events">
+        <section class="panel events" aria-labelledby="h-events" data-roving="list" ref={region}>
             <h2 id="h-events">{"Events"}</h2>
             <p class="hint">
                 {if state.events_in_text_order { "In text order. " } else { "In time order. " }}
@@ -156,7 +158,7 @@ fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&s
     };
     html! {
         <li class={classes!("event-card", is_selected.then_some("selected"), related.then_some("related"), format!("fam-{}", ev.family))}>
-            <button type="button" {onclick} aria-pressed={is_selected.to_string()}>
+            <button type="button" {onclick} aria-pressed={is_selected.to_string()} data-rove={ev.id.clone()}>
                 <span class="ev-head">
                     <time title={ev.date.value.clone()}>{crate::explorer::format::readable_value(&ev.date.value)}</time>
                     if let Some(note) = crate::explorer::format::date_note(analysis, ev) { <span class="tag dated-by">{note}</span> }

@@ -7,5 +7,6 @@ pub mod gestures;
 pub mod input;
 pub mod inspector;
 pub mod map;
+pub mod roving;
 pub mod share;
 pub mod timeline;

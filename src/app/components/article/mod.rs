@@ -31,6 +31,8 @@ pub fn ArticleView() -> Html {
     let _timed = crate::app::Timed::start("render ArticleView");
     let state = use_context::<AppContext>().expect("app context");
     let scroller = use_node_ref();
+    let region = use_node_ref();
+    super::roving::use_roving(&region);
     // Blocks drawn with their highlights: the visible ones and a margin, as the article scrolls.
     let window = use_state(|| (0_usize, 2 * MARGIN_BLOCKS + 1));
     let analysis = state.analysis.clone().map(AnalysisRef);
@@ -90,7 +92,7 @@ pub fn ArticleView() -> Html {
         _ => html! { <p class="empty">{"Paste an article or try the sample to see its dates, places and events."}</p> },
     };
     html! {
-        <section class="panel article" aria-labelledby="h-article">
+        <section class="panel article" aria-labelledby="h-article" data-roving="list" ref={region}>
             <h2 id="h-article">{"Article"}</h2>
             <super::inspector::Inspector />
             {body}
@@ -167,10 +169,11 @@ impl Page<'_> {
             Callback::from(move |_: ()| state.dispatch(Action::Select(Some(select.clone()))))
         };
         let label = mark.label(self.analysis);
-        // Enter or Space on a focused mention opens it in the inspector, as a click does.
+        // Enter or Space on a focused mention opens it in the inspector, as a click does; the arrows move
+        // between mentions, and the region's one Tab stop is given after rendering (`roving`).
         let onkeydown = super::gestures::on_activate(select.clone());
         html! {
-            <mark class={classes!("hl", mark.class, selected.then_some("selected"))} tabindex="0"
+            <mark class={classes!("hl", mark.class, selected.then_some("selected"))} data-rove={mark.span.start.to_string()}
                 title={label.clone()} aria-label={format!("{inner}: {label}")}
                 onclick={select.reform(|_| ())} {onkeydown}>{inner}</mark>
         }

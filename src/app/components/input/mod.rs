@@ -41,6 +41,12 @@ pub fn InputPanel() -> Html {
         <section class={classes!("panel", "input", (*dragging).then_some("dragging"))} aria-labelledby="h-input"
             {ondrop} {ondragover} {ondragleave}>
             <h2 id="h-input">{"Input"}</h2>
+            if state.is_blank() {
+                // The first visit (or a cleared page): what to do, in one sentence, instead of empty counts.
+                <p class="welcome">{"Paste a news article into the box below, or drop a file on this panel (a text, \
+                    Word or PDF file, or a web page saved from your browser), or try the sample: Dateline finds what \
+                    happened, when and where, and shows it on a timeline and a map."}</p>
+            }
             // Always in the page, so that the summary appearing in it is announced.
             <p class="long-text" aria-live="polite" tabindex={state.summary.is_some().then_some("-1")}
                 ref={summary_ref}>

@@ -15,14 +15,22 @@ const CHAR_W: f64 = 7.0;
 /// Sites drawn as one marker at a screen position, the one with most mentions first.
 type Cluster<'a> = (f64, f64, Vec<&'a Site>);
 
-/// Clusters in screen space: biggest sites first, each absorbing close neighbours.
-pub(super) fn clusters<'a>(sites: &'a [Site], to_screen: impl Fn(f64, f64) -> (f64, f64)) -> Vec<Cluster<'a>> {
+/// Clusters in screen space: biggest sites first, each absorbing close neighbours (closer than `CLUSTER_PX`
+/// pixels, at `unit` screen units per pixel).
+pub(super) fn clusters<'a>(
+    sites: &'a [Site],
+    to_screen: impl Fn(f64, f64) -> (f64, f64),
+    unit: f64,
+) -> Vec<Cluster<'a>> {
     let mut order: Vec<&Site> = sites.iter().collect();
     order.sort_by_key(|s| std::cmp::Reverse(s.ids.len()));
     let mut clusters: Vec<Cluster> = Vec::new();
     for site in order {
         let (x, y) = to_screen(site.lat, site.lon);
-        match clusters.iter_mut().find(|c| (c.0 - x).hypot(c.1 - y) < CLUSTER_PX) {
+        match clusters
+            .iter_mut()
+            .find(|c| (c.0 - x).hypot(c.1 - y) < CLUSTER_PX * unit)
+        {
             Some(c) => c.2.push(site),
             None => clusters.push((x, y, vec![site])),
         }
@@ -30,14 +38,15 @@ pub(super) fn clusters<'a>(sites: &'a [Site], to_screen: impl Fn(f64, f64) -> (f
     clusters
 }
 
-/// The markers of the clusters in view; `highlighted` are the place ids to show selected.
-pub(super) fn markers(state: &AppContext, clusters: &[Cluster], highlighted: &[String]) -> Html {
+/// The markers of the clusters in view; `highlighted` are the place ids to show selected; sizes in pixels are
+/// drawn `unit` screen units big.
+pub(super) fn markers(state: &AppContext, clusters: &[Cluster], highlighted: &[String], unit: f64) -> Html {
     // Label boxes already placed, so later labels avoid them.
     let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
     clusters
         .iter()
         .filter(|(x, y, _)| (-40.0..W + 40.0).contains(x) && (-40.0..H + 40.0).contains(y))
-        .map(|cluster| marker(state, cluster, highlighted, &mut taken))
+        .map(|cluster| marker(state, cluster, highlighted, (&mut taken, unit)))
         .collect()
 }
 
@@ -78,11 +87,11 @@ fn marker(
     state: &AppContext,
     (x, y, members): &Cluster,
     highlighted: &[String],
-    taken: &mut Vec<(f64, f64, f64, f64)>,
+    (taken, u): (&mut Vec<(f64, f64, f64, f64)>, f64),
 ) -> Html {
     let mentions: usize = members.iter().map(|s| s.ids.len()).sum();
     let lead = members[0];
-    let r = 4.0 + (mentions as f64).sqrt() * 2.5;
+    let r = (4.0 + (mentions as f64).sqrt() * 2.5) * u;
     let is_cluster = members.len() > 1;
     let kind_class = match lead.kind {
         PlaceKind::Literal => "mk-literal",
@@ -96,14 +105,14 @@ fn marker(
         lead.written.clone()
     };
     let aria = aria(&label, members, mentions);
-    let lw = label.chars().count() as f64 * CHAR_W;
-    let candidates = [(x + r + 3.0, y + 4.0), (x - r - 3.0 - lw, y + 4.0)];
+    let lw = label.chars().count() as f64 * CHAR_W * u;
+    let candidates = [(x + r + 3.0 * u, y + 4.0 * u), (x - r - 3.0 * u - lw, y + 4.0 * u)];
     let label_at = candidates.into_iter().find(|(lx, ly)| {
-        let b = (*lx, ly - 11.0, lx + lw, *ly + 2.0);
+        let b = (*lx, ly - 11.0 * u, lx + lw, *ly + 2.0 * u);
         !taken.iter().any(|t| b.0 < t.2 && t.0 < b.2 && b.1 < t.3 && t.1 < b.3)
     });
     if let Some((lx, ly)) = label_at {
-        taken.push((lx, ly - 11.0, lx + lw, ly + 2.0));
+        taken.push((lx, ly - 11.0 * u, lx + lw, ly + 2.0 * u));
     }
     let first_id = lead.ids[0].clone();
     let select = {
@@ -113,7 +122,7 @@ fn marker(
     let onkeydown = on_activate(select.clone());
     html! {
         <g class={classes!("marker", kind_class, is_cluster.then_some("cluster"), is_selected.then_some("selected"))}
-            tabindex="0" role="button" aria-label={aria.clone()} aria-pressed={is_selected.to_string()}
+            data-rove={lead.ids[0].clone()} role="button" aria-label={aria.clone()} aria-pressed={is_selected.to_string()}
             data-place={lead.name.clone()} onclick={select.reform(|_| ())} {onkeydown}>
             <title>{aria}</title>
             <circle cx={f1(*x)} cy={f1(*y)} r={f1(r)} />

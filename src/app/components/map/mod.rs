@@ -30,6 +30,11 @@ pub fn MapView() -> Html {
     let view = use_state(|| None::<View>);
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
     let touches = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
+    let region = use_node_ref();
+    super::roving::use_roving(&region);
+    // On a narrow screen the drawing's units are smaller than a pixel: markers and labels are drawn bigger.
+    let drawing = use_node_ref();
+    let unit = super::roving::use_units_per_px(&drawing, W);
     // Computed once per analysis, not at every render.
     let all_sites = use_memo(settled.clone().map(AnalysisRef), |a| {
         a.as_ref().map(|a| sites(&a.0)).unwrap_or_default()
@@ -64,8 +69,8 @@ pub fn MapView() -> Html {
         onpointerup,
     } = Handlers::new(&view, current, &drag, &touches);
     let highlighted = highlighted(state.selection.as_ref(), settled.as_deref());
-    let clusters = markers::clusters(&all_sites, to_screen);
-    let markers = markers::markers(&state, &clusters, &highlighted);
+    let clusters = markers::clusters(&all_sites, to_screen, unit);
+    let markers = markers::markers(&state, &clusters, &highlighted, unit);
     let basemap = if scale > 6.0 {
         (*detail).clone().or_else(|| (*coarse).clone())
     } else {
@@ -77,12 +82,14 @@ pub fn MapView() -> Html {
         .map(|m| m.source.clone())
         .unwrap_or_else(|| "loading outlines…".to_string());
     html! {
-        <section class="panel map" aria-labelledby="h-map">
+        <section class="panel map" aria-labelledby="h-map" data-roving="plane" ref={region}>
             <h2 id="h-map">{"Map"}</h2>
-            <p class="hint">{"Scroll or drag to explore; with the map focused: + − arrows and 0 to fit. "}
+            <p class="hint">{"Scroll or drag to explore; on a place: arrows move between places, + − zoom, Shift+arrows pan, 0 fits. "}
                 <span class="legend"><span class="lg lg-literal"></span>{"place "}<span class="lg lg-metonym"></span>{"government (metonym) "}
                 <span class="lg lg-demonym"></span>{"nationality"}</span></p>
-            <svg class="map-svg" viewBox={format!("0 0 {W} {H}")} tabindex="0" role="group"
+            // Its own Tab stop only while no place is in view (`data-rove-home`); the text is sized from its font-size.
+            <svg class="map-svg" viewBox={format!("0 0 {W} {H}")} data-rove-home="" ref={drawing}
+                font-size={f1(12.0 * unit)} role="group"
                 aria-label={format!("Map of {} places", all_sites.len())}
                 {onwheel} {onkeydown} {onpointerdown} {onpointermove}
                 onpointerup={onpointerup.clone()} onpointerleave={onpointerup}>

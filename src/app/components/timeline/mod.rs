@@ -11,7 +11,7 @@ use crate::explorer::axis::{items, Item, Scale, WIDTH};
 use crate::explorer::AnalysisRef;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, interval};
-use draw::{Layout, AXIS_Y};
+use draw::Layout;
 use navigate::Handlers;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -32,9 +32,14 @@ pub fn TimelineView() -> Html {
     let pointers = use_mut_ref(HashMap::<i32, f64>::new);
     let drag_from = use_mut_ref(|| None::<(f64, (f64, f64))>);
     let placed = use_placed(settled.clone(), &state);
+    let region = use_node_ref();
+    super::roving::use_roving(&region);
+    // On a narrow screen the drawing's units are smaller than a pixel: labels are drawn that much bigger.
+    let drawing = use_node_ref();
+    let unit = super::roving::use_units_per_px(&drawing, WIDTH);
     let Some(analysis) = settled else {
         return html! {
-            <section class="panel timeline" aria-labelledby="h-timeline">
+            <section class="panel timeline" aria-labelledby="h-timeline" data-roving="list" ref={region}>
                 <h2 id="h-timeline">{"Timeline"}</h2>
                 <p class="empty">{"Events appear here in time order."}</p>
             </section>
@@ -49,19 +54,19 @@ pub fn TimelineView() -> Html {
     };
     let selected = state.selected_event();
     let handlers = Handlers::new(&domain, &scale, &pointers, &drag_from);
-    let layout = Layout::new(dated, &scale);
+    let layout = Layout::new(dated, &scale, unit);
     let hidden = layout.hidden();
     html! {
-        <section class="panel timeline" aria-labelledby="h-timeline">
+        <section class="panel timeline" aria-labelledby="h-timeline" data-roving="list" ref={region}>
             <h2 id="h-timeline">{"Timeline"}</h2>
-            <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}
+            <p class="hint">{"Scroll or pinch to zoom, drag to pan; on an event: ← → move between events, + − zoom, Shift+← → pan, 0 fits."}
                 if hidden > 0 {
                     {format!(" {hidden} more events overlap at this zoom: zoom in, or see the event list.")}
                 }
             </p>
             {draw::overview(dated, (fitted.start(), fitted.end()), &domain)}
             <div class="tl-scroll">
-            {main_svg(&state, &layout, &scale, selected, handlers, dated.len())}
+            {main_svg(&state, &layout, &scale, selected, handlers, (dated.len(), drawing))}
             </div>
             {family_legend(dated)}
             {draw::vague_rail(&state, &analysis, &vague, selected)}
@@ -127,14 +132,14 @@ fn family_legend(dated: &[Item]) -> Html {
     }
 }
 
-/// The zoomable calendar: axis, ticks, breaks and the event bars.
+/// The zoomable calendar: axis, ticks, breaks and the event bars; `dated` events in all, drawn in `drawing`.
 fn main_svg(
     state: &AppContext,
     layout: &Layout,
     scale: &Scale,
     selected: Option<&str>,
     handlers: Handlers,
-    dated: usize,
+    (dated, drawing): (usize, NodeRef),
 ) -> Html {
     let Handlers {
         onwheel,
@@ -144,13 +149,14 @@ fn main_svg(
         onpointerup,
     } = handlers;
     html! {
-        <svg class="tl-main" viewBox={format!("0 0 {WIDTH} {}", fmt(layout.height))} tabindex="0"
-            role="group" aria-label={format!("Timeline, {} dated events; {} to {}", dated,
+        // Its own Tab stop only while no event is in view (`data-rove-home`); the text is sized from its font-size.
+        <svg class="tl-main" viewBox={format!("0 0 {WIDTH} {}", fmt(layout.height))} data-rove-home=""
+            ref={drawing} font-size={fmt(layout.font_size())} role="group" aria-label={format!("Timeline, {} dated events; {} to {}", dated,
                 format_day(scale.start()), format_day(scale.end()))}
             {onwheel} {onkeydown} {onpointerdown} {onpointermove}
             onpointerup={onpointerup.clone()} onpointercancel={onpointerup.clone()} onpointerleave={onpointerup}>
-            <line class="axis" x1="0" x2={fmt(WIDTH)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} />
-            {draw::tick_marks(scale, layout.height)}{draw::breaks(scale)}{draw::bars(state, layout, scale, selected)}
+            <line class="axis" x1="0" x2={fmt(WIDTH)} y1={fmt(layout.axis_y())} y2={fmt(layout.axis_y())} />
+            {draw::tick_marks(scale, layout)}{draw::breaks(scale, layout)}{draw::bars(state, layout, scale, selected)}
         </svg>
     }
 }
