@@ -210,7 +210,13 @@ fn is_dateline(lex: &Lexicon, text: &str, seg: &Segment, span: Span, cue: &std::
         })
     };
     let opens = || {
-        let after = text.get(span.end..seg.span.end).unwrap_or("").trim_start();
+        // A Markdown emphasis around the line is no text after the date ("**VALENCIA, Spain, 30 October 2024**").
+        let after = text
+            .get(span.end..seg.span.end)
+            .unwrap_or("")
+            .trim_start()
+            .trim_start_matches(['*', '_'])
+            .trim_start();
         offset <= 80
             && (after.is_empty() || after.starts_with(['(', '-', '–', '—', '|', '/']) || after.starts_with("GMT"))
     };

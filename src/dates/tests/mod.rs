@@ -134,6 +134,15 @@ fn dateline_sets_the_dct() {
             "Storm hits coast\nPublished Sept. 5, 2016 2:02 p.m. ET\nThe storm came.",
             "2016-09-05T14:02",
         ),
+        // Markdown: a bold dateline line, alone or under a heading.
+        (
+            "**VALENCIA, Spain, 30 October 2024**\n\nFlash floods hit on Tuesday.",
+            "2024-10-30",
+        ),
+        (
+            "# Floods\n\n__VALENCIA, Spain, 30 October 2024__\n\nFlash floods hit on Tuesday.",
+            "2024-10-30",
+        ),
     ] {
         let dct = dct_of(text, &Options::default());
         assert_eq!(dct.value.as_deref(), Some(value), "{text}");
