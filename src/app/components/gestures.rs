@@ -19,7 +19,7 @@ pub enum Nav {
     Up,
     /// `↓`.
     Down,
-    /// `0` or `Home`: fit the content.
+    /// `0`, `Home` or `f`: fit the content.
     Fit,
 }
 
@@ -33,7 +33,7 @@ impl Nav {
             "ArrowRight" => Nav::Right,
             "ArrowUp" => Nav::Up,
             "ArrowDown" => Nav::Down,
-            "0" | "Home" => Nav::Fit,
+            "0" | "Home" | "f" | "F" => Nav::Fit,
             _ => return None,
         })
     }

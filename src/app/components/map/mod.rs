@@ -9,9 +9,10 @@ mod navigate;
 
 use crate::app::hooks::settled::{use_settled_analysis, MAP_HOPS};
 use crate::app::state::AppContext;
+use crate::explorer::geo::{first_view_points, place_labels, zoom_focus, Label, Projection, View, H, W};
 use crate::explorer::{AnalysisRef, Selection};
 use crate::model::Analysis;
-use geo::{event_places, f1, load_basemap, sites, Basemap, Projection, Site, View, H, W};
+use geo::{event_places, f1, load_basemap, load_labels, sites, Basemap, Site};
 use navigate::Handlers;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -30,13 +31,18 @@ pub fn MapView() -> Html {
     let view = use_state(|| None::<View>);
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
     let touches = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
+    let svg_ref = use_node_ref();
     // Computed once per analysis, not at every render.
     let all_sites = use_memo(settled.clone().map(AnalysisRef), |a| {
         a.as_ref().map(|a| sites(&a.0)).unwrap_or_default()
     });
-    let projection = Projection::for_sites(&all_sites);
-    let current = view.unwrap_or(projection.fit(&all_sites));
-    let scale = W / current.w;
+    // The first view fits where the events happened, not every mention (metonyms, nationalities).
+    let first = use_memo(settled.clone().map(AnalysisRef), |a| {
+        a.as_ref().map(|a| first_view_points(&a.0)).unwrap_or_default()
+    });
+    let projection = Projection::for_points(&first);
+    let current = view.unwrap_or(projection.fit(&first));
+    let scale = current.scale();
     {
         // Reset the view when a new article's places change the fit.
         let view = view.clone();
@@ -52,42 +58,64 @@ pub fn MapView() -> Html {
             }
         });
     }
-    let to_screen = |lat: f64, lon: f64| {
-        let (x, y) = projection.project(lat, lon);
-        ((x - current.cx) * scale + W / 2.0, (y - current.cy) * scale + H / 2.0)
-    };
+    let labels = use_labels(coarse.is_some(), scale);
+    let svg_width = use_svg_width(&svg_ref);
+    let to_screen = |lat: f64, lon: f64| projection.screen(lat, lon, &current);
+    let highlighted = highlighted(state.selection.as_ref(), settled.as_deref());
+    let clusters = markers::clusters(&all_sites, to_screen);
+    let focus = zoom_focus(
+        &clusters
+            .iter()
+            .filter(|c| c.2.iter().any(|s| s.ids.iter().any(|id| highlighted.contains(id))))
+            .map(|c| (c.0, c.1))
+            .collect::<Vec<_>>(),
+    );
     let Handlers {
         onwheel,
         onkeydown,
         onpointerdown,
         onpointermove,
         onpointerup,
-    } = Handlers::new(&view, current, &drag, &touches);
-    let highlighted = highlighted(state.selection.as_ref(), settled.as_deref());
-    let clusters = markers::clusters(&all_sites, to_screen);
-    let markers = markers::markers(&state, &clusters, &highlighted);
+        zoom_in,
+        zoom_out,
+        fit,
+    } = Handlers::new(&view, current, focus, &drag, &touches);
+    let mut taken = Vec::new();
+    let markers = markers::markers(&state, &clusters, &highlighted, &mut taken);
+    // Names at 12.5 px or more whatever the map's size on screen (the drawing is scaled to fit its box).
+    let font = if svg_width > 0.0 { 12.5 * W / svg_width } else { 13.0 };
+    let (country_labels, place_labels) = basemap_names(&labels, projection, current, font, &mut taken);
+    let names = markers::basemap_labels(&country_labels, &place_labels, font);
     let basemap = if scale > 6.0 {
         (*detail).clone().or_else(|| (*coarse).clone())
     } else {
         (*coarse).clone()
     };
-    let outline = markers::outline(basemap.as_deref(), projection, current, scale);
+    let outline = markers::outline(basemap.as_deref(), projection, current);
     let credit = basemap
         .as_ref()
         .map(|m| m.source.clone())
         .unwrap_or_else(|| "loading outlines…".to_string());
+    let button = |label: &'static str, text: &'static str, cb: Callback<()>| {
+        html! { <button type="button" class="zoom-btn" aria-label={label} title={label} onclick={cb.reform(|_| ())}>{text}</button> }
+    };
     html! {
         <section class="panel map" aria-labelledby="h-map">
             <h2 id="h-map">{"Map"}</h2>
-            <p class="hint">{"Scroll or drag to explore; with the map focused: + − arrows and 0 to fit. "}
+            <p class="hint">{"Scroll or drag to explore; with the map focused: + − arrows, and 0 or F to fit. "}
                 <span class="legend"><span class="lg lg-literal"></span>{"place "}<span class="lg lg-metonym"></span>{"government (metonym) "}
                 <span class="lg lg-demonym"></span>{"nationality"}</span></p>
-            <svg class="map-svg" viewBox={format!("0 0 {W} {H}")} tabindex="0" role="group"
+            <div class="zoom-bar" role="group" aria-label="Map zoom">
+                {button("Zoom in (+)", "+", zoom_in)}{button("Zoom out (−)", "−", zoom_out)}
+                {button("Fit the map to the events' places (0 or F)", "Fit", fit)}
+            </div>
+            <svg class="map-svg" viewBox={format!("0 0 {W} {H}")} tabindex="0" role="group" ref={svg_ref}
                 aria-label={format!("Map of {} places", all_sites.len())}
                 {onwheel} {onkeydown} {onpointerdown} {onpointermove}
                 onpointerup={onpointerup.clone()} onpointerleave={onpointerup}>
                 <rect class="sea" x="0" y="0" width={f1(W)} height={f1(H)} />
                 {outline}
+                {names}
                 {markers}
             </svg>
             <p class="credit">{credit}</p>
@@ -135,7 +163,8 @@ fn use_follow_selection(
     };
     use_effect_with(state.selection.clone(), move |_| {
         if !chosen.is_empty() {
-            let mut fit = projection.fit(&chosen);
+            let points: Vec<(f64, f64)> = chosen.iter().map(|s| (s.lat, s.lon)).collect();
+            let mut fit = projection.fit(&points);
             fit.w = fit.w.max(4.0);
             view.set(Some(fit));
         }
@@ -154,4 +183,102 @@ fn highlighted(selection: Option<&Selection>, analysis: Option<&Analysis>) -> Ve
         (Some(Selection::Event(id)), Some(a)) => event_places(a, id),
         _ => Vec::new(),
     }
+}
+
+/// The basemap's label layers, fetched after first paint: the countries' names once the outlines are in, the towns'
+/// when the map is zoomed in far enough to show them.
+struct Labels {
+    countries: UseStateHandle<Option<Rc<Vec<Label>>>>,
+    places: UseStateHandle<Option<Rc<Vec<Label>>>>,
+}
+
+/// Scale (screen units per degree) from which towns are named.
+const PLACE_LABEL_SCALE: f64 = 12.0;
+
+#[hook]
+fn use_labels(outlines_loaded: bool, scale: f64) -> Labels {
+    let countries = use_state(|| None::<Rc<Vec<Label>>>);
+    let places = use_state(|| None::<Rc<Vec<Label>>>);
+    let requested = use_mut_ref(|| (false, false));
+    let fetch = |url: &'static str, into: UseStateHandle<Option<Rc<Vec<Label>>>>| {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(labels) = load_labels(url).await {
+                into.set(Some(Rc::new(labels)));
+            }
+        });
+    };
+    let mut asked = requested.borrow_mut();
+    if outlines_loaded && !asked.0 {
+        asked.0 = true;
+        fetch("data/labels-countries.json", countries.clone());
+    }
+    if scale > PLACE_LABEL_SCALE && !asked.1 {
+        asked.1 = true;
+        fetch("data/labels-places.json", places.clone());
+    }
+    Labels { countries, places }
+}
+
+/// The width of the map's drawing on screen, in CSS pixels (0 before it is laid out), read after each render and
+/// on resizes.
+#[hook]
+fn use_svg_width(svg: &NodeRef) -> f64 {
+    let width = use_state(|| 0.0_f64);
+    {
+        let (svg, width) = (svg.clone(), width.clone());
+        use_effect(move || {
+            if let Some(el) = svg.cast::<web_sys::Element>() {
+                let w = el.get_bounding_client_rect().width();
+                if (w - *width).abs() > 1.0 {
+                    width.set(w);
+                }
+            }
+        });
+    }
+    {
+        let (svg, width) = (svg.clone(), width.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "resize", move |_| {
+                    if let Some(el) = svg.cast::<web_sys::Element>() {
+                        width.set(el.get_bounding_client_rect().width());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    *width
+}
+
+/// Countries named at every zoom where their name fits in them; towns when zoomed in. Neither overlaps the
+/// other, nor the markers' boxes already in `taken`.
+fn basemap_names(
+    labels: &Labels,
+    projection: Projection,
+    view: View,
+    font: f64,
+    taken: &mut Vec<(f64, f64, f64, f64)>,
+) -> (Vec<crate::explorer::geo::Placed>, Vec<crate::explorer::geo::Placed>) {
+    let scale = view.scale();
+    let places = match (*labels.places).as_deref() {
+        Some(places) if scale > PLACE_LABEL_SCALE => {
+            place_labels(places, &projection, &view, font, 30, |_, _| true, taken)
+        }
+        _ => Vec::new(),
+    };
+    let countries = match (*labels.countries).as_deref() {
+        // A country is named when its name is no wider than about its own width on screen.
+        Some(countries) => place_labels(
+            countries,
+            &projection,
+            &view,
+            font,
+            60,
+            |l, width| width <= l.rank.sqrt() * scale * 1.2,
+            taken,
+        ),
+        None => Vec::new(),
+    };
+    (countries, places)
 }

@@ -48,17 +48,27 @@ pub fn TimelineView() -> Html {
         None => fitted.clone(),
     };
     let selected = state.selected_event();
-    let handlers = Handlers::new(&domain, &scale, &pointers, &drag_from);
+    // The selected event's middle: "+" and "−" zoom around it.
+    let focus = selected
+        .and_then(|id| dated.iter().find(|i| i.other.is_none() && i.id == id))
+        .map(|i| (i.start + i.end) / 2.0);
+    let handlers = Handlers::new(&domain, &scale, focus, &pointers, &drag_from);
+    let zoom_bar = zoom_bar(&handlers);
     let layout = Layout::new(dated, &scale);
     let hidden = layout.hidden();
+    let none_in_view = !dated.is_empty() && scale.shown(dated) == 0;
     html! {
         <section class="panel timeline" aria-labelledby="h-timeline">
             <h2 id="h-timeline">{"Timeline"}</h2>
-            <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← → and 0 to fit."}
+            <p class="hint">{"Scroll or pinch to zoom, drag to pan; with the timeline focused: + − ← →, and 0 or F to fit."}
                 if hidden > 0 {
                     {format!(" {hidden} more events overlap at this zoom: zoom in, or see the event list.")}
                 }
             </p>
+            {zoom_bar}
+            if none_in_view {
+                <p class="hint tl-empty-view" role="status">{"No event in this stretch of time: Fit (0) shows them all."}</p>
+            }
             {draw::overview(dated, (fitted.start(), fitted.end()), &domain)}
             <div class="tl-scroll">
             {main_svg(&state, &layout, &scale, selected, handlers, dated.len())}
@@ -127,6 +137,20 @@ fn family_legend(dated: &[Item]) -> Html {
     }
 }
 
+/// The "+", "−" and "Fit" buttons (taken out of `handlers`).
+fn zoom_bar(handlers: &Handlers) -> Html {
+    let button = |label: &'static str, text: &'static str, cb: Callback<()>| {
+        html! { <button type="button" class="zoom-btn" aria-label={label} title={label} onclick={cb.reform(|_| ())}>{text}</button> }
+    };
+    html! {
+        <div class="zoom-bar" role="group" aria-label="Timeline zoom">
+            {button("Zoom in (+)", "+", handlers.zoom_in.clone())}
+            {button("Zoom out (−)", "−", handlers.zoom_out.clone())}
+            {button("Fit the timeline to the events (0 or F)", "Fit", handlers.fit.clone())}
+        </div>
+    }
+}
+
 /// The zoomable calendar: axis, ticks, breaks and the event bars.
 fn main_svg(
     state: &AppContext,
@@ -142,6 +166,7 @@ fn main_svg(
         onpointerdown,
         onpointermove,
         onpointerup,
+        ..
     } = handlers;
     html! {
         <svg class="tl-main" viewBox={format!("0 0 {WIDTH} {}", fmt(layout.height))} tabindex="0"
