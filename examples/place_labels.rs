@@ -1,7 +1,8 @@
-//! Writes `static/data/labels-places.json`, the map's town names when zoomed in: the largest towns of the built-in
-//! gazetteer (GeoNames, CC BY 4.0) and every national capital, as `[name, lon, lat, population]`, largest first.
+//! Writes `static/data/labels-places.tsv`, the map's town names when zoomed in: the largest towns of the built-in
+//! gazetteer (GeoNames, CC BY 4.0) and every national capital, one a line as `name<TAB>lon<TAB>lat<TAB>population`,
+//! largest first (the app places them in this order).
 //!   cargo run --release --example place_labels
-//! The country names beside them (`labels-countries.json`) come from the basemap's outlines
+//! The country names beside them (`labels-countries.tsv`) come from the basemap's outlines
 //! (`scripts/build-basemap.mjs`).
 use dateline::places::Gazetteer;
 use dateline::Feature;
@@ -26,11 +27,14 @@ fn main() -> std::io::Result<()> {
     let mut seen = std::collections::HashSet::new();
     towns.retain(|t| seen.insert((t.0.clone(), (t.1 * 10.0).round() as i64, (t.2 * 10.0).round() as i64)));
     towns.truncate(MAX_TOWNS);
-    let out = serde_json::json!({
-        "source": "GeoNames (CC BY 4.0), through the built-in gazetteer: towns of 250,000 people or more and capitals",
-        "labels": towns,
-    });
-    std::fs::write("static/data/labels-places.json", out.to_string())?;
-    println!("labels-places.json: {} towns", towns.len());
+    let mut out = String::from(
+        "# GeoNames (CC BY 4.0), through the built-in gazetteer: towns of 250,000 people or more and capitals: name, \
+         lon, lat, population\n",
+    );
+    for (name, lon, lat, population) in &towns {
+        out.push_str(&format!("{name}\t{lon}\t{lat}\t{population}\n"));
+    }
+    std::fs::write("static/data/labels-places.tsv", out)?;
+    println!("labels-places.tsv: {} towns", towns.len());
     Ok(())
 }

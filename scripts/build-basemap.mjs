@@ -1,10 +1,10 @@
-// Rebuilds static/data/basemap-{110m,50m}.json and labels-countries.json from npm world-atlas (Natural Earth,
+// Rebuilds static/data/basemap-{110m,50m}.json and labels-countries.tsv from npm world-atlas (Natural Earth,
 // public domain).
 //   node scripts/build-basemap.mjs        (after `npm ci`; scripts/setup installs the dev tools)
-//   node scripts/build-basemap.mjs --labels-only     (only labels-countries.json)
+//   node scripts/build-basemap.mjs --labels-only     (only labels-countries.tsv)
 // Country labels: each country's name at a point well inside its largest polygon (the grid point farthest from
 // its edges), ranked by its area in square degrees, for the map's names at world zoom. The town names
-// (labels-places.json) come from the gazetteer: `cargo run --release --example place_labels`.
+// (labels-places.tsv) come from the gazetteer: `cargo run --release --example place_labels`.
 // Each country becomes one SVG path in plate carrée degrees (x = longitude, y = -latitude), rounded and
 // with repeated points dropped, so the app can draw it with any affine fit and no projection library.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -124,9 +124,11 @@ function countryLabels() {
     return [[f.properties.name, +lon.toFixed(2), +lat.toFixed(2), +area.toFixed(1)]];
   });
   labels.sort((a, b) => b[3] - a[3]);
-  const out = { source: `world-atlas ${atlasVersion}, Natural Earth 1:110 million (public domain)`, labels };
-  writeFileSync('static/data/labels-countries.json', JSON.stringify(out));
-  console.log(`labels-countries.json: ${labels.length} countries`);
+  // One name a line, `name<TAB>lon<TAB>lat<TAB>area`, largest first (the app places them in this order).
+  const lines = labels.map((l) => l.join('\t'));
+  const head = `# world-atlas ${atlasVersion}, Natural Earth 1:110 million (public domain): name, lon, lat, area (square degrees)`;
+  writeFileSync('static/data/labels-countries.tsv', [head, ...lines].join('\n') + '\n');
+  console.log(`labels-countries.tsv: ${labels.length} countries`);
 }
 
 countryLabels();

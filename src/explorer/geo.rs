@@ -132,31 +132,64 @@ impl Projection {
 
 /// The shortest span of longitudes holding every one of `lons`, as (west, east) with west ≤ east ≤ west + 360:
 /// east goes past 180° when the span crosses the antimeridian (Fiji 178°, Samoa −172° → (178, 188)). The cut is
-/// made at the widest gap between neighbouring longitudes round the globe. `None` for no longitudes. O(n log n).
+/// made at the widest run of whole degrees holding none of them round the globe (a map needs no finer cut), and
+/// the span's ends are the exact longitudes either side of it. `None` for no longitudes. O(n + 360), no sort (the
+/// app's first paint carries no sort of its own for it).
 pub fn lon_span(lons: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
-    let mut lons: Vec<f64> = lons
+    let lons: Vec<f64> = lons
         .into_iter()
-        .filter(|l| l.is_finite())
-        .map(|l| (l + 180.0).rem_euclid(360.0) - 180.0)
+        .filter(|l| l.is_finite() && l.abs() < 1e6)
+        .map(|mut l| {
+            // Into [−180, 180) by steps, not `rem_euclid`: the page's wasm carries no fmod for it.
+            while l >= 180.0 {
+                l -= 360.0;
+            }
+            while l < -180.0 {
+                l += 360.0;
+            }
+            l
+        })
         .collect();
-    lons.sort_by(f64::total_cmp);
-    let (&first, &last) = (lons.first()?, lons.last()?);
-    // The gap round the back of the globe, from the last longitude to the first: the usual cut.
-    let mut widest = (first + 360.0 - last, (first, last));
-    for pair in lons.windows(2) {
-        let gap = pair[1] - pair[0];
-        if gap > widest.0 {
-            widest = (gap, (pair[1], pair[0] + 360.0));
+    let (&first, _) = (lons.first()?, ());
+    let bin = |l: f64| ((l + 180.0).floor() as usize).min(359);
+    let mut used = [false; 360];
+    for &l in &lons {
+        used[bin(l)] = true;
+    }
+    // The widest run of empty degrees, round the globe: it starts after a used degree.
+    let (mut best_len, mut best_end) = (0, None::<usize>);
+    for start in 0..360 {
+        if !used[start] || used[(start + 1) % 360] {
+            continue;
+        }
+        let len = (1..360).take_while(|k| !used[(start + k) % 360]).count();
+        if len > best_len {
+            best_len = len;
+            best_end = Some(start);
         }
     }
-    Some(widest.1)
+    let Some(west_of_gap) = best_end else {
+        // Every degree holds a longitude, or one degree holds all: the whole world, or that degree.
+        let (lo, hi) = lons.iter().fold((first, first), |(a, b), &l| (a.min(l), b.max(l)));
+        return Some(if hi - lo < 1.0 { (lo, hi) } else { (-180.0, 180.0) });
+    };
+    // The span runs from the first used degree after the gap round to the degree before it.
+    let east_bin = west_of_gap;
+    let west_bin = (west_of_gap + best_len + 1) % 360;
+    let in_bin = |b: usize| lons.iter().copied().filter(move |&l| bin(l) == b);
+    let west = in_bin(west_bin).fold(f64::MAX, f64::min);
+    let mut east = in_bin(east_bin).fold(f64::MIN, f64::max);
+    if east < west {
+        east += 360.0;
+    }
+    Some((west, east))
 }
 
 /// The points (`lat`, `lon`) the map's first view fits: the literal places where the events happened; when no event
 /// has one, every literal place; when there is none, every place. Metonyms ("Moscow said") and nationalities
-/// ("Syrian troops") do not widen the view. O(p + e·q) for p places and e events of q places each.
+/// ("Syrian troops") do not widen the view. O(p·m) for p places and m place mentions of events.
 pub fn first_view_points(analysis: &Analysis) -> Vec<(f64, f64)> {
-    let event_places: crate::hash::FastSet<&str> = analysis
+    let event_places: Vec<&str> = analysis
         .events
         .iter()
         .flat_map(|e| e.places.iter().map(String::as_str))
@@ -165,7 +198,7 @@ pub fn first_view_points(analysis: &Analysis) -> Vec<(f64, f64)> {
     let pick = |keep: &dyn Fn(&&crate::model::Place) -> bool| -> Vec<(f64, f64)> {
         analysis.places.iter().filter(keep).map(|p| (p.lat, p.lon)).collect()
     };
-    let mut points = pick(&|p| literal(p) && event_places.contains(p.id.as_str()));
+    let mut points = pick(&|p| literal(p) && event_places.contains(&p.id.as_str()));
     if points.is_empty() {
         points = pick(&literal);
     }
@@ -229,23 +262,21 @@ pub fn overlaps(a: &(f64, f64, f64, f64), b: &(f64, f64, f64, f64)) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
-/// The labels of `candidates` that fit on the map: highest rank first, each centred on its anchor at `font` screen
-/// units, kept when its box is inside the map and overlaps nothing in `taken` (which it joins). `fits` may refuse a
-/// candidate (a country too small at this zoom for its name). O(c log c + c·t) for c candidates and t boxes taken;
-/// at most `limit` are placed.
+/// The labels of `candidates` (in rank order, highest first: the label layers are built so) that fit on the map,
+/// each centred on its anchor at `font` screen units, kept when its box is inside the map and overlaps nothing in
+/// `taken` (which it joins). `fits` may refuse a candidate (a country too small at this zoom for its name).
+/// O(c·t) for c candidates and t boxes taken; at most `limit` are placed.
 pub fn place_labels(
     candidates: &[Label],
     projection: &Projection,
     view: &View,
     font: f64,
     limit: usize,
-    fits: impl Fn(&Label, f64) -> bool,
+    fits: &dyn Fn(&Label, f64) -> bool,
     taken: &mut Vec<(f64, f64, f64, f64)>,
 ) -> Vec<Placed> {
-    let mut order: Vec<&Label> = candidates.iter().collect();
-    order.sort_by(|a, b| b.rank.total_cmp(&a.rank));
     let mut out = Vec::new();
-    for label in order {
+    for label in candidates {
         if out.len() >= limit {
             break;
         }
@@ -290,6 +321,15 @@ mod tests {
         assert!(close(w, 35.9) && close(e, 40.7));
         assert_eq!(lon_span([]), None);
         assert_eq!(lon_span([12.0]), Some((12.0, 12.0)));
+        assert_eq!(lon_span([12.0, 12.5]), Some((12.0, 12.5)));
+        // Longitudes all round the globe: the whole world.
+        let all: Vec<f64> = (0..360).map(|d| d as f64 - 179.5).collect();
+        assert_eq!(lon_span(all), Some((-180.0, 180.0)));
+        // Beside the antimeridian on one side only: no wrap.
+        let (w, e) = lon_span([179.2, 170.0]).expect("a span");
+        assert!(close(w, 170.0) && close(e, 179.2), "{w} {e}");
+        let (w, e) = lon_span([-179.9, 179.9]).expect("a span");
+        assert!(close(w, 179.9) && close(e, 180.1), "{w} {e}");
     }
 
     #[test]
@@ -378,15 +418,15 @@ mod tests {
             lon,
             rank,
         };
-        // Two names at almost the same spot, one far away, one off the map.
+        // In rank order: one off the map, two names at almost the same spot, one far away.
         let cands = [
-            label("Smallland", 0.5, 0.5, 1.0),
+            label("Offmap", 0.0, 170.0, 50.0),
             label("Bigland", 0.0, 0.0, 10.0),
             label("Farland", 20.0, 30.0, 5.0),
-            label("Offmap", 0.0, 170.0, 50.0),
+            label("Smallland", 0.5, 0.5, 1.0),
         ];
         let mut taken = Vec::new();
-        let placed = place_labels(&cands, &p, &view, 24.0, 10, |_, _| true, &mut taken);
+        let placed = place_labels(&cands, &p, &view, 24.0, 10, &|_, _| true, &mut taken);
         let names: Vec<&str> = placed.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["Bigland", "Farland"]);
         for (i, a) in placed.iter().enumerate() {
@@ -396,16 +436,16 @@ mod tests {
         }
         // A box already taken (a marker's label) pushes a name out; the limit and the fit test hold.
         let mut taken = vec![text_box("Bigland", W / 2.0, H / 2.0, 24.0)];
-        let placed = place_labels(&cands, &p, &view, 24.0, 10, |_, _| true, &mut taken);
+        let placed = place_labels(&cands, &p, &view, 24.0, 10, &|_, _| true, &mut taken);
         assert!(placed.iter().all(|l| l.name != "Bigland"), "{placed:?}");
         let mut taken = Vec::new();
         assert_eq!(
-            place_labels(&cands, &p, &view, 24.0, 1, |_, _| true, &mut taken).len(),
+            place_labels(&cands, &p, &view, 24.0, 1, &|_, _| true, &mut taken).len(),
             1
         );
         let mut taken = Vec::new();
         assert!(
-            place_labels(&cands, &p, &view, 24.0, 9, |l, _| l.rank < 6.0, &mut taken)
+            place_labels(&cands, &p, &view, 24.0, 9, &|l, _| l.rank < 6.0, &mut taken)
                 .iter()
                 .all(|l| l.name != "Bigland")
         );

@@ -153,14 +153,14 @@ fn is_past_verb(trigger: &str) -> bool {
         "bought", "fought", "beat", "broke", "cut", "led", "left", "quit", "ran", "sent", "set", "shut", "slew",
         "spoke", "stole", "swept", "threw", "told", "wrote", "blew", "drove", "froze", "rose", "sank", "seized",
     ];
-    let last = trigger.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let last = trigger.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
     (last.len() > 3 && last.ends_with("ed")) || IRREGULAR.contains(&last.as_str())
 }
 
 /// A trigger that names the event as a plural noun ("talks", "protests", "string of bomb attacks"): its last word
 /// ends in one "s".
 fn is_plural_noun(trigger: &str) -> bool {
-    let last = trigger.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let last = trigger.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
     last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !is_past_verb(trigger)
 }
 

@@ -1,5 +1,5 @@
 //! StoryMapJS (Knight Lab) JSON: `{"storymap": {"slides": [...]}}`, an overview slide, then one slide per event that
-//! has a calendar date and a place on the map, in time order: its headline ([`super::event_headline`]), its sentence,
+//! has a calendar date and a place on the map, in the article's order (its story's order): its headline ([`super::event_headline`]), its sentence,
 //! its date in words and its place's `location` (`lat`, `lon`, `name`). Every text is HTML-escaped: StoryMapJS
 //! renders its text fields as HTML.
 
@@ -8,7 +8,7 @@ use crate::model::{Analysis, Event, PlaceKind, Precision};
 use serde_json::{json, Value};
 
 /// A StoryMapJS document for one analysis: the overview titled with the document's title, then its slides.
-/// O(e log e + e·p) for e events and p places.
+/// O(e·p) for e events and p places.
 pub fn storymapjs(analysis: &Analysis, text: &str) -> Value {
     let title = analysis.document.title.as_deref().unwrap_or("Dateline");
     let mut slides = vec![storymapjs_overview(title)];
@@ -21,26 +21,20 @@ pub fn storymapjs_overview(headline: &str) -> Value {
     json!({"type": "overview", "text": {"headline": html_escape(headline), "text": "Events found by Dateline"}})
 }
 
-/// The event slides of [`storymapjs`], in time order, without the overview: for a story map of several documents
+/// The event slides of [`storymapjs`], in the article's order, without the overview: for a story map of several documents
 /// after one [`storymapjs_overview`]. An event with no calendar date (`PAST_REF`, a weekday of unknown week) or no
 /// place is left out: a slide is a point on the map at a time.
 pub fn storymapjs_slides(analysis: &Analysis, text: &str) -> Vec<Value> {
-    let mut dated: Vec<(f64, &Event)> = analysis
+    analysis
         .events
         .iter()
         .filter(|e| {
             matches!(
                 e.date.precision,
                 Precision::Day | Precision::Time | Precision::Month | Precision::Year
-            )
+            ) && crate::timeline::interval(&e.date.value).is_some()
         })
-        .filter_map(|e| crate::timeline::interval(&e.date.value).map(|(start, _)| (start, e)))
-        .collect();
-    // Stable: events of one day keep the article's order.
-    dated.sort_by(|a, b| a.0.total_cmp(&b.0));
-    dated
-        .into_iter()
-        .filter_map(|(_, event)| slide(analysis, text, event))
+        .filter_map(|event| slide(analysis, text, event))
         .collect()
 }
 

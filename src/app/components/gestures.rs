@@ -80,3 +80,22 @@ pub fn svg_point(e: &web_sys::MouseEvent, width: f64, height: f64) -> (f64, f64)
         _ => (width / 2.0, height / 2.0),
     }
 }
+
+/// The "+", "−" and "Fit" buttons of a zoomable view, in a group named `group`; `fit` names what Fit shows. One
+/// function for both views, kept out of line: the page's first paint carries it once.
+#[inline(never)]
+pub fn zoom_buttons(group: &'static str, fit: &'static str, actions: [Callback<()>; 3]) -> Html {
+    let [zoom_in, zoom_out, fit_all] = actions;
+    let labels = [
+        ("Zoom in (+)", "+", zoom_in),
+        ("Zoom out (−)", "−", zoom_out),
+        (fit, "Fit", fit_all),
+    ];
+    html! {
+        <div class="zoom-bar" role="group" aria-label={group}>
+            {for labels.into_iter().map(|(label, text, cb)| html! {
+                <button type="button" class="zoom-btn" aria-label={label} title={label} onclick={cb.reform(|_| ())}>{text}</button>
+            })}
+        </div>
+    }
+}

@@ -1,14 +1,9 @@
 //! Pictures of the views: the timeline or the map downloaded as a self-contained SVG or a PNG, drawn by
-//! `static/picture.js` (a wasm-bindgen snippet: inlining computed styles and drawing on a canvas are DOM work, and
-//! a few lines of JavaScript keep them out of the app's wasm).
+//! `static/picture.js` (inlining computed styles and drawing on a canvas are DOM work; a few lines of JavaScript
+//! keep them out of the app's wasm). The script is added to the page the first time a picture is asked for, so
+//! nothing of it is on the first paint.
 
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(module = "/static/picture.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = downloadPicture)]
-    fn download_picture(selector: &str, name: &str, title: &str, png: bool) -> js_sys::Promise;
-}
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A view that can be taken away as a picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,11 +25,44 @@ impl View {
     }
 }
 
-/// Starts the download of `view` as a PNG (`png`) or an SVG; it ends after the picture is drawn.
+/// `self.datelinePicture.downloadPicture`, once the script is in.
+fn drawer() -> Option<(JsValue, js_sys::Function)> {
+    let window = web_sys::window()?;
+    let api = js_sys::Reflect::get(&window, &JsValue::from_str("datelinePicture")).ok()?;
+    if api.is_undefined() {
+        return None;
+    }
+    let f = js_sys::Reflect::get(&api, &JsValue::from_str("downloadPicture")).ok()?;
+    Some((api, f.dyn_into().ok()?))
+}
+
+/// Downloads `view` as a PNG (`png`) or an SVG: at once when the script is in, else once it has loaded.
 pub fn download(view: View, png: bool) {
     let (selector, name, title) = view.parts(png);
-    let promise = download_picture(selector, &name, title, png);
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    });
+    let draw = move || {
+        if let Some((api, f)) = drawer() {
+            let args = js_sys::Array::of4(
+                &JsValue::from_str(selector),
+                &JsValue::from_str(&name),
+                &JsValue::from_str(title),
+                &JsValue::from_bool(png),
+            );
+            let _ = f.apply(&api, &args);
+        }
+    };
+    if drawer().is_some() {
+        draw();
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(script) = document.create_element("script") else {
+        return;
+    };
+    let _ = script.set_attribute("src", "picture.js");
+    gloo::events::EventListener::once(&script, "load", move |_| draw()).forget();
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&script);
+    }
 }

@@ -25,24 +25,27 @@ pub(super) async fn load_basemap(url: &str) -> Option<Basemap> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// A label layer built by `scripts/build-basemap.mjs`: names with their anchor and rank, `[name, lon, lat, rank]`
-/// (rank: a country's area in square degrees, a town's population).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(super) struct LabelLayer {
-    pub labels: Vec<(String, f64, f64, f64)>,
-}
-
-/// The labels at `url` (fetched after first paint, when the map needs them).
+/// The labels at `url` (fetched after first paint, when the map needs them): a label layer built by
+/// `scripts/build-basemap.mjs` or `examples/place_labels.rs`, one label a line as `name<TAB>lon<TAB>lat<TAB>rank`
+/// (rank: a country's area in square degrees, a town's population), highest rank first; `#` starts a comment line.
 pub(super) async fn load_labels(url: &str) -> Option<Vec<Label>> {
     let bytes = fetch_bytes(url).await.ok()?;
-    let layer: LabelLayer = serde_json::from_slice(&bytes).ok()?;
-    Some(
-        layer
-            .labels
-            .into_iter()
-            .map(|(name, lon, lat, rank)| Label { name, lat, lon, rank })
-            .collect(),
-    )
+    let text = std::str::from_utf8(&bytes).ok()?;
+    Some(text.lines().filter_map(parse_label).collect())
+}
+
+/// One line of a label layer; `None` for a comment or a line that does not read.
+fn parse_label(line: &str) -> Option<Label> {
+    let mut fields = line.split('\t');
+    let name = fields.next().filter(|n| !n.is_empty() && !n.starts_with('#'))?;
+    let mut number = || fields.next().and_then(|f| f.parse::<f64>().ok());
+    let (lon, lat, rank) = (number()?, number()?, number()?);
+    Some(Label {
+        name: name.to_string(),
+        lat,
+        lon,
+        rank,
+    })
 }
 
 /// One location with every mention at it.

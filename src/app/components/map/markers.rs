@@ -131,32 +131,36 @@ fn marker(
     }
 }
 
-/// The country outlines of `basemap`, drawn for the view `current`: once, or twice when the view crosses the
-/// antimeridian ([`Projection::world_copies`]).
+/// The country outlines of `basemap`, drawn for the view `current`: once, and again (an SVG `<use>` of the first,
+/// not a second copy of every path) when the view crosses the antimeridian ([`Projection::world_copies`]).
 pub(super) fn outline(basemap: Option<&Basemap>, projection: Projection, current: View) -> Html {
     let Some(map) = basemap else {
         return Html::default();
     };
     let scale = current.scale();
-    let paths: Html = map
-        .countries
-        .iter()
-        .map(|c| html! { <path d={c.d.clone()} vector-effect="non-scaling-stroke"><title>{&c.name}</title></path> })
-        .collect();
-    projection
-        .world_copies(&current)
-        .into_iter()
-        .map(|dx| {
-            let transform = format!(
-                "matrix({} 0 0 {} {} {})",
-                projection.k * scale,
-                scale,
-                W / 2.0 - current.cx * scale + dx * projection.k * scale,
-                H / 2.0 - current.cy * scale
-            );
-            html! { <g class="countries" transform={transform} aria-hidden="true">{paths.clone()}</g> }
-        })
-        .collect()
+    let transform = |dx: f64| {
+        format!(
+            "matrix({} 0 0 {} {} {})",
+            projection.k * scale,
+            scale,
+            W / 2.0 - current.cx * scale + dx * projection.k * scale,
+            H / 2.0 - current.cy * scale
+        )
+    };
+    let copies = projection.world_copies(&current);
+    let first = copies.first().copied().unwrap_or(0.0);
+    html! {
+        <>
+            <g id="world-outlines" class="countries" transform={transform(first)} aria-hidden="true">
+                {for map.countries.iter().map(|c| html! { <path d={c.d.clone()} vector-effect="non-scaling-stroke"><title>{&c.name}</title></path> })}
+            </g>
+            // The other copy, shifted by its offset from the first in screen units.
+            {for copies.iter().skip(1).map(|dx| html! {
+                <use href="#world-outlines" class="countries-copy" aria-hidden="true"
+                    transform={format!("translate({} 0)", (dx - first) * projection.k * scale)} />
+            })}
+        </>
+    }
 }
 
 /// The basemap's names placed for this view: countries, and towns when zoomed in; `font` is their size in SVG units.

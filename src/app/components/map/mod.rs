@@ -96,19 +96,18 @@ pub fn MapView() -> Html {
         .as_ref()
         .map(|m| m.source.clone())
         .unwrap_or_else(|| "loading outlines…".to_string());
-    let button = |label: &'static str, text: &'static str, cb: Callback<()>| {
-        html! { <button type="button" class="zoom-btn" aria-label={label} title={label} onclick={cb.reform(|_| ())}>{text}</button> }
-    };
+    let zoom_bar = crate::app::components::gestures::zoom_buttons(
+        "Map zoom",
+        "Fit the map to the events' places (0 or F)",
+        [zoom_in, zoom_out, fit],
+    );
     html! {
         <section class="panel map" aria-labelledby="h-map">
             <h2 id="h-map">{"Map"}</h2>
             <p class="hint">{"Scroll or drag to explore; with the map focused: + − arrows, and 0 or F to fit. "}
                 <span class="legend"><span class="lg lg-literal"></span>{"place "}<span class="lg lg-metonym"></span>{"government (metonym) "}
                 <span class="lg lg-demonym"></span>{"nationality"}</span></p>
-            <div class="zoom-bar" role="group" aria-label="Map zoom">
-                {button("Zoom in (+)", "+", zoom_in)}{button("Zoom out (−)", "−", zoom_out)}
-                {button("Fit the map to the events' places (0 or F)", "Fit", fit)}
-            </div>
+            {zoom_bar}
             <svg class="map-svg" viewBox={format!("0 0 {W} {H}")} tabindex="0" role="group" ref={svg_ref}
                 aria-label={format!("Map of {} places", all_sites.len())}
                 {onwheel} {onkeydown} {onpointerdown} {onpointermove}
@@ -200,21 +199,25 @@ fn use_labels(outlines_loaded: bool, scale: f64) -> Labels {
     let countries = use_state(|| None::<Rc<Vec<Label>>>);
     let places = use_state(|| None::<Rc<Vec<Label>>>);
     let requested = use_mut_ref(|| (false, false));
-    let fetch = |url: &'static str, into: UseStateHandle<Option<Rc<Vec<Label>>>>| {
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Some(labels) = load_labels(url).await {
-                into.set(Some(Rc::new(labels)));
-            }
-        });
-    };
     let mut asked = requested.borrow_mut();
+    let mut wanted = Vec::new();
     if outlines_loaded && !asked.0 {
         asked.0 = true;
-        fetch("data/labels-countries.json", countries.clone());
+        wanted.push(("data/labels-countries.tsv", countries.clone()));
     }
     if scale > PLACE_LABEL_SCALE && !asked.1 {
         asked.1 = true;
-        fetch("data/labels-places.json", places.clone());
+        wanted.push(("data/labels-places.tsv", places.clone()));
+    }
+    if !wanted.is_empty() {
+        // One future for both layers, so the page carries one.
+        wasm_bindgen_futures::spawn_local(async move {
+            for (url, into) in wanted {
+                if let Some(labels) = load_labels(url).await {
+                    into.set(Some(Rc::new(labels)));
+                }
+            }
+        });
     }
     Labels { countries, places }
 }
@@ -263,7 +266,7 @@ fn basemap_names(
     let scale = view.scale();
     let places = match (*labels.places).as_deref() {
         Some(places) if scale > PLACE_LABEL_SCALE => {
-            place_labels(places, &projection, &view, font, 30, |_, _| true, taken)
+            place_labels(places, &projection, &view, font, 30, &|_, _| true, taken)
         }
         _ => Vec::new(),
     };
@@ -275,7 +278,7 @@ fn basemap_names(
             &view,
             font,
             60,
-            |l, width| width <= l.rank.sqrt() * scale * 1.2,
+            &|l, width| width <= l.rank.sqrt() * scale * 1.2,
             taken,
         ),
         None => Vec::new(),

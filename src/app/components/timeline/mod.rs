@@ -53,7 +53,15 @@ pub fn TimelineView() -> Html {
         .and_then(|id| dated.iter().find(|i| i.other.is_none() && i.id == id))
         .map(|i| (i.start + i.end) / 2.0);
     let handlers = Handlers::new(&domain, &scale, focus, &pointers, &drag_from);
-    let zoom_bar = zoom_bar(&handlers);
+    let zoom_bar = crate::app::components::gestures::zoom_buttons(
+        "Timeline zoom",
+        "Fit the timeline to the events (0 or F)",
+        [
+            handlers.zoom_in.clone(),
+            handlers.zoom_out.clone(),
+            handlers.fit.clone(),
+        ],
+    );
     let layout = Layout::new(dated, &scale);
     let hidden = layout.hidden();
     let none_in_view = !dated.is_empty() && scale.shown(dated) == 0;
@@ -134,20 +142,6 @@ fn family_legend(dated: &[Item]) -> Html {
                 </span>
             })}
         </p>
-    }
-}
-
-/// The "+", "−" and "Fit" buttons (taken out of `handlers`).
-fn zoom_bar(handlers: &Handlers) -> Html {
-    let button = |label: &'static str, text: &'static str, cb: Callback<()>| {
-        html! { <button type="button" class="zoom-btn" aria-label={label} title={label} onclick={cb.reform(|_| ())}>{text}</button> }
-    };
-    html! {
-        <div class="zoom-bar" role="group" aria-label="Timeline zoom">
-            {button("Zoom in (+)", "+", handlers.zoom_in.clone())}
-            {button("Zoom out (−)", "−", handlers.zoom_out.clone())}
-            {button("Fit the timeline to the events (0 or F)", "Fit", handlers.fit.clone())}
-        </div>
     }
 }
 
