@@ -238,6 +238,27 @@ pub struct Label {
     pub rank: f64,
 }
 
+/// A label layer as built by `scripts/build-basemap.mjs` or `examples/place_labels.rs`: one label a line,
+/// `name<TAB>lon<TAB>lat<TAB>rank` (rank: a country's area in square degrees, a town's population), highest rank
+/// first; a line starting with `#`, and one that does not read, is skipped. O(n) in the text's length.
+pub fn parse_labels(text: &str) -> Vec<Label> {
+    text.lines().filter_map(parse_label).collect()
+}
+
+/// One line of a label layer.
+fn parse_label(line: &str) -> Option<Label> {
+    let mut fields = line.split('\t');
+    let name = fields.next().filter(|n| !n.is_empty() && !n.starts_with('#'))?;
+    let mut number = || fields.next().and_then(|f| f.parse::<f64>().ok());
+    let (lon, lat, rank) = (number()?, number()?, number()?);
+    Some(Label {
+        name: name.to_string(),
+        lat,
+        lon,
+        rank,
+    })
+}
+
 /// A label placed on screen: its text, centre and box (screen units).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
@@ -449,6 +470,39 @@ mod tests {
                 .iter()
                 .all(|l| l.name != "Bigland")
         );
+    }
+
+    #[test]
+    fn label_layers_read_line_by_line_and_skip_what_does_not_read() {
+        let text = "# source\nRussia\t101.91\t64.12\t2935.2\nbroken\tline\n\nFiji\t177.78\t-17.83\t1.6\n";
+        let labels = parse_labels(text);
+        assert_eq!(labels.len(), 2);
+        assert_eq!(
+            labels[1],
+            Label {
+                name: "Fiji".into(),
+                lat: -17.83,
+                lon: 177.78,
+                rank: 1.6
+            }
+        );
+        // The layers the app ships read whole, in rank order.
+        for file in ["static/data/labels-countries.tsv", "static/data/labels-places.tsv"] {
+            let Ok(text) = std::fs::read_to_string(file) else {
+                println!("SKIP {file} not found (the crate's package does not ship the app's data)");
+                continue;
+            };
+            let labels = parse_labels(&text);
+            assert_eq!(
+                labels.len(),
+                text.lines().filter(|l| !l.starts_with('#')).count(),
+                "{file}"
+            );
+            assert!(
+                labels.windows(2).all(|w| w[0].rank >= w[1].rank),
+                "{file} in rank order"
+            );
+        }
     }
 
     #[test]

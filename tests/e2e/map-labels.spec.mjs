@@ -42,7 +42,7 @@ test('country names at the first view, town names once zoomed in, readable and a
   page.on('request', (r) => fetched.push(r.url()));
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   const map = region(page, 'Map');
   await expect(map.locator('.country-label').first()).toBeAttached();
   const first = await names(map);
@@ -66,7 +66,7 @@ test('country names at the first view, town names once zoomed in, readable and a
 test('the first view fits where the events happened; metonyms lighter; no town names at world zoom', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   const map = region(page, 'Map');
   const svg = await map.locator('svg.map-svg').boundingBox();
   // The literal places of the events are all on the map.
@@ -93,7 +93,7 @@ test('a story about Fiji, Samoa and Tonga opens on the Pacific across the antime
   await page.getByRole('textbox', { name: 'Article text' }).fill(PACIFIC);
   const map = region(page, 'Map');
   const marker = (name) => map.locator(`.marker[aria-label*="${name}"] circle`).first();
-  await expect(marker('Suva')).toBeVisible();
+  await expect(marker('Suva')).toBeVisible({ timeout: 20_000 });
   await expect(marker('Apia')).toBeVisible();
   const svg = await map.locator('svg.map-svg').boundingBox();
   const centre = async (name) => { const b = await marker(name).boundingBox(); return { x: b.x + b.width / 2, y: b.y + b.height / 2 }; };

@@ -1,12 +1,13 @@
 // Pictures people take away (issue 22, item 9): the timeline and the map as SVG (self-contained: inline styles, no
-// class the page's stylesheet must supply) and as PNG, and the StoryMapJS story map, from the page's downloads.
+// class the page's stylesheet must supply) and as PNG, from the buttons beside each view's zoom, and the StoryMapJS
+// story map from the page's exports.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 async function sample(page) {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   await expect(page.getByRole('region', { name: 'Map', exact: true }).locator('.marker').first()).toBeVisible();
 }
 
@@ -17,7 +18,7 @@ async function download(page, name) {
   return { file: d.suggestedFilename(), body: readFileSync(await d.path()) };
 }
 
-for (const [view, name, marker] of [['timeline', 'Timeline SVG', 'data-event'], ['map', 'Map SVG', 'data-place']]) {
+for (const [view, name, marker] of [['timeline', 'Download the timeline as SVG', 'data-event'], ['map', 'Download the map as SVG', 'data-place']]) {
   test(`the ${view} as a self-contained SVG`, async ({ page }) => {
     await sample(page);
     const { file, body } = await download(page, name);
@@ -41,7 +42,7 @@ for (const [view, name, marker] of [['timeline', 'Timeline SVG', 'data-event'], 
   });
 }
 
-for (const [view, name] of [['timeline', 'Timeline PNG'], ['map', 'Map PNG']]) {
+for (const [view, name] of [['timeline', 'Download the timeline as PNG'], ['map', 'Download the map as PNG']]) {
   test(`the ${view} as a PNG`, async ({ page }) => {
     await sample(page);
     const { file, body } = await download(page, name);

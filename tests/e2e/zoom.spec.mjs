@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 async function sample(page) {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
 }
 
 const region = (page, name) => page.getByRole('region', { name, exact: true });

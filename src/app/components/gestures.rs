@@ -81,10 +81,16 @@ pub fn svg_point(e: &web_sys::MouseEvent, width: f64, height: f64) -> (f64, f64)
     }
 }
 
-/// The "+", "−" and "Fit" buttons of a zoomable view, in a group named `group`; `fit` names what Fit shows. One
-/// function for both views, kept out of line: the page's first paint carries it once.
+/// The "+", "−" and "Fit" buttons of a zoomable view, in a group named `group`; `fit` names what Fit shows; then the
+/// "SVG" and "PNG" downloads of the `picture`. One function for both views, kept out of line: the page's first
+/// paint carries it once.
 #[inline(never)]
-pub fn zoom_buttons(group: &'static str, fit: &'static str, actions: [Callback<()>; 3]) -> Html {
+pub fn zoom_buttons(
+    group: &'static str,
+    fit: &'static str,
+    actions: [Callback<()>; 3],
+    picture: crate::app::services::picture::View,
+) -> Html {
     let [zoom_in, zoom_out, fit_all] = actions;
     let labels = [
         ("Zoom in (+)", "+", zoom_in),
@@ -95,6 +101,15 @@ pub fn zoom_buttons(group: &'static str, fit: &'static str, actions: [Callback<(
         <div class="zoom-bar" role="group" aria-label={group}>
             {for labels.into_iter().map(|(label, text, cb)| html! {
                 <button type="button" class="zoom-btn" aria-label={label} title={label} onclick={cb.reform(|_| ())}>{text}</button>
+            })}
+            {for [false, true].into_iter().map(|png| {
+                let label = picture.download_label(png);
+                let onclick = Callback::from(move |_| crate::app::services::picture::download(picture, png));
+                html! {
+                    <button type="button" class="zoom-btn picture-btn" aria-label={label} title={label} {onclick}>
+                        {if png { "PNG" } else { "SVG" }}
+                    </button>
+                }
             })}
         </div>
     }

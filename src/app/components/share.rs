@@ -1,7 +1,7 @@
 //! The share bar: the link's size with a warning when chat apps may cut it, copy, the
 //! `.dateline.json` download, and the exports.
 
-use crate::app::services::{persist, picture};
+use crate::app::services::persist;
 use crate::app::state::AppContext;
 use crate::export::{self, Format};
 use crate::share::LONG_LINK_CHARS;
@@ -69,18 +69,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         html! { <button type="button" {onclick} {disabled}>{label}</button> }
     })
     .collect();
-    let pictures: Html = [
-        (picture::View::Timeline, false, "Timeline SVG"),
-        (picture::View::Timeline, true, "Timeline PNG"),
-        (picture::View::Map, false, "Map SVG"),
-        (picture::View::Map, true, "Map PNG"),
-    ]
-    .into_iter()
-    .map(|(view, png, label)| {
-        let onclick = Callback::from(move |_| picture::download(view, png));
-        html! { <button type="button" {onclick} disabled={state.analysis.is_none()}>{label}</button> }
-    })
-    .collect();
     let kb = size as f64 / 1024.0;
     html! {
         <div class="share-bar">
@@ -99,7 +87,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             }
             <button type="button" onclick={save_view}>{"Download .dateline.json"}</button>
             <span class="exports" role="group" aria-label="Export the analysis">{"Export: "}{exports}</span>
-            <span class="exports pictures" role="group" aria-label="Download pictures">{"Pictures: "}{pictures}</span>
         </div>
     }
 }

@@ -25,6 +25,18 @@ impl View {
     }
 }
 
+impl View {
+    /// The download button's accessible name ("Download the timeline as SVG").
+    pub fn download_label(self, png: bool) -> &'static str {
+        match (self, png) {
+            (View::Timeline, false) => "Download the timeline as SVG",
+            (View::Timeline, true) => "Download the timeline as PNG",
+            (View::Map, false) => "Download the map as SVG",
+            (View::Map, true) => "Download the map as PNG",
+        }
+    }
+}
+
 /// `self.datelinePicture.downloadPicture`, once the script is in.
 fn drawer() -> Option<(JsValue, js_sys::Function)> {
     let window = web_sys::window()?;

@@ -1,7 +1,7 @@
 //! The map's geography: country outlines, the article's sites, and the projection to screen units.
 
 use crate::app::services::fetch::fetch_bytes;
-use crate::explorer::geo::Label;
+use crate::explorer::geo::{parse_labels, Label};
 use crate::model::{Analysis, PlaceKind};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -25,27 +25,11 @@ pub(super) async fn load_basemap(url: &str) -> Option<Basemap> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// The labels at `url` (fetched after first paint, when the map needs them): a label layer built by
-/// `scripts/build-basemap.mjs` or `examples/place_labels.rs`, one label a line as `name<TAB>lon<TAB>lat<TAB>rank`
-/// (rank: a country's area in square degrees, a town's population), highest rank first; `#` starts a comment line.
+/// The labels at `url` (fetched after first paint, when the map needs them), read by
+/// [`crate::explorer::geo::parse_labels`].
 pub(super) async fn load_labels(url: &str) -> Option<Vec<Label>> {
     let bytes = fetch_bytes(url).await.ok()?;
-    let text = std::str::from_utf8(&bytes).ok()?;
-    Some(text.lines().filter_map(parse_label).collect())
-}
-
-/// One line of a label layer; `None` for a comment or a line that does not read.
-fn parse_label(line: &str) -> Option<Label> {
-    let mut fields = line.split('\t');
-    let name = fields.next().filter(|n| !n.is_empty() && !n.starts_with('#'))?;
-    let mut number = || fields.next().and_then(|f| f.parse::<f64>().ok());
-    let (lon, lat, rank) = (number()?, number()?, number()?);
-    Some(Label {
-        name: name.to_string(),
-        lat,
-        lon,
-        rank,
-    })
+    Some(parse_labels(std::str::from_utf8(&bytes).ok()?))
 }
 
 /// One location with every mention at it.

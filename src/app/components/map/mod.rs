@@ -33,22 +33,23 @@ pub fn MapView() -> Html {
     let touches = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
     let svg_ref = use_node_ref();
     // Computed once per analysis, not at every render.
-    let all_sites = use_memo(settled.clone().map(AnalysisRef), |a| {
-        a.as_ref().map(|a| sites(&a.0)).unwrap_or_default()
+    // Computed once per analysis, not at every render: the sites, and the points the first view fits (where the
+    // events happened, not every mention). One memo for both: the page carries one instance of the hook.
+    let memo = use_memo(settled.clone().map(AnalysisRef), |a| {
+        a.as_ref()
+            .map(|a| (sites(&a.0), first_view_points(&a.0)))
+            .unwrap_or_default()
     });
-    // The first view fits where the events happened, not every mention (metonyms, nationalities).
-    let first = use_memo(settled.clone().map(AnalysisRef), |a| {
-        a.as_ref().map(|a| first_view_points(&a.0)).unwrap_or_default()
-    });
-    let projection = Projection::for_points(&first);
-    let current = view.unwrap_or(projection.fit(&first));
+    let (all_sites, first) = (&memo.0, &memo.1);
+    let projection = Projection::for_points(first);
+    let current = view.unwrap_or(projection.fit(first));
     let scale = current.scale();
     {
         // Reset the view when a new article's places change the fit.
         let view = view.clone();
         use_effect_with(all_sites.len(), move |_| view.set(None));
     }
-    use_follow_selection(&state, settled.as_deref(), &all_sites, projection, view.clone());
+    use_follow_selection(&state, settled.as_deref(), all_sites, projection, view.clone());
     if scale > 6.0 && !*detail_requested.borrow() {
         *detail_requested.borrow_mut() = true;
         let detail = detail.clone();
@@ -62,7 +63,7 @@ pub fn MapView() -> Html {
     let svg_width = use_svg_width(&svg_ref);
     let to_screen = |lat: f64, lon: f64| projection.screen(lat, lon, &current);
     let highlighted = highlighted(state.selection.as_ref(), settled.as_deref());
-    let clusters = markers::clusters(&all_sites, to_screen);
+    let clusters = markers::clusters(all_sites, to_screen);
     let focus = zoom_focus(
         &clusters
             .iter()
@@ -100,6 +101,7 @@ pub fn MapView() -> Html {
         "Map zoom",
         "Fit the map to the events' places (0 or F)",
         [zoom_in, zoom_out, fit],
+        crate::app::services::picture::View::Map,
     );
     html! {
         <section class="panel map" aria-labelledby="h-map">
@@ -198,15 +200,12 @@ const PLACE_LABEL_SCALE: f64 = 12.0;
 fn use_labels(outlines_loaded: bool, scale: f64) -> Labels {
     let countries = use_state(|| None::<Rc<Vec<Label>>>);
     let places = use_state(|| None::<Rc<Vec<Label>>>);
-    let requested = use_mut_ref(|| (false, false));
-    let mut asked = requested.borrow_mut();
+    let (countries_asked, places_asked) = (use_mut_ref(|| false), use_mut_ref(|| false));
     let mut wanted = Vec::new();
-    if outlines_loaded && !asked.0 {
-        asked.0 = true;
+    if outlines_loaded && !countries_asked.replace(true) {
         wanted.push(("data/labels-countries.tsv", countries.clone()));
     }
-    if scale > PLACE_LABEL_SCALE && !asked.1 {
-        asked.1 = true;
+    if scale > PLACE_LABEL_SCALE && !places_asked.replace(true) {
         wanted.push(("data/labels-places.tsv", places.clone()));
     }
     if !wanted.is_empty() {

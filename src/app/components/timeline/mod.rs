@@ -61,6 +61,7 @@ pub fn TimelineView() -> Html {
             handlers.zoom_out.clone(),
             handlers.fit.clone(),
         ],
+        crate::app::services::picture::View::Timeline,
     );
     let layout = Layout::new(dated, &scale);
     let hidden = layout.hidden();
