@@ -53,6 +53,7 @@ test('country names at the first view, town names once zoomed in, readable and a
   await expect(map.locator('.place-label').first()).toBeAttached();
   const zoomed = await names(map);
   expectReadableAndApart(zoomed);
+  await expect(map.locator('.credit')).toContainText('GeoNames');
   // Nothing of the names is on the first paint: the pages' own requests come first.
   const labels = fetched.filter((u) => u.includes('/data/labels-'));
   expect(labels.length).toBeGreaterThan(0);

@@ -93,10 +93,14 @@ pub fn MapView() -> Html {
         (*coarse).clone()
     };
     let outline = markers::outline(basemap.as_deref(), projection, current);
-    let credit = basemap
+    let mut credit = basemap
         .as_ref()
         .map(|m| m.source.clone())
         .unwrap_or_else(|| "loading outlines…".to_string());
+    if !place_labels.is_empty() {
+        // The town names come from GeoNames, whose licence asks for its name.
+        credit.push_str("; town names: GeoNames (CC BY 4.0)");
+    }
     let zoom_bar = crate::app::components::gestures::zoom_buttons(
         "Map zoom",
         "Fit the map to the events' places (0 or F)",
