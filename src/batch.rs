@@ -1,5 +1,5 @@
 //! Several analyses written as one document of the chosen format: a JSON array, one GeoJSON FeatureCollection,
-//! one CSV table, one calendar, one timeline; JSON lines and texts one after another.
+//! one CSV table, one calendar, one timeline, one story map; JSON lines and texts one after another.
 //!
 //! Each analysis is written as it arrives and dropped, so memory is that of one input. With one input the
 //! output is exactly that input's document; with several, the container is written even when every input was
@@ -74,6 +74,12 @@ impl Batch {
                 let title = export::timelinejs_title("Dateline");
                 write!(out, "{{\"title\":{title},\"events\":[")
             }
+            Format::StoryMapJs if self.several => {
+                // The overview first: the next slide needs a comma.
+                self.item_written = true;
+                let overview = export::storymapjs_overview("Dateline");
+                write!(out, "{{\"storymap\":{{\"slides\":[{overview}")
+            }
             _ => Ok(()),
         }
     }
@@ -139,6 +145,14 @@ impl Batch {
                     serde_json::to_writer(&mut *out, &slide).map_err(io::Error::other)?;
                 }
             }
+            Format::StoryMapJs if self.several => {
+                for slide in export::storymapjs_slides(&analysis, &text) {
+                    if std::mem::replace(&mut self.item_written, true) {
+                        out.write_all(b",")?;
+                    }
+                    serde_json::to_writer(&mut *out, &slide).map_err(io::Error::other)?;
+                }
+            }
             Format::Text => {
                 if self.count > 1 {
                     // A line holding only a form feed between two documents' texts.
@@ -146,7 +160,7 @@ impl Batch {
                 }
                 writeln!(out, "{}", export::render(&analysis, &text, self.format, self.exported))?;
             }
-            Format::TimelineJs | Format::TimeMl => {
+            Format::TimelineJs | Format::StoryMapJs | Format::TimeMl => {
                 writeln!(out, "{}", export::render(&analysis, &text, self.format, self.exported))?;
             }
         }
@@ -167,6 +181,7 @@ impl Batch {
                 out.write_all(tail.as_bytes())
             }
             Format::TimelineJs if self.several => out.write_all(b"]}\n"),
+            Format::StoryMapJs if self.several => out.write_all(b"]}}\n"),
             _ => Ok(()),
         }
     }

@@ -39,7 +39,7 @@ Options:
                        (default: the text's dateline or the page's metadata); --dct today is today's
                        date; --dct text takes, for an input with no dateline or metadata date, the
                        newest date written in it (document.dct.source \"text\")
-  -f, --format FORMAT  json (default), jsonl, geojson, csv, ics, timelinejs, timeml, text
+  -f, --format FORMAT  json (default), jsonl, geojson, csv, ics, timelinejs, storymapjs, timeml, text
   --offsets UNIT       what spans count: byte (default), char (Python strings), utf16 (JavaScript);
                        json, jsonl, geojson and csv print offsets; char and utf16 set document.offsets
   --input KIND         text (default): each FILE is one document (.txt, .md, .html, .docx)
@@ -59,8 +59,8 @@ figures (with an `unsupported_language` warning) unless `--language en` is given
 
 Several FILEs give one document: json an array of analyses (each with document.source, its file name),
 jsonl one line per file, geojson one FeatureCollection (a `source` property on each feature), csv one
-header and a `source` column, ics one calendar, timelinejs one timeline, text the texts separated by a
-line holding only a form feed (\\f). timeml is one document per file: give one FILE.
+header and a `source` column, ics one calendar, timelinejs one timeline, storymapjs one story map, text
+the texts separated by a line holding only a form feed (\\f). timeml is one document per file: give one FILE.
 
 JSONL records (--input jsonl): each line is {\"id\": ..., \"text\": \"...\"} or {\"id\": ..., \"html\": \"...\"},
 with optional \"dct\" (YYYY-MM-DD, or a date-time from which the date is taken), \"url\" and \"language\"

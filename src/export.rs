@@ -1,7 +1,13 @@
 //! Output formats of an `Analysis`: the CLI's `--format` and the app's downloads.
 //!
 //! Each follows its format's specification: GeoJSON (RFC 7946), CSV (RFC 4180), iCalendar (RFC 5545),
-//! TimelineJS's JSON, and TimeML with inline TIMEX3 tags. Tests read them back with real parsers.
+//! TimelineJS's and StoryMapJS's JSON, and TimeML with inline TIMEX3 tags. Tests read them back with real parsers.
+
+mod headline;
+mod storymap;
+
+pub use headline::{event_headline, event_headline_plain};
+pub use storymap::{storymapjs, storymapjs_overview, storymapjs_slides};
 
 use crate::model::{Analysis, CasualtyKind, Event, Precision};
 use serde_json::{json, Value};
@@ -24,6 +30,8 @@ pub enum Format {
     Ics,
     /// TimelineJS JSON.
     TimelineJs,
+    /// StoryMapJS JSON: an overview slide, then one slide per dated event with a place.
+    StoryMapJs,
     /// The text with inline TIMEX3 tags.
     TimeMl,
     /// Exactly the text the engines analysed (for an HTML page: the headline, a blank line, the article's body),
@@ -50,8 +58,17 @@ impl std::error::Error for UnknownFormat {}
 
 impl Format {
     /// Names accepted by [`Format::from_str`].
-    pub const NAMES: &'static [&'static str] =
-        &["json", "jsonl", "geojson", "csv", "ics", "timelinejs", "timeml", "text"];
+    pub const NAMES: &'static [&'static str] = &[
+        "json",
+        "jsonl",
+        "geojson",
+        "csv",
+        "ics",
+        "timelinejs",
+        "storymapjs",
+        "timeml",
+        "text",
+    ];
 
     /// The file name extension of the format.
     pub fn extension(self) -> &'static str {
@@ -62,6 +79,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Ics => "ics",
             Format::TimelineJs => "timeline.json",
+            Format::StoryMapJs => "storymap.json",
             Format::TimeMl => "tml",
             Format::Text => "txt",
         }
@@ -70,7 +88,7 @@ impl Format {
     /// The media type of the format.
     pub fn media_type(self) -> &'static str {
         match self {
-            Format::Json | Format::TimelineJs => "application/json",
+            Format::Json | Format::TimelineJs | Format::StoryMapJs => "application/json",
             Format::Jsonl => "application/jsonl",
             Format::GeoJson => "application/geo+json",
             Format::Csv => "text/csv",
@@ -91,6 +109,7 @@ impl FromStr for Format {
             "csv" => Ok(Format::Csv),
             "ics" | "ical" | "icalendar" => Ok(Format::Ics),
             "timelinejs" => Ok(Format::TimelineJs),
+            "storymapjs" | "storymap" => Ok(Format::StoryMapJs),
             "timeml" | "tml" => Ok(Format::TimeMl),
             "text" | "txt" => Ok(Format::Text),
             other => Err(UnknownFormat(other.to_string())),
@@ -153,6 +172,7 @@ pub fn render(analysis: &Analysis, text: &str, format: Format, exported: ExportT
         Format::Csv => csv(analysis),
         Format::Ics => ics(analysis, text, exported),
         Format::TimelineJs => timelinejs(analysis, text).to_string(),
+        Format::StoryMapJs => storymapjs(analysis, text).to_string(),
         Format::TimeMl => timeml(analysis, text),
         // What was analysed: the input cut where the analysis cut it (`MAX_INPUT_BYTES`), never more.
         Format::Text => text.get(..analysis.document.length_bytes).unwrap_or(text).to_string(),
@@ -508,7 +528,7 @@ pub fn ics_events(analysis: &Analysis, text: &str, exported: ExportTime, out: &m
         ics_fold(
             &format!(
                 "SUMMARY:{}",
-                ics_text(&format!("{prefix}{}", event_summary(analysis, event)))
+                ics_text(&format!("{prefix}{}", event_headline_plain(analysis, event)))
             ),
             out,
         );
@@ -712,26 +732,6 @@ fn timeline_date(value: &str) -> Option<Value> {
     Some(date)
 }
 
-/// A slide's headline: the trigger as written, where, and who ("Blasts in Tartus, Homs (Syrian Observatory)").
-pub fn event_headline(analysis: &Analysis, event: &Event) -> String {
-    let mut chars = event.trigger.text.chars();
-    let mut s: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    let places = place_names(analysis, event);
-    if !places.is_empty() {
-        let _ = write!(s, " in {}", places.join(", "));
-    }
-    let people = participant_names(analysis, event);
-    if !people.is_empty() {
-        let shown: Vec<&str> = people.iter().take(3).map(String::as_str).collect();
-        let more = if people.len() > 3 { ", …" } else { "" };
-        let _ = write!(s, " ({}{more})", shown.join(", "));
-    }
-    s
-}
-
 /// TimelineJS JSON: a title slide and one slide per event with a calendar date.
 pub fn timelinejs(analysis: &Analysis, text: &str) -> Value {
     let headline = analysis.document.title.as_deref().unwrap_or("Dateline");
@@ -743,16 +743,8 @@ pub fn timelinejs_title(headline: &str) -> Value {
     json!({"text": {"headline": html_escape(headline), "text": "Events found by Dateline"}})
 }
 
-/// A slide's headline: the event's, with what did not happen or has not yet said so.
-fn timeline_headline(analysis: &Analysis, event: &Event) -> String {
-    match event_status(event) {
-        "happened" => event_headline(analysis, event),
-        status => format!("{} ({status})", event_headline(analysis, event)),
-    }
-}
-
 /// The slides of [`timelinejs`], one per event dated to the day, month or year: the headline of
-/// [`event_headline`] (with "did not happen", "planned", ... where it did not happen as told), the event's sentence as text, an `end_date` when its date came from a range, and no
+/// [`event_headline`] ("… fails", "… planned", ... where it did not happen as told), the event's sentence as text, an `end_date` when its date came from a range, and no
 /// `display_date`, so TimelineJS formats the date itself. Every text is HTML-escaped (TimelineJS renders HTML).
 /// `id_prefix` goes before each `unique_id` (`d2-ev1`), so the slides of several documents can share a timeline.
 pub fn timelinejs_events(analysis: &Analysis, text: &str, id_prefix: &str) -> Vec<Value> {
@@ -783,7 +775,7 @@ pub fn timelinejs_events(analysis: &Analysis, text: &str, id_prefix: &str) -> Ve
             "unique_id": format!("{id_prefix}{}", event.id),
             "start_date": start,
             "group": html_escape(family_label(&event.family)),
-            "text": {"headline": html_escape(&timeline_headline(analysis, event)), "text": html_escape(body)},
+            "text": {"headline": html_escape(&event_headline(analysis, event)), "text": html_escape(body)},
         });
         if let Some(end) = end {
             slide["end_date"] = end;

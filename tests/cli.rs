@@ -666,6 +666,19 @@ fn several_inputs_give_one_valid_document_in_every_format() {
         slides.len() >= 2 && ids.len() == slides.len(),
         "unique slide ids: {timeline}"
     );
+    // StoryMapJS: one story map, one overview, then slides of both files, each at a place.
+    let story: serde_json::Value = serde_json::from_str(&run("storymapjs")).expect("one story map");
+    let slides = story["storymap"]["slides"].as_array().expect("slides");
+    assert_eq!(slides[0]["type"], "overview");
+    assert_eq!(slides.iter().filter(|s| s["type"] == "overview").count(), 1);
+    let names: Vec<&str> = slides[1..]
+        .iter()
+        .map(|s| s["location"]["name"].as_str().expect("a place name"))
+        .collect();
+    assert!(
+        names.iter().any(|n| n.contains("Homs")) && names.iter().any(|n| n.contains("Geneva") || n.contains("Genève")),
+        "{story}"
+    );
     let text = run("text");
     assert_eq!(text.split("\n\x0c\n").count(), 2, "{text:?}");
     let out = dateline(&["analyze", "--format", "timeml", a, b], None);

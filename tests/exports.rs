@@ -378,9 +378,13 @@ fn timelinejs_slides_have_headlines_sentences_ranges_and_escaped_html() {
         assert!(text.contains("failed &lt;again&gt;."), "the sentence, escaped: {text}");
         assert!(!text.contains('<') && !text.contains('"'), "{text}");
     }
-    assert_eq!(slides[0]["text"]["headline"], "Blasts in Tartus, Homs");
+    // Headlines: what happened, its toll and where, escaped as the rest.
+    assert_eq!(
+        slides[0]["text"]["headline"],
+        "Blasts, at least 43, &quot;people&quot; killed — Tartus, Homs"
+    );
     // The talks failed: the slide says so rather than showing them as a fact.
-    assert_eq!(slides[1]["text"]["headline"], "Talks in Genève (did not happen)");
+    assert_eq!(slides[1]["text"]["headline"], "Talks fail — Genève");
     assert!(slides[0].get("end_date").is_none(), "a single day");
     assert_eq!(
         slides[1]["end_date"],
@@ -390,6 +394,54 @@ fn timelinejs_slides_have_headlines_sentences_ranges_and_escaped_html() {
         slides[1]["start_date"],
         serde_json::json!({"year": "2016", "month": "9", "day": "5"})
     );
+}
+
+/// StoryMapJS (Knight Lab): `storymap.slides`, an overview first, then one slide per dated event with a place, each
+/// with a `location` (numbers for `lat` and `lon`, a name), a headline and a text, every text HTML-escaped.
+#[test]
+fn storymapjs_has_an_overview_then_one_located_slide_per_dated_event() {
+    let mut analysis = fixture();
+    analysis.document.title = Some("Blasts <b>& talks</b>".into());
+    let out = export::render(&analysis, TEXT, Format::StoryMapJs, AT);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let slides = v["storymap"]["slides"].as_array().expect("storymap.slides");
+    assert_eq!(slides[0]["type"], "overview");
+    assert_eq!(slides[0]["text"]["headline"], "Blasts &lt;b&gt;&amp; talks&lt;/b&gt;");
+    let dated_with_place = analysis
+        .events
+        .iter()
+        .filter(|e| dateline::timeline::interval(&e.date.value).is_some() && !e.places.is_empty())
+        .count();
+    assert_eq!(slides.len(), 1 + dated_with_place, "{v}");
+    for slide in &slides[1..] {
+        assert!(slide.get("type").is_none(), "{slide}");
+        let location = &slide["location"];
+        let (lat, lon) = (
+            location["lat"].as_f64().expect("lat"),
+            location["lon"].as_f64().expect("lon"),
+        );
+        assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon));
+        assert!(!location["name"].as_str().expect("name").is_empty());
+        let headline = slide["text"]["headline"].as_str().expect("headline");
+        let text = slide["text"]["text"].as_str().expect("text");
+        assert!(
+            !headline.is_empty() && !text.is_empty() && !text.contains('<'),
+            "{slide}"
+        );
+        assert!(!slide["date"].as_str().expect("date").is_empty());
+    }
+    // Each event at its first literal place; the failed talks say so.
+    let names: Vec<&str> = slides[1..]
+        .iter()
+        .filter_map(|s| s["location"]["name"].as_str())
+        .collect();
+    assert!(names.contains(&"Tartus") && names.contains(&"Genève"), "{names:?}");
+    assert!(
+        slides.iter().any(|s| s["text"]["headline"] == "Talks fail — Genève"),
+        "{v}"
+    );
+    assert_eq!(Format::StoryMapJs.extension(), "storymap.json");
+    assert_eq!("storymapjs".parse::<Format>(), Ok(Format::StoryMapJs));
 }
 
 #[test]
@@ -457,7 +509,7 @@ fn what_did_not_happen_is_exported_as_such() {
         .expect("a status column");
     let statuses: Vec<String> = reader.records().map(|r| r.expect("row")[column].to_string()).collect();
     assert!(statuses.contains(&"did not happen".to_string()) && statuses.contains(&"happened".to_string()));
-    // TimelineJS: the slide's headline says it.
+    // TimelineJS: the slide's headline says it ("Agreement fails — Syria").
     let tl: serde_json::Value =
         serde_json::from_str(&export::render(&analysis, text, Format::TimelineJs, AT)).expect("json");
     let headlines: Vec<&str> = tl["events"]
@@ -467,7 +519,7 @@ fn what_did_not_happen_is_exported_as_such() {
         .filter_map(|s| s["text"]["headline"].as_str())
         .collect();
     assert!(
-        headlines.iter().any(|h| h.ends_with("(did not happen)")),
+        headlines.iter().any(|h| h.contains(" fails") || h.contains(" fail ")),
         "{headlines:?}"
     );
 }

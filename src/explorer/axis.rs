@@ -1,7 +1,7 @@
 //! The timeline's calendar axis: the events placed on it, and the scale from days to screen units (a
 //! broken axis when the story's events cluster far apart in time).
 
-use crate::export::event_summary;
+use crate::export::event_headline;
 use crate::model::{Analysis, Event};
 use crate::timeline::interval;
 
@@ -17,7 +17,7 @@ pub struct Item {
     pub start: f64,
     /// One past its last day.
     pub end: f64,
-    /// What happened, shown beside its bar.
+    /// What happened, as a headline ([`crate::export::event_headline`]), shown beside its bar.
     pub label: String,
     /// Its date and what happened, for assistive technology.
     pub aria: String,
@@ -85,6 +85,29 @@ impl Scale {
         let width = (per_unit * WIDTH * factor).clamp(1.0 / 96.0, 365.25 * 3000.0);
         let start = at - (x.clamp(0.0, WIDTH) / WIDTH) * width;
         (start, start + width)
+    }
+
+    /// The domain after zooming by `factor` (the "+" and "−" buttons and keys) around day `focus` (the selected
+    /// event), else around the middle of the view: a focus in view stays where it is drawn, one out of view comes to
+    /// the middle. Through [`Scale::zoomed`], so on a broken axis too.
+    pub fn zoom_about(&self, factor: f64, focus: Option<f64>) -> (f64, f64) {
+        match focus {
+            Some(day) if day >= self.start() && day <= self.end() => self.zoomed(factor, self.x(day)),
+            Some(day) => {
+                let (_, per_unit) = self.at(WIDTH / 2.0);
+                let width = (per_unit * WIDTH * factor).clamp(1.0 / 96.0, 365.25 * 3000.0);
+                (day - width / 2.0, day + width / 2.0)
+            }
+            None => self.zoomed(factor, WIDTH / 2.0),
+        }
+    }
+
+    /// How many of `items` this scale shows (some part of them between its first and last day).
+    pub fn shown(&self, items: &[Item]) -> usize {
+        items
+            .iter()
+            .filter(|i| i.end > self.start() && i.start < self.end())
+            .count()
     }
 
     /// The first piece that `covers` says holds the point, else the last piece (a scale with none: one day across
@@ -180,9 +203,12 @@ pub fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<It
     let mut vague = Vec::new();
     for ev in &analysis.events {
         let status = crate::export::event_status(ev);
-        let summary = match status {
-            "happened" => event_summary(analysis, ev),
-            status => format!("{} — {status}", event_summary(analysis, ev)),
+        // The headline says "fails", "planned"...; the accessible name says it in so many words too.
+        let summary = event_headline(analysis, ev);
+        let status_words = match status {
+            "happened" => String::new(),
+            status if summary.contains(status) => String::new(),
+            status => format!(" — {status}"),
         };
         let from = if other.is_some() {
             format!(" (article {})", article + 1)
@@ -195,7 +221,7 @@ pub fn items(analysis: &Analysis, article: usize, other: Option<u64>) -> (Vec<It
                 start,
                 end,
                 label: summary.clone(),
-                aria: format!("{} — {summary}{from}", ev.date.value),
+                aria: format!("{} — {summary}{status_words}{from}", ev.date.value),
                 article,
                 other,
                 status,
@@ -240,6 +266,45 @@ mod tests {
         );
         // And the pointer's screen position holds within a pixel.
         assert!((scale.x(d("2016-09-05")) - x).abs() < 1.0);
+    }
+
+    #[test]
+    fn the_buttons_zoom_about_the_selection_and_fit_brings_every_event_back() {
+        let d = |s: &str| crate::calendar::Date::parse_iso(s).expect("a day").to_days() as f64;
+        let items = vec![
+            item("a", d("2011-03-01"), d("2011-03-02")),
+            item("b", d("2016-09-04"), d("2016-09-05")),
+            item("c", d("2016-09-05"), d("2016-09-07")),
+        ];
+        let fitted = Scale::fit(&items);
+        assert_eq!(fitted.shown(&items), 3);
+        // The selected event's day stays where it is drawn.
+        let focus = d("2016-09-05") + 0.5;
+        let x = fitted.x(focus);
+        let (s, e) = fitted.zoom_about(0.8, Some(focus));
+        assert!((Scale::linear(s, e).x(focus) - x).abs() < 1e-6);
+        // Twenty zooms in about the selection keep it in view; twenty out, then twenty in about the middle, may end
+        // in empty time: the fit (what "Fit" and "0" restore) shows every event again.
+        let mut scale = fitted.clone();
+        for _ in 0..20 {
+            let (s, e) = scale.zoom_about(0.8, Some(focus));
+            scale = Scale::linear(s, e);
+            assert!(scale.start() <= focus && focus <= scale.end(), "{scale:?}");
+        }
+        for _ in 0..20 {
+            let (s, e) = scale.zoom_about(1.25, None);
+            scale = Scale::linear(s, e);
+        }
+        for _ in 0..20 {
+            let (s, e) = scale.zoom_about(0.8, None);
+            scale = Scale::linear(s, e);
+        }
+        assert!(scale.end() - scale.start() > 0.0 && scale.end() - scale.start() < 365.25 * 3000.0);
+        assert_eq!(Scale::fit(&items).shown(&items), 3);
+        // A focus out of view comes to the middle.
+        let narrow = Scale::linear(d("2011-03-01"), d("2011-03-03"));
+        let (s, e) = narrow.zoom_about(0.5, Some(focus));
+        assert!(((s + e) / 2.0 - focus).abs() < 1e-6 && (e - s - 1.0).abs() < 1e-6);
     }
 
     fn item(id: &str, start: f64, end: f64) -> Item {

@@ -11,6 +11,7 @@ pub mod axis;
 pub mod compare;
 pub mod earlier;
 pub mod format;
+pub mod geo;
 pub mod marks;
 pub mod protocol;
 pub mod roving;

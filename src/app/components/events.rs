@@ -162,7 +162,7 @@ fn card(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&s
                 <span class="ev-head">
                     <time title={ev.date.value.clone()}>{crate::explorer::format::readable_value(&ev.date.value)}</time>
                     if let Some(note) = crate::explorer::format::date_note(analysis, ev) { <span class="tag dated-by">{note}</span> }
-                    <strong>{crate::export::kind_label(&ev.kind)}</strong>
+                    <strong class="ev-headline">{crate::export::event_headline(analysis, ev)}</strong>
                     <span class="tag fam-tag">{crate::export::family_label(&ev.family)}</span>
                     if ev.polarity == Polarity::Negative { <span class="tag">{"did not happen"}</span> }
                     if ev.modality != crate::model::Modality::Asserted {

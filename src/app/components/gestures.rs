@@ -19,7 +19,7 @@ pub enum Nav {
     Up,
     /// `↓`.
     Down,
-    /// `0` or `Home`: fit the content.
+    /// `0`, `Home` or `f`: fit the content.
     Fit,
 }
 
@@ -33,7 +33,7 @@ impl Nav {
             "ArrowRight" => Nav::Right,
             "ArrowUp" => Nav::Up,
             "ArrowDown" => Nav::Down,
-            "0" | "Home" => Nav::Fit,
+            "0" | "Home" | "f" | "F" => Nav::Fit,
             _ => return None,
         })
     }
@@ -78,5 +78,39 @@ pub fn svg_point(e: &web_sys::MouseEvent, width: f64, height: f64) -> (f64, f64)
             (f64::from(e.client_y()) - r.top()) / r.height() * height,
         ),
         _ => (width / 2.0, height / 2.0),
+    }
+}
+
+/// The "+", "−" and "Fit" buttons of a zoomable view, in a group named `group`; `fit` names what Fit shows; then the
+/// "SVG" and "PNG" downloads of the `picture`. One function for both views, kept out of line: the page's first
+/// paint carries it once.
+#[inline(never)]
+pub fn zoom_buttons(
+    group: &'static str,
+    fit: &'static str,
+    actions: [Callback<()>; 3],
+    picture: crate::app::services::picture::View,
+) -> Html {
+    let [zoom_in, zoom_out, fit_all] = actions;
+    let labels = [
+        ("Zoom in (+)", "+", zoom_in),
+        ("Zoom out (−)", "−", zoom_out),
+        (fit, "Fit", fit_all),
+    ];
+    html! {
+        <div class="zoom-bar" role="group" aria-label={group}>
+            {for labels.into_iter().map(|(label, text, cb)| html! {
+                <button type="button" class="zoom-btn" aria-label={label} title={label} onclick={cb.reform(|_| ())}>{text}</button>
+            })}
+            {for [false, true].into_iter().map(|png| {
+                let label = picture.download_label(png);
+                let onclick = Callback::from(move |_| crate::app::services::picture::download(picture, png));
+                html! {
+                    <button type="button" class="zoom-btn picture-btn" aria-label={label} title={label} {onclick}>
+                        {if png { "PNG" } else { "SVG" }}
+                    </button>
+                }
+            })}
+        </div>
     }
 }

@@ -6,7 +6,7 @@ use crate::calendar::is_calendar_value;
 use crate::corrections::{EventDateFix, MentionKind, PlaceChoice, Removal};
 use crate::explorer::state::mention_key;
 use crate::explorer::{Action, Selection};
-use crate::export::event_summary;
+use crate::export::event_headline;
 use crate::model::{Analysis, Casualty, Entity, Event, Place, Span, Timex};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -176,7 +176,7 @@ fn event(
     let participants = crate::export::participant_names(analysis, ev);
     html! {
         <>
-            <p><strong>{event_summary(analysis, ev)}</strong></p>
+            <p><strong>{event_headline(analysis, ev)}</strong></p>
             <p>{format!("{} ({}), {} — {}: {}, {}", crate::export::kind_label(&ev.kind), crate::export::family_label(&ev.family),
                 if ev.polarity == crate::model::Polarity::Negative { "did not happen" } else { "happened" },
                 crate::explorer::format::readable_value(&ev.date.value),

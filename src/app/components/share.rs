@@ -48,6 +48,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         (Format::Csv, "CSV"),
         (Format::Ics, "iCalendar"),
         (Format::TimelineJs, "TimelineJS"),
+        (Format::StoryMapJs, "StoryMapJS"),
         (Format::TimeMl, "TimeML"),
     ]
     .into_iter()

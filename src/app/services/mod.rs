@@ -4,3 +4,4 @@ pub mod engine;
 pub mod fetch;
 pub mod files;
 pub mod persist;
+pub mod picture;

@@ -1,9 +1,10 @@
 //! What the map draws: the article's places as markers sized by mentions, clustered when crowded and
 //! labelled without overlap, over the country outlines.
 
-use super::geo::{f1, Basemap, Projection, Site, View, H, W};
+use super::geo::{f1, Basemap, Site};
 use crate::app::components::gestures::on_activate;
 use crate::app::state::AppContext;
+use crate::explorer::geo::{Placed, Projection, View, H, W};
 use crate::explorer::{Action, Selection};
 use crate::model::PlaceKind;
 use yew::prelude::*;
@@ -39,14 +40,19 @@ pub(super) fn clusters<'a>(
 }
 
 /// The markers of the clusters in view; `highlighted` are the place ids to show selected; sizes in pixels are
-/// drawn `unit` screen units big.
-pub(super) fn markers(state: &AppContext, clusters: &[Cluster], highlighted: &[String], unit: f64) -> Html {
-    // Label boxes already placed, so later labels avoid them.
-    let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
+/// drawn `unit` screen units big. The boxes of their labels and circles join `taken`, so that the basemap's names,
+/// placed after, avoid them.
+pub(super) fn markers(
+    state: &AppContext,
+    clusters: &[Cluster],
+    highlighted: &[String],
+    taken: &mut Vec<(f64, f64, f64, f64)>,
+    unit: f64,
+) -> Html {
     clusters
         .iter()
         .filter(|(x, y, _)| (-40.0..W + 40.0).contains(x) && (-40.0..H + 40.0).contains(y))
-        .map(|cluster| marker(state, cluster, highlighted, (&mut taken, unit)))
+        .map(|cluster| marker(state, cluster, highlighted, (&mut *taken, unit)))
         .collect()
 }
 
@@ -114,6 +120,8 @@ fn marker(
     if let Some((lx, ly)) = label_at {
         taken.push((lx, ly - 11.0 * u, lx + lw, ly + 2.0 * u));
     }
+    // The circle itself: a basemap name never covers a marker.
+    taken.push((x - r, y - r, x + r, y + r));
     let first_id = lead.ids[0].clone();
     let select = {
         let state = state.clone();
@@ -133,21 +141,47 @@ fn marker(
     }
 }
 
-/// The country outlines of `basemap`, drawn for the view `current` at `scale` screen units per degree.
-pub(super) fn outline(basemap: Option<&Basemap>, projection: Projection, current: View, scale: f64) -> Html {
+/// The country outlines of `basemap`, drawn for the view `current`: once, and again (an SVG `<use>` of the first,
+/// not a second copy of every path) when the view crosses the antimeridian ([`Projection::world_copies`]).
+pub(super) fn outline(basemap: Option<&Basemap>, projection: Projection, current: View) -> Html {
     let Some(map) = basemap else {
         return Html::default();
     };
-    let transform = format!(
-        "matrix({} 0 0 {} {} {})",
-        projection.k * scale,
-        scale,
-        W / 2.0 - current.cx * scale,
-        H / 2.0 - current.cy * scale
-    );
+    let scale = current.scale();
+    let transform = |dx: f64| {
+        format!(
+            "matrix({} 0 0 {} {} {})",
+            projection.k * scale,
+            scale,
+            W / 2.0 - current.cx * scale + dx * projection.k * scale,
+            H / 2.0 - current.cy * scale
+        )
+    };
+    let copies = projection.world_copies(&current);
+    let first = copies.first().copied().unwrap_or(0.0);
     html! {
-        <g class="countries" transform={transform} aria-hidden="true">
-            {for map.countries.iter().map(|c| html! { <path d={c.d.clone()} vector-effect="non-scaling-stroke"><title>{&c.name}</title></path> })}
+        <>
+            <g id="world-outlines" class="countries" transform={transform(first)} aria-hidden="true">
+                {for map.countries.iter().map(|c| html! { <path d={c.d.clone()} vector-effect="non-scaling-stroke"><title>{&c.name}</title></path> })}
+            </g>
+            // The other copy, shifted by its offset from the first in screen units.
+            {for copies.iter().skip(1).map(|dx| html! {
+                <use href="#world-outlines" class="countries-copy" aria-hidden="true"
+                    transform={format!("translate({} 0)", (dx - first) * projection.k * scale)} />
+            })}
+        </>
+    }
+}
+
+/// The basemap's names placed for this view: countries, and towns when zoomed in; `font` is their size in SVG units.
+pub(super) fn basemap_labels(countries: &[Placed], places: &[Placed], font: f64) -> Html {
+    let text = |class: &'static str, l: &Placed| {
+        html! { <text class={class} x={f1(l.x)} y={f1(l.y)} text-anchor="middle" font-size={f1(font)}>{&l.name}</text> }
+    };
+    html! {
+        <g class="basemap-labels" aria-hidden="true">
+            {for countries.iter().map(|l| text("country-label", l))}
+            {for places.iter().map(|l| text("place-label", l))}
         </g>
     }
 }

@@ -1,7 +1,7 @@
 //! Zooming and panning the map: wheel, keys, drag and pinch change the view.
 
-use super::geo::{View, H, W};
 use crate::app::components::gestures::{on_nav, svg_point, Nav};
+use crate::explorer::geo::{View, H, W};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -21,11 +21,24 @@ pub(super) struct Handlers {
     pub onpointerdown: Callback<PointerEvent>,
     pub onpointermove: Callback<PointerEvent>,
     pub onpointerup: Callback<PointerEvent>,
+    /// The "+" button: zooms in around the selection, else the centre.
+    pub zoom_in: Callback<()>,
+    /// The "−" button.
+    pub zoom_out: Callback<()>,
+    /// The "Fit" button: back to the first view.
+    pub fit: Callback<()>,
 }
 
 impl Handlers {
-    /// Handlers that move `view`, now `current`.
-    pub fn new(view: &UseStateHandle<Option<View>>, current: View, drag: &Drag, touches: &Touches) -> Handlers {
+    /// Handlers that move `view`, now `current`; the keys and buttons zoom around `focus` (screen units: the
+    /// selection in view, else the centre, from [`crate::explorer::geo::zoom_focus`]).
+    pub fn new(
+        view: &UseStateHandle<Option<View>>,
+        current: View,
+        focus: (f64, f64),
+        drag: &Drag,
+        touches: &Touches,
+    ) -> Handlers {
         let zoom = zoom(view.clone(), current);
         let onwheel = {
             let zoom = zoom.clone();
@@ -39,16 +52,10 @@ impl Handlers {
             let (zoom, view) = (zoom.clone(), view.clone());
             on_nav(move |nav| {
                 let step = current.w * 0.1;
-                let moved = |dx: f64, dy: f64| {
-                    Some(View {
-                        cx: current.cx + dx,
-                        cy: current.cy + dy,
-                        w: current.w,
-                    })
-                };
+                let moved = |dx: f64, dy: f64| Some(current.moved(dx, dy));
                 match nav {
-                    Nav::ZoomIn => zoom(0.8, W / 2.0, H / 2.0),
-                    Nav::ZoomOut => zoom(1.25, W / 2.0, H / 2.0),
+                    Nav::ZoomIn => zoom(0.8, focus.0, focus.1),
+                    Nav::ZoomOut => zoom(1.25, focus.0, focus.1),
                     Nav::Left => view.set(moved(-step, 0.0)),
                     Nav::Right => view.set(moved(step, 0.0)),
                     Nav::Up => view.set(moved(0.0, -step)),
@@ -73,30 +80,34 @@ impl Handlers {
                 *drag.borrow_mut() = None;
             })
         };
+        let zoom_in = {
+            let zoom = zoom.clone();
+            Callback::from(move |_| zoom(0.8, focus.0, focus.1))
+        };
+        let zoom_out = {
+            let zoom = zoom.clone();
+            Callback::from(move |_| zoom(1.25, focus.0, focus.1))
+        };
+        let fit = {
+            let view = view.clone();
+            Callback::from(move |_| view.set(None))
+        };
         Handlers {
             onwheel,
             onkeydown,
             onpointerdown,
             onpointermove: on_pointer_move(view.clone(), drag.clone(), touches.clone(), zoom),
             onpointerup,
+            zoom_in,
+            zoom_out,
+            fit,
         }
     }
 }
 
-/// Zooms by `factor` around screen position (`sx`, `sy`).
+/// Zooms by `factor` around screen position (`sx`, `sy`) ([`View::zoomed`]).
 fn zoom(view: UseStateHandle<Option<View>>, current: View) -> impl Fn(f64, f64, f64) + Clone {
-    let scale = W / current.w;
-    move |factor: f64, sx: f64, sy: f64| {
-        let at_x = current.cx + (sx - W / 2.0) / scale;
-        let at_y = current.cy + (sy - H / 2.0) / scale;
-        let w = (current.w * factor).clamp(0.5, 420.0);
-        let f = w / current.w;
-        view.set(Some(View {
-            cx: at_x - (at_x - current.cx) * f,
-            cy: at_y - (at_y - current.cy) * f,
-            w,
-        }));
-    }
+    move |factor: f64, sx: f64, sy: f64| view.set(Some(current.zoomed(factor, sx, sy)))
 }
 
 /// Drag pans; two fingers pinch.
@@ -130,11 +141,7 @@ fn on_pointer_move(
             let (sx, sy) = svg_point(&e, W, H);
             if (sx - x0).abs() + (sy - y0).abs() > 3.0 {
                 let s = W / start.w;
-                view.set(Some(View {
-                    cx: start.cx - (sx - x0) / s,
-                    cy: start.cy - (sy - y0) / s,
-                    w: start.w,
-                }));
+                view.set(Some(start.moved(-(sx - x0) / s, -(sy - y0) / s)));
             }
         }
     })

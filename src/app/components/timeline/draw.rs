@@ -7,7 +7,7 @@ use crate::app::components::gestures::on_activate;
 use crate::app::state::AppContext;
 use crate::explorer::axis::{Item, Scale, WIDTH};
 use crate::explorer::{Action, Selection};
-use crate::export::event_summary;
+use crate::export::event_headline;
 use crate::model::{Analysis, Event};
 use crate::timeline::{format_day, lanes, ticks};
 use yew::prelude::*;
@@ -324,7 +324,7 @@ fn chip(state: &AppContext, analysis: &Analysis, ev: &Event, selected: Option<&s
     html! {
         <li><button class={classes!("vague-chip", is_selected.then_some("selected"))} {onclick} data-rove={ev.id.clone()}
             aria-pressed={is_selected.to_string()}>
-            <span class="when">{when}</span>{" "}{event_summary(analysis, ev)}
+            <span class="when">{when}</span>{" "}{event_headline(analysis, ev)}
         </button></li>
     }
 }

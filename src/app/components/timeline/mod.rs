@@ -53,17 +53,36 @@ pub fn TimelineView() -> Html {
         None => fitted.clone(),
     };
     let selected = state.selected_event();
-    let handlers = Handlers::new(&domain, &scale, &pointers, &drag_from);
+    // The selected event's middle: "+" and "−" zoom around it.
+    let focus = selected
+        .and_then(|id| dated.iter().find(|i| i.other.is_none() && i.id == id))
+        .map(|i| (i.start + i.end) / 2.0);
+    let handlers = Handlers::new(&domain, &scale, focus, &pointers, &drag_from);
+    let zoom_bar = crate::app::components::gestures::zoom_buttons(
+        "Timeline zoom",
+        "Fit the timeline to the events (0 or F)",
+        [
+            handlers.zoom_in.clone(),
+            handlers.zoom_out.clone(),
+            handlers.fit.clone(),
+        ],
+        crate::app::services::picture::View::Timeline,
+    );
     let layout = Layout::new(dated, &scale, unit);
     let hidden = layout.hidden();
+    let none_in_view = !dated.is_empty() && scale.shown(dated) == 0;
     html! {
         <section class="panel timeline" aria-labelledby="h-timeline" data-roving="list" ref={region}>
             <h2 id="h-timeline">{"Timeline"}</h2>
-            <p class="hint">{"Scroll or pinch to zoom, drag to pan; on an event: ← → move between events, + − zoom, Shift+← → pan, 0 fits."}
+            <p class="hint">{"Scroll or pinch to zoom, drag to pan; on an event: ← → move between events, + − zoom, Shift+← → pan, 0 or F fits."}
                 if hidden > 0 {
                     {format!(" {hidden} more events overlap at this zoom: zoom in, or see the event list.")}
                 }
             </p>
+            {zoom_bar}
+            if none_in_view {
+                <p class="hint tl-empty-view" role="status">{"No event in this stretch of time: Fit (0) shows them all."}</p>
+            }
             {draw::overview(dated, (fitted.start(), fitted.end()), &domain)}
             <div class="tl-scroll">
             {main_svg(&state, &layout, &scale, selected, handlers, (dated.len(), drawing))}
@@ -147,6 +166,7 @@ fn main_svg(
         onpointerdown,
         onpointermove,
         onpointerup,
+        ..
     } = handlers;
     html! {
         // Its own Tab stop only while no event is in view (`data-rove-home`); the text is sized from its font-size.

@@ -24,12 +24,29 @@ pub(super) struct Handlers {
     pub onpointerdown: Callback<PointerEvent>,
     pub onpointermove: Callback<PointerEvent>,
     pub onpointerup: Callback<PointerEvent>,
+    /// The "+" button: zooms in around the selected event, else the middle.
+    pub zoom_in: Callback<()>,
+    /// The "−" button.
+    pub zoom_out: Callback<()>,
+    /// The "Fit" button: every event in view.
+    pub fit: Callback<()>,
 }
 
 impl Handlers {
-    /// Handlers that move `domain`, now drawn with `scale`.
-    pub fn new(domain: &Domain, scale: &Scale, pointers: &Pointers, drag_from: &DragFrom) -> Handlers {
+    /// Handlers that move `domain`, now drawn with `scale`; the keys and buttons zoom around day `focus` (the
+    /// selected event's middle, [`Scale::zoom_about`]), else the middle of the view.
+    pub fn new(
+        domain: &Domain,
+        scale: &Scale,
+        focus: Option<f64>,
+        pointers: &Pointers,
+        drag_from: &DragFrom,
+    ) -> Handlers {
         let zoom = zoom(domain.clone(), scale.clone());
+        let step = {
+            let (domain, scale) = (domain.clone(), scale.clone());
+            move |factor: f64| domain.set(Some(scale.zoom_about(factor, focus)))
+        };
         let pan = {
             let (domain, scale) = (domain.clone(), scale.clone());
             move |fraction: f64| {
@@ -47,11 +64,11 @@ impl Handlers {
             })
         };
         let onkeydown = {
-            let domain = domain.clone();
+            let (domain, step) = (domain.clone(), step.clone());
             on_nav(move |nav| {
                 match nav {
-                    Nav::ZoomIn => zoom(0.8, WIDTH / 2.0),
-                    Nav::ZoomOut => zoom(1.25, WIDTH / 2.0),
+                    Nav::ZoomIn => step(0.8),
+                    Nav::ZoomOut => step(1.25),
                     Nav::Left => pan(-0.1),
                     Nav::Right => pan(0.1),
                     Nav::Fit => domain.set(None),
@@ -75,12 +92,24 @@ impl Handlers {
                 *drag_from.borrow_mut() = None;
             })
         };
+        let zoom_in = {
+            let step = step.clone();
+            Callback::from(move |_| step(0.8))
+        };
+        let zoom_out = Callback::from(move |_| step(1.25));
+        let fit = {
+            let domain = domain.clone();
+            Callback::from(move |_| domain.set(None))
+        };
         Handlers {
             onwheel,
             onkeydown,
             onpointerdown,
             onpointermove: on_pointer_move(domain.clone(), pointers.clone(), drag_from.clone()),
             onpointerup,
+            zoom_in,
+            zoom_out,
+            fit,
         }
     }
 }
