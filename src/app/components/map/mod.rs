@@ -113,7 +113,7 @@ pub fn MapView() -> Html {
     html! {
         <section class="panel map" aria-labelledby="h-map" data-roving="plane" ref={region}>
             <h2 id="h-map">{"Map"}</h2>
-            <p class="hint">{"Scroll or drag to explore; on a place: arrows move between places, + − zoom, Shift+arrows pan, 0 or F fits. "}
+            <p class="hint">{"Scroll or drag to explore; on a place: arrows move between places, + − zoom, Shift+arrows pan, 0 or F to fit. "}
                 <span class="legend"><span class="lg lg-literal"></span>{"place "}<span class="lg lg-metonym"></span>{"government (metonym) "}
                 <span class="lg lg-demonym"></span>{"nationality"}</span></p>
             {zoom_bar}

@@ -74,7 +74,7 @@ pub fn TimelineView() -> Html {
     html! {
         <section class="panel timeline" aria-labelledby="h-timeline" data-roving="list" ref={region}>
             <h2 id="h-timeline">{"Timeline"}</h2>
-            <p class="hint">{"Scroll or pinch to zoom, drag to pan; on an event: ← → move between events, + − zoom, Shift+← → pan, 0 or F fits."}
+            <p class="hint">{"Scroll or pinch to zoom, drag to pan; on an event: ← → move between events, + − zoom, Shift+← → pan, 0 or F to fit."}
                 if hidden > 0 {
                     {format!(" {hidden} more events overlap at this zoom: zoom in, or see the event list.")}
                 }
