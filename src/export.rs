@@ -70,6 +70,21 @@ impl Format {
         "text",
     ];
 
+    /// The format's own name (the first of [`Format::NAMES`] that [`Format::from_str`] reads as it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::GeoJson => "geojson",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
+            Format::TimelineJs => "timelinejs",
+            Format::StoryMapJs => "storymapjs",
+            Format::TimeMl => "timeml",
+            Format::Text => "text",
+        }
+    }
+
     /// The file name extension of the format.
     pub fn extension(self) -> &'static str {
         match self {

@@ -1,8 +1,9 @@
 // Offline support: network first (a deployed update is seen at once), the cache when offline.
 // Only this origin's GET requests are ever handled; nothing is sent anywhere.
-const CACHE = 'dateline-v2';
+const CACHE = 'dateline-v3';
 const SHELL = ['./', './index.html', './app.css', './boot.js', './dateline.js', './dateline_bg.wasm',
-  './worker.js', './worker_bg.wasm', './worker_loader.js', './data/gazetteer.bin', './data/names-en.bin', './data/basemap-110m.json'];
+  './worker.js', './worker_bg.wasm', './worker_loader.js', './exporter.js', './exporter_bg.wasm',
+  './exporter_loader.js', './picture.js', './data/gazetteer.bin', './data/names-en.bin', './data/basemap-110m.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).catch(() => undefined));

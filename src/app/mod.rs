@@ -5,6 +5,7 @@
 //! [`state`] (the plain-Rust [`crate::explorer`] state behind one reducer, shared by context).
 
 mod components;
+pub mod exporter;
 mod hooks;
 pub mod reader;
 mod services;

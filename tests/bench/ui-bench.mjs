@@ -1,7 +1,10 @@
 // UI measurements of the built app (dist/, served by tests/e2e/serve.mjs from /dateline/) in headless Chromium:
 //   cold load: first contentful paint, app mounted (the text box exists), and the sample article analysed,
 //              with the main-thread long tasks (> 50 ms) of the load;
-//   1 MB paste: time from filling the text box until the status reports the counts, with every long task.
+//   1 MB paste: time from filling the text box until the status reports the counts, with every long task;
+//   selecting and zooming: with the sample analysed, selecting events, places and people (clicks in the event list
+//              and the article) and zooming both views (the "+", "−" and Fit buttons, the wheel), with the long
+//              tasks of each.
 // Not part of `make test`: run `node tests/bench/ui-bench.mjs` after `trunk build --release`. Never asserts.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -165,6 +168,62 @@ for (const [i, l] of loads.entries()) {
 const interactive = loads.map((l) => Math.max(l.mounted, ...l.longtasks.map((t) => t.start + t.duration)));
 console.log(`median: FCP ${median(loads.map((l) => l.fcp)).toFixed(0)} ms, mounted ${median(loads.map((l) => l.mounted)).toFixed(0)} ms, ` +
   `TTI ${median(interactive).toFixed(0)} ms, sample answered ${median(loads.map((l) => l.answered)).toFixed(0)} ms after its click`);
+
+/** Long tasks while `act` runs on the analysed sample (each step awaited, then 500 ms to let rendering settle). */
+async function interact(act) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(observe);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await statusDone(page);
+  await page.waitForTimeout(1500); // the basemap, its names and the first drawing settle
+  const start = await page.evaluate(() => performance.now());
+  const steps = await act(page);
+  await page.waitForTimeout(500);
+  const longtasks = await page.evaluate((s) => window.__longtasks.filter((t) => t.start >= s), start);
+  await context.close();
+  return { steps, longtasks };
+}
+
+const region = (page, name) => page.getByRole('region', { name, exact: true });
+const interactions = {
+  'selecting (events, places, people)': async (page) => {
+    let steps = 0;
+    const cards = page.locator('.event-card button');
+    for (let i = 0; i < Math.min(10, await cards.count()); i++, steps++) await cards.nth(i).click();
+    for (const kind of ['hl-place', 'hl-person']) {
+      const marks = region(page, 'Article').locator(`mark.${kind}`);
+      for (let i = 0; i < Math.min(5, await marks.count()); i++, steps++) await marks.nth(i).click();
+    }
+    return steps;
+  },
+  'zooming (buttons, then the wheel)': async (page) => {
+    let steps = 0;
+    for (const name of ['Timeline', 'Map']) {
+      const r = region(page, name);
+      for (const button of [...Array(10).fill(/^Zoom in/), ...Array(10).fill(/^Zoom out/), /^Fit/]) {
+        await r.getByRole('button', { name: button }).click();
+        steps++;
+      }
+      const svg = r.locator('svg').filter({ has: page.locator('g, rect') }).first();
+      const box = await svg.boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        for (let k = 0; k < 20; k++, steps++) {
+          await page.mouse.wheel(0, k < 10 ? -120 : 120);
+          await page.waitForTimeout(30);
+        }
+      }
+    }
+    return steps;
+  },
+};
+for (const [what, act] of Object.entries(interactions)) {
+  const r = await interact(act);
+  console.log(`${what}: ${r.steps} actions; ${summary(r.longtasks)}` +
+    (r.longtasks.length ? ` (${r.longtasks.map((x) => x.duration.toFixed(0)).join(', ')} ms)` : ''));
+}
 
 const mb = textOf(baseText(), 1024 * 1024);
 for (let i = 0; i < Number(process.env.DATELINE_PASTES || 2); i++) {

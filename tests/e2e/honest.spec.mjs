@@ -9,7 +9,7 @@ test.skip(!existsSync(seedPath), `SKIP reference article not found at ${seedPath
 test('the failed talks are drawn as "did not happen" and exported as cancelled', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('textbox', { name: 'Article text' }).fill(readFileSync(seedPath, 'utf8'));
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   const timeline = page.getByRole('region', { name: 'Timeline', exact: true });
   const unreal = timeline.locator('.tl-item.unreal');
   await expect(unreal.first()).toBeAttached();

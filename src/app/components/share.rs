@@ -3,7 +3,7 @@
 
 use crate::app::services::persist;
 use crate::app::state::AppContext;
-use crate::export::{self, Format};
+use crate::export::Format;
 use crate::share::LONG_LINK_CHARS;
 use yew::prelude::*;
 
@@ -57,13 +57,13 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let state = state.clone();
         let onclick = Callback::from(move |_| {
             if let Some(analysis) = &state.analysis {
-                let body = export::render(
-                    analysis,
-                    &state.text,
-                    format,
-                    export::ExportTime::from_unix_millis(js_sys::Date::now()),
-                );
-                let _ = persist::download(&format!("article.{}", format.extension()), format.media_type(), &body);
+                // Written by the export worker, loaded on the first export (the writers are not in first paint).
+                let notify = state.clone();
+                crate::app::services::export::download(analysis, &state.text, format, move |result| {
+                    if let Err(why) = result {
+                        notify.dispatch(crate::explorer::Action::Notice(why));
+                    }
+                });
             }
         });
         html! { <button type="button" {onclick} {disabled}>{label}</button> }

@@ -116,7 +116,6 @@ pub fn MapView() -> Html {
             <p class="hint">{"Scroll or drag to explore; on a place: arrows move between places, + − zoom, Shift+arrows pan, 0 or F to fit. "}
                 <span class="legend"><span class="lg lg-literal"></span>{"place "}<span class="lg lg-metonym"></span>{"government (metonym) "}
                 <span class="lg lg-demonym"></span>{"nationality"}</span></p>
-            {zoom_bar}
             // Its own Tab stop only while no place is in view (`data-rove-home`); the text is sized from its font-size.
             <svg class="map-svg" viewBox={format!("0 0 {W} {H}")} data-rove-home="" ref={drawing}
                 font-size={f1(12.0 * unit)} role="group"
@@ -128,6 +127,8 @@ pub fn MapView() -> Html {
                 {names}
                 {markers}
             </svg>
+            // After the drawing: Tab from the region's start reaches its places first; the bar is a stop of its own.
+            {zoom_bar}
             <p class="credit">{credit}</p>
         </section>
     }

@@ -79,7 +79,6 @@ pub fn TimelineView() -> Html {
                     {format!(" {hidden} more events overlap at this zoom: zoom in, or see the event list.")}
                 }
             </p>
-            {zoom_bar}
             if none_in_view {
                 <p class="hint tl-empty-view" role="status">{"No event in this stretch of time: Fit (0) shows them all."}</p>
             }
@@ -87,6 +86,8 @@ pub fn TimelineView() -> Html {
             <div class="tl-scroll">
             {main_svg(&state, &layout, &scale, selected, handlers, (dated.len(), drawing))}
             </div>
+            // After the drawing: Tab from the region's start reaches its events first; the bar is a stop of its own.
+            {zoom_bar}
             {family_legend(dated)}
             {draw::vague_rail(&state, &analysis, &vague, selected)}
         </section>
