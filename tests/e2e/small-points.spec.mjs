@@ -41,3 +41,18 @@ test('a bold Markdown dateline dates the article', async ({ page }) => {
   // Its Tuesday is the day before, not a guess from today.
   await expect(page.locator('.event-card').first()).toContainText('29 Oct 2024');
 });
+
+test('articles without a date still add their events to the shared timeline', async ({ page }) => {
+  // Written for this test: two undated reports; each is read as of today (assumed, and said so).
+  await page.goto('./');
+  const box = page.getByRole('textbox', { name: 'Article text' });
+  await box.fill('Floods hit the town of Faenza on Wednesday, killing three people, officials said.');
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events?/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Add another article' }).click();
+  await expect(box).toHaveValue('');
+  await box.fill('Protesters marched through Bologna on Thursday against the new law, police said.');
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events?/, { timeout: 20_000 });
+  const timeline = page.getByRole('region', { name: 'Timeline', exact: true });
+  await expect(timeline.locator('.tl-item.art-0').first()).toBeVisible();
+  await expect(timeline.locator('.tl-item.art-1').first()).toBeVisible();
+});
