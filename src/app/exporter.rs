@@ -9,8 +9,6 @@ use crate::export::{ExportTime, Format};
 use crate::model::Analysis;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 /// What to write.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -28,11 +26,6 @@ pub struct ExportRequest {
 /// The worker's answer: the file's content, or why there is none, in words for the person.
 pub type ExportAnswer = Result<String, String>;
 
-/// The worker's global scope.
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
-}
-
 /// Writes one request.
 fn answer(data: &JsValue) -> ExportAnswer {
     let json = data.as_string().ok_or("the export request was not text")?;
@@ -48,15 +41,5 @@ fn answer(data: &JsValue) -> ExportAnswer {
 
 /// Registers the worker's message handler (called by the exporter binary) and tells the page it is listening.
 pub fn register() {
-    console_error_panic_hook::set_once();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        if let Ok(json) = serde_json::to_string(&answer(&event.data())) {
-            // Posting fails only when the page is gone: nobody is left to tell.
-            let _ = scope().post_message(&JsValue::from_str(&json));
-        }
-    });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
-    let _ = scope().post_message(&JsValue::from_str(crate::app::reader::READY));
+    crate::app::services::one_shot::serve(answer);
 }

@@ -9,13 +9,9 @@ use crate::reader::ReadText;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 /// The largest file the page reads, in bytes.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
-
-/// The message the worker posts once its handler is in place: messages posted before would be lost.
-pub const READY: &str = "ready";
 
 /// The reader's answer: the text read, or a message for the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,11 +20,6 @@ pub enum ReadAnswer {
     Read(ReadText),
     /// Why the file could not be read, in words for the person.
     Refused(String),
-}
-
-/// The worker's global scope.
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
 }
 
 /// Reads one `[name, bytes]` message.
@@ -48,15 +39,5 @@ fn answer(data: &JsValue) -> ReadAnswer {
 
 /// Registers the reader's message handler (called by the reader binary) and tells the page it is listening.
 pub fn register() {
-    console_error_panic_hook::set_once();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        if let Ok(json) = serde_json::to_string(&answer(&event.data())) {
-            // Posting fails only when the page is gone: nobody is left to tell.
-            let _ = scope().post_message(&JsValue::from_str(&json));
-        }
-    });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
-    let _ = scope().post_message(&JsValue::from_str(READY));
+    crate::app::services::one_shot::serve(answer);
 }

@@ -5,14 +5,36 @@
 //! that fails or takes longer than the job's budget is ended too (a hostile file cannot freeze the page or keep a
 //! core busy).
 
-use crate::app::reader::READY;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker};
+
+/// The message a one-shot worker posts once its handler is in place: messages posted before would be lost.
+pub const READY: &str = "ready";
+
+/// The worker's half: answers each message with `answer`'s result as one JSON string, after telling the page it is
+/// listening. Called by the worker binary's `main`.
+pub fn serve<T: serde::Serialize + 'static>(answer: fn(&JsValue) -> T) {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = {
+        let scope = scope.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Ok(json) = serde_json::to_string(&answer(&event.data())) {
+                // Posting fails only when the page is gone: nobody is left to tell.
+                let _ = scope.post_message(&JsValue::from_str(&json));
+            }
+        })
+    };
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}
 
 /// Why a job gave no answer.
 #[derive(Debug, Clone, PartialEq)]

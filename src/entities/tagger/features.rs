@@ -230,14 +230,7 @@ impl Sentence {
 
     /// The feature keys of token `i` after the tags `prev` and `prev2`, written into `out`; returns how many.
     pub(crate) fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut [u32; FEATURES_PER_TOKEN]) -> usize {
-        let window = [
-            self.at(i, 0),
-            self.at(i, -1),
-            self.at(i, -2),
-            self.at(i, 1),
-            self.at(i, 2),
-        ];
-        keys(window, prev, prev2, out)
+        keys(window(|offset| self.at(i, offset)), prev, prev2, out)
     }
 }
 
@@ -335,14 +328,7 @@ impl<'s, 't> LazySentence<'s, 't> {
         prev2: usize,
         out: &mut [u32; FEATURES_PER_TOKEN],
     ) -> usize {
-        let window = [
-            self.at(i, 0),
-            self.at(i, -1),
-            self.at(i, -2),
-            self.at(i, 1),
-            self.at(i, 2),
-        ];
-        keys(window, prev, prev2, out)
+        keys(window(|offset| self.at(i, offset)), prev, prev2, out)
     }
 }
 
@@ -429,6 +415,12 @@ fn read(tokens: &[Token], i: usize, lists: &Lists, lower: &LowerWords, places: u
         suffix: affix_hash(t.text, true),
         flags: u64::from(flags),
     }
+}
+
+/// The reads of a token's window, in the order [`keys`] takes them: the token, one and two to the left, one and two
+/// to the right (`at` reads the token at an offset).
+fn window(mut at: impl FnMut(isize) -> Read) -> [Read; 5] {
+    [at(0), at(-1), at(-2), at(1), at(2)]
 }
 
 /// The feature keys of a token from the reads of its window (the token, one and two to the left, one and two to
