@@ -116,57 +116,10 @@ macro_rules! gid {
 }
 pub(crate) use gid;
 
-/// Index of a group name in [`GROUP_NAMES`] (for the names read from the tables' patterns).
+/// Index of a group name in [`GROUP_NAMES`] (for the names read from the tables' patterns, once per rule when
+/// the lexicon is built; the engine's own reads name their groups at compile time with [`gid!`]).
 pub fn group_id(name: &str) -> Option<usize> {
-    // Called for every group a normaliser reads (thousands of times an article): each name, at most sixteen
-    // bytes, is packed into one integer and found in a small open-addressing table by one multiplication and one
-    // or two comparisons, where hashing the string cost more than the rest of reading the group.
-    static IDS: OnceLock<[(u128, u8); GROUP_SLOTS]> = OnceLock::new();
-    let ids = IDS.get_or_init(|| {
-        let mut slots = [(0u128, u8::MAX); GROUP_SLOTS];
-        for (i, g) in GROUP_NAMES.iter().enumerate() {
-            let key = packed_name(g).unwrap_or(0);
-            let mut at = group_slot(key);
-            while slots[at].1 != u8::MAX {
-                at = (at + 1) % GROUP_SLOTS;
-            }
-            slots[at] = (key, i as u8);
-        }
-        slots
-    });
-    let key = packed_name(name)?;
-    let mut at = group_slot(key);
-    loop {
-        let (k, id) = ids[at];
-        if id == u8::MAX {
-            return None;
-        }
-        if k == key {
-            return Some(usize::from(id));
-        }
-        at = (at + 1) % GROUP_SLOTS;
-    }
-}
-
-/// Slots of [`group_id`]'s table: a power of two, at least twice the group names.
-const GROUP_SLOTS: usize = 128;
-const _: () = assert!(GROUP_NAMES.len() * 2 <= GROUP_SLOTS && GROUP_NAMES.len() < u8::MAX as usize);
-
-/// A name of one to sixteen bytes as one integer (zero-padded, so names of different lengths differ).
-fn packed_name(name: &str) -> Option<u128> {
-    let bytes = name.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    Some(u128::from_le_bytes(buf))
-}
-
-/// Where a packed name's probe starts.
-fn group_slot(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(17);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % GROUP_SLOTS
+    GROUP_NAMES.iter().position(|g| *g == name)
 }
 
 /// Word classes by name, each mapping the lower-cased word to its entry.

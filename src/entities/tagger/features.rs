@@ -209,14 +209,14 @@ pub(crate) struct Sentence {
 
 impl Sentence {
     /// Reads each token of a sentence (training reads every token). Linear in the tokens.
-    pub(crate) fn new(tokens: &[Token], lists: &Lists, lower: &LowerWords) -> Sentence {
-        let mut key = String::new();
-        let mut sizes = |name: &str, next: Option<&str>| match next {
-            None => lists.place_size(name, &mut key),
-            Some(next) => lists.place_size(&format!("{name} {next}"), &mut key),
-        };
+    pub(crate) fn new<'t>(tokens: &[Token<'t>], lists: &Lists, lower: &LowerWords) -> Sentence {
+        // The gazetteer asked as the tagger asks it: a word pair is shared by both its words' reads.
+        let mut sizes = PlaceSizes::default();
         let reads = (0..tokens.len())
-            .map(|i| read(tokens, i, lists, lower, place_bits(tokens, i, &mut sizes)))
+            .map(|i| {
+                let places = place_bits(tokens, i, &mut |name, next| sizes.get(lists, name, next));
+                read(tokens, i, lists, lower, places)
+            })
             .collect();
         Sentence { reads }
     }
