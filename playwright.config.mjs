@@ -6,7 +6,9 @@ const port = Number(process.env.DATELINE_E2E_PORT || 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-artifacts/playwright',
-  timeout: 30_000,
+  // Generous: these are waits for behaviour, never limits on speed (a loaded CI machine is slower).
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   workers: 2,
   reporter: 'list',
   use: {

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shared } from './helpers.mjs';
+import { shared, viewSaved } from './helpers.mjs';
 
 // Written for this test: no dateline, weekdays only, one full date written in the text.
 const UNDATED = [
@@ -46,7 +46,7 @@ test('"From the text" takes the newest date written in the article, and the choi
   await prompt.getByRole('button', { name: 'From the text' }).click();
   await expect(prompt).toBeHidden();
   await expect(page.locator('.dct-found')).toContainText('2025-03-14 (from the newest date in the text)');
-  await page.waitForTimeout(600);
+  await viewSaved(page);
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto(page.url());
@@ -73,7 +73,7 @@ test('a saved page\'s date survives a reload and a fresh context', async ({ page
   const date = page.getByRole('region', { name: 'About this page' }).locator('.page-date time');
   await expect(date).toHaveAttribute('datetime', new RegExp('^' + published));
   await expect(page.locator('.dct-found')).toContainText("(from the page's metadata)");
-  await page.waitForTimeout(600);
+  await viewSaved(page);
   const address = page.url();
   await page.reload();
   await expect(page.locator('.dct-found')).toContainText(`${published}`);

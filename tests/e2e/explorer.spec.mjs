@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, seedPath, watchRequests } from './helpers.mjs';
+import { artifacts, seedPath, watchRequests, viewSaved } from './helpers.mjs';
 
 mkdirSync(artifacts, { recursive: true });
 
@@ -56,7 +56,7 @@ test.describe('with the reference article', () => {
     await page.getByRole('region', { name: 'Article', exact: true }).locator('mark.hl-metonym').first().click();
     await page.getByRole('button', { name: 'Not a place' }).click();
     await timelineItems(page).first().click();
-    await page.waitForTimeout(600);
+    await viewSaved(page);
     const address = page.url();
     expect(address).toContain('#v1.');
     const before = {
@@ -89,7 +89,7 @@ test('a corrupted link gives a message and the page keeps working', async ({ pag
 test('a bad link never overwrites the autosave', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('textbox', { name: 'Article text' }).fill('My own notes about Faenza on Wednesday.');
-  await page.waitForTimeout(700);
+  await viewSaved(page);
   await page.goto('about:blank');
   await page.goto('./#v1.broken');
   await expect(page.getByRole('alert').first()).toContainText('could not be opened');
@@ -184,7 +184,7 @@ test('several articles share one timeline, coloured by article, and travel in th
   const fromSample = await timeline.locator('.tl-item.art-1').first().getAttribute('aria-label');
   expect(fromSample).toMatch(/\(article 2\)$/);
   // Both articles travel in the link.
-  await page.waitForTimeout(600);
+  await viewSaved(page);
   const context = await browser.newContext();
   const other = await context.newPage();
   await other.goto(page.url());

@@ -1,5 +1,6 @@
 // Shared by the end-to-end specs.
 import { join } from 'node:path';
+import { expect } from '@playwright/test';
 
 /** The evaluation material beside the project (or DATELINE_SHARED). */
 export const shared = process.env.DATELINE_SHARED || join(process.cwd(), '..', 'shared');
@@ -17,4 +18,13 @@ export function watchRequests(page, baseURL) {
     if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
   });
   return foreign;
+}
+
+/**
+ * Waits until the page has written its view into the address and the autosave: it does so once the view
+ * has stayed unchanged for a moment, and its share bar is `aria-busy` until then. Waiting for this rather
+ * than for a fixed time keeps link tests right on a slow or loaded machine.
+ */
+export async function viewSaved(page) {
+  await expect(page.locator('.share-bar')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
 }

@@ -1,13 +1,14 @@
 // Keyboard (issue 22, item 6): skip buttons reach each region from the top of the page in a few key presses, and
 // Escape closes the inspector; codes read as words in the event list and the inspector (item 8).
 import { test, expect } from '@playwright/test';
+import { viewSaved } from './helpers.mjs';
 
 test('from the top, the timeline is two Tabs and an Enter away', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
   // From the top of a freshly opened page (the link holds the sample).
-  await page.waitForTimeout(700);
+  await viewSaved(page);
   await page.reload();
   await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
   await page.keyboard.press('Tab');

@@ -1,6 +1,7 @@
 // Opening a share link never silently replaces the article a person had (issue 22, item 7): type notes, open a
 // link, type one character, reload: the notes are offered back, and restoring them keeps the link's article too.
 import { test, expect } from '@playwright/test';
+import { viewSaved } from './helpers.mjs';
 
 const NOTES = 'My own notes on the river talks, not yet anywhere else.';
 
@@ -9,7 +10,7 @@ test('a link does not overwrite the autosaved article: it is offered back, also 
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
-  await page.waitForTimeout(700);
+  await viewSaved(page);
   const link = page.url();
   expect(link).toContain('#v1.');
 
@@ -20,7 +21,7 @@ test('a link does not overwrite the autosaved article: it is offered back, also 
   const offer = page.getByRole('alert').filter({ hasText: 'Restore your last article' });
   if (await offer.isVisible()) await offer.getByRole('button', { name: 'Discard' }).click();
   await box.fill(NOTES);
-  await page.waitForTimeout(700);
+  await viewSaved(page);
 
   // Opening the link shows its article, and offers the notes back at once.
   await page.goto('about:blank');
@@ -30,14 +31,14 @@ test('a link does not overwrite the autosaved article: it is offered back, also 
   // An edit of the link's article, then a reload: the notes are still offered.
   await box.press('End');
   await box.type('!');
-  await page.waitForTimeout(700);
+  await viewSaved(page);
   await page.reload();
   await expect(offer).toContainText('(11 words)');
   await offer.getByRole('button', { name: 'Restore' }).click();
   await expect(box).toHaveValue(NOTES);
   // The link's article the notes replaced is kept in turn: after a reload (the address now holds the notes) it is
   // the one offered back.
-  await page.waitForTimeout(700);
+  await viewSaved(page);
   await page.reload();
   await expect(box).toHaveValue(NOTES);
   await expect(offer).toBeVisible();

@@ -2,6 +2,7 @@
 // Space select as a click does, and the selected or last focused item keeps the region's stop; from the top of the
 // page the timeline is a few key presses away; Escape closes the inspector.
 import { test, expect } from '@playwright/test';
+import { viewSaved } from './helpers.mjs';
 
 const regions = ['Article', 'Timeline', 'Map', 'Events'];
 const region = (page, name) => page.getByRole('region', { name, exact: true });
@@ -48,7 +49,7 @@ test('each region with several items is one Tab stop', async ({ page }) => {
 test('from the top of the page, the timeline is reached in at most 6 key presses, and one Tab leaves it', async ({ page }) => {
   await sample(page);
   // A freshly opened page (its link holds the sample), the focus at its top.
-  await page.waitForTimeout(700);
+  await viewSaved(page);
   await page.reload();
   await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
   await expect(region(page, 'Timeline').locator('[data-rove][tabindex="0"]')).toHaveCount(1);

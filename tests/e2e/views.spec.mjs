@@ -2,13 +2,13 @@
 // input, and a print stylesheet without the controls; screenshots of both in test-artifacts/.
 import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
-import { artifacts } from './helpers.mjs';
+import { artifacts, viewSaved } from './helpers.mjs';
 
 async function sampleLink(page) {
   await page.goto('./');
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/);
-  await page.waitForTimeout(700);
+  await viewSaved(page);
   return page.url();
 }
 

@@ -19,7 +19,11 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let _timed = crate::app::Timed::start("render App");
     let state = use_reducer(State::default);
-    let Persistence { link, restore_offer } = use_persistence(&state);
+    let Persistence {
+        link,
+        writing,
+        restore_offer,
+    } = use_persistence(&state);
     let Analysing { bar, stop } = use_analysis(&state);
     let settled = use_settled_analysis(state.analysis.clone(), STATUS_HOPS);
     let status = status_line(&state, bar.as_ref(), same_analysis(&settled, &state.analysis));
@@ -55,7 +59,7 @@ pub fn App() -> Html {
                 if !embed {
                     <InputPanel />
                     if !link.is_empty() || too_long {
-                        <ShareBar link={AttrValue::from((*link).clone())} {too_long} />
+                        <ShareBar link={AttrValue::from((*link).clone())} {too_long} writing={*writing} />
                     }
                 }
                 {status_bar(bar.as_ref(), status, stop)}

@@ -15,6 +15,9 @@ pub struct ShareBarProps {
     /// The texts are too long for a link: only the file and the exports are offered.
     #[prop_or_default]
     pub too_long: bool,
+    /// The link is being written (the view changed less than the save delay ago): `aria-busy`.
+    #[prop_or_default]
+    pub writing: bool,
 }
 
 /// The share and export controls.
@@ -71,7 +74,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     .collect();
     let kb = size as f64 / 1024.0;
     html! {
-        <div class="share-bar">
+        <div class="share-bar" aria-busy={if props.writing { "true" } else { "false" }}>
             if props.too_long {
                 <span class="link-size long">
                     {"This article is too long for a share link; send the .dateline.json file instead."}

@@ -18,6 +18,9 @@ const SAVE_DELAY_MS: u32 = 300;
 pub struct Persistence {
     /// The current share link's fragment (empty when there is none).
     pub link: UseStateHandle<String>,
+    /// The view changed and its link and autosave are not written yet (they are, once it stays unchanged for
+    /// [`SAVE_DELAY_MS`]); the share bar says so with `aria-busy`, and end-to-end tests wait for it.
+    pub writing: UseStateHandle<bool>,
     /// The articles found at start (the autosave, then those a link replaced), offered to the person rather than
     /// applied silently; the newest first.
     pub restore_offer: UseStateHandle<Vec<ViewState>>,
@@ -43,8 +46,14 @@ pub fn use_persistence(state: &AppContext) -> Persistence {
             move || drop(listeners)
         });
     }
-    use_save(state, link.clone(), pending_save);
-    Persistence { link, restore_offer }
+    // `_eq`: a burst of edits re-renders for the first only.
+    let writing = use_state_eq(|| false);
+    use_save(state, link.clone(), writing.clone(), pending_save);
+    Persistence {
+        link,
+        writing,
+        restore_offer,
+    }
 }
 
 /// Opens the view in the address and offers back the articles the person had: the autosave and those kept from
@@ -98,7 +107,12 @@ fn save_when_hidden(pending_save: Rc<RefCell<Option<ViewState>>>) -> Option<(Eve
 
 /// The address always holds the current view; the autosave follows the person's own edits.
 #[hook]
-fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<RefCell<Option<ViewState>>>) {
+fn use_save(
+    state: &AppContext,
+    link: UseStateHandle<String>,
+    writing: UseStateHandle<bool>,
+    pending_save: Rc<RefCell<Option<ViewState>>>,
+) {
     // What the view is made of, compared cheaply; the view itself is built only when it is written.
     // Added articles never change in place (switching gives them new keys), so their keys stand for them.
     let key = (
@@ -122,6 +136,7 @@ fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<R
         // again would hold up the page for nothing.
         if snapshot.from_link && snapshot.too_long_for_link() {
             link.set(persist::fragment());
+            writing.set(false);
             return Box::new(|| ()) as Box<dyn FnOnce()>;
         }
         // A long text's autosave is kept ready at once, not 300 ms later: a page left sooner (switching
@@ -129,6 +144,7 @@ fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<R
         if edited && snapshot.too_long_for_link() {
             *pending_save.borrow_mut() = Some(snapshot.view_state());
         }
+        writing.set(true);
         let timeout = Timeout::new(SAVE_DELAY_MS, move || {
             let view = snapshot.view_state();
             let too_long = snapshot.too_long_for_link();
@@ -142,6 +158,7 @@ fn use_save(state: &AppContext, link: UseStateHandle<String>, pending_save: Rc<R
                 }
             }
             link.set(encoded);
+            writing.set(false);
         });
         Box::new(move || drop(timeout))
     });
