@@ -27,6 +27,8 @@ pub(super) struct Context<'t, 'c> {
     persons: HashSet<&'t str>,
     /// Spans of entities and organisation phrases no place may overlap.
     blocked: Blocked,
+    /// Organisation names the name tagger found ("Air France-KLM", "Bank of Canada").
+    tagged_orgs: OrgNames,
     /// Where sentences start (bytes), sorted.
     sentence_starts: Vec<usize>,
     cues: &'c Cues,
@@ -59,11 +61,18 @@ impl<'t, 'c> Context<'t, 'c> {
                 .map(|e| e.span)
                 .chain(orgs),
         );
+        let tagged_orgs = OrgNames::new(
+            entities
+                .iter()
+                .filter(|e| e.tagged && e.kind == EntityKind::Org)
+                .map(|e| e.span),
+        );
         Context {
             text,
             toks,
             persons,
             blocked,
+            tagged_orgs,
             sentence_starts: {
                 let mut starts: Vec<usize> = segments.iter().map(|s| s.span.start).collect();
                 starts.sort_unstable();
@@ -108,6 +117,45 @@ impl Blocked {
         // The spans starting before `span` ends overlap it when one of them reaches past its start.
         let before = self.starts.partition_point(|&s| s < span.end);
         before > 0 && self.max_end[before - 1] > span.start && span.start < span.end
+    }
+}
+
+/// The organisation names the name tagger found. Unlike the rules' names they do not block every place they
+/// overlap: a country that leads a name is a place in its own right ("the US Federal Reserve", "British
+/// Airways", as MEANTIME annotates them), and the tagger's names are less sure. A place further inside is part
+/// of the name ("Air France", "Bank of Canada", "Toyota Motor Manufacturing Kentucky").
+struct OrgNames {
+    /// The names' spans, sorted by start.
+    spans: Vec<Span>,
+}
+
+impl OrgNames {
+    fn new(spans: impl Iterator<Item = Span>) -> OrgNames {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        OrgNames { spans }
+    }
+
+    /// True when `span` lies inside a name and does not start it, and the words before it in the name make it
+    /// part of the name ("Air France", "Yahoo Japan", "Statistics New Zealand"): not a locative word, which says
+    /// where the named thing is ("University of Cincinnati", "Northeast Nebraska", "the Homestead in Lombard",
+    /// kept as the cue table's `org_before` keeps them), nor a comma, "&" or "and", where a name the tagger ran on
+    /// holds two ("Auckland, Christchurch"). O(log n) for n names (the names do not overlap, so only the last one
+    /// starting before `span` can hold it), plus the words before `span` in that name.
+    fn holds_inside(&self, text: &str, span: Span, cues: &Cues) -> bool {
+        let before = self.spans.partition_point(|s| s.start < span.start);
+        let Some(name) = before.checked_sub(1).map(|k| self.spans[k]) else {
+            return false;
+        };
+        if name.end < span.end {
+            return false;
+        }
+        let lead = &text[name.start..span.start];
+        let mut words = lead
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty());
+        !(lead.contains([',', '&'])
+            || words.any(|w| w == "and" || cues.locative.contains(w.to_ascii_lowercase().as_str())))
     }
 }
 
@@ -163,6 +211,7 @@ pub(super) fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[P
         toks,
         persons,
         blocked,
+        tagged_orgs,
         sentence_starts,
         cues,
         ..
@@ -171,7 +220,10 @@ pub(super) fn judge(ctx: &Context<'_, '_>, (i, j): (usize, usize), postings: &[P
     let span = Span::new(toks[i].span.start, toks[j].span.end);
     let surface = span.slice(text);
     // "Mobile, Alabama" and "Nice, France" are places even though the words alone are not.
-    if blocked.overlaps(span) || cues.stopwords.contains(surface) && !size.container_after {
+    if blocked.overlaps(span)
+        || tagged_orgs.holds_inside(text, span, cues)
+        || cues.stopwords.contains(surface) && !size.container_after
+    {
         return Verdict::Drop;
     }
     let places: Vec<&Posting> = postings.iter().filter(|p| p.flags & FLAG_ADJECTIVE == 0).collect();
