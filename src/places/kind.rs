@@ -1,6 +1,6 @@
 //! Literal or metonym: does the name stand for the place, or for its government ("Moscow said")?
 //!
-//! Only countries and national capitals are read as actors. Evidence, first match wins: an actor phrase
+//! Only countries and national capitals are read as actors, and never a dateline. Evidence, first match wins: an actor phrase
 //! before ("accused Russia", "pressure on Moscow"); a locative before ("in Syria") makes it literal; an actor
 //! noun after ("US officials", "Beijing's response"); being the subject of an actor verb, past auxiliaries
 //! and coordinated names ("Washington and Moscow support", "the US has repeatedly said"). Capitals default
@@ -21,6 +21,10 @@ fn word(text: &str, toks: &[Token<'_>], k: usize) -> (String, usize) {
 
 /// Decides the kind of mention `m`, whose chosen reading is a country or a capital (`capital`).
 pub fn kind(text: &str, toks: &[Token<'_>], mentions: &[Mention], m: usize, capital: bool, cues: &Cues) -> PlaceKind {
+    // A dateline ("PARIS, March 3 (Reuters) -") says where the story was written: the place itself.
+    if mentions[m].dateline {
+        return PlaceKind::Literal;
+    }
     let (i, j) = mentions[m].tokens;
     // Words before, skipping "the".
     let mut b = i;

@@ -317,6 +317,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_capital_is_the_place_itself_and_the_same_capital_saying_things_is_not() {
+        let p =
+            run("PARIS, March 3 (Reuters) - The airline said on Tuesday it would cut jobs. Paris said it would help.");
+        let kinds: Vec<(&str, PlaceKind)> = p.iter().map(|p| (p.text.as_str(), p.kind)).collect();
+        assert_eq!(
+            kinds,
+            [("PARIS", PlaceKind::Literal), ("Paris", PlaceKind::Metonym)],
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn a_dateline_in_capitals_settles_the_same_name_in_the_body() {
         // The gazetteer has no Hurricane in West Virginia: the dateline's container is the best point, and
         // the body's "Hurricane" is the same name whatever its case.
