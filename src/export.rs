@@ -57,7 +57,7 @@ impl fmt::Display for UnknownFormat {
 impl std::error::Error for UnknownFormat {}
 
 impl Format {
-    /// Names accepted by [`Format::from_str`].
+    /// Names accepted by [`Format::from_str`], the formats' own names first, in the order of the variants.
     pub const NAMES: &'static [&'static str] = &[
         "json",
         "jsonl",
@@ -70,19 +70,10 @@ impl Format {
         "text",
     ];
 
-    /// The format's own name (the first of [`Format::NAMES`] that [`Format::from_str`] reads as it).
+    /// The format's own name: its entry in [`Format::NAMES`], which lists the variants in order (a unit test
+    /// checks that [`Format::from_str`] reads each name back as its format).
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Jsonl => "jsonl",
-            Format::GeoJson => "geojson",
-            Format::Csv => "csv",
-            Format::Ics => "ics",
-            Format::TimelineJs => "timelinejs",
-            Format::StoryMapJs => "storymapjs",
-            Format::TimeMl => "timeml",
-            Format::Text => "text",
-        }
+        Format::NAMES[self as usize]
     }
 
     /// The file name extension of the format.

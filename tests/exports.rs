@@ -238,6 +238,21 @@ fn format_names_parse_and_unknown_ones_are_refused() {
         assert!(name.parse::<Format>().is_ok(), "{name}");
     }
     assert!("docx".parse::<Format>().unwrap_err().to_string().contains("geojson"));
+    // Each format's own name (its place in NAMES) is read back as that format.
+    let every = [
+        Format::Json,
+        Format::Jsonl,
+        Format::GeoJson,
+        Format::Csv,
+        Format::Ics,
+        Format::TimelineJs,
+        Format::StoryMapJs,
+        Format::TimeMl,
+        Format::Text,
+    ];
+    for format in every {
+        assert_eq!(format.name().parse::<Format>(), Ok(format), "{}", format.name());
+    }
 }
 
 #[test]
