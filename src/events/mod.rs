@@ -650,10 +650,8 @@ fn attach_places(clusters: &mut [Cluster], near: &Near, sentence: Span, a: &Cont
         .filter(|p| p.kind == PlaceKind::Literal && sentence.contains(&p.span))
         .collect();
     for p in &places {
-        // "NAIROBI, April 15 (Reuters) -": the dateline says where the story was written, not where it happened
-        // (the places engine keeps a name in capitals only as a dateline).
-        let letters = p.text.chars().filter(|c| c.is_alphabetic());
-        if letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase) {
+        // The dateline says where the story was written, not where it happened.
+        if crate::places::is_dateline(p) {
             continue;
         }
         let before = words_before(toks, index_at(toks, p.span.start), 1);

@@ -54,6 +54,14 @@ pub(crate) mod work {
 /// Alternatives kept per place.
 const MAX_ALTERNATIVES: usize = 4;
 
+/// True for a place written as a dateline ("NAIROBI, April 15 (Reuters) -"): where the story was written. The
+/// places engine keeps a name of four letters or more in capitals only as a dateline (`recognise/judge.rs`; the
+/// short forms it keeps in capitals, US, UK, DRC, are shorter). O(length of the name).
+pub fn is_dateline(place: &Place) -> bool {
+    let letters = place.text.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase)
+}
+
 /// Finds the place mentions of the document and resolves them with the gazetteer of `ctx` (none without one);
 /// the demonyms among `ctx.entities` become places at their country.
 pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Place> {
@@ -326,6 +334,8 @@ mod tests {
             [("PARIS", PlaceKind::Literal), ("Paris", PlaceKind::Metonym)],
             "{p:?}"
         );
+        let datelines: Vec<bool> = p.iter().map(is_dateline).collect();
+        assert_eq!(datelines, [true, false]);
     }
 
     #[test]
