@@ -1,9 +1,8 @@
 // The first visit (issue 22, item 8): an empty page says what to do and offers the sample, instead of
 // "0 dates, 0 places, 0 events" and an axis of hours; clearing the text comes back to it.
 import { test, expect } from '@playwright/test';
+import { region } from './helpers.mjs';
 import AxeBuilder from '@axe-core/playwright';
-
-const region = (page, name) => page.getByRole('region', { name, exact: true });
 
 async function expectWelcome(page) {
   await expect(page.getByRole('status')).toHaveText('', { timeout: 20_000 });

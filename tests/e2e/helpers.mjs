@@ -28,3 +28,16 @@ export function watchRequests(page, baseURL) {
 export async function viewSaved(page) {
   await expect(page.locator('.share-bar')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
 }
+
+/** A region of the page by its exact name ("Article", "Timeline", "Map", "Events"). */
+export const region = (page, name) => page.getByRole('region', { name, exact: true });
+
+/** Opens the page and analyses the built-in sample, then waits until its map markers and event cards are drawn (a
+ * task after the article). */
+export async function openSample(page) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
+  await expect(region(page, 'Map').locator('.marker').first()).toBeVisible();
+  await expect(region(page, 'Events').locator('.event-card').first()).toBeVisible();
+}

@@ -2,8 +2,7 @@
 // across the antimeridian when the story is there; country names at world zoom and town names when zoomed in,
 // fetched after first paint, at least 12 px on screen, never over one another.
 import { test, expect } from '@playwright/test';
-
-const region = (page, name) => page.getByRole('region', { name, exact: true });
+import { region } from './helpers.mjs';
 
 // Written for this test: a story on both sides of the antimeridian.
 const PACIFIC = [

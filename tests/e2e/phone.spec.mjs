@@ -1,17 +1,13 @@
 // The phone (issue 22, item 6) at 390×844: the views stack, nothing scrolls sideways, the timeline fits the width,
 // text and the drawings' labels are at least 12 px, and the inspector opens as a sheet inside the screen.
 import { test, expect } from '@playwright/test';
+import { openSample, region } from './helpers.mjs';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-const region = (page, name) => page.getByRole('region', { name, exact: true });
-
 async function sample(page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
+  await openSample(page);
   await expect(region(page, 'Map').locator('.marker .label').first()).toBeVisible();
-  await expect(region(page, 'Events').locator('.event-card').first()).toBeVisible();
   // The drawings measure their width once laid out, and draw again at the phone's scale.
   await page.waitForTimeout(300);
 }

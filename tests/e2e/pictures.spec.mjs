@@ -3,13 +3,7 @@
 // story map from the page's exports.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-
-async function sample(page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
-  await expect(page.getByRole('region', { name: 'Map', exact: true }).locator('.marker').first()).toBeVisible();
-}
+import { openSample as sample } from './helpers.mjs';
 
 async function download(page, name) {
   const pending = page.waitForEvent('download');

@@ -2,19 +2,9 @@
 // Space select as a click does, and the selected or last focused item keeps the region's stop; from the top of the
 // page the timeline is a few key presses away; Escape closes the inspector.
 import { test, expect } from '@playwright/test';
-import { viewSaved } from './helpers.mjs';
+import { openSample as sample, region, viewSaved } from './helpers.mjs';
 
 const regions = ['Article', 'Timeline', 'Map', 'Events'];
-const region = (page, name) => page.getByRole('region', { name, exact: true });
-
-async function sample(page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
-  // The map's markers and the event cards are drawn a task after the article.
-  await expect(region(page, 'Map').locator('.marker').first()).toBeVisible();
-  await expect(region(page, 'Events').locator('.event-card').first()).toBeVisible();
-}
 
 /** Where the focus is: its region's name, and the item's key (`data-rove`). */
 const focused = (page) =>

@@ -2,14 +2,7 @@
 // (or the middle), "Fit" and one key ("0" or "f") bring every event back; no sequence of zooms leaves an empty view
 // without a way back.
 import { test, expect } from '@playwright/test';
-
-async function sample(page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Try the sample' }).click();
-  await expect(page.getByRole('status')).toContainText(/[1-9]\d* events/, { timeout: 20_000 });
-}
-
-const region = (page, name) => page.getByRole('region', { name, exact: true });
+import { openSample as sample, region } from './helpers.mjs';
 
 /** The ids of the events drawn on the timeline inside its box. */
 async function eventsInView(timeline) {
