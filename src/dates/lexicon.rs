@@ -586,30 +586,279 @@ fn expand(pattern: &str, classes: &Classes, full: bool) -> Result<String, String
     Ok(out)
 }
 
-/// An alternation of the words, longest first, cased words only with a capital (or all capitals) unless `any_case`.
+/// An alternation of the words, cased words only with their capitals unless `any_case`, written as a tree of their
+/// shared beginnings ("jan(?:uary|\\.|)"): under `(?i)` a word is a run of character classes, which the regex
+/// compiler does not merge, so a flat alternation of a class's words has every matcher try each word in turn at
+/// every candidate position, where the tree tries only the branches of the characters read. It matches what the
+/// flat alternation sorted longest first matches, with the same preference: no two branches of a node match the
+/// same character (see [`Prefixes::insert`]), so words compete only along one path, where the longer goes first.
 fn alternation<'a>(words: impl Iterator<Item = &'a Word>, any_case: bool) -> String {
-    let mut words: Vec<&Word> = words.collect();
-    words.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(b.text)));
-    let alts: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let escaped = regex::escape(w.text).replace(' ', r"\s+").replace('\'', "['’]");
-            if w.cased && !any_case {
-                let upper = regex::escape(&w.text.to_uppercase()).replace(' ', r"\s+");
-                format!("(?-i:{escaped}|{upper})")
-            } else {
-                escaped
-            }
+    let mut tree = Prefixes::default();
+    for w in words {
+        if w.cased && !any_case {
+            // Its capitals as written, its small letters in any case ("Apr", "APR"; "Christmas Eve", not "eve").
+            let step = |c: char| {
+                if c.is_uppercase() {
+                    Step::exact(c)
+                } else {
+                    Step::folded(c)
+                }
+            };
+            tree.insert(&w.text.chars().map(step).collect::<Vec<_>>());
+        } else {
+            tree.insert(&w.text.chars().map(Step::folded).collect::<Vec<_>>());
+        }
+    }
+    let mut out = String::from("(?:");
+    tree.write(&mut out);
+    out.push(')');
+    out
+}
+
+/// One character of a word in a [`Prefixes`] tree: in any case (under the pattern's `(?i)`), or exactly as written
+/// (a `cased` word). A character without a simple other case is always `Folded`; an apostrophe stands for both forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Step {
+    Folded(char),
+    Exact(char),
+}
+
+impl Step {
+    fn folded(c: char) -> Step {
+        Step::Folded(match c {
+            '’' => '\'',
+            c => Step::cases(c).map_or(c, |(lower, _)| lower),
         })
-        .collect();
-    // A word ending in a letter must not run into the next word; one ending in "." may.
-    format!("(?:{})", alts.join("|"))
+    }
+
+    fn exact(c: char) -> Step {
+        match Step::cases(c) {
+            Some(_) => Step::Exact(c),
+            None => Step::folded(c),
+        }
+    }
+
+    /// The small and capital forms of a letter that has exactly one of each.
+    fn cases(c: char) -> Option<(char, char)> {
+        let (mut lower, mut upper) = (c.to_lowercase(), c.to_uppercase());
+        match (lower.next(), lower.next(), upper.next(), upper.next()) {
+            (Some(l), None, Some(u), None) if l != u => Some((l, u)),
+            _ => None,
+        }
+    }
+
+    /// The character forms this step matches, each as an exact step.
+    fn exact_forms(self) -> Vec<Step> {
+        match self {
+            Step::Folded(c) => match Step::cases(c) {
+                Some((l, u)) => vec![Step::Exact(l), Step::Exact(u)],
+                None => vec![self],
+            },
+            Step::Exact(_) => vec![self],
+        }
+    }
+
+    /// The letter in small case, whatever the step.
+    fn key(self) -> char {
+        match self {
+            Step::Folded(c) | Step::Exact(c) => Step::cases(c).map_or(c, |(lower, _)| lower),
+        }
+    }
+}
+
+/// The words of a class as a tree of their characters ([`alternation`]).
+#[derive(Default, Clone)]
+struct Prefixes {
+    /// The characters that may follow, each with its subtree; no two match the same character.
+    next: Vec<(Step, Prefixes)>,
+    /// A word ends here.
+    ends: bool,
+    /// The longest word through this node, in characters from it: branches are tried longest first.
+    depth: usize,
+}
+
+impl Prefixes {
+    /// Adds a word. A step in any case beside exact steps of the same letter ("christmas" beside "Christmas Eve")
+    /// is split into its two exact forms, each taking the other's words, so that branches never overlap.
+    fn insert(&mut self, word: &[Step]) {
+        let Some((&first, rest)) = word.split_first() else {
+            self.ends = true;
+            return;
+        };
+        self.depth = self.depth.max(word.len());
+        let same_letter = |s: &Step| s.key() == first.key();
+        let folded_there = self
+            .next
+            .iter()
+            .any(|(s, _)| same_letter(s) && matches!(s, Step::Folded(_)));
+        let exact_there = self
+            .next
+            .iter()
+            .any(|(s, _)| same_letter(s) && matches!(s, Step::Exact(_)));
+        let targets = match first {
+            Step::Folded(_) if exact_there => first.exact_forms(),
+            Step::Exact(_) if folded_there => {
+                // Split the folded branch into its exact forms, each with a copy of its words.
+                if let Some(at) = self.next.iter().position(|(s, _)| same_letter(s)) {
+                    let (folded, sub) = self.next.remove(at);
+                    for form in folded.exact_forms() {
+                        self.child(form).merge(&sub);
+                    }
+                }
+                vec![first]
+            }
+            _ => vec![first],
+        };
+        for step in targets {
+            self.child(step).insert(rest);
+        }
+    }
+
+    /// The branch of `step`, made if missing.
+    fn child(&mut self, step: Step) -> &mut Prefixes {
+        let at = match self.next.iter().position(|(s, _)| *s == step) {
+            Some(at) => at,
+            None => {
+                self.next.push((step, Prefixes::default()));
+                self.next.len() - 1
+            }
+        };
+        &mut self.next[at].1
+    }
+
+    /// Adds every word of `other` (a subtree) to this one.
+    fn merge(&mut self, other: &Prefixes) {
+        for word in other.words() {
+            self.insert(&word);
+        }
+    }
+
+    /// The words of this subtree, as steps from it.
+    fn words(&self) -> Vec<Vec<Step>> {
+        let mut out = Vec::new();
+        if self.ends {
+            out.push(Vec::new());
+        }
+        for (step, sub) in &self.next {
+            for mut rest in sub.words() {
+                rest.insert(0, *step);
+                out.push(rest);
+            }
+        }
+        out
+    }
+
+    /// Writes the regex of what follows this node into `out`: its branches longest first (then by character), the
+    /// word that ends here last; a run of exact characters in one `(?-i:…)` group.
+    fn write(&self, out: &mut String) {
+        let mut order: Vec<&(Step, Prefixes)> = self.next.iter().collect();
+        order.sort_by(|a, b| b.1.depth.cmp(&a.1.depth).then(a.0.cmp(&b.0)));
+        let branches = order.len() + usize::from(self.ends && !order.is_empty());
+        if branches > 1 {
+            out.push_str("(?:");
+        }
+        for (k, &(step, ref sub)) in order.into_iter().enumerate() {
+            if k > 0 {
+                out.push('|');
+            }
+            // Follow the branch while it does not fork, so that exact characters share one group.
+            let (mut run, mut node) = (vec![step], sub);
+            while let ([(next, sub)], false) = (node.next.as_slice(), node.ends) {
+                run.push(*next);
+                node = sub;
+            }
+            let mut exact = false;
+            for step in run {
+                let (c, is_exact) = match step {
+                    Step::Folded(c) => (c, false),
+                    Step::Exact(c) => (c, true),
+                };
+                if is_exact != exact {
+                    out.push_str(if is_exact { "(?-i:" } else { ")" });
+                    exact = is_exact;
+                }
+                match c {
+                    ' ' => out.push_str(r"\s+"),
+                    '\'' => out.push_str("['’]"),
+                    c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+                }
+            }
+            if exact {
+                out.push(')');
+            }
+            node.write(out);
+        }
+        if branches > 1 {
+            if self.ends {
+                out.push('|');
+            }
+            out.push(')');
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lang::literals::DIGIT;
+
+    /// The flat alternation, longest word first, that [`alternation`] writes as a tree.
+    fn flat_alternation(words: &[&Word]) -> String {
+        let mut words = words.to_vec();
+        words.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(b.text)));
+        let alts: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let escaped = regex::escape(w.text).replace(' ', r"\s+").replace(['\'', '’'], "['’]");
+                let upper = regex::escape(&w.text.to_uppercase()).replace(' ', r"\s+");
+                if w.cased {
+                    format!("(?-i:{escaped}|{upper})")
+                } else {
+                    escaped
+                }
+            })
+            .collect();
+        format!("(?:{})", alts.join("|"))
+    }
+
+    #[test]
+    fn a_class_as_a_tree_matches_what_its_flat_alternation_matches() {
+        let lex = Lexicon::build(&lang::EN).expect("tables compile");
+        for (name, words) in lex.classes.iter() {
+            let list: Vec<&Word> = words.values().collect();
+            let tree = Regex::new(&format!("(?i)^{}", alternation(list.iter().copied(), false))).expect("tree");
+            let flat = Regex::new(&format!("(?i)^{}", flat_alternation(&list))).expect("flat");
+            // Each word as written, in small letters and in capitals, alone, run into a longer word and before
+            // another word, in the same case; and each word's beginnings. (Mixed case, "TUEs", is where the two
+            // differ: the tree asks a cased word for its capitals only.)
+            for w in &list {
+                let forms = [w.text.to_string(), w.text.to_lowercase(), w.text.to_uppercase()];
+                for form in forms {
+                    let more = |s: &str| {
+                        if form == w.text.to_uppercase() {
+                            s.to_uppercase()
+                        } else {
+                            s.to_string()
+                        }
+                    };
+                    let mut probes = vec![
+                        form.clone(),
+                        format!("{form}{}", more("s")),
+                        format!("{form} {}", more("day")),
+                        format!("{form}. x"),
+                    ];
+                    probes.extend(form.char_indices().map(|(i, _)| form[..i].to_string()));
+                    for probe in probes {
+                        assert_eq!(
+                            tree.find(&probe).map(|m| m.end()),
+                            flat.find(&probe).map(|m| m.end()),
+                            "class {name}, text {probe:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn english_tables_compile() {
