@@ -161,6 +161,9 @@ pub struct Lexicon {
     /// Word classes by name, each mapping the lower-cased word (as bytes, so look-ups need no UTF-8 check of a key
     /// built on the stack) to its entry.
     pub classes: Arc<Classes>,
+    /// The same words by their look-up key, each with its classes: one probe answers [`Lexicon::word`], where a
+    /// probe for the class and another for the word cost twice as much for the tense cues read around every date.
+    by_word: FastMap<Box<[u8]>, Vec<(&'static str, Word)>>,
     /// The rules, in table order.
     pub rules: Vec<Rule>,
     /// The literals the rules need, found in a text in one pass.
@@ -244,6 +247,12 @@ impl Lexicon {
                 .or_default()
                 .insert(row[1].to_lowercase().into_bytes().into_boxed_slice(), word);
         }
+        let mut by_word: FastMap<Box<[u8]>, Vec<(&'static str, Word)>> = FastMap::default();
+        for (class, words) in &classes {
+            for (key, word) in words {
+                by_word.entry(key.clone()).or_default().push((class, word.clone()));
+            }
+        }
         let classes = Arc::new(classes);
         let mut rules = Vec::new();
         let mut raw = Vec::new();
@@ -284,6 +293,7 @@ impl Lexicon {
         }
         Ok(Lexicon {
             classes,
+            by_word,
             rules,
             literals,
             raw,
@@ -358,15 +368,19 @@ impl Lexicon {
 
     /// The entry of `word` (any case) in `class`.
     pub fn word(&self, class: &str, word: &str) -> Option<&Word> {
-        let words = self.classes.get(class)?;
         // Short ASCII words ("Monday", "last  week"): the key is built on the stack in one pass. This is called for
         // every word around every date (tense cues), so an allocation here was a sizeable share of the analysis.
         let mut buf = [0u8; KEY_BYTES];
-        if let Some(key) = ascii_key(word.as_bytes(), &mut buf) {
-            return words.get(key);
-        }
-        let key = normalise_space(word).to_lowercase().replace('’', "'");
-        words.get(key.as_bytes())
+        let owned;
+        let key = match ascii_key(word.as_bytes(), &mut buf) {
+            Some(key) => key,
+            None => {
+                owned = normalise_space(word).to_lowercase().replace('’', "'");
+                owned.as_bytes()
+            }
+        };
+        let classes = self.by_word.get(key)?;
+        classes.iter().find(|(c, _)| *c == class).map(|(_, w)| w)
     }
 
     /// True when `word` (any case) belongs to `class`.

@@ -304,25 +304,29 @@ impl Lexicon {
     }
 }
 
-/// Runs of letters, digits and apostrophes joined by single hyphens ("al-Assad's"), with their offsets.
+/// Runs of letters, digits and apostrophes joined by single hyphens ("al-Assad's"), with their offsets. Reads
+/// ASCII a byte at a time (most of a text), other characters decoded; linear in the text.
 fn word_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'' || c == '’' || c == '-';
-    let mut rest = text.char_indices().peekable();
+    let char_at = move |at: usize| -> Option<(char, usize)> {
+        match *text.as_bytes().get(at)? {
+            b if b.is_ascii() => Some((char::from(b), 1)),
+            _ => text.get(at..)?.chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut at = 0;
     std::iter::from_fn(move || loop {
-        let (i, c) = rest.next()?;
+        let (c, len) = char_at(at)?;
+        let start = at;
+        at += len;
         if !word(c) || c == '-' {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = rest.peek() {
-            if !word(d) {
-                break;
-            }
-            end = j + d.len_utf8();
-            rest.next();
+        while let Some((_, len)) = char_at(at).filter(|&(d, _)| word(d)) {
+            at += len;
         }
-        let run = text[i..end].trim_end_matches('-');
-        return Some((i, run));
+        let run = text[start..at].trim_end_matches('-');
+        return Some((start, run));
     })
 }
 

@@ -70,9 +70,11 @@ pub fn recognise(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        let al_prefix = cues.hyphen_articles.contains(t.text)
+        // The cheap tests first: this runs for every token.
+        let al_prefix = !t.is_capitalised()
+            && text.as_bytes().get(t.span.end) == Some(&b'-')
             && toks.get(i + 1).is_some_and(|n| n.is_capitalised())
-            && text.get(t.span.end..t.span.end + 1) == Some("-");
+            && cues.hyphen_articles.contains(t.text);
         if !(t.is_capitalised() || al_prefix) {
             i += 1;
             continue;
