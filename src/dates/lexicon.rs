@@ -368,6 +368,12 @@ impl Lexicon {
 
     /// The entry of `word` (any case) in `class`.
     pub fn word(&self, class: &str, word: &str) -> Option<&Word> {
+        Lexicon::in_class(self.entries(word), class)
+    }
+
+    /// Every class `word` (any case) belongs to, with its entry there: one look-up, for a caller that asks about
+    /// several classes of one word (the tense cues around a date).
+    pub fn entries(&self, word: &str) -> &[(&'static str, Word)] {
         // Short ASCII words ("Monday", "last  week"): the key is built on the stack in one pass. This is called for
         // every word around every date (tense cues), so an allocation here was a sizeable share of the analysis.
         let mut buf = [0u8; KEY_BYTES];
@@ -379,8 +385,12 @@ impl Lexicon {
                 owned.as_bytes()
             }
         };
-        let classes = self.by_word.get(key)?;
-        classes.iter().find(|(c, _)| *c == class).map(|(_, w)| w)
+        self.by_word.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entry in `class` among a word's `entries` ([`Lexicon::entries`]).
+    pub fn in_class<'e>(entries: &'e [(&'static str, Word)], class: &str) -> Option<&'e Word> {
+        entries.iter().find(|(c, _)| *c == class).map(|(_, w)| w)
     }
 
     /// True when `word` (any case) belongs to `class`.

@@ -2,6 +2,7 @@
 
 use super::Context;
 use crate::calendar::Date;
+use crate::dates::lexicon::{Lexicon, Word};
 use crate::dates::words::{ahead, behind, last_word, segment_of, word_offsets, LOOK_BYTES};
 use crate::model::Span;
 use crate::segment::Segment;
@@ -147,12 +148,14 @@ impl Context<'_> {
                 pair.push(' ');
                 pair.push_str(n);
             }
-            let two = (!pair.is_empty()).then_some(pair.as_str());
+            // Each word and pair is looked up once, for all the classes asked below.
+            let (of_word, of_pair) = (self.lex.entries(w), self.lex.entries(&pair));
+            let in_pair = |class: &str| Lexicon::in_class(of_pair, class);
             // The one or two words before this one: "had been scheduled", "will be held".
             let prev = |n: usize| k.checked_sub(n).and_then(|j| words.get(j)).map(|&(_, p)| p);
             let next = [k + 1, k + 2].map(|j| words.get(j).map(|&(_, n)| n));
             let head_of_sentence = self.sentence_head(seg, i);
-            let lean = if self.future_cue(w, next, head_of_sentence) || two.is_some_and(|t| self.cue("futurecue", t)) {
+            let lean = if self.future_cue_of(of_word, w, next, head_of_sentence) || in_pair("futurecue").is_some() {
                 // A plan told in the pluperfect or as superseded ("had been scheduled to expire Friday",
                 // "as previously planned"), or in the simple past ("was scheduled for Sept. 26", `simplepast`; not
                 // a progressive, "were planning to drive ... on Monday", which tells a plan still ahead): the past
@@ -167,9 +170,7 @@ impl Context<'_> {
                 } else {
                     Lean::Future
                 }
-            } else if self.past_cue(w, i >= span.end && !fronted)
-                || two.is_some_and(|t| self.past_cue(t, i >= span.end && !fronted))
-            {
+            } else if past_cue(of_word, i >= span.end && !fronted) || past_cue(of_pair, i >= span.end && !fronted) {
                 // "will be held", "to be announced": a participle, no tense of its own.
                 if prev(1).is_some_and(|p| self.cue("participlebefore", p)) {
                     continue;
@@ -273,7 +274,18 @@ impl Context<'_> {
     /// infinitive (`headline`: "Real Betis, Porto to meet at Wembley in July") only after a subject of capitalised words
     /// and before a lower-case verb.
     pub(super) fn future_cue(&self, w: &str, next: [Option<&str>; 2], head_of_sentence: &str) -> bool {
-        match self.lex.value("futurecue", w) {
+        self.future_cue_of(self.lex.entries(w), w, next, head_of_sentence)
+    }
+
+    /// [`Context::future_cue`] given the word's entries ([`Lexicon::entries`]).
+    fn future_cue_of(
+        &self,
+        entries: &[(&'static str, Word)],
+        w: &str,
+        next: [Option<&str>; 2],
+        head_of_sentence: &str,
+    ) -> bool {
+        match Lexicon::in_class(entries, "futurecue").map(|e| e.value) {
             Some("modal") => {
                 let perfect = next[0].is_some_and(|n| n.eq_ignore_ascii_case("have"))
                     && !next[1].is_some_and(|n| n.eq_ignore_ascii_case("to"));
@@ -286,15 +298,6 @@ impl Context<'_> {
                     && next[0]
                         .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_lowercase()) && !self.cue("determiner", n))
             }
-            Some(_) => true,
-            None => false,
-        }
-    }
-
-    /// A past cue at this side of the expression (reporting verbs count only before it).
-    fn past_cue(&self, w: &str, after: bool) -> bool {
-        match self.lex.value("pastcue", w) {
-            Some("before") => !after,
             Some(_) => true,
             None => false,
         }
@@ -349,5 +352,15 @@ impl Context<'_> {
         } else {
             past_year
         }
+    }
+}
+
+/// Whether a word with these entries ([`Lexicon::entries`]) is a past cue at this side of the expression (reporting
+/// verbs count only before it).
+fn past_cue(entries: &[(&'static str, Word)], after: bool) -> bool {
+    match Lexicon::in_class(entries, "pastcue").map(|e| e.value) {
+        Some("before") => !after,
+        Some(_) => true,
+        None => false,
     }
 }
