@@ -48,7 +48,7 @@ impl Detected {
 /// Writing systems told apart by code point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Script {
-    Latin,
+    Latin = 0,
     Cyrillic,
     Greek,
     Arabic,
@@ -61,6 +61,20 @@ enum Script {
 }
 
 impl Script {
+    /// Every script, in the order of their numbers.
+    const ALL: [Script; 10] = [
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Greek,
+        Script::Arabic,
+        Script::Hebrew,
+        Script::Devanagari,
+        Script::Thai,
+        Script::Hangul,
+        Script::Kana,
+        Script::Han,
+    ];
+
     fn named(name: &str) -> Option<Script> {
         Some(match name {
             "Latin" => Script::Latin,
@@ -141,7 +155,8 @@ pub fn name_of(code: &str) -> Option<&'static str> {
 /// Linear in the text: one pass counting letters by script and looking each word up once.
 pub fn detect(text: &str) -> Option<Detected> {
     let table = table();
-    let mut letters: HashMap<Script, usize> = HashMap::default();
+    // Letters per script, by the script's number: counted for every letter, so no hashing.
+    let mut letters = [0usize; Script::ALL.len()];
     let mut score = vec![0.0_f64; table.rows.len()];
     let mut word = String::new();
     let mut flush = |word: &mut String| {
@@ -155,11 +170,15 @@ pub fn detect(text: &str) -> Option<Detected> {
     for c in text.chars() {
         if c.is_alphanumeric() {
             if let Some(script) = Script::of(c) {
-                *letters.entry(script).or_default() += 1;
+                letters[script as usize] += 1;
             }
             // Words longer than any function word are not looked up (and not grown without bound).
             if word.len() < 32 {
-                word.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    word.push(c.to_ascii_lowercase());
+                } else {
+                    word.extend(c.to_lowercase());
+                }
             }
         } else if !word.is_empty() {
             flush(&mut word);
@@ -168,19 +187,18 @@ pub fn detect(text: &str) -> Option<Detected> {
     if !word.is_empty() {
         flush(&mut word);
     }
-    let total: usize = letters.values().sum();
-    let (&script, &count) = letters
+    let total: usize = letters.iter().sum();
+    let (script, count) = Script::ALL
         .iter()
-        .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s as usize)))?;
+        .map(|&s| (s, letters[s as usize]))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(s, n)| (n, std::cmp::Reverse(s as usize)))?;
     if total == 0 {
         return None;
     }
     let (script, count) = if matches!(script, Script::Han | Script::Kana) {
         // Japanese writes Han with Kana; Chinese has none.
-        let (han, kana) = (
-            letters.get(&Script::Han).copied().unwrap_or(0),
-            letters.get(&Script::Kana).copied().unwrap_or(0),
-        );
+        let (han, kana) = (letters[Script::Han as usize], letters[Script::Kana as usize]);
         (if kana * 10 >= han { Script::Kana } else { Script::Han }, han + kana)
     } else {
         (script, count)
@@ -223,6 +241,18 @@ mod tests {
 
     fn code(text: &str) -> Option<&'static str> {
         detect(text).map(|d| d.code)
+    }
+
+    #[test]
+    fn each_script_counts_in_its_own_slot() {
+        for (i, s) in Script::ALL.iter().enumerate() {
+            assert_eq!(*s as usize, i, "{s:?}");
+        }
+        assert_eq!(Script::of('Ж'), Some(Script::Cyrillic));
+        assert_eq!(
+            detect("Это короткий текст на русском языке, и он написан кириллицей.").map(|d| d.script_share),
+            Some(1.0)
+        );
     }
 
     #[test]
