@@ -614,8 +614,8 @@ fn expand(pattern: &str, classes: &Classes, full: bool) -> Result<String, String
 /// shared beginnings ("jan(?:uary|\\.|)"): under `(?i)` a word is a run of character classes, which the regex
 /// compiler does not merge, so a flat alternation of a class's words has every matcher try each word in turn at
 /// every candidate position, where the tree tries only the branches of the characters read. It matches what the
-/// flat alternation sorted longest first matches, with the same preference: no two branches of a node match the
-/// same character (see [`Prefixes::insert`]), so words compete only along one path, where the longer goes first.
+/// flat alternation sorted longest first matches, with the same preference: two branches of a node that read the
+/// same character are ordered so that the longer word still goes first (see [`Prefixes::branches`]).
 fn alternation<'a>(words: impl Iterator<Item = &'a Word>, any_case: bool) -> String {
     let mut tree = Prefixes::default();
     for w in words {
@@ -682,6 +682,14 @@ impl Step {
         }
     }
 
+    /// Whether the two steps read some same character.
+    fn overlaps(self, other: Step) -> bool {
+        match (self, other) {
+            (Step::Exact(a), Step::Exact(b)) => a == b,
+            _ => self.key() == other.key(),
+        }
+    }
+
     /// The letter in small case, whatever the step.
     fn key(self) -> char {
         match self {
@@ -693,7 +701,8 @@ impl Step {
 /// The words of a class as a tree of their characters ([`alternation`]).
 #[derive(Default, Clone)]
 struct Prefixes {
-    /// The characters that may follow, each with its subtree; no two match the same character.
+    /// The characters that may follow, each with its subtree. A letter may have a branch in any case beside
+    /// branches of its exact forms ("christmas" beside "Christmas Eve"): see [`Prefixes::write`].
     next: Vec<(Step, Prefixes)>,
     /// A word ends here.
     ends: bool,
@@ -702,52 +711,21 @@ struct Prefixes {
 }
 
 impl Prefixes {
-    /// Adds a word. A step in any case beside exact steps of the same letter ("christmas" beside "Christmas Eve")
-    /// is split into its two exact forms, each taking the other's words, so that branches never overlap.
+    /// Adds a word.
     fn insert(&mut self, word: &[Step]) {
         let Some((&first, rest)) = word.split_first() else {
             self.ends = true;
             return;
         };
         self.depth = self.depth.max(word.len());
-        let same_letter = |s: &Step| s.key() == first.key();
-        let folded_there = self
-            .next
-            .iter()
-            .any(|(s, _)| same_letter(s) && matches!(s, Step::Folded(_)));
-        let exact_there = self
-            .next
-            .iter()
-            .any(|(s, _)| same_letter(s) && matches!(s, Step::Exact(_)));
-        let targets = match first {
-            Step::Folded(_) if exact_there => first.exact_forms(),
-            Step::Exact(_) if folded_there => {
-                // Split the folded branch into its exact forms, each with a copy of its words.
-                if let Some(at) = self.next.iter().position(|(s, _)| same_letter(s)) {
-                    let (folded, sub) = self.next.remove(at);
-                    for form in folded.exact_forms() {
-                        self.child(form).merge(&sub);
-                    }
-                }
-                vec![first]
-            }
-            _ => vec![first],
-        };
-        for step in targets {
-            self.child(step).insert(rest);
-        }
-    }
-
-    /// The branch of `step`, made if missing.
-    fn child(&mut self, step: Step) -> &mut Prefixes {
-        let at = match self.next.iter().position(|(s, _)| *s == step) {
+        let at = match self.next.iter().position(|(s, _)| *s == first) {
             Some(at) => at,
             None => {
-                self.next.push((step, Prefixes::default()));
+                self.next.push((first, Prefixes::default()));
                 self.next.len() - 1
             }
         };
-        &mut self.next[at].1
+        self.next[at].1.insert(rest);
     }
 
     /// Adds every word of `other` (a subtree) to this one.
@@ -772,21 +750,77 @@ impl Prefixes {
         out
     }
 
-    /// Writes the regex of what follows this node into `out`: its branches longest first (then by character), the
-    /// word that ends here last; a run of exact characters in one `(?-i:…)` group.
+    /// Whether a word of `self` is a proper beginning of a word of `longer` that reads the same text (compatible
+    /// steps all along): tried first, `self` would take the shorter match where the flat alternation, longest
+    /// first, takes the longer.
+    fn cuts_short(&self, longer: &Prefixes) -> bool {
+        (self.ends && !longer.next.is_empty())
+            || self
+                .next
+                .iter()
+                .any(|(a, sa)| longer.next.iter().any(|(b, sb)| a.overlaps(*b) && sa.cuts_short(sb)))
+    }
+
+    /// The branches in the order they are written: longest first (then by character); where a letter has a branch
+    /// in any case and branches of exact forms, which read some of the same text, the order between them that
+    /// keeps the longest-first preference, or, when neither does, the any-case branch split into its exact forms,
+    /// each merged with that form's branch.
+    fn branches(&self) -> Vec<(Step, Prefixes)> {
+        let mut groups: Vec<Vec<&(Step, Prefixes)>> = Vec::new();
+        for branch in &self.next {
+            match groups.iter_mut().find(|g| g[0].0.key() == branch.0.key()) {
+                Some(g) => g.push(branch),
+                None => groups.push(vec![branch]),
+            }
+        }
+        groups.sort_by_key(|g| {
+            let depth = g.iter().map(|(_, sub)| sub.depth).max().unwrap_or(0);
+            (std::cmp::Reverse(depth), g[0].0.key())
+        });
+        let mut out = Vec::new();
+        for mut group in groups {
+            group.sort_by(|a, b| b.1.depth.cmp(&a.1.depth).then(a.0.cmp(&b.0)));
+            let folded = group.iter().position(|(s, _)| matches!(s, Step::Folded(_)));
+            let Some(folded) = folded.filter(|_| group.len() > 1) else {
+                out.extend(group.into_iter().cloned());
+                continue;
+            };
+            let any_case = group.remove(folded);
+            if group.iter().all(|(_, exact)| !exact.cuts_short(&any_case.1)) {
+                out.extend(group.into_iter().cloned());
+                out.push(any_case.clone());
+            } else if group.iter().all(|(_, exact)| !any_case.1.cuts_short(exact)) {
+                out.push(any_case.clone());
+                out.extend(group.into_iter().cloned());
+            } else {
+                for form in any_case.0.exact_forms() {
+                    let mut merged = group
+                        .iter()
+                        .find(|(s, _)| *s == form)
+                        .map_or_else(Prefixes::default, |(_, sub)| sub.clone());
+                    merged.merge(&any_case.1);
+                    merged.depth = merged.depth.max(any_case.1.depth);
+                    out.push((form, merged));
+                }
+            }
+        }
+        out
+    }
+
+    /// Writes the regex of what follows this node into `out`: its branches (see [`Prefixes::branches`]), the word
+    /// that ends here last; a run of exact characters in one `(?-i:…)` group.
     fn write(&self, out: &mut String) {
-        let mut order: Vec<&(Step, Prefixes)> = self.next.iter().collect();
-        order.sort_by(|a, b| b.1.depth.cmp(&a.1.depth).then(a.0.cmp(&b.0)));
+        let order = self.branches();
         let branches = order.len() + usize::from(self.ends && !order.is_empty());
         if branches > 1 {
             out.push_str("(?:");
         }
-        for (k, &(step, ref sub)) in order.into_iter().enumerate() {
+        for (k, (step, sub)) in order.iter().enumerate() {
             if k > 0 {
                 out.push('|');
             }
             // Follow the branch while it does not fork, so that exact characters share one group.
-            let (mut run, mut node) = (vec![step], sub);
+            let (mut run, mut node) = (vec![*step], sub);
             while let ([(next, sub)], false) = (node.next.as_slice(), node.ends) {
                 run.push(*next);
                 node = sub;
