@@ -354,21 +354,33 @@ impl Gazetteer {
     }
 
     fn postings_at(&self, i: usize) -> Vec<Posting> {
+        self.postings_iter(i).collect()
+    }
+
+    /// The postings of key `i`, read in place.
+    fn postings_iter(&self, i: usize) -> impl Iterator<Item = Posting> + '_ {
         let b = self.b();
         let at = self.key_offs[i] as usize;
         let len = b[at] as usize;
         let count = b[at + 1 + len] as usize;
         let start = at + 2 + len;
-        (0..count)
-            .map(|k| {
-                let p = start + 3 * k;
-                let v = u32::from_le_bytes([b[p], b[p + 1], b[p + 2], 0]);
-                Posting {
-                    entry: v & 0xF_FFFF,
-                    flags: (v >> 20) as u8,
-                }
-            })
-            .collect()
+        (0..count).map(move |k| {
+            let p = start + 3 * k;
+            let v = u32::from_le_bytes([b[p], b[p + 1], b[p + 2], 0]);
+            Posting {
+                entry: v & 0xF_FFFF,
+                flags: (v >> 20) as u8,
+            }
+        })
+    }
+
+    /// The postings of `key` itself (none when it is not a name), read in place: [`Gazetteer::lookup`] without
+    /// its vector, for a caller that only folds them (the name tagger's place sizes, asked for every capitalised
+    /// word of a text).
+    pub fn postings(&self, key: &str) -> impl Iterator<Item = Posting> + '_ {
+        let i = self.lower_bound(key.as_bytes());
+        let found = i < self.key_offs.len() && self.key_at(i) == key.as_bytes();
+        found.then(|| self.postings_iter(i)).into_iter().flatten()
     }
 
     /// The entry at `index`, or `None` past the end.

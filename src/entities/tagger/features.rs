@@ -52,8 +52,7 @@ pub(crate) fn place_size(g: &Gazetteer, name: &str, key: &mut String) -> u32 {
     if key.is_empty() {
         return 0;
     }
-    g.lookup(key)
-        .iter()
+    g.postings(key)
         .map(|p| {
             let pop = g.population_of(p.entry);
             if g.is_capital(p.entry)
