@@ -126,7 +126,7 @@ pub fn group_id(name: &str) -> Option<usize> {
 pub type Classes = FastMap<&'static str, FastMap<Box<[u8]>, Word>>;
 
 /// One word of a class.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Word {
     /// The word as written in the table.
     pub text: &'static str,
@@ -221,6 +221,10 @@ pub(super) fn builtin(name: &str) -> Option<&'static str> {
 /// Lazy-DFA cache for the combined searches, in bytes.
 const DFA_CACHE_BYTES: usize = 32 << 20;
 
+/// The mark in [`Lexicon::entries`] of a word that begins an entry of several words (no class of the tables: they
+/// are named by letters).
+const BEGINS_ENTRY: &str = " begins an entry";
+
 /// Ordinal suffix allowed after a day number.
 const DAY_SUFFIX: &str = r"(?:st|nd|rd|th)?";
 
@@ -251,6 +255,18 @@ impl Lexicon {
         for (class, words) in &classes {
             for (key, word) in words {
                 by_word.entry(key.clone()).or_default().push((class, word.clone()));
+            }
+        }
+        // The first word of each entry of several words is marked, so that a caller reading word pairs looks a pair
+        // up only after a word that may begin one ([`Lexicon::begins_entry`]).
+        let heads: Vec<Box<[u8]>> = by_word
+            .keys()
+            .filter_map(|k| k.iter().position(|&b| b == b' ').map(|at| k[..at].into()))
+            .collect();
+        for head in heads {
+            let entries = by_word.entry(head).or_default();
+            if !entries.iter().any(|(c, _)| *c == BEGINS_ENTRY) {
+                entries.push((BEGINS_ENTRY, Word::default()));
             }
         }
         let classes = Arc::new(classes);
@@ -386,6 +402,12 @@ impl Lexicon {
             }
         };
         self.by_word.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a word with these `entries` ([`Lexicon::entries`]) begins an entry of several words ("had" of "had
+    /// been"): only then can the pair it begins be one.
+    pub fn begins_entry(entries: &[(&'static str, Word)]) -> bool {
+        entries.iter().any(|(c, _)| *c == BEGINS_ENTRY)
     }
 
     /// The entry in `class` among a word's `entries` ([`Lexicon::entries`]).
@@ -877,6 +899,24 @@ mod tests {
             })
             .collect();
         format!("(?:{})", alts.join("|"))
+    }
+
+    #[test]
+    fn the_first_word_of_an_entry_of_several_words_is_marked() {
+        let lex = Lexicon::build(&lang::EN).expect("tables compile");
+        let several: Vec<&Word> = lex
+            .classes
+            .values()
+            .flat_map(|w| w.values())
+            .filter(|w| w.text.contains(' '))
+            .collect();
+        assert!(!several.is_empty());
+        for w in several {
+            let first = w.text.split(' ').next().unwrap_or_default();
+            assert!(Lexicon::begins_entry(lex.entries(first)), "{}", w.text);
+            assert!(!lex.entries(w.text).is_empty(), "{}", w.text);
+        }
+        assert!(!Lexicon::begins_entry(lex.entries("zebra")));
     }
 
     #[test]

@@ -148,8 +148,14 @@ impl Context<'_> {
                 pair.push(' ');
                 pair.push_str(n);
             }
-            // Each word and pair is looked up once, for all the classes asked below.
-            let (of_word, of_pair) = (self.lex.entries(w), self.lex.entries(&pair));
+            // Each word and pair is looked up once, for all the classes asked below; the pair only after a word that
+            // begins an entry of several words.
+            let of_word = self.lex.entries(w);
+            let of_pair = if Lexicon::begins_entry(of_word) {
+                self.lex.entries(&pair)
+            } else {
+                &[]
+            };
             let in_pair = |class: &str| Lexicon::in_class(of_pair, class);
             // The one or two words before this one: "had been scheduled", "will be held".
             let prev = |n: usize| k.checked_sub(n).and_then(|j| words.get(j)).map(|&(_, p)| p);
