@@ -142,14 +142,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut spaced = true;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII is decided byte by byte; other characters are decoded (the loop stays on boundaries).
-        let (ch, width) = if bytes[i] < 0x80 {
-            (char::from(bytes[i]), 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(ch) => (ch, ch.len_utf8()),
-                None => break,
-            }
+        // The loop stays on character boundaries.
+        let Some((ch, width)) = char_at(text, i) else {
+            break;
         };
         let is_word = if width == 1 {
             ch.is_ascii_alphanumeric()
@@ -176,6 +171,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         out.push(token(text, s, text.len(), TokenKind::Word, spaced));
     }
     out
+}
+
+/// The character at byte `at` of `text` and its length in bytes: ASCII read as a byte, other characters decoded;
+/// `None` at the end or off a character boundary. For the scans that look at every character of a text.
+#[inline]
+pub(crate) fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some((char::from(b), 1)),
+        _ => text.get(at..)?.chars().next().map(|c| (c, c.len_utf8())),
+    }
 }
 
 fn token(text: &str, start: usize, end: usize, kind: TokenKind, spaced: bool) -> Token<'_> {

@@ -1,5 +1,6 @@
 //! The entity tables, parsed and compiled once.
 
+use crate::doc::char_at;
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::lang::literals::{Case, GuardedRegex};
 use crate::lang::{self, TableError, Tables};
@@ -308,21 +309,15 @@ impl Lexicon {
 /// ASCII a byte at a time (most of a text), other characters decoded; linear in the text.
 fn word_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'' || c == '’' || c == '-';
-    let char_at = move |at: usize| -> Option<(char, usize)> {
-        match *text.as_bytes().get(at)? {
-            b if b.is_ascii() => Some((char::from(b), 1)),
-            _ => text.get(at..)?.chars().next().map(|c| (c, c.len_utf8())),
-        }
-    };
     let mut at = 0;
     std::iter::from_fn(move || loop {
-        let (c, len) = char_at(at)?;
+        let (c, len) = char_at(text, at)?;
         let start = at;
         at += len;
         if !word(c) || c == '-' {
             continue;
         }
-        while let Some((_, len)) = char_at(at).filter(|&(d, _)| word(d)) {
+        while let Some((_, len)) = char_at(text, at).filter(|&(d, _)| word(d)) {
             at += len;
         }
         let run = text[start..at].trim_end_matches('-');

@@ -336,7 +336,7 @@ impl Gazetteer {
 
     /// The postings of a normalised name (see [`super::name::normalize`]), empty when unknown.
     pub fn lookup(&self, key: &str) -> Vec<Posting> {
-        self.probe(key).1
+        self.postings(key).collect()
     }
 
     /// One search for both questions the matcher asks: does any name start with `key`, and what are
