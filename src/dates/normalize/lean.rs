@@ -142,19 +142,18 @@ impl Context<'_> {
         let mut best: Option<(usize, Lean)> = None;
         let mut pair = String::new();
         for (k, &(i, w)) in words.iter().enumerate() {
-            pair.clear();
-            if let Some((_, n)) = words.get(k + 1) {
-                pair.push_str(w);
-                pair.push(' ');
-                pair.push_str(n);
-            }
             // Each word and pair is looked up once, for all the classes asked below; the pair only after a word that
             // begins an entry of several words.
             let of_word = self.lex.entries(w);
-            let of_pair = if Lexicon::begins_entry(of_word) {
-                self.lex.entries(&pair)
-            } else {
-                &[]
+            let of_pair = match words.get(k + 1) {
+                Some((_, n)) if Lexicon::begins_entry(of_word) => {
+                    pair.clear();
+                    pair.push_str(w);
+                    pair.push(' ');
+                    pair.push_str(n);
+                    self.lex.entries(&pair)
+                }
+                _ => &[],
             };
             let in_pair = |class: &str| Lexicon::in_class(of_pair, class);
             // The one or two words before this one: "had been scheduled", "will be held".
