@@ -266,6 +266,9 @@ fn accept(
     end: usize,
 ) -> bool {
     let m = &text[start..end];
+    if crosses_paragraph_break(m) {
+        return false;
+    }
     // The match must not run into a word or number ("Janet", "2016x").
     if next_char(text, end).is_some_and(char::is_alphanumeric)
         || prev_char(text, start).is_some_and(char::is_alphanumeric)
@@ -348,6 +351,20 @@ fn accept(
         return false;
     }
     words_around_ok(lex, text, caps, slots, start, end) && counts_ok(lex, text, caps, slots, start, end)
+}
+
+/// True when `m` holds a blank line (a line break, then only spaces, tabs or a carriage return before the next
+/// one): an expression does not run on from one paragraph into the next ("Sep" closing one and "2011" opening the
+/// next are two things), whether the lines end in LF or CRLF. O(len of `m`).
+fn crosses_paragraph_break(m: &str) -> bool {
+    // The pieces between two line breaks are the match's inner lines.
+    let mut inner = m.split('\n').skip(1).peekable();
+    while let Some(line) = inner.next() {
+        if inner.peek().is_some() && line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Context checks on the words around a match that make it something else: a clause, a verb, a name, a final day.
@@ -600,6 +617,27 @@ mod tests {
         assert!(spans("You may go. March on, she said. May I?").is_empty());
         assert!(spans("The Sunday Times reported 1,000 deaths and 2016 people fled.").is_empty());
         assert!(spans("See page 1998 and call 555-2016.").is_empty());
+    }
+
+    #[test]
+    fn an_expression_does_not_run_across_a_blank_line() {
+        // "Sep" ends one paragraph and the ISO date opens the next, with LF or CRLF line ends; one line break
+        // (a hard-wrapped line) still joins.
+        for text in [
+            "Sep\n\n2011-03-15 BEIRUT",
+            "Sep\r\n\r\n2011-03-15 BEIRUT",
+            "Sep\n \t\n2011-03-15 BEIRUT",
+        ] {
+            assert_eq!(spans(text), vec!["2011-03-15"], "{text:?}");
+        }
+        assert_eq!(
+            spans("It rained on 5 September\n2011 and after."),
+            vec!["5 September\n2011"]
+        );
+        assert_eq!(
+            spans("It rained on 5 September\r\n2011 and after."),
+            vec!["5 September\r\n2011"]
+        );
     }
 
     #[test]
