@@ -318,7 +318,7 @@ fn in_figures_only(timexes: Vec<Timex>) -> Vec<Timex> {
         if t.text.chars().any(char::is_alphabetic) {
             continue;
         }
-        let id = format!("t{}", kept.len() + 1);
+        let id = crate::model::numbered_id("t", kept.len() + 1);
         new_ids.insert(std::mem::replace(&mut t.id, id.clone()), id);
         t.anchor = t
             .anchor
@@ -335,7 +335,7 @@ fn numbers_in_figures(entities: Vec<Entity>) -> Vec<Entity> {
         .filter(|e| e.kind == crate::model::EntityKind::Number && !e.text.chars().any(char::is_alphabetic))
         .collect();
     for (i, e) in kept.iter_mut().enumerate() {
-        e.id = format!("e{}", i + 1);
+        e.id = crate::model::numbered_id("e", i + 1);
     }
     kept
 }

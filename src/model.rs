@@ -5,9 +5,32 @@
 //! The JSON shape is versioned by [`SCHEMA_VERSION`]; `docs/analysis.md` documents it field by field.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Version of the serialised `Analysis` shape. Bump it on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The id `prefix` followed by `n` in decimal (`numbered_id("p", 12)` is `p12`): the ids of an analysis's items,
+/// written without the formatting machinery, which cost more than the rest of making an id (an analysis numbers
+/// hundreds of items).
+pub(crate) fn numbered_id(prefix: &str, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(prefix.len() + digits.len() - at);
+    id.push_str(prefix);
+    // Only ASCII digits were written.
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
 
 /// A half-open byte range `[start, end)` into the analysed UTF-8 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
@@ -548,8 +571,9 @@ pub enum Modality {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Which field it supports: `trigger`, `date`, `place`, `participant`, `agent`, `patient`, `casualty`,
-    /// `polarity`, `modality`.
-    pub field: String,
+    /// `polarity`, `modality`. Borrowed from the engine's own names (an event carries several, and cloning them
+    /// was an allocation each); owned when read back from JSON.
+    pub field: Cow<'static, str>,
     /// Where it stands.
     pub span: Span,
 }
@@ -627,5 +651,13 @@ mod tests {
             assert_eq!(CasualtyKind::from_name(kind.as_str()), Some(kind));
         }
         assert_eq!(CasualtyKind::from_name("injured"), None);
+    }
+
+    #[test]
+    fn a_numbered_id_is_its_prefix_and_the_number_in_decimal() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            assert_eq!(numbered_id("ev", n), format!("ev{n}"));
+        }
+        assert_eq!(numbered_id("", 7), "7");
     }
 }

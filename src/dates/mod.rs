@@ -305,7 +305,7 @@ fn dct_clock(dct: &str) -> Option<u32> {
 
 fn to_timex(index: usize, span: Span, text: &str, n: Norm) -> Timex {
     Timex {
-        id: format!("t{}", index + 1),
+        id: crate::model::numbered_id("t", index + 1),
         span,
         text: span.slice(text).to_string(),
         kind: n.kind,
@@ -313,7 +313,7 @@ fn to_timex(index: usize, span: Span, text: &str, n: Norm) -> Timex {
         modifier: n.modifier,
         anchor: n
             .anchor
-            .map(|a| a.map_or_else(|| "dct".to_string(), |i| format!("t{}", i + 1))),
+            .map(|a| a.map_or_else(|| "dct".to_string(), |i| crate::model::numbered_id("t", i + 1))),
         begin: n.begin,
         end: n.end,
         freq: n.freq,

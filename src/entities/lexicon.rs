@@ -305,23 +305,42 @@ impl Lexicon {
     }
 }
 
+/// The byte length of the word character of [`word_runs`] at `at` in `text`: a letter, digit, `_`, apostrophe or
+/// hyphen; 0 when the character there is none of them (or the text ends). Inlined: it runs for every byte.
+#[inline(always)]
+fn word_len(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        None => 0,
+        Some(&b) if b.is_ascii() => usize::from(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'-')),
+        Some(_) => char_at(text, at)
+            .filter(|&(c, _)| c.is_alphanumeric() || c == '’')
+            .map_or(0, |(_, len)| len),
+    }
+}
+
 /// Runs of letters, digits and apostrophes joined by single hyphens ("al-Assad's"), with their offsets. Reads
 /// ASCII a byte at a time (most of a text), other characters decoded; linear in the text.
 fn word_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'' || c == '’' || c == '-';
+    let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || loop {
-        let (c, len) = char_at(text, at)?;
-        let start = at;
-        at += len;
-        if !word(c) || c == '-' {
+        let &b = bytes.get(at)?;
+        let len = word_len(text, at);
+        // A run does not start with a hyphen.
+        if len == 0 || b == b'-' {
+            at += char_at(text, at).map_or(1, |(_, len)| len);
             continue;
         }
-        while let Some((_, len)) = char_at(text, at).filter(|&(d, _)| word(d)) {
+        let start = at;
+        at += len;
+        loop {
+            let len = word_len(text, at);
+            if len == 0 {
+                break;
+            }
             at += len;
         }
-        let run = text[start..at].trim_end_matches('-');
-        return Some((start, run));
+        return Some((start, text[start..at].trim_end_matches('-')));
     })
 }
 
@@ -330,11 +349,29 @@ impl Lexicon {
     /// with its span and the value it maps to. Avoids compiling a regex per document.
     pub fn lookup_words<'a, V>(&self, text: &str, names: &'a HashMap<String, V>) -> Vec<(usize, usize, &'a V)> {
         let mut out = Vec::new();
+        if names.is_empty() {
+            return out;
+        }
+        // Names are mostly capitalised (surnames, acronyms): then a word that starts with a small ASCII letter or
+        // a digit, whole or after its last hyphen, is not hashed at all (most words of a text).
+        let may_be_capitalised = |w: &str| {
+            w.bytes()
+                .next()
+                .is_some_and(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit()))
+        };
+        let all_capitalised = names.keys().all(|k| k.starts_with(char::is_uppercase));
         for (start, w) in word_runs(text) {
             let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            let hyphen = bare.rfind('-');
+            if all_capitalised
+                && !may_be_capitalised(bare)
+                && !hyphen.is_some_and(|k| may_be_capitalised(&bare[k + 1..]))
+            {
+                continue;
+            }
             if let Some(v) = names.get(bare) {
                 out.push((start, start + bare.len(), v));
-            } else if let Some(k) = bare.rfind('-') {
+            } else if let Some(k) = hyphen {
                 if let Some(v) = names.get(&bare[k + 1..]) {
                     out.push((start + k + 1, start + bare.len(), v));
                 }

@@ -71,7 +71,7 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Entity> {
     all.retain(|e| crate::doc::stands_alone(text, e.span));
     all.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     for (i, e) in all.iter_mut().enumerate() {
-        e.id = format!("e{}", i + 1);
+        e.id = crate::model::numbered_id("e", i + 1);
     }
     all
 }

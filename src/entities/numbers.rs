@@ -5,6 +5,12 @@ use super::{ahead, behind, entity};
 use crate::model::{Entity, EntityKind, Quantity, Span};
 use crate::segment::{Segment, SegmentKind};
 
+/// The capture groups of the lexicon's `number_re`, by their place in the pattern (a look-up by name hashes the
+/// name for every number of a text; a test checks these against the compiled pattern's names).
+const PHRASE: usize = 1;
+const DIGITS: usize = 2;
+const DSCALE: usize = 3;
+
 /// Units a number can be glued to by a hyphen to form a duration or age ("90-minute").
 const DURATION_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month", "year", "decade"];
 
@@ -29,7 +35,7 @@ pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
         if datelines.iter().any(|d| d.overlaps(&span)) {
             continue;
         }
-        let quantity = if let Some(p) = caps.name("phrase") {
+        let quantity = if let Some(p) = caps.get(PHRASE) {
             match lex.number_words.get(&p.as_str().to_lowercase()) {
                 Some(NumberWord::Fixed(n)) => exact(*n),
                 Some(NumberWord::Vague(l, b, h)) => Quantity {
@@ -39,14 +45,14 @@ pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
                 },
                 _ => continue,
             }
-        } else if let Some(d) = caps.name("digits") {
-            if is_date_or_duration(text, span, d.as_str(), caps.name("dscale").is_some(), lex) {
+        } else if let Some(d) = caps.get(DIGITS) {
+            if is_date_or_duration(text, span, d.as_str(), caps.get(DSCALE).is_some(), lex) {
                 continue;
             }
             let Ok(mut n) = d.as_str().replace(',', "").parse::<f64>() else {
                 continue;
             };
-            if let Some(sc) = caps.name("dscale") {
+            if let Some(sc) = caps.get(DSCALE) {
                 if let Some(NumberWord::Scale(k)) = lex.number_words.get(&sc.as_str().to_lowercase()) {
                     n *= k;
                 }
@@ -160,4 +166,18 @@ fn is_date_or_duration(text: &str, span: Span, digits: &str, scaled: bool, lex: 
                     | "after"
                     | "during"
             ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_group_numbers_name_the_patterns_groups() {
+        let lex = crate::lang::Language::english();
+        let names: Vec<Option<&str>> = lex.entities().number_re.compiled().capture_names().collect();
+        assert_eq!(names.get(PHRASE).copied().flatten(), Some("phrase"));
+        assert_eq!(names.get(DIGITS).copied().flatten(), Some("digits"));
+        assert_eq!(names.get(DSCALE).copied().flatten(), Some("dscale"));
+    }
 }

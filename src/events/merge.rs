@@ -173,7 +173,7 @@ pub fn merge(text: &str, clusters: Vec<Cluster>, a: &Context) -> Vec<Event> {
     let mut out: Vec<Event> = lone.into_iter().map(|e| frame(text, e, a, &places_ix)).collect();
     out.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     for (i, e) in out.iter_mut().enumerate() {
-        e.id = format!("ev{}", i + 1);
+        e.id = crate::model::numbered_id("ev", i + 1);
     }
     out
 }

@@ -20,6 +20,7 @@ use crate::segment::{Segment, SegmentKind};
 use crate::Context;
 use clause::{assign_roles, clause_timex, region_of, report_bounds};
 use lexicon::{Cue, EventType, Lexicon};
+use std::borrow::Cow;
 use tokens::{index_at, tokenize, words_after, words_before, Token};
 
 /// One sentence's mentions of one event: the unit that `merge` joins into events.
@@ -63,9 +64,9 @@ struct Cluster {
     evidence: Vec<Evidence>,
 }
 
-fn evidence(field: &str, span: Span) -> Evidence {
+fn evidence(field: &'static str, span: Span) -> Evidence {
     Evidence {
-        field: field.to_string(),
+        field: Cow::Borrowed(field),
         span,
     }
 }

@@ -158,7 +158,7 @@ fn extract_with(doc: &Doc, language: &Language, entities: &[Entity], gazetteer: 
     }
     places.sort_by_key(|p| (p.span.start, p.span.end));
     for (n, p) in places.iter_mut().enumerate() {
-        p.id = format!("p{}", n + 1);
+        p.id = crate::model::numbered_id("p", n + 1);
     }
     places
 }
