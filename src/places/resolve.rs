@@ -82,7 +82,7 @@ pub fn resolve(
 /// A name is its spelling without case: the dateline's "HURRICANE" and the body's "Hurricane" are one
 /// name, so the dateline's container settles the body's mentions and neither votes for the other.
 fn names(text: &str, mentions: &[Mention]) -> Vec<usize> {
-    let mut name_ids: HashMap<String, usize> = HashMap::default();
+    let mut name_ids: HashMap<String, usize> = HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     mentions
         .iter()
         .map(|x| {

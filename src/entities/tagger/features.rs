@@ -341,6 +341,14 @@ pub(crate) struct PlaceSizes<'t> {
 }
 
 impl<'t> PlaceSizes<'t> {
+    /// Room for `n` names without growing.
+    pub(crate) fn with_capacity(n: usize) -> PlaceSizes<'t> {
+        PlaceSizes {
+            known: crate::hash::FastMap::with_capacity_and_hasher(n, Default::default()),
+            ..PlaceSizes::default()
+        }
+    }
+
     /// The size of the place named `name`, or `name` and `next` joined by a space.
     fn get(&mut self, lists: &Lists, name: &'t str, next: Option<&'t str>) -> u32 {
         let id = (name, next.unwrap_or(""));

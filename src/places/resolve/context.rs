@@ -185,7 +185,7 @@ fn rescore(
 
     // Nearness to the anchors, once per distinct reading: the nearest anchor and the next one, for the
     // mention that is the only one naming the nearest (a name must not confirm itself).
-    let mut nearest: HashMap<u32, Nearest> = HashMap::default();
+    let mut nearest: HashMap<u32, Nearest> = HashMap::with_capacity_and_hasher(local.len(), Default::default());
     let mut next = local.to_vec();
     for (m, v) in next.iter_mut().enumerate() {
         // A dateline in capitals names a national capital when it can ("WASHINGTON (RNS) —"), whatever

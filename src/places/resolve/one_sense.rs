@@ -71,7 +71,7 @@ pub(super) fn one_sense(
     g: &Gazetteer,
     cues: &Cues,
 ) {
-    let mut settled: HashMap<usize, u32> = HashMap::default();
+    let mut settled: HashMap<usize, u32> = HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut explicit = vec![false; mentions.len()];
     for m in 0..mentions.len() {
         let Some(best) = scored[m].first().map(|s| s.entry) else {
