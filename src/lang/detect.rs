@@ -120,6 +120,8 @@ struct Row {
 struct Table {
     rows: Vec<Row>,
     words: HashMap<&'static str, Vec<usize>>,
+    /// The byte length of the longest function word: a longer word is not looked up.
+    longest: usize,
 }
 
 fn table() -> &'static Table {
@@ -141,7 +143,8 @@ fn table() -> &'static Table {
             }
             rows.push(Row { code, name, script });
         }
-        Table { rows, words }
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        Table { rows, words, longest }
     })
 }
 
@@ -160,6 +163,10 @@ pub fn detect(text: &str) -> Option<Detected> {
     let mut score = vec![0.0_f64; table.rows.len()];
     let mut word = String::new();
     let mut flush = |word: &mut String| {
+        if word.len() > table.longest {
+            word.clear();
+            return;
+        }
         if let Some(rows) = table.words.get(word.as_str()) {
             for &r in rows {
                 score[r] += 1.0 / rows.len() as f64;
@@ -172,8 +179,8 @@ pub fn detect(text: &str) -> Option<Detected> {
             if let Some(script) = Script::of(c) {
                 letters[script as usize] += 1;
             }
-            // Words longer than any function word are not looked up (and not grown without bound).
-            if word.len() < 32 {
+            // Words longer than any function word are not looked up, nor grown past that length.
+            if word.len() <= table.longest {
                 if c.is_ascii() {
                     word.push(c.to_ascii_lowercase());
                 } else {

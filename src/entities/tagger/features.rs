@@ -244,8 +244,8 @@ pub(crate) struct LazySentence<'s, 't> {
     reads: Vec<Option<Read>>,
     /// Per token: a name may start with it ([`LazySentence::new`]).
     may_start: Vec<bool>,
-    /// Per token: a name may go on with it.
-    may_continue: Vec<bool>,
+    /// Per token: it starts with a capital or a digit, or has a capital inside ([`starters`]).
+    starts: Vec<bool>,
 }
 
 impl<'s, 't> LazySentence<'s, 't> {
@@ -276,11 +276,6 @@ impl<'s, 't> LazySentence<'s, 't> {
             .zip(&raw)
             .map(|(t, &r)| r && !number(t) && !lex.stopwords.contains(t.text) && !is_settled(t))
             .collect();
-        let may_continue = tokens
-            .iter()
-            .zip(&raw)
-            .map(|(t, &r)| r || !t.spaced || number(t) || lex.name_joiners.contains(t.text))
-            .collect();
         LazySentence {
             tokens,
             lists,
@@ -288,8 +283,18 @@ impl<'s, 't> LazySentence<'s, 't> {
             sizes,
             reads: vec![None; tokens.len()],
             may_start,
-            may_continue,
+            starts: raw,
         }
+    }
+
+    /// Whether a name may go on with token `i` (see [`LazySentence::new`]); asked only after a name token, so
+    /// worked out then rather than for every token.
+    fn may_continue(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else { return false };
+        self.starts[i]
+            || !t.spaced
+            || t.text.bytes().all(|b| b.is_ascii_digit())
+            || self.lists.lexicon.name_joiners.contains(t.text)
     }
 
     /// Whether token `i` after the tag `prev` is outside any name without asking the model (three tokens in four
@@ -297,12 +302,11 @@ impl<'s, 't> LazySentence<'s, 't> {
     /// every token: the model so learns the words around names from them, and the names that start in lower case
     /// ("the United States") are cut at their first capital here, as the entities engine trims them anyway.
     pub(crate) fn surely_outside(&self, i: usize, prev: usize) -> bool {
-        let may = if prev == super::OUTSIDE {
-            &self.may_start
+        if prev == super::OUTSIDE {
+            !self.may_start.get(i).copied().unwrap_or(false)
         } else {
-            &self.may_continue
-        };
-        !may.get(i).copied().unwrap_or(false)
+            !self.may_continue(i)
+        }
     }
 
     fn at(&mut self, i: usize, offset: isize) -> Read {
