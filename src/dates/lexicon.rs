@@ -568,7 +568,14 @@ fn strip_groups(body: &str) -> String {
 
 /// Collapses runs of white space to one space, so "last  week" finds "last week".
 pub fn normalise_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Replaces `{class}` placeholders by named groups of alternatives, longest first; without `full`, by empty named

@@ -40,17 +40,20 @@ pub fn recognize<'t>(lex: &'t Lexicon, text: &'t str) -> Vec<Found<'t>> {
 fn combined<'t>(lex: &'t Lexicon, c: &'t Combined, text: &'t str, lines: &Lines<'t>) -> Vec<Found<'t>> {
     let mut found = Vec::new();
     let mut pos = 0;
+    // The rules matching at one start, kept from one start to the next.
+    let mut matching: Vec<(usize, usize)> = Vec::new();
     while let Some(m) = c.any.find_at(text, pos) {
         let base = m.start();
         let hay = haystack(text, base);
         // Lengths first (DFA only, cheap); groups only for the longest match that passes the guards.
-        let matching: Vec<(usize, usize)> = c
-            .set
-            .matches(hay)
-            .iter()
-            .filter_map(|i| lex.rules[i].regex.find(hay).map(|m| (i, m.end())))
-            .collect();
-        found.extend(at(lex, text, lines, base, hay, matching));
+        matching.clear();
+        matching.extend(
+            c.set
+                .matches(hay)
+                .iter()
+                .filter_map(|i| lex.rules[i].regex.find(hay).map(|m| (i, m.end()))),
+        );
+        found.extend(at(lex, text, lines, base, hay, &mut matching));
         pos = base + hay.chars().next().map_or(1, char::len_utf8);
     }
     found
@@ -63,6 +66,7 @@ fn combined<'t>(lex: &'t Lexicon, c: &'t Combined, text: &'t str, lines: &Lines<
 /// for r rules, which [`Lexicon::plan`] bounds.
 fn rule_by_rule<'t>(lex: &'t Lexicon, text: &'t str, lines: &Lines<'t>, active: &[usize]) -> Option<Vec<Found<'t>>> {
     let mut found = Vec::new();
+    let mut matching = Vec::new();
     let bytes = text.as_bytes();
     let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     for base in 0..=text.len() {
@@ -72,7 +76,7 @@ fn rule_by_rule<'t>(lex: &'t Lexicon, text: &'t str, lines: &Lines<'t>, active: 
         }
         let hay = haystack(text, base);
         let cut = base + hay.len() < text.len();
-        let mut matching = Vec::new();
+        matching.clear();
         for &i in active {
             if let Some(m) = lex.rules[i].regex.find(hay) {
                 if cut && m.end() == hay.len() {
@@ -81,7 +85,7 @@ fn rule_by_rule<'t>(lex: &'t Lexicon, text: &'t str, lines: &Lines<'t>, active: 
                 matching.push((i, m.end()));
             }
         }
-        found.extend(at(lex, text, lines, base, hay, matching));
+        found.extend(at(lex, text, lines, base, hay, &mut matching));
     }
     Some(found)
 }
@@ -104,11 +108,11 @@ fn at<'t>(
     lines: &Lines<'t>,
     base: usize,
     hay: &'t str,
-    mut matching: Vec<(usize, usize)>,
+    matching: &mut [(usize, usize)],
 ) -> Option<Found<'t>> {
     {
         matching.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (i, _) in matching {
+        for &mut (i, _) in matching {
             let rule = &lex.rules[i];
             let slots = rule.slots.as_slice();
             let Some(caps) = rule.regex.captures(hay) else {
@@ -490,14 +494,14 @@ fn counts_ok(lex: &Lexicon, text: &str, caps: &Captures, slots: &[Option<usize>]
         .and_then(|t| t.trim_start().get(next.len()..))
         .is_some_and(|t| t.trim_start().starts_with(|c: char| c == '$' || c.is_ascii_digit()));
     let part_word = (next.eq_ignore_ascii_case("of") && !amount_after) || next.eq_ignore_ascii_case("past");
-    if m.to_lowercase().ends_with("quarter") && (part_word || lex.has("measure", next)) {
+    // ASCII case is enough: no other letter lower-cases to one of "quarter".
+    let quarter = m.len() >= 7 && m.as_bytes()[m.len() - 7..].eq_ignore_ascii_case(b"quarter");
+    if quarter && (part_word || lex.has("measure", next)) {
         return false;
     }
     // "a second term" is not a duration.
-    if caps
-        .name("unit")
-        .is_some_and(|u| u.as_str().eq_ignore_ascii_case("second"))
-        && caps.name("num").is_some_and(|n| lex.has("article", n.as_str()))
+    if group(caps, slots, gid!("unit")).is_some_and(|u| u.as_str().eq_ignore_ascii_case("second"))
+        && group(caps, slots, gid!("num")).is_some_and(|n| lex.has("article", n.as_str()))
     {
         return false;
     }

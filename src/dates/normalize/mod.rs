@@ -216,7 +216,11 @@ impl Context<'_> {
 
     /// The value of `w` in `class`, a curly apostrophe read as a straight one.
     fn word(&self, class: &str, w: &str) -> Option<&'static str> {
-        self.lex.value(class, &w.replace('’', "'"))
+        if w.contains('’') {
+            self.lex.value(class, &w.replace('’', "'"))
+        } else {
+            self.lex.value(class, w)
+        }
     }
 
     /// Group `id` read as a number.

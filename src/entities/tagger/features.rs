@@ -241,10 +241,17 @@ pub(crate) struct LazySentence<'s, 't> {
     lists: &'s Lists<'s>,
     lower: &'s LowerWords,
     sizes: &'s mut PlaceSizes<'t>,
+    /// Per token: its read, once asked; which tokens a name may start with ([`LazySentence::new`]); which start
+    /// with a capital or a digit or have a capital inside ([`starters`]).
+    buffers: SentenceBuffers,
+}
+
+/// The per-token vectors of a [`LazySentence`], handed from one sentence of a document to the next
+/// ([`LazySentence::new_in`], [`LazySentence::into_buffers`]) so that each sentence does not allocate them anew.
+#[derive(Default)]
+pub(crate) struct SentenceBuffers {
     reads: Vec<Option<Read>>,
-    /// Per token: a name may start with it ([`LazySentence::new`]).
     may_start: Vec<bool>,
-    /// Per token: it starts with a capital or a digit, or has a capital inside ([`starters`]).
     starts: Vec<bool>,
 }
 
@@ -257,6 +264,7 @@ impl<'s, 't> LazySentence<'s, 't> {
     /// one before ("U.S.", "Al-Qaeda", "McDonald's") or a word that names hold (`name_joiners.txt`: "Bank of
     /// America"); another word in lower case, or a mark after a space, ends it ("Apple said", "Apple, which").
     /// Linear in the tokens, O(log s) each for s settled spans.
+    #[cfg(test)]
     pub(crate) fn new(
         tokens: &'s [Token<'t>],
         lists: &'s Lists<'s>,
@@ -264,34 +272,53 @@ impl<'s, 't> LazySentence<'s, 't> {
         sizes: &'s mut PlaceSizes<'t>,
         settled: &[Span],
     ) -> LazySentence<'s, 't> {
+        LazySentence::new_in(tokens, lists, lower, sizes, settled, SentenceBuffers::default())
+    }
+
+    /// As [`LazySentence::new`], filling the vectors of `buffers` (whatever they held) instead of new ones.
+    pub(crate) fn new_in(
+        tokens: &'s [Token<'t>],
+        lists: &'s Lists<'s>,
+        lower: &'s LowerWords,
+        sizes: &'s mut PlaceSizes<'t>,
+        settled: &[Span],
+        mut buffers: SentenceBuffers,
+    ) -> LazySentence<'s, 't> {
         let lex = lists.lexicon;
         let is_settled = |t: &Token| {
             let k = settled.partition_point(|s| s.start <= t.span.start);
             k > 0 && settled[k - 1].end >= t.span.end
         };
         let number = |t: &Token| t.text.bytes().all(|b| b.is_ascii_digit());
-        let raw = starters(tokens);
-        let may_start = tokens
-            .iter()
-            .zip(&raw)
-            .map(|(t, &r)| r && !number(t) && !lex.stopwords.contains(t.text) && !is_settled(t))
-            .collect();
+        starters(tokens, &mut buffers.starts);
+        buffers.may_start.clear();
+        buffers.may_start.extend(
+            tokens
+                .iter()
+                .zip(&buffers.starts)
+                .map(|(t, &r)| r && !number(t) && !lex.stopwords.contains(t.text) && !is_settled(t)),
+        );
+        buffers.reads.clear();
+        buffers.reads.resize(tokens.len(), None);
         LazySentence {
             tokens,
             lists,
             lower,
             sizes,
-            reads: vec![None; tokens.len()],
-            may_start,
-            starts: raw,
+            buffers,
         }
+    }
+
+    /// The vectors, for the next sentence's [`LazySentence::new_in`].
+    pub(crate) fn into_buffers(self) -> SentenceBuffers {
+        self.buffers
     }
 
     /// Whether a name may go on with token `i` (see [`LazySentence::new`]); asked only after a name token, so
     /// worked out then rather than for every token.
     fn may_continue(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else { return false };
-        self.starts[i]
+        self.buffers.starts[i]
             || !t.spaced
             || t.text.bytes().all(|b| b.is_ascii_digit())
             || self.lists.lexicon.name_joiners.contains(t.text)
@@ -303,7 +330,7 @@ impl<'s, 't> LazySentence<'s, 't> {
     /// ("the United States") are cut at their first capital here, as the entities engine trims them anyway.
     pub(crate) fn surely_outside(&self, i: usize, prev: usize) -> bool {
         if prev == super::OUTSIDE {
-            !self.may_start.get(i).copied().unwrap_or(false)
+            !self.buffers.may_start.get(i).copied().unwrap_or(false)
         } else {
             !self.may_continue(i)
         }
@@ -313,13 +340,13 @@ impl<'s, 't> LazySentence<'s, 't> {
         let Some(j) = i.checked_add_signed(offset).filter(|&j| j < self.tokens.len()) else {
             return EDGE;
         };
-        if let Some(r) = self.reads[j] {
+        if let Some(r) = self.buffers.reads[j] {
             return r;
         }
         let (tokens, lists, sizes) = (self.tokens, self.lists, &mut *self.sizes);
         let places = place_bits(tokens, j, &mut |name, next| sizes.get(lists, name, next));
         let r = read(tokens, j, lists, self.lower, places);
-        self.reads[j] = Some(r);
+        self.buffers.reads[j] = Some(r);
         r
     }
 
@@ -374,16 +401,15 @@ impl<'t> PlaceSizes<'t> {
     }
 }
 
-/// Per token: it starts with a capital or a digit, or has a capital inside ("iPod"), so a name may start with it.
-fn starters(tokens: &[Token]) -> Vec<bool> {
-    tokens
-        .iter()
-        .map(|t| {
-            t.is_capitalised()
-                || t.text.starts_with(|c: char| c.is_numeric())
-                || (t.is_word() && t.text.chars().any(char::is_uppercase))
-        })
-        .collect()
+/// Per token, into `out` (cleared first): it starts with a capital or a digit, or has a capital inside ("iPod"), so a
+/// name may start with it.
+fn starters(tokens: &[Token], out: &mut Vec<bool>) {
+    out.clear();
+    out.extend(tokens.iter().map(|t| {
+        t.is_capitalised()
+            || t.text.starts_with(|c: char| c.is_numeric())
+            || (t.is_word() && t.text.chars().any(char::is_uppercase))
+    }));
 }
 
 /// The gazetteer bits of token `i`: the size of the place its word names, and (shifted by three) of the place it

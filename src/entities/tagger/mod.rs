@@ -22,7 +22,7 @@ use crate::doc::Token;
 use crate::model::Span;
 pub use train::{train, Example, TrainReport};
 
-use features::{LazySentence, PlaceSizes, FEATURES_PER_TOKEN};
+use features::{LazySentence, PlaceSizes, SentenceBuffers, FEATURES_PER_TOKEN};
 
 /// What a name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -319,7 +319,18 @@ impl NameModel {
     /// The names among `tokens` (one sentence's tokens, in order), given the words the document writes in lower
     /// case somewhere ([`LowerWords`]). O(t) for t tokens (a constant number of look-ups each).
     pub fn tag(&self, tokens: &[Token], lists: &features::Lists, lower: &LowerWords) -> Vec<TaggedName> {
-        self.tag_sentence(tokens, lists, lower, &mut PlaceSizes::default(), &[])
+        let mut out = Vec::new();
+        let mut buffers = TagBuffers::default();
+        self.tag_sentence(
+            tokens,
+            lists,
+            lower,
+            &mut PlaceSizes::default(),
+            &[],
+            &mut buffers,
+            &mut out,
+        );
+        out
     }
 
     /// The names of each of `sentences` (token slices of one document, in order), as [`NameModel::tag`], where no
@@ -337,12 +348,16 @@ impl NameModel {
         // rehashing as the document goes.
         let tokens: usize = sentences.iter().map(|s| s.len()).sum();
         let mut sizes = PlaceSizes::with_capacity(tokens / 4);
-        sentences
-            .into_iter()
-            .flat_map(|tokens| self.tag_sentence(tokens, lists, lower, &mut sizes, settled))
-            .collect()
+        let mut buffers = TagBuffers::default();
+        let mut out = Vec::new();
+        for tokens in sentences {
+            self.tag_sentence(tokens, lists, lower, &mut sizes, settled, &mut buffers, &mut out);
+        }
+        out
     }
 
+    /// Tags one sentence and appends its names to `out`; `buffers` are the vectors of the sentence before, reused.
+    #[allow(clippy::too_many_arguments)]
     fn tag_sentence<'t>(
         &self,
         tokens: &[Token<'t>],
@@ -350,10 +365,20 @@ impl NameModel {
         lower: &LowerWords,
         sizes: &mut PlaceSizes<'t>,
         settled: &[Span],
-    ) -> Vec<TaggedName> {
-        let mut sentence = LazySentence::new(tokens, lists, lower, sizes, settled);
-        let mut tags = Vec::with_capacity(tokens.len());
-        let mut margins = Vec::with_capacity(tokens.len());
+        buffers: &mut TagBuffers,
+        out: &mut Vec<TaggedName>,
+    ) {
+        let mut sentence = LazySentence::new_in(
+            tokens,
+            lists,
+            lower,
+            sizes,
+            settled,
+            std::mem::take(&mut buffers.sentence),
+        );
+        let (tags, margins) = (&mut buffers.tags, &mut buffers.margins);
+        tags.clear();
+        margins.clear();
         let mut keys = [0u32; FEATURES_PER_TOKEN];
         for i in 0..tokens.len() {
             let prev = if i > 0 { tags[i - 1] } else { OUTSIDE };
@@ -374,8 +399,17 @@ impl NameModel {
             tags.push(best);
             margins.push(margin * self.scale);
         }
-        spans_of(tokens, &tags, &margins)
+        spans_into(tokens, tags, margins, out);
+        buffers.sentence = sentence.into_buffers();
     }
+}
+
+/// The vectors [`NameModel::tag_sentence`] fills for a sentence, kept for the next one.
+#[derive(Default)]
+struct TagBuffers {
+    sentence: SentenceBuffers,
+    tags: Vec<usize>,
+    margins: Vec<f32>,
 }
 
 /// The best tag allowed after `prev` and its lead over the runner-up.
@@ -398,12 +432,12 @@ fn best_allowed(scores: &[f32; TAGS], prev: usize) -> (usize, f32) {
     (best, best_score - second)
 }
 
-/// Joins begin and inside tags into names.
-fn spans_of(tokens: &[Token], tags: &[usize], margins: &[f32]) -> Vec<TaggedName> {
-    let mut out: Vec<TaggedName> = Vec::new();
+/// Joins begin and inside tags into names: appends to `out` the names of one sentence's `tags` (an inside tag extends only a name of this sentence).
+fn spans_into(tokens: &[Token], tags: &[usize], margins: &[f32], out: &mut Vec<TaggedName>) {
+    let first = out.len();
     for (i, (&tag, &margin)) in tags.iter().zip(margins).enumerate() {
         let Some(label) = label_of(tag) else { continue };
-        if is_inside(tag) {
+        if is_inside(tag) && out.len() > first {
             if let Some(last) = out.last_mut() {
                 last.span.end = tokens[i].span.end;
                 last.margin = last.margin.min(margin);
@@ -417,7 +451,6 @@ fn spans_of(tokens: &[Token], tags: &[usize], margins: &[f32]) -> Vec<TaggedName
             joined: false,
         });
     }
-    out
 }
 
 pub use features::{Lists, LowerWords};
