@@ -5,11 +5,35 @@ use super::{ahead, behind, entity};
 use crate::model::{Entity, EntityKind, Quantity, Span};
 use crate::segment::{Segment, SegmentKind};
 
-/// The capture groups of the lexicon's `number_re`, by their place in the pattern (a look-up by name hashes the
-/// name for every number of a text; a test checks these against the compiled pattern's names).
-const PHRASE: usize = 1;
-const DIGITS: usize = 2;
-const DSCALE: usize = 3;
+/// What a match of the lexicon's `number_re` holds, read from its text: each branch of the pattern starts its own
+/// way (a listed phrase and spelled-out words with a letter, figures with a digit), so the groups need no capture
+/// pass of the regex engine (a test checks this reading against the pattern's groups).
+#[derive(Debug, PartialEq)]
+enum NumberMatch<'t> {
+    /// A listed phrase ("a dozen", "dozens"): group `phrase`, the whole match.
+    Phrase,
+    /// Figures (group `digits`) and the scale word after them, if any (group `dscale`: "3.5 million").
+    Figures { digits: &'t str, scale: Option<&'t str> },
+    /// Spelled-out numbers ("twenty-one", "two hundred"): group `words`.
+    Words,
+}
+
+fn read_number<'t>(m: &'t str, lex: &Lexicon) -> NumberMatch<'t> {
+    if m.starts_with(|c: char| !c.is_alphabetic()) {
+        // The figures hold no space; a scale word follows after spaces.
+        return match m.find(char::is_whitespace) {
+            Some(k) => NumberMatch::Figures {
+                digits: &m[..k],
+                scale: Some(m[k..].trim_start()),
+            },
+            None => NumberMatch::Figures { digits: m, scale: None },
+        };
+    }
+    match lex.number_words.get(&m.to_lowercase()) {
+        Some(NumberWord::Fixed(_) | NumberWord::Vague(..)) => NumberMatch::Phrase,
+        _ => NumberMatch::Words,
+    }
+}
 
 /// Units a number can be glued to by a hyphen to form a duration or age ("90-minute").
 const DURATION_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month", "year", "decade"];
@@ -24,19 +48,18 @@ pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
         .filter(|s| s.kind == SegmentKind::Dateline)
         .map(|s| s.span)
         .collect();
-    for caps in lex
+    for m in lex
         .number_re
         .for_text(text)
         .into_iter()
-        .flat_map(|re| re.captures_iter(text))
+        .flat_map(|re| re.find_iter(text))
     {
-        let Some(m) = caps.get(0) else { continue };
         let span = Span::new(m.start(), m.end());
         if datelines.iter().any(|d| d.overlaps(&span)) {
             continue;
         }
-        let quantity = if let Some(p) = caps.get(PHRASE) {
-            match lex.number_words.get(&p.as_str().to_lowercase()) {
+        let quantity = match read_number(m.as_str(), lex) {
+            NumberMatch::Phrase => match lex.number_words.get(&m.as_str().to_lowercase()) {
                 Some(NumberWord::Fixed(n)) => exact(*n),
                 Some(NumberWord::Vague(l, b, h)) => Quantity {
                     low: Some(*l),
@@ -44,28 +67,30 @@ pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
                     high: Some(*h),
                 },
                 _ => continue,
-            }
-        } else if let Some(d) = caps.get(DIGITS) {
-            if is_date_or_duration(text, span, d.as_str(), caps.get(DSCALE).is_some(), lex) {
-                continue;
-            }
-            let Ok(mut n) = d.as_str().replace(',', "").parse::<f64>() else {
-                continue;
-            };
-            if let Some(sc) = caps.get(DSCALE) {
-                if let Some(NumberWord::Scale(k)) = lex.number_words.get(&sc.as_str().to_lowercase()) {
-                    n *= k;
+            },
+            NumberMatch::Figures { digits, scale } => {
+                if is_date_or_duration(text, span, digits, scale.is_some(), lex) {
+                    continue;
                 }
+                let Ok(mut n) = digits.replace(',', "").parse::<f64>() else {
+                    continue;
+                };
+                if let Some(sc) = scale {
+                    if let Some(NumberWord::Scale(k)) = lex.number_words.get(&sc.to_lowercase()) {
+                        n *= k;
+                    }
+                }
+                exact(n)
             }
-            exact(n)
-        } else {
-            if is_glued_duration(text, span.end) {
-                continue;
+            NumberMatch::Words => {
+                if is_glued_duration(text, span.end) {
+                    continue;
+                }
+                let Some(n) = spelled_value(m.as_str(), lex) else {
+                    continue;
+                };
+                exact(n)
             }
-            let Some(n) = spelled_value(m.as_str(), lex) else {
-                continue;
-            };
-            exact(n)
         };
         let mut e = entity(text, span, EntityKind::Number, m.as_str());
         e.canonical = quantity.best.map(|b| format!("{b}")).unwrap_or_default();
@@ -173,11 +198,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_group_numbers_name_the_patterns_groups() {
-        let lex = crate::lang::Language::english();
-        let names: Vec<Option<&str>> = lex.entities().number_re.compiled().capture_names().collect();
-        assert_eq!(names.get(PHRASE).copied().flatten(), Some("phrase"));
-        assert_eq!(names.get(DIGITS).copied().flatten(), Some("digits"));
-        assert_eq!(names.get(DSCALE).copied().flatten(), Some("dscale"));
+    fn a_match_read_from_its_text_has_the_patterns_groups() {
+        let lex = crate::lang::Language::english().entities();
+        let re = lex.number_re.compiled();
+        let names: Vec<Option<&str>> = re.capture_names().collect();
+        let group = |name: &str| {
+            names
+                .iter()
+                .position(|n| *n == Some(name))
+                .expect("a group of number_re")
+        };
+        let (phrase, digits, dscale) = (group("phrase"), group("digits"), group("dscale"));
+        let mut text = String::from(
+            "2016 3.5 million 1,200,000 1,200.5 two dozen Dozens twenty-one Two Hundred Thousand 7\u{a0}billion \
+             \u{663}\u{664} 45 percent a few hundred ONE 12.5 Billion",
+        );
+        for word in lex.number_words.keys() {
+            text.push(' ');
+            text.push_str(word);
+            text.push_str(" 9 ");
+            text.push_str(word);
+        }
+        let mut seen = 0;
+        for caps in re.captures_iter(&text) {
+            let m = caps.get(0).expect("the whole match").as_str();
+            let expected = if caps.get(phrase).is_some() {
+                NumberMatch::Phrase
+            } else if let Some(d) = caps.get(digits) {
+                NumberMatch::Figures {
+                    digits: d.as_str(),
+                    scale: caps.get(dscale).map(|s| s.as_str()),
+                }
+            } else {
+                NumberMatch::Words
+            };
+            assert_eq!(read_number(m, lex), expected, "{m:?}");
+            seen += 1;
+        }
+        assert!(seen > lex.number_words.len(), "{seen} matches");
     }
 }

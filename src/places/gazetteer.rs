@@ -455,6 +455,25 @@ impl Gazetteer {
         (i < self.n).then(|| self.b()[self.cc + i]).filter(|&c| c != 0)
     }
 
+    /// Latitude and longitude of entry `index` (cheap), `None` past the end.
+    pub fn lat_lon(&self, index: u32) -> Option<(f64, f64)> {
+        let i = index as usize;
+        (i < self.n).then(|| {
+            let b = self.b();
+            (
+                i24_at(b, self.lat + 3 * i) as f64 / 1e3,
+                i24_at(b, self.lon + 3 * i) as f64 / 1e3,
+            )
+        })
+    }
+
+    /// ISO 3166-1 alpha-2 code of entry `index`'s country, as [`Entry::country`] (cheap: the name is not read).
+    pub fn country_code(&self, index: u32) -> Option<&str> {
+        let c = self.country_index(index)? as usize;
+        let at = self.codes + 2 * (c - 1);
+        self.b().get(at..at + 2).and_then(|s| std::str::from_utf8(s).ok())
+    }
+
     /// Entry index of the first-order division entry `index` lies in (cheap).
     pub fn admin_of(&self, index: u32) -> Option<u32> {
         let i = index as usize;

@@ -52,14 +52,14 @@ pub(super) struct Votes<'g> {
 
 /// Runs the rounds of article context on `scored` (local evidence) and returns the votes of the last round.
 pub(super) fn rounds<'g>(
-    scored: &mut Vec<Vec<Scored>>,
+    scored: &mut [Vec<Scored>],
     mentions: &[Mention],
     adjectives: &[(usize, u32)],
     name_of: &[usize],
     mutual: &Mutual,
     g: &'g Gazetteer,
 ) -> Votes<'g> {
-    let local = scored.clone();
+    let local = scored.to_vec();
     // The maps are cleared and refilled each round (not built anew), as they always were.
     let mut votes = Votes {
         countries: HashMap::default(),
@@ -74,7 +74,7 @@ pub(super) fn rounds<'g>(
     for _ in 0..CONTEXT_ROUNDS {
         votes.count(scored, adjectives, name_of, g);
         let anchors = anchors(scored, g);
-        *scored = rescore(&local, &votes, &anchors, mentions, name_of, mutual, g);
+        rescore(&local, &votes, &anchors, mentions, name_of, mutual, g, scored);
     }
     votes
 }
@@ -162,7 +162,8 @@ fn anchors(scored: &[Vec<Scored>], g: &Gazetteer) -> Vec<Anchor> {
 }
 
 /// The local scores of every reading again, plus the article's votes for its country and division, mutual
-/// nearness and nearness to the anchors; best first.
+/// nearness and nearness to the anchors; best first, written into `next` (one entry per mention).
+#[allow(clippy::too_many_arguments)]
 fn rescore(
     local: &[Vec<Scored>],
     votes: &Votes<'_>,
@@ -171,7 +172,8 @@ fn rescore(
     name_of: &[usize],
     mutual: &Mutual,
     g: &Gazetteer,
-) -> Vec<Vec<Scored>> {
+    next: &mut [Vec<Scored>],
+) {
     let Votes {
         countries,
         admins,
@@ -186,8 +188,10 @@ fn rescore(
     // Nearness to the anchors, once per distinct reading: the nearest anchor and the next one, for the
     // mention that is the only one naming the nearest (a name must not confirm itself).
     let mut nearest: HashMap<u32, Nearest> = HashMap::with_capacity_and_hasher(local.len(), Default::default());
-    let mut next = local.to_vec();
-    for (m, v) in next.iter_mut().enumerate() {
+    // Each mention's readings start again from their local scores, written over the last round's in place.
+    for ((m, v), start) in next.iter_mut().enumerate().zip(local) {
+        v.clear();
+        v.extend_from_slice(start);
         // A dateline in capitals names a national capital when it can ("WASHINGTON (RNS) —"), whatever
         // the story's state holds; other dateline towns take the article's context like any mention.
         if v.len() < 2
@@ -198,14 +202,16 @@ fn rescore(
             continue;
         }
         for s in v.iter_mut() {
-            let Some(e) = g.entry(s.entry) else { continue };
-            if let Some(c) = e.country {
+            // The fields asked one by one: this runs for every reading of every mention in every round, and a whole
+            // entry decodes its name too.
+            let Some((lat, lon)) = g.lat_lon(s.entry) else { continue };
+            if let Some(c) = g.country_code(s.entry) {
                 let mine = name_countries.get(&(name_of[m], c)).copied().unwrap_or(0.0);
                 let votes = countries.get(c).copied().unwrap_or(0.0) - mine;
                 s.score += COUNTRY_WEIGHT * votes.max(0.0) / total_c;
                 // A national capital whose country the article names ("France" and "Paris") is that
                 // capital, however local the rest of the story: a namesake town would not need it.
-                if e.capital
+                if g.is_capital(s.entry)
                     && named_countries
                         .get(c)
                         .is_some_and(|&(first, two)| two || first != name_of[m])
@@ -213,19 +219,18 @@ fn rescore(
                     s.score += CAPITAL_COUNTRY_BONUS;
                 }
             }
-            let admin_key = if e.feature == Feature::Admin && e.admin1.is_none() {
+            let admin1 = g.admin_of(s.entry);
+            let admin_key = if g.feature(s.entry) == Feature::Admin && admin1.is_none() {
                 Some(s.entry)
             } else {
-                e.admin1
+                admin1
             };
             if let Some(a) = admin_key {
                 let mine = name_admins.get(&(name_of[m], a)).copied().unwrap_or(0.0);
                 s.score += ADMIN_WEIGHT * (admins.get(&a).copied().unwrap_or(0.0) - mine).max(0.0) / total_a;
             }
             s.score += mutual.bonus(m, s.entry);
-            let n = *nearest
-                .entry(s.entry)
-                .or_insert_with(|| Nearest::of(anchors, e.lat, e.lon));
+            let n = *nearest.entry(s.entry).or_insert_with(|| Nearest::of(anchors, lat, lon));
             let near = match n.first {
                 Some((k, d)) if !(anchors[k].1 == m && anchors[k].2 == 1) => d,
                 _ => n.second,
@@ -238,7 +243,6 @@ fn rescore(
         }
         sort(v);
     }
-    next
 }
 
 /// Beyond this distance (km) nearness earns nothing.

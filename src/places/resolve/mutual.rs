@@ -54,11 +54,11 @@ impl Mutual {
                 if !local(s.entry) {
                     continue;
                 }
-                if let Some(e) = g.entry(s.entry) {
+                if let Some((lat, lon)) = g.lat_lon(s.entry) {
                     cells
-                        .entry((e.lat.floor() as i32, e.lon.floor() as i32))
+                        .entry((lat.floor() as i32, lon.floor() as i32))
                         .or_default()
-                        .push((n, s.entry, e.lat, e.lon));
+                        .push((n, s.entry, lat, lon));
                 }
             }
         }
