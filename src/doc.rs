@@ -47,11 +47,22 @@ impl Token<'_> {
 
     /// True when it has letters and all of them are upper case ("UN", "BEIRUT").
     pub fn is_all_caps(&self) -> bool {
-        if self.text.is_ascii() {
-            // The same test without the Unicode tables (most words).
-            let mut letters = self.text.bytes().filter(u8::is_ascii_alphabetic).peekable();
-            return letters.peek().is_some() && letters.all(|b| b.is_ascii_uppercase());
+        // ASCII a byte at a time, without the Unicode tables, stopping at the first small letter (most words end
+        // there at their second letter); a small letter answers whatever follows it.
+        let mut upper = false;
+        for &b in self.text.as_bytes() {
+            if !b.is_ascii() {
+                return self.is_all_caps_unicode();
+            }
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            upper |= b.is_ascii_uppercase();
         }
+        upper
+    }
+
+    fn is_all_caps_unicode(&self) -> bool {
         let mut letters = self.text.chars().filter(|c| c.is_alphabetic()).peekable();
         letters.peek().is_some() && letters.all(char::is_uppercase)
     }
@@ -204,6 +215,28 @@ mod tests {
 
     fn doc(text: &str) -> Doc<'_> {
         Doc::new(text, Language::english())
+    }
+
+    #[test]
+    fn all_caps_is_letters_all_in_capitals_whatever_the_script() {
+        let text = "UN BEIRUT U.S. B-52 Beirut uN 2016 - ÉTAT État ÜBER über AFP’s AFP'S ΑΘΗΝΑ Αθήνα";
+        let caps: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| t.is_all_caps())
+            .map(|t| t.text)
+            .collect();
+        // The same test written plainly over characters.
+        let expected: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| {
+                let mut letters = t.text.chars().filter(|c| c.is_alphabetic()).peekable();
+                letters.peek().is_some() && letters.all(char::is_uppercase)
+            })
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(caps, expected);
+        assert!(caps.contains(&"BEIRUT") && caps.contains(&"ÉTAT") && caps.contains(&"ΑΘΗΝΑ"));
+        assert!(!caps.contains(&"État") && !caps.contains(&"2016"));
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub struct Lexicon {
     pub(crate) full_name_re: GuardedRegex,
     /// A title followed by one or two capitalised words.
     pub(crate) title_name_re: GuardedRegex,
+    /// The titles in the order `title_name_re` tries them (longest first, then alphabetical).
+    pub(crate) titles_in_order: Vec<&'static str>,
     /// A title (with an optional country before it) ending just before a name.
     pub(crate) role_before_re: GuardedRegex,
     /// "Firstname Lastname said" and "said Firstname Lastname".
@@ -77,6 +79,12 @@ pub struct Lexicon {
     pub(crate) number_re: GuardedRegex,
 }
 
+/// The particles [`SURNAME`] allows before a surname, in its order (a test checks the two agree).
+pub(crate) const SURNAME_PARTICLES: [&str; 19] = [
+    "al", "el", "bin", "ibn", "van", "von", "de", "del", "da", "di", "du", "le", "la", "ben", "Al", "El", "Abu", "De",
+    "Van",
+];
+
 /// A surname with optional particle ("al-Assad", "van Rompuy", "Kerry").
 pub const SURNAME: &str =
     r"(?:(?:al|el|bin|ibn|van|von|de|del|da|di|du|le|la|ben|Al|El|Abu|De|Van)[-\s])?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?";
@@ -84,10 +92,20 @@ pub const SURNAME: &str =
 // Word boundaries are ASCII (`(?-u:\b)`): a Unicode boundary keeps the regex crate off its fast DFA,
 // which costs several times the whole stage budget; names and number words are ASCII in the tables.
 fn alternation<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    alternation_order(items)
+        .iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The words of an [`alternation`] in its order: longest first, then alphabetical, each once (the order in which the
+/// regex tries them).
+fn alternation_order<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut v: Vec<&str> = items.collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v.dedup();
-    v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+    v
 }
 
 /// Month names and abbreviations: the `month` class of the dates engine's words, without a final full stop
@@ -240,6 +258,7 @@ fn build(t: &Tables) -> Lexicon {
         org_suffixes,
         full_name_re,
         title_name_re,
+        titles_in_order: alternation_order(title_words.iter().copied()),
         role_before_re,
         said_re,
         first_names,

@@ -1,6 +1,6 @@
 //! People: given name + surname, title + name, "X said", then bare surnames linked to the full name.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, SURNAME_PARTICLES};
 use super::{entity, orgs::words_with_offsets, SpanSet};
 use crate::hash::FastMap as HashMap;
 use crate::model::{Entity, EntityKind, Span};
@@ -29,14 +29,20 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
             spans.push(span);
         }
     }
-    for caps in lex
-        .title_name_re
-        .for_text(text)
-        .into_iter()
-        .flat_map(|re| re.captures_iter(text))
-    {
-        let Some(g) = caps.get(1) else { continue };
-        let span = trim_name(text, Span::new(g.start(), g.end()), lex);
+    let title_re = lex.title_name_re.for_text(text);
+    for m in title_re.into_iter().flat_map(|re| re.find_iter(text)) {
+        let name = match title_name(m.as_str(), lex) {
+            Some(name) => m.start() + name.start..m.start() + name.end,
+            // Not plain ASCII: the regex engine's group, the same match found again with its groups.
+            None => match title_re
+                .and_then(|re| re.captures_at(text, m.start()))
+                .and_then(|c| c.get(1))
+            {
+                Some(g) => g.range(),
+                None => continue,
+            },
+        };
+        let span = trim_name(text, Span::new(name.start, name.end), lex);
         if !span.is_empty() && plausible_name(span.slice(text), lex, false) && free(&span, &spans) {
             spans.push(span);
         }
@@ -100,6 +106,55 @@ pub fn find(text: &str, lex: &Lexicon, orgs: &[Entity]) -> Vec<Entity> {
             e
         })
         .collect()
+}
+
+/// The name in a match of the lexicon's `title_name_re` (a title, spaces, then the name: the pattern's group), as a
+/// range of the match, read from its text: the regex takes the first title, in the order it tries them, after which
+/// the rest of the match is a name ([`is_name_shape`]), so that title is the one it took. `None` when the match is
+/// not plain ASCII (the caller then asks the regex engine). A test checks this reading against the pattern's group.
+fn title_name(m: &str, lex: &Lexicon) -> Option<std::ops::Range<usize>> {
+    if !m.is_ascii() {
+        return None;
+    }
+    lex.titles_in_order.iter().find_map(|title| {
+        let rest = m.strip_prefix(title)?;
+        let name = rest.trim_start();
+        (name.len() < rest.len() && is_name_shape(name)).then(|| m.len() - name.len()..m.len())
+    })
+}
+
+/// True when ASCII `r` is wholly `(?:cap\s+)?SURNAME` as the lexicon's patterns write them: an optional first word
+/// (a capital, then letters, digits, `_`, `'`, `&` or `-`) and spaces, then a surname (an optional particle and `-`
+/// or one space, then a capitalised word of two characters or more, optionally a hyphen and another).
+fn is_name_shape(r: &str) -> bool {
+    let word = |w: &str| {
+        w.len() >= 2
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w[1..]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'\'')
+    };
+    let core = |x: &str| match x.split_once('-') {
+        Some((a, b)) => word(a) && word(b),
+        None => word(x),
+    };
+    let surname = |x: &str| {
+        core(x)
+            || SURNAME_PARTICLES.iter().any(|p| {
+                x.strip_prefix(p)
+                    .and_then(|rest| rest.strip_prefix(|c: char| c == '-' || c.is_whitespace()))
+                    .is_some_and(core)
+            })
+    };
+    let first = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w[1..]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'&' | b'-'))
+    };
+    surname(r)
+        || r.split_once(char::is_whitespace)
+            .is_some_and(|(head, rest)| first(head) && surname(rest.trim_start()))
 }
 
 /// The name in a match of the lexicon's `said_re`, as a range of the match, read from its text: "said Anna
@@ -184,8 +239,8 @@ fn role_before(text: &str, start: usize, lex: &Lexicon) -> Option<String> {
         from += 1;
     }
     let window = text.get(from..start)?;
-    let caps = lex.role_before_re.for_text(window)?.captures(window)?;
-    let role = caps.get(1)?.as_str();
+    // The pattern is its one group then spaces to the end: the group is the match without them (no capture pass).
+    let role = lex.role_before_re.for_text(window)?.find(window)?.as_str().trim_end();
     // A sentence-initial function word is not part of the role ("The President").
     let role = match role.split_once(' ') {
         Some((first, rest)) if lex.stopwords.contains(first) => rest,
@@ -214,5 +269,77 @@ mod tests {
             seen += 1;
         }
         assert!(seen >= 7, "{seen} matches");
+    }
+
+    #[test]
+    fn the_surname_particles_are_the_patterns() {
+        use crate::entities::lexicon::SURNAME;
+        let expected = format!(r"(?:(?:{})[-\s])?", SURNAME_PARTICLES.join("|"));
+        assert!(SURNAME.starts_with(&expected), "{SURNAME}");
+    }
+
+    #[test]
+    fn the_title_name_read_from_the_match_is_the_patterns_group() {
+        let lex = crate::lang::Language::english().entities();
+        let re = lex.title_name_re.compiled();
+        // Every title before names of each shape the group allows, and before words it does not.
+        let names = [
+            "Kerry",
+            "John Kerry",
+            "J Kerry",
+            "Omar al-Hasan",
+            "Omar al Hasan",
+            "al-Assad",
+            "van Rompuy",
+            "Mary O'Neill-Smith",
+            "Ab&C Dee",
+            "X-Ray Jones",
+            "Lee 2nd",
+            "Jean Van Dyke",
+            "Smith and",
+            "De Gaulle",
+        ];
+        let mut text = String::new();
+        for title in &lex.titles_in_order {
+            for name in names {
+                text.push_str(&format!("{title} {name}, {title}\t {name}. "));
+            }
+        }
+        let (mut seen, mut read) = (0, 0);
+        for caps in re.captures_iter(&text) {
+            let m = caps.get(0).expect("the whole match").as_str();
+            let group = caps.get(1).expect("the name group").as_str();
+            if let Some(name) = title_name(m, lex) {
+                assert_eq!(&m[name], group, "{m:?}");
+                read += 1;
+            }
+            seen += 1;
+        }
+        assert!(
+            read == seen && seen > lex.titles_in_order.len() * names.len(),
+            "{read} of {seen}"
+        );
+    }
+
+    #[test]
+    fn the_role_before_a_name_is_the_match_without_its_spaces() {
+        let lex = crate::lang::Language::english().entities();
+        let re = lex.role_before_re.compiled();
+        let windows = [
+            "said US Secretary of State ",
+            "The President ",
+            "met U.N. Secretary-General\t ",
+            "Foreign Secretary  ",
+            "in a talk, UK Defence Secretary\n",
+            "no role here ",
+        ];
+        let mut roles = 0;
+        for window in windows {
+            let found = re.find(window).map(|m| m.as_str().trim_end());
+            let group = re.captures(window).and_then(|c| c.get(1)).map(|g| g.as_str());
+            assert_eq!(found, group, "{window:?}");
+            roles += usize::from(found.is_some());
+        }
+        assert_eq!(roles, windows.len() - 1);
     }
 }

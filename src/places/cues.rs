@@ -3,6 +3,19 @@
 use crate::hash::FastSet as HashSet;
 use crate::lang::{self, Tables};
 
+/// Whether `set` holds `word` lower-cased: `set.contains(word.to_lowercase())` without the allocation for a word of
+/// up to 32 ASCII bytes (nearly every word the geoparser asks about).
+pub fn has_lower(set: &HashSet<&str>, word: &str) -> bool {
+    if word.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
+    }
+    set.contains(word.to_lowercase().as_str())
+}
+
 /// Word lists the geoparser consults, from `src/lang/<code>/places_*` and the rows of `given_names.tsv` and
 /// `titles.tsv` marked `places`.
 #[derive(Debug, Default)]

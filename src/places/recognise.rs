@@ -84,7 +84,12 @@ pub fn recognise(
         let lone = toks.get(i + 1).is_none_or(|n| !n.is_capitalised());
         if lone && !t.is_all_caps() && t.text.len() < 16 {
             lower.clear();
-            lower.extend(t.text.chars().flat_map(char::to_lowercase));
+            if t.text.is_ascii() {
+                lower.push_str(t.text);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(t.text.chars().flat_map(char::to_lowercase));
+            }
             if cues.common_words.contains(lower.as_str()) {
                 i += 1;
                 continue;

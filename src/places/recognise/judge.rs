@@ -5,7 +5,7 @@ use super::people::{is_lower_title, org_spans, person_words};
 use super::Token;
 use crate::hash::FastSet as HashSet;
 use crate::model::{Entity, EntityKind, Span};
-use crate::places::cues::Cues;
+use crate::places::cues::{has_lower, Cues};
 use crate::places::gazetteer::{Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE};
 use crate::segment::Segment;
 
@@ -337,10 +337,10 @@ fn drops_single_word(
         small_town,
         ..
     } = size;
-    if weak_alternate || !size.container_after && cues.common_words.contains(toks[i].text.to_lowercase().as_str()) {
+    if weak_alternate || !size.container_after && has_lower(&cues.common_words, toks[i].text) {
         return true;
     }
-    let after_locative = i > 0 && cues.locative.contains(toks[i - 1].text.to_lowercase().as_str());
+    let after_locative = i > 0 && has_lower(&cues.locative, toks[i - 1].text);
     // A given name is a person, unless a locative comes before ("from Norman") or a container after
     // ("Norman, Okla."); a capitalised word glued after ("Norman Smith") was dropped above.
     if cues.first_names.contains(toks[i].text) && !(after_locative || size.container_after) {
@@ -348,11 +348,10 @@ fn drops_single_word(
     }
     if i > 0 && sep_before == " " {
         let prev = toks[i - 1];
-        let prev_lower = prev.text.to_lowercase();
         if prev.is_capitalised()
             && !prev.is_all_caps()
             && sentence_starts.binary_search(&prev.span.start).is_err()
-            && !cues.common_words.contains(prev_lower.as_str())
+            && !has_lower(&cues.common_words, prev.text)
             && !cues.place_head.contains(prev.text)
         {
             return true;

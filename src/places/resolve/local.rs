@@ -3,7 +3,7 @@
 
 use super::{contains, sort, Scored};
 use crate::model::Feature;
-use crate::places::cues::Cues;
+use crate::places::cues::{has_lower, Cues};
 use crate::places::gazetteer::{Gazetteer, FLAG_ABBREVIATION, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use crate::places::recognise::{Mention, Token};
 
@@ -62,17 +62,16 @@ pub(super) fn score(
             let cue = Cue {
                 // Only within the sentence: "Aleppo. State media said" is no "Aleppo state".
                 admin_word: toks.get(j + 1).is_some_and(|n| {
-                    text[toks[j].span.end..n.span.start] == *" "
-                        && cues.container_admin.contains(n.text.to_lowercase().as_str())
+                    text[toks[j].span.end..n.span.start] == *" " && has_lower(&cues.container_admin, n.text)
                 }),
                 town_head: toks.get(j + 1).is_some_and(|n| {
                     text[toks[j].span.end..n.span.start] == *" "
                         && n.text.len() < 16
-                        && cues.town_head.contains(n.text.to_lowercase().as_str())
+                        && has_lower(&cues.town_head, n.text)
                 }),
                 city_of: i >= 2
                     && cues.of.contains(toks[i - 1].text)
-                    && cues.container_city.contains(toks[i - 2].text.to_lowercase().as_str()),
+                    && has_lower(&cues.container_city, toks[i - 2].text),
             };
             for p in &mention.postings {
                 let mut s = prior(g, p.entry, p.flags) + local(text, mentions, m, p.entry, adjectives, g, cue);
