@@ -296,7 +296,7 @@ fn seed_events_dates_and_places() {
         .sum();
     println!("date differences {date_diffs:#?}\nplace differences {place_diffs:#?} of {gold_places} gold places");
     assert!(date_diffs.is_empty(), "date differences:\n{}", diffs.join("\n"));
-    // One gold place needs world knowledge (the talks "in China" were at the G20 summit in Hangzhou);
-    // every other event place must be found: recall of event places at least (gold - 1) / gold.
-    assert!(place_diffs.len() <= 1, "place differences:\n{}", diffs.join("\n"));
+    // Every event place, the failed talks' too: "the G20 summit in China" is the summit the text places "in the
+    // Chinese city of Hangzhou" further down (src/events/venues.rs).
+    assert!(place_diffs.is_empty(), "place differences:\n{}", diffs.join("\n"));
 }

@@ -82,6 +82,10 @@ pub enum Cue {
     /// "a", "its": a determiner right before the trigger makes it a noun, which takes roles only through
     /// `AgentBy` and `PatientOf`.
     Nominal,
+    /// "summit", "conference": a gathering, which a name before it identifies ("the G20 summit").
+    Gathering,
+    /// "in", "at" after a gathering: the place after it is where the gathering is ("summit in Hangzhou").
+    AtGathering,
 }
 
 /// A reporting verb ("said", "announced"): its complement is a clause of its own in time.
@@ -212,6 +216,8 @@ fn build(t: &Tables) -> Lexicon {
             "agent_by" => Cue::AgentBy,
             "patient_of" => Cue::PatientOf,
             "nominal" => Cue::Nominal,
+            "gathering" => Cue::Gathering,
+            "at_gathering" => Cue::AtGathering,
             "durative" => Cue::Durative,
             "not_anchor" => Cue::NotAnchor,
             _ => continue,

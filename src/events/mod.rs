@@ -10,6 +10,7 @@ mod clause;
 pub(crate) mod lexicon;
 mod merge;
 mod tokens;
+mod venues;
 
 use crate::doc::Doc;
 use crate::hash::FastMap as HashMap;
@@ -143,6 +144,20 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
             }
         }
         clusters.extend(found);
+    }
+    // A gathering's country, where the text also gives its city: the city ("summit in China" ... "summit in the
+    // Chinese city of Hangzhou").
+    let finer = venues::finer_places(doc.tokens(), ctx.places, lex);
+    if !finer.is_empty() {
+        for c in &mut clusters {
+            for id in &mut c.places {
+                if let Some(f) = finer.get(id.as_str()) {
+                    id.clone_from(f);
+                }
+            }
+            let mut seen = crate::hash::FastSet::default();
+            c.places.retain(|id| seen.insert(id.clone()));
+        }
     }
     merge::merge(text, clusters, ctx)
 }

@@ -582,3 +582,62 @@ fn a_possessive_date_dates_only_the_trigger_right_after_it() {
     assert_eq!(date("fell").as_deref(), Some("2024-03-08"), "{ev:#?}");
     assert_eq!(date("blasts").as_deref(), Some("2024-03-04"), "{ev:#?}");
 }
+
+/// A summit located by its country in one sentence and by its city in another.
+const SUMMIT: &str = "Norland and Ostria failed to reach a deal on Monday.\n\n\
+Talks between the two envoys on the margins of the Delta summit in Ostria ended without agreement on Monday.\n\n\
+Leaders also met on Monday at the Delta summit in the Ostrian city of Velm, an official said.";
+
+fn summit(places: &[(&str, &str, Feature, &str)]) -> (Analysis, Vec<Event>) {
+    let (doc, a) = analysis(
+        SUMMIT,
+        &[
+            ("Monday", "2024-03-04"),
+            ("Monday", "2024-03-04"),
+            ("Monday", "2024-03-04"),
+        ],
+        places,
+    );
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    (a, ev)
+}
+
+#[test]
+fn a_gathering_located_by_its_country_and_by_its_city_is_at_the_city() {
+    let (a, ev) = summit(&[
+        ("Ostria", "Ostria", Feature::Country, "XA"),
+        ("Ostria", "Ostria", Feature::Country, "XA"),
+        ("Velm", "Velm", Feature::City, "XA"),
+    ]);
+    let talks = ev
+        .iter()
+        .find(|e| e.trigger.text.contains("Talks") || e.trigger.text.contains("deal"));
+    let talks = talks.expect("the failed talks");
+    let places: Vec<&str> = talks
+        .places
+        .iter()
+        .filter_map(|id| a.places.iter().find(|p| &p.id == id))
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(places.contains(&"Velm") && !places.contains(&"Ostria"), "{places:?}");
+}
+
+#[test]
+fn a_gathering_keeps_its_country_when_the_city_is_in_another_or_is_not_given() {
+    // The city named is in another country: not the same gathering's place.
+    let (a, ev) = summit(&[
+        ("Ostria", "Ostria", Feature::Country, "XA"),
+        ("Ostria", "Ostria", Feature::Country, "XA"),
+        ("Velm", "Velm", Feature::City, "XB"),
+    ]);
+    let placed: Vec<&str> = ev
+        .iter()
+        .flat_map(|e| &e.places)
+        .filter_map(|id| a.places.iter().find(|p| &p.id == id))
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(placed.contains(&"Ostria"), "{placed:?}");
+    let lex = Language::english().events();
+    let doc = Doc::new(SUMMIT, Language::english());
+    assert!(venues::finer_places(doc.tokens(), &a.places, lex).is_empty());
+}

@@ -58,8 +58,15 @@ const MAX_ALTERNATIVES: usize = 4;
 /// places engine keeps a name of four letters or more in capitals only as a dateline (`recognise/judge.rs`; the
 /// short forms it keeps in capitals, US, UK, DRC, are shorter). O(length of the name).
 pub fn is_dateline(place: &Place) -> bool {
-    let letters = place.text.chars().filter(|c| c.is_alphabetic());
-    letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase)
+    // One pass, ending at the first small letter (most names: their second).
+    let mut letters = 0;
+    for c in place.text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 4
 }
 
 /// Finds the place mentions of the document and resolves them with the gazetteer of `ctx` (none without one);
