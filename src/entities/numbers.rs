@@ -10,8 +10,8 @@ use crate::segment::{Segment, SegmentKind};
 /// pass of the regex engine (a test checks this reading against the pattern's groups).
 #[derive(Debug, PartialEq)]
 enum NumberMatch<'t> {
-    /// A listed phrase ("a dozen", "dozens"): group `phrase`, the whole match.
-    Phrase,
+    /// A listed phrase ("a dozen", "dozens"): group `phrase`, the whole match, with its value.
+    Phrase(Quantity),
     /// Figures (group `digits`) and the scale word after them, if any (group `dscale`: "3.5 million").
     Figures { digits: &'t str, scale: Option<&'t str> },
     /// Spelled-out numbers ("twenty-one", "two hundred"): group `words`.
@@ -30,7 +30,12 @@ fn read_number<'t>(m: &'t str, lex: &Lexicon) -> NumberMatch<'t> {
         };
     }
     match lex.number_words.get(&m.to_lowercase()) {
-        Some(NumberWord::Fixed(_) | NumberWord::Vague(..)) => NumberMatch::Phrase,
+        Some(NumberWord::Fixed(n)) => NumberMatch::Phrase(exact(*n)),
+        Some(NumberWord::Vague(l, b, h)) => NumberMatch::Phrase(Quantity {
+            low: Some(*l),
+            best: Some(*b),
+            high: Some(*h),
+        }),
         _ => NumberMatch::Words,
     }
 }
@@ -59,15 +64,7 @@ pub fn find(text: &str, segments: &[Segment], lex: &Lexicon) -> Vec<Entity> {
             continue;
         }
         let quantity = match read_number(m.as_str(), lex) {
-            NumberMatch::Phrase => match lex.number_words.get(&m.as_str().to_lowercase()) {
-                Some(NumberWord::Fixed(n)) => exact(*n),
-                Some(NumberWord::Vague(l, b, h)) => Quantity {
-                    low: Some(*l),
-                    best: Some(*b),
-                    high: Some(*h),
-                },
-                _ => continue,
-            },
+            NumberMatch::Phrase(quantity) => quantity,
             NumberMatch::Figures { digits, scale } => {
                 if is_date_or_duration(text, span, digits, scale.is_some(), lex) {
                     continue;
@@ -222,17 +219,18 @@ mod tests {
         let mut seen = 0;
         for caps in re.captures_iter(&text) {
             let m = caps.get(0).expect("the whole match").as_str();
-            let expected = if caps.get(phrase).is_some() {
-                NumberMatch::Phrase
+            let read = read_number(m, lex);
+            if caps.get(phrase).is_some() {
+                assert!(matches!(read, NumberMatch::Phrase(_)), "{m:?}: {read:?}");
             } else if let Some(d) = caps.get(digits) {
-                NumberMatch::Figures {
+                let expected = NumberMatch::Figures {
                     digits: d.as_str(),
                     scale: caps.get(dscale).map(|s| s.as_str()),
-                }
+                };
+                assert_eq!(read, expected, "{m:?}");
             } else {
-                NumberMatch::Words
-            };
-            assert_eq!(read_number(m, lex), expected, "{m:?}");
+                assert_eq!(read, NumberMatch::Words, "{m:?}");
+            }
             seen += 1;
         }
         assert!(seen > lex.number_words.len(), "{seen} matches");

@@ -120,6 +120,11 @@ pub struct Lexicon {
     pub qualifiers: Vec<(Vec<String>, Qualifier)>,
     /// The `casualties` type, for tolls without a trigger.
     pub casualties_type: EventType,
+    /// The one-word `gathering` cues ("summit"), lower case, read once here for the look for gatherings located
+    /// twice (`venues.rs`), which compares them with the words before each place.
+    pub gathering_words: Vec<String>,
+    /// The one-word `at_gathering` cues ("in", "at"), lower case, likewise.
+    pub at_gathering_words: Vec<String>,
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -268,6 +273,14 @@ fn build(t: &Tables) -> Lexicon {
     };
     let before_index = index(&before);
     let after_index = index(&after);
+    let one_word = |cue: Cue| -> Vec<String> {
+        before
+            .iter()
+            .filter(|(words, c)| *c == cue && words.len() == 1)
+            .map(|(words, _)| words[0].clone())
+            .collect()
+    };
+    let (gathering_words, at_gathering_words) = (one_word(Cue::Gathering), one_word(Cue::AtGathering));
     Lexicon {
         trigger_re,
         triggers,
@@ -280,6 +293,8 @@ fn build(t: &Tables) -> Lexicon {
         casualty,
         qualifiers,
         casualties_type,
+        gathering_words,
+        at_gathering_words,
     }
 }
 

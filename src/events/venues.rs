@@ -3,7 +3,7 @@
 //! country of a summit first and its city later (or the other way round); an event placed through the coarser
 //! mention takes the finer place.
 
-use super::lexicon::{Cue, Lexicon};
+use super::lexicon::Lexicon;
 use crate::doc::Token;
 use crate::hash::FastMap;
 use crate::model::{Feature, Place, PlaceKind};
@@ -17,22 +17,10 @@ const MAX_WORDS_BETWEEN: usize = 5;
 /// coarser mention names. Only a country mention is refined, and only when the finer place is unambiguous.
 /// Linear in the tokens and places: a binary search and at most [`MAX_WORDS_BETWEEN`] + 3 tokens per place.
 pub(super) fn finer_places(tokens: &[Token], places: &[Place], lex: &Lexicon) -> FastMap<String, String> {
-    // The cue table's few one-word gatherings and prepositions, compared with the words before each place.
-    let one_word = |cue: Cue| -> Vec<&str> {
-        lex.before
-            .iter()
-            .filter(|(words, c)| *c == cue && words.len() == 1)
-            .map(|(words, _)| words[0].as_str())
-            .collect()
-    };
-    let cues = Cues {
-        gathering: one_word(Cue::Gathering),
-        at_gathering: one_word(Cue::AtGathering),
-    };
     let mut gatherings: FastMap<String, Vec<&Place>> = FastMap::default();
     for p in places.iter().filter(|p| p.kind == PlaceKind::Literal) {
         // The pattern first (it fails at once for most places), the dateline test only then.
-        if let Some(key) = gathering_before(tokens, p, &cues).filter(|_| !crate::places::is_dateline(p)) {
+        if let Some(key) = gathering_before(tokens, p, lex).filter(|_| !crate::places::is_dateline(p)) {
             gatherings.entry(key).or_default().push(p);
         }
     }
@@ -54,7 +42,7 @@ pub(super) fn finer_places(tokens: &[Token], places: &[Place], lex: &Lexicon) ->
 
 /// The gathering place mention `p` locates ("g20 summit" for "the G20 summit in [the Chinese city of] Hangzhou"):
 /// its name and noun, the name as written and the noun in small letters.
-fn gathering_before(tokens: &[Token], p: &Place, cues: &Cues) -> Option<String> {
+fn gathering_before(tokens: &[Token], p: &Place, lex: &Lexicon) -> Option<String> {
     let first = tokens.partition_point(|t| t.span.start < p.span.start);
     let mut k = first;
     for _ in 0..=MAX_WORDS_BETWEEN {
@@ -64,29 +52,23 @@ fn gathering_before(tokens: &[Token], p: &Place, cues: &Cues) -> Option<String> 
         if !t.is_word() {
             return None;
         }
-        if is_one_of(t.text, &cues.at_gathering) {
+        if is_one_of(t.text, &lex.at_gathering_words) {
             let noun = tokens.get(k.checked_sub(1)?)?;
             let name = tokens.get(k.checked_sub(2)?)?;
             let named = name.is_word() && name.is_capitalised() && noun.spaced && t.spaced;
-            return (named && is_one_of(noun.text, &cues.gathering))
+            return (named && is_one_of(noun.text, &lex.gathering_words))
                 .then(|| format!("{} {}", name.text, noun.text.to_lowercase()));
         }
     }
     None
 }
 
-/// The one-word cues [`finer_places`] looks for (lower case, from the cue table).
-struct Cues<'l> {
-    gathering: Vec<&'l str>,
-    at_gathering: Vec<&'l str>,
-}
-
 /// Whether `word` in small letters is one of `words` (a handful: compared one by one, without hashing).
-fn is_one_of(word: &str, words: &[&str]) -> bool {
+fn is_one_of(word: &str, words: &[String]) -> bool {
     if word.is_ascii() {
         words.iter().any(|w| word.eq_ignore_ascii_case(w))
     } else {
         let lower = word.to_lowercase();
-        words.contains(&lower.as_str())
+        words.contains(&lower)
     }
 }

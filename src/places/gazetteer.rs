@@ -386,45 +386,28 @@ impl Gazetteer {
     /// The entry at `index`, or `None` past the end.
     pub fn entry(&self, index: u32) -> Option<Entry<'_>> {
         let i = index as usize;
-        if i >= self.n {
-            return None;
-        }
+        let (lat, lon) = self.lat_lon(index)?;
         let b = self.b();
         let name_at = self.name_offs[i] as usize;
         let name_len = b[name_at] as usize;
         let name = std::str::from_utf8(b.get(name_at + 1..name_at + 1 + name_len).unwrap_or(&[])).unwrap_or("");
-        let c = b[self.cc + i] as usize;
-        let country = if c == 0 {
-            None
-        } else {
-            let at = self.codes + 2 * (c - 1);
-            b.get(at..at + 2).and_then(|s| std::str::from_utf8(s).ok())
-        };
-        let admin = u16_at(b, self.admin + 2 * i) as u32;
         let gid = u32_at(b, self.gid + 4 * i).unwrap_or(0);
-        let feat = b[self.feat + i];
         Some(Entry {
             index,
             name,
-            lat: i24_at(b, self.lat + 3 * i) as f64 / 1e3,
-            lon: i24_at(b, self.lon + 3 * i) as f64 / 1e3,
+            lat,
+            lon,
             population: population(b[self.pop + i]),
             geonames_id: (gid != 0).then_some(gid),
-            admin1: admin.checked_sub(1),
-            country,
-            feature: match feat & 15 {
-                0 => Feature::City,
-                1 => Feature::Admin,
-                2 => Feature::Country,
-                3 => Feature::Region,
-                4 => Feature::Continent,
-                _ => Feature::Other,
-            },
-            capital: feat >> 4 & 1 == 1,
+            admin1: self.admin_of(index),
+            country: self.country_code(index),
+            feature: self.feature(index),
+            capital: self.is_capital(index),
         })
     }
 
     /// Geographic class of entry `index` (cheap: no other field is decoded).
+    #[inline]
     pub fn feature(&self, index: u32) -> Feature {
         match self.b().get(self.feat + index as usize).map(|f| f & 15) {
             Some(0) => Feature::City,
@@ -437,6 +420,7 @@ impl Gazetteer {
     }
 
     /// True when entry `index` is a national capital (cheap).
+    #[inline]
     pub fn is_capital(&self, index: u32) -> bool {
         self.b()
             .get(self.feat + index as usize)
@@ -450,12 +434,14 @@ impl Gazetteer {
     }
 
     /// Country of entry `index` as an index into the code table (cheap), `None` when it has none.
+    #[inline]
     pub fn country_index(&self, index: u32) -> Option<u8> {
         let i = index as usize;
         (i < self.n).then(|| self.b()[self.cc + i]).filter(|&c| c != 0)
     }
 
     /// Latitude and longitude of entry `index` (cheap), `None` past the end.
+    #[inline]
     pub fn lat_lon(&self, index: u32) -> Option<(f64, f64)> {
         let i = index as usize;
         (i < self.n).then(|| {
@@ -468,6 +454,7 @@ impl Gazetteer {
     }
 
     /// ISO 3166-1 alpha-2 code of entry `index`'s country, as [`Entry::country`] (cheap: the name is not read).
+    #[inline]
     pub fn country_code(&self, index: u32) -> Option<&str> {
         let c = self.country_index(index)? as usize;
         let at = self.codes + 2 * (c - 1);
@@ -475,6 +462,7 @@ impl Gazetteer {
     }
 
     /// Entry index of the first-order division entry `index` lies in (cheap).
+    #[inline]
     pub fn admin_of(&self, index: u32) -> Option<u32> {
         let i = index as usize;
         if i >= self.n {

@@ -5,7 +5,7 @@ mod divisions;
 mod judge;
 mod people;
 
-use super::cues::Cues;
+use super::cues::{has_lower, Cues};
 use super::gazetteer::{Gazetteer, Posting, FLAG_ABBREVIATION, FLAG_ADJECTIVE, FLAG_ALTERNATE, FLAG_RESTRICTED};
 use super::name;
 use crate::model::{Entity, Feature, Span};
@@ -66,7 +66,6 @@ pub fn recognise(
     let ctx = Context::new(text, toks, segments, entities, cues);
 
     let mut key = String::new();
-    let mut lower = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -82,18 +81,9 @@ pub fn recognise(
         // A lone common word ("The", "But") cannot be a place: skip the lookups when no capitalised word
         // follows it (one may be a container: "Mobile, Alabama"). Capitals ("US") are left to the gazetteer.
         let lone = toks.get(i + 1).is_none_or(|n| !n.is_capitalised());
-        if lone && !t.is_all_caps() && t.text.len() < 16 {
-            lower.clear();
-            if t.text.is_ascii() {
-                lower.push_str(t.text);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(t.text.chars().flat_map(char::to_lowercase));
-            }
-            if cues.common_words.contains(lower.as_str()) {
-                i += 1;
-                continue;
-            }
+        if lone && !t.is_all_caps() && t.text.len() < 16 && has_lower(&cues.common_words, t.text) {
+            i += 1;
+            continue;
         }
         let mut best: Option<(usize, Vec<Posting>)> = None;
         for j in i..toks.len().min(i + MAX_WORDS) {

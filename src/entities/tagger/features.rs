@@ -302,14 +302,13 @@ impl<'s, 't> LazySentence<'s, 't> {
             let k = settled.partition_point(|s| s.start <= t.span.start);
             k > 0 && settled[k - 1].end >= t.span.end
         };
-        let number = |t: &Token| t.text.bytes().all(|b| b.is_ascii_digit());
         starters(tokens, &mut buffers.starts);
         buffers.may_start.clear();
         buffers.may_start.extend(
             tokens
                 .iter()
                 .zip(&buffers.starts)
-                .map(|(t, &r)| r && !number(t) && !lex.stopwords.contains(t.text) && !is_settled(t)),
+                .map(|(t, &r)| r && !is_number(t) && !lex.stopwords.contains(t.text) && !is_settled(t)),
         );
         buffers.reads.clear();
         buffers.reads.resize(tokens.len(), None);
@@ -331,10 +330,7 @@ impl<'s, 't> LazySentence<'s, 't> {
     /// worked out then rather than for every token.
     fn may_continue(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else { return false };
-        self.buffers.starts[i]
-            || !t.spaced
-            || t.text.bytes().all(|b| b.is_ascii_digit())
-            || self.lists.lexicon.name_joiners.contains(t.text)
+        self.buffers.starts[i] || !t.spaced || is_number(t) || self.lists.lexicon.name_joiners.contains(t.text)
     }
 
     /// Whether token `i` after the tag `prev` is outside any name without asking the model (three tokens in four
@@ -412,6 +408,11 @@ impl<'t> PlaceSizes<'t> {
         self.known.insert(id, size);
         size
     }
+}
+
+/// A token of ASCII digits only: a number, which starts no name but may go on with one ("Boeing 747").
+fn is_number(t: &Token) -> bool {
+    t.text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Per token, into `out` (cleared first): it starts with a capital or a digit, or has a capital inside ("iPod"), so a
