@@ -13,8 +13,8 @@
 
 use crate::analyze::{analyze, Options};
 use crate::calendar::Date;
+use crate::hash::FastSet;
 use crate::model::{Analysis, Span};
-use std::collections::HashSet;
 
 /// Texts up to this many bytes are analysed whole; longer ones in windows of about this size.
 pub const WINDOW_BYTES: usize = 1 << 20;
@@ -100,7 +100,7 @@ pub fn analyze_in_windows<E>(
     };
     let mut counts = Counts::default();
     let mut document = None;
-    let mut given_warnings = HashSet::new();
+    let mut given_warnings = FastSet::default();
     for range in window_ranges(whole, WINDOW_BYTES) {
         let mut analysis = analyze(&whole[range.clone()], &options);
         if document.is_none() {

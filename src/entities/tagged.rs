@@ -136,7 +136,7 @@ const SURE_OVER_RULE_PEOPLE: f32 = 5.0;
 /// found only by "X Y said" (no title, no given name) is a company as often as not ("Apple Computer said"), and the
 /// mentions linked to it as its surname go with it. O(n + k) for n names and k tagged ones.
 pub(super) fn overrule(text: &str, lex: &Lexicon, tagged: &[TaggedName], named: &mut Vec<Entity>) {
-    let orgs: std::collections::HashSet<Span> = tagged
+    let orgs: crate::hash::FastSet<Span> = tagged
         .iter()
         .filter(|t| t.label == NameLabel::Org && t.margin >= SURE_OVER_RULE_PEOPLE)
         .map(|t| t.span)
@@ -156,7 +156,7 @@ pub(super) fn overrule(text: &str, lex: &Lexicon, tagged: &[TaggedName], named: 
                 .next()
                 .is_some_and(|w| lex.org_suffixes.contains_key(w))
     });
-    let turned: std::collections::HashSet<String> = named
+    let turned: crate::hash::FastSet<String> = named
         .iter_mut()
         .filter(|e| weak(e) && orgs.contains(&e.span))
         .map(|e| {

@@ -112,7 +112,7 @@ const CLOSES_P: &[&str] = &[
 #[derive(Default)]
 struct Open {
     stack: Vec<(usize, String)>,
-    counts: std::collections::HashMap<String, u32>,
+    counts: crate::hash::FastMap<String, u32>,
 }
 
 impl Open {

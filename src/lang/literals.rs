@@ -10,9 +10,9 @@
 //! regex crate's Unicode case folding maps two non-ASCII letters onto ASCII ones (KELVIN SIGN to `k`, LONG S to
 //! `s`); a text holding either is treated as holding every literal.
 
+use crate::hash::FastMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Index of a literal in a [`LiteralIndex`]; [`DIGIT`] stands for any ASCII digit.
@@ -36,7 +36,7 @@ pub(crate) struct LiteralIndex {
     /// Compared as written (for case-sensitive patterns) rather than without ASCII case.
     exact_case: bool,
     texts: Vec<String>,
-    ids: HashMap<String, LiteralId>,
+    ids: FastMap<String, LiteralId>,
     conjunctions: Vec<Vec<LiteralId>>,
     matcher: OnceLock<Option<AhoCorasick>>,
 }

@@ -8,8 +8,8 @@
 //! (`u8` length + UTF-8 each, in entry order) and the sorted keys (`u8` length + key + `u8` count +
 //! count × `u24` posting = entry | flags<<20). Loading only finds where each name and key starts.
 
+use crate::hash::FastMap;
 use crate::model::Feature;
-use std::collections::HashMap;
 use std::fmt;
 
 const MAGIC: &[u8; 4] = b"DLGZ";
@@ -72,7 +72,7 @@ pub struct Gazetteer {
     meta: (usize, usize),
     name_offs: Vec<u32>,
     key_offs: Vec<u32>,
-    countries: HashMap<[u8; 2], u32>,
+    countries: FastMap<[u8; 2], u32>,
     /// For each two-byte prefix, the first key index not below it (65,537 bounds): narrows each search.
     first_byte: Vec<u32>,
 }
@@ -228,7 +228,7 @@ impl Gazetteer {
         if at > end {
             return Err(GazetteerError::Truncated);
         }
-        let mut countries = HashMap::new();
+        let mut countries = FastMap::default();
         for i in 0..n {
             if b[feat + i] & 15 == 2 {
                 let c = b[cc + i] as usize;
