@@ -155,8 +155,17 @@ pub fn extract(doc: &Doc, language: &Language, ctx: &Context) -> Vec<Event> {
                     id.clone_from(f);
                 }
             }
+            // A country and its city may now be the same place twice: kept once, and the strong places (the first
+            // `strong_places`) counted again, as merging reads them by that count.
             let mut seen = crate::hash::FastSet::default();
-            c.places.retain(|id| seen.insert(id.clone()));
+            let (strong, mut read, mut strong_kept) = (c.strong_places, 0, 0);
+            c.places.retain(|id| {
+                let keep = seen.insert(id.clone());
+                strong_kept += usize::from(keep && read < strong);
+                read += 1;
+                keep
+            });
+            c.strong_places = strong_kept;
         }
     }
     merge::merge(text, clusters, ctx)

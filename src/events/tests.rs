@@ -634,3 +634,38 @@ fn a_gathering_keeps_its_country_when_the_city_is_in_another_or_is_not_given() {
     let doc = Doc::new(SUMMIT, Language::english());
     assert!(venues::finer_places(doc.tokens(), &a.places, lex).is_empty());
 }
+
+#[test]
+fn a_gathering_located_twice_in_one_sentence_keeps_its_place_count_right() {
+    // Both mentions in one sentence: its event holds the country and the city, which become the city twice, then
+    // once. Merging reads an event's strong places by their count: it must be the count of what is left.
+    let text = "Norland and Ostria failed to reach a deal on Monday.\n\n\
+Talks at the Delta summit in Ostria ended without agreement on Monday, and the envoys left the Delta summit in the \
+Ostrian city of Velm on Tuesday.\n\n\
+Protests in Velm followed the failed talks on Monday.";
+    let (doc, a) = analysis(
+        text,
+        &[
+            ("Monday", "2024-03-04"),
+            ("Monday", "2024-03-04"),
+            ("Tuesday", "2024-03-05"),
+            ("Monday", "2024-03-04"),
+        ],
+        &[
+            ("Ostria", "Ostria", Feature::Country, "XA"),
+            ("Ostria", "Ostria", Feature::Country, "XA"),
+            ("Velm", "Velm", Feature::City, "XA"),
+            ("Velm", "Velm", Feature::City, "XA"),
+        ],
+    );
+    let ev = extract(&doc, Language::english(), &Context::of(&a));
+    let placed: Vec<(&str, Vec<String>)> = ev
+        .iter()
+        .map(|e| (e.trigger.text.as_str(), names(&a, &e.places)))
+        .collect();
+    assert!(placed.iter().any(|(_, p)| p.iter().any(|n| n == "Velm")), "{placed:?}");
+    assert!(
+        placed.iter().all(|(_, p)| p.iter().all(|n| n != "Ostria")),
+        "{placed:?}"
+    );
+}
