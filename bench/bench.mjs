@@ -56,14 +56,15 @@ window.benchSize = async (text, { rounds, minMs, warmMs }) => {
 };
 
 /** The app worker's lazy gazetteer load, once in each of `runs` fresh workers (bench/gaz-worker.mjs), with a
- * first and second analysis of `text` after it; one result object per run. */
-window.benchGazetteer = async (text, runs) => {
+ * first and second analysis of `text` after it; one result object per run. With `prepare`, each worker first warms
+ * the engine with `text` while the fetch is on its way, as the app's worker does. */
+window.benchGazetteer = async (text, runs, prepare = false) => {
   const results = [];
   for (let r = 0; r < runs; r++) {
     const w = new Worker(new URL('./gaz-worker.mjs', import.meta.url), { type: 'module' });
     results.push(await new Promise((resolve, reject) => {
       w.onerror = (e) => reject(new Error(`gazetteer worker: ${e.message}`));
-      w.onmessage = ({ data }) => (data.ready ? w.postMessage({ text }) : resolve(data));
+      w.onmessage = ({ data }) => (data.ready ? w.postMessage({ text, prepare }) : resolve(data));
     }));
     w.terminate();
   }

@@ -100,6 +100,19 @@ pub struct Options<'g> {
     /// English anyway", the CLI's `--language en`). Without it such a text keeps only what no word table reads:
     /// dates and numbers written in figures.
     pub read_anyway: bool,
+    /// What to find: everything (the default), or the dates alone.
+    pub scope: Scope,
+}
+
+/// What an analysis finds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Dates, names, numbers, places and events.
+    #[default]
+    Everything,
+    /// The document time and the time expressions only, as a date tagger (HeidelTime, chrono) gives them: no
+    /// names, numbers, places or events, and none of their cost (a batch of archives read for their timelines).
+    Dates,
 }
 
 /// The document time to use when nothing gives one (no `dct`, no metadata date, no dateline).
@@ -177,6 +190,28 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_with_progress(text, options, &mut |_| {})
 }
 
+/// Compiles, for the analyses to come, what reading `text` needs besides the gazetteer and the name model: the
+/// date rules its words call for and the name, number and event patterns, with their automata's first states. It
+/// analyses `text` without those files and drops the result. The web worker does this with the waiting article
+/// while the files download, so that the analysis it runs once they arrive starts warm; the compiled patterns
+/// are shared by every later analysis. Nothing is compiled that `text` does not need. O(n) in the text, as
+/// [`analyze`].
+pub fn prepare(text: &str, options: &Options) {
+    // What decides which patterns run: the document time (dates relative to it) and whether the text is read.
+    let without_files = Options {
+        dct: options.dct,
+        fallback_dct: options.fallback_dct,
+        meta_dct: options.meta_dct.clone(),
+        language: options.language,
+        read_anyway: options.read_anyway,
+        scope: options.scope,
+        gazetteer: Gazetteers::Off,
+        names: NameModels::Off,
+        ..Options::default()
+    };
+    analyze(text, &without_files);
+}
+
 /// [`analyze`], calling `progress` as each [`Stage`] starts.
 pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn FnMut(Stage)) -> Analysis {
     let language = options.language.unwrap_or_else(|| Language::english());
@@ -200,12 +235,15 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
     let doc = Doc::new(text, language);
     progress(Stage::Dates);
     let (dct, time) = dates::resolve_dct(&doc, language, options);
-    let gazetteer = options.gazetteer.get();
+    let everything = options.scope == Scope::Everything;
+    // Only an analysis that reads names and places loads the gazetteer and the name model (a built-in one is
+    // decoded on first use).
+    let gazetteer = everything.then(|| options.gazetteer.get()).flatten();
     let mut ctx = Context {
         dct: dct.value.as_deref(),
         time,
         gazetteer,
-        names: options.names.get(),
+        names: everything.then(|| options.names.get()).flatten(),
         ..Context::default()
     };
     let (mut timexes, date_warnings) = dates::extract(&doc, language, &ctx);
@@ -226,19 +264,23 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
     }
     ctx.timexes = &timexes;
     progress(Stage::Entities);
-    let mut entities = entities::extract(&doc, language, &ctx);
+    let mut entities = if everything {
+        entities::extract(&doc, language, &ctx)
+    } else {
+        Vec::new()
+    };
     if gated {
         entities = numbers_in_figures(entities);
     }
     ctx.entities = &entities;
     progress(Stage::Places);
     // The map and the events come from word tables (place names, cues, triggers): none for another language.
-    let places = if gated {
+    let places = if gated || !everything {
         Vec::new()
     } else {
         places::extract(&doc, language, &ctx)
     };
-    if gazetteer.is_none() {
+    if gazetteer.is_none() && everything {
         warnings.push(Warning::new(
             "no_gazetteer",
             "No gazetteer was available, so places were not looked up.",
@@ -246,7 +288,7 @@ pub fn analyze_with_progress(text: &str, options: &Options, progress: &mut dyn F
     }
     ctx.places = &places;
     progress(Stage::Events);
-    let events = if gated {
+    let events = if gated || !everything {
         Vec::new()
     } else {
         events::extract(&doc, language, &ctx)
@@ -312,7 +354,7 @@ fn unsupported_language(found: &detect::Detected, language: &Language, gated: bo
 /// The timexes written without letters ("2016-09-05", "05.09.2016", "14:30"), renumbered; an anchor on a
 /// dropped timex is dropped. For a text in a language the tables do not read.
 fn in_figures_only(timexes: Vec<Timex>) -> Vec<Timex> {
-    let mut new_ids = std::collections::HashMap::new();
+    let mut new_ids = crate::hash::FastMap::default();
     let mut kept: Vec<Timex> = Vec::new();
     for mut t in timexes {
         if t.text.chars().any(char::is_alphabetic) {
@@ -362,4 +404,36 @@ fn truncated_warning() -> Warning {
             MAX_INPUT_BYTES / (1024 * 1024)
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepare_compiles_the_date_rules_a_text_needs_and_changes_no_analysis() {
+        // A language of its own, so that no other test has compiled its rules.
+        let fresh = || Language::compile(*Language::english().tables(), false).expect("the English tables compile");
+        let (warmed, cold) = (fresh(), fresh());
+        let text = "Talks in Geneva failed on Wednesday, two days after the summit of 5 September 2016.";
+        let options = |language| Options {
+            dct: Date::parse_iso("2016-09-09").ok(),
+            language: Some(language),
+            ..Options::default()
+        };
+        let rules = &warmed.dates().rules;
+        let compiled = || rules.iter().filter(|r| r.regex.is_compiled()).count();
+        assert_eq!(compiled(), 0);
+        prepare(text, &options(&warmed));
+        assert!(compiled() > 0, "the rules the text calls for are compiled");
+        // Rules whose literal words the text holds (digits, "day"...): a third of them for this sentence.
+        assert!(
+            compiled() < rules.len() / 2,
+            "and not the others: {} of {}",
+            compiled(),
+            rules.len()
+        );
+        let json = |language| serde_json::to_value(analyze(text, &options(language))).expect("JSON");
+        assert_eq!(json(&warmed), json(&cold));
+    }
 }

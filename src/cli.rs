@@ -40,6 +40,8 @@ Options:
                        date; --dct text takes, for an input with no dateline or metadata date, the
                        newest date written in it (document.dct.source \"text\")
   -f, --format FORMAT  json (default), jsonl, geojson, csv, ics, timelinejs, storymapjs, timeml, text
+  --only dates         the document date and the dates alone: no names, places or events (a date
+                       tagger's output, several times faster for a batch)
   --offsets UNIT       what spans count: byte (default), char (Python strings), utf16 (JavaScript);
                        json, jsonl, geojson and csv print offsets; char and utf16 set document.offsets
   --input KIND         text (default): each FILE is one document (.txt, .md, .html, .docx)
@@ -68,7 +70,8 @@ with optional \"dct\" (YYYY-MM-DD, or a date-time from which the date is taken),
 its own dct (else its own dateline or page metadata; --dct is the date of records without one) and gives
 one line, in input order: {\"id\": ..., \"analysis\": {...}}, or {\"id\": ... or null, \"line\": N,
 \"error\": \"...\"} for a record that could not be read (bad JSON, no id, no text, bad dct, over 16 MB);
-the run goes on. Memory stays bounded: at most 4 records per job are in flight.
+the run goes on. Memory stays bounded: at most 4 batches of records (64 records or 256 KB, or one longer
+record) per job are in flight.
 
 Exit status: 0 when every input was analysed; 1 when the output could not be written; 2 when an argument
 or an input file was refused (one line on stderr each; the other inputs are still analysed); 3 when some
@@ -121,6 +124,8 @@ pub struct Args {
     pub jobs: usize,
     /// `--output`: where to write instead of standard output.
     pub output: Option<OsString>,
+    /// `--only dates`: the dates alone.
+    pub scope: dateline::Scope,
 }
 
 /// What the command line asks for.
@@ -372,6 +377,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, CliError> {
         input: InputKind::Text,
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         output: None,
+        scope: dateline::Scope::Everything,
     };
     let mut format_given = false;
     while let Some(arg) = parser.next().map_err(lexopt_error)? {
@@ -395,6 +401,18 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, CliError> {
                 let v = value_of(&mut parser, "--language")?;
                 check_language(&v).map_err(|e| CliError(format!("bad --language: {e}")))?;
                 parsed.read_anyway = true;
+            }
+            Long("only") => {
+                let v = value_of(&mut parser, "--only")?;
+                parsed.scope = match v.as_str() {
+                    "dates" => dateline::Scope::Dates,
+                    _ => {
+                        return Err(CliError(echoing(
+                            format!("bad --only: '{v}' (the one choice is dates)"),
+                            &v,
+                        )))
+                    }
+                };
             }
             Long("offsets") => {
                 let v = value_of(&mut parser, "--offsets")?;
@@ -455,6 +473,17 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, CliError> {
                     .to_string(),
             ));
         }
+    }
+    if parsed.scope == dateline::Scope::Dates
+        && !matches!(
+            parsed.format,
+            Format::Json | Format::Jsonl | Format::TimeMl | Format::Text
+        )
+    {
+        return Err(CliError(
+            "--only dates writes json, jsonl, timeml or text: the other formats are made of events and places"
+                .to_string(),
+        ));
     }
     if parsed.format == Format::TimeMl && parsed.inputs.len() > 1 {
         return Err(CliError(
@@ -609,6 +638,7 @@ fn analyze_one(name: &OsStr, args: &Args) -> Result<Analysed, CliError> {
         dct: args.dct,
         fallback_dct: args.fallback_dct,
         read_anyway: args.read_anyway,
+        scope: args.scope,
         source: (name != "-").then(|| name.to_string()),
         ..Options::default()
     };

@@ -74,7 +74,8 @@ pub mod windows;
 pub mod app;
 
 pub use analyze::{
-    analyze, analyze_with_progress, Context, FallbackDct, Gazetteers, NameModels, Options, Stage, MAX_INPUT_BYTES,
+    analyze, analyze_with_progress, prepare, Context, FallbackDct, Gazetteers, NameModels, Options, Scope, Stage,
+    MAX_INPUT_BYTES,
 };
 pub use doc::Doc;
 pub use lang::Language;

@@ -2,11 +2,15 @@
 //! analysed by `--jobs` threads with a bounded number of records in flight.
 //!
 //! Three stages joined by channels: a reader thread cuts the input into lines (each at most
-//! [`MAX_LINE_BYTES`]; a longer one is skipped unread and reported), `jobs` workers parse and analyse records,
-//! and the calling thread writes the results in input order. A record is read only when a permit is free, and a
-//! permit comes back only when its result is written, so at most `4 × jobs` records (lines and results) are in
-//! memory whatever the input's length or the order in which the workers finish. A record whose text is longer
-//! than one window is analysed window by window with its JSON spooled (as a file input is).
+//! [`MAX_LINE_BYTES`]; a longer one is skipped unread and reported) and hands them on in batches, `jobs` workers
+//! parse and analyse a batch's records, and the calling thread writes the results in input order. Records travel
+//! in batches of up to [`BATCH_RECORDS`] lines and [`BATCH_BYTES`] bytes (a longer line is a batch of its own)
+//! because a hand-over between threads costs about as much as dating a short record: one per record kept two
+//! jobs from being faster than one. A batch is sent as soon as the input has nothing more buffered, so a slow
+//! producer still sees each result promptly. A batch is read only when a permit is free, and a permit comes back
+//! only when its results are written, so at most `4 × jobs` batches (lines and results) are in memory whatever the
+//! input's length or the order in which the workers finish. A record whose text is longer than one window is
+//! analysed window by window with its JSON spooled (as a file input is).
 
 use crate::batch::Analysed;
 use crate::cli::{analyze_text, catching, check_language, parse_dct, Args};
@@ -21,14 +25,25 @@ use std::sync::{Arc, Mutex};
 /// The longest line read: a text of [`MAX_INPUT_BYTES`] with room for JSON escapes and the other fields.
 pub const MAX_LINE_BYTES: usize = 2 * MAX_INPUT_BYTES;
 
-/// Records in flight per job: enough to keep every worker busy while the writer waits for a slow one.
+/// Batches in flight per job: enough to keep every worker busy while the writer waits for a slow one.
 const IN_FLIGHT_PER_JOB: usize = 4;
+
+/// Most records in one batch.
+pub const BATCH_RECORDS: usize = 64;
+
+/// Most bytes of records in one batch, unless its one record is longer.
+pub const BATCH_BYTES: usize = 256 * 1024;
 
 /// One line of the input, numbered from 1.
 struct Line {
-    seq: u64,
     number: u64,
     bytes: Result<Vec<u8>, LineProblem>,
+}
+
+/// Consecutive lines, numbered in input order from 0.
+struct Batch {
+    seq: u64,
+    lines: Vec<Line>,
 }
 
 enum LineProblem {
@@ -71,38 +86,39 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<i32> {
     for _ in 0..window {
         let _ = permits_tx.send(());
     }
-    let (lines_tx, lines_rx) = sync_channel::<Line>(window);
-    std::thread::spawn(move || read_lines(reader, &permits_rx, &lines_tx));
-    let lines_rx = Arc::new(Mutex::new(lines_rx));
-    let (results_tx, results_rx) = channel::<(u64, Outcome)>();
+    let (batches_tx, batches_rx) = sync_channel::<Batch>(window);
+    std::thread::spawn(move || read_batches(reader, &permits_rx, &batches_tx));
+    let batches_rx = Arc::new(Mutex::new(batches_rx));
+    let (results_tx, results_rx) = channel::<(u64, Vec<Outcome>)>();
     for _ in 0..args.jobs {
-        let lines_rx = Arc::clone(&lines_rx);
+        let batches_rx = Arc::clone(&batches_rx);
         let results_tx = results_tx.clone();
         let options = RunOptions {
             dct: args.dct,
             fallback_dct: args.fallback_dct,
             read_anyway: args.read_anyway,
             offsets: args.offsets,
+            scope: args.scope,
         };
         std::thread::spawn(move || loop {
-            let line = match lines_rx.lock() {
+            let batch = match batches_rx.lock() {
                 Ok(rx) => rx.recv(),
                 Err(_) => return,
             };
-            let Ok(line) = line else { return };
-            let seq = line.seq;
-            if results_tx.send((seq, process(line, &options))).is_err() {
+            let Ok(batch) = batch else { return };
+            let outcomes = batch.lines.into_iter().map(|line| process(line, &options)).collect();
+            if results_tx.send((batch.seq, outcomes)).is_err() {
                 return;
             }
         });
     }
     drop(results_tx);
-    let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
+    let mut pending: BTreeMap<u64, Vec<Outcome>> = BTreeMap::new();
     let mut next = 0;
     let mut status = 0;
     loop {
         // Flush only when nothing is ready, so a slow producer still sees its results promptly.
-        let (seq, outcome) = match results_rx.try_recv() {
+        let (seq, outcomes) = match results_rx.try_recv() {
             Ok(r) => r,
             Err(TryRecvError::Empty) => {
                 out.flush()?;
@@ -113,31 +129,42 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<i32> {
             }
             Err(TryRecvError::Disconnected) => break,
         };
-        pending.insert(seq, outcome);
-        while let Some(outcome) = pending.remove(&next) {
-            match outcome {
-                Outcome::Line(line) => out.write_all(&line)?,
-                Outcome::Spooled(head, sections) => {
-                    out.write_all(&head)?;
-                    sections.finish(out)?;
-                    out.write_all(b"}")?;
-                }
-                Outcome::Failed(line) => {
-                    out.write_all(&line)?;
-                    status = status.max(3);
-                }
-                Outcome::InputFailed(msg) => {
-                    crate::cli::refuse(&name, &msg);
-                    status = 2;
-                    continue;
-                }
+        pending.insert(seq, outcomes);
+        while let Some(outcomes) = pending.remove(&next) {
+            for outcome in outcomes {
+                status = status.max(write_outcome(outcome, &name, out)?);
             }
-            out.write_all(b"\n")?;
             next += 1;
-            // The record is out of memory: the reader may take the next one.
+            // The batch is out of memory: the reader may take the next one.
             let _ = permits_tx.send(());
         }
     }
+    Ok(status)
+}
+
+/// Writes one record's outcome to `out`; returns the run's status it calls for (0, 2 or 3).
+fn write_outcome(outcome: Outcome, name: &std::ffi::OsStr, out: &mut dyn Write) -> io::Result<i32> {
+    let status = match outcome {
+        Outcome::Line(line) => {
+            out.write_all(&line)?;
+            0
+        }
+        Outcome::Spooled(head, sections) => {
+            out.write_all(&head)?;
+            sections.finish(out)?;
+            out.write_all(b"}")?;
+            0
+        }
+        Outcome::Failed(line) => {
+            out.write_all(&line)?;
+            3
+        }
+        Outcome::InputFailed(msg) => {
+            crate::cli::refuse(name, &msg);
+            return Ok(2);
+        }
+    };
+    out.write_all(b"\n")?;
     Ok(status)
 }
 
@@ -154,27 +181,46 @@ fn open(name: &std::ffi::OsStr) -> Result<std::fs::File, String> {
     })
 }
 
-/// The reader thread: one [`Line`] per non-blank line of `input`, each taken only when a permit is free.
-fn read_lines(input: Box<dyn io::Read + Send>, permits: &Receiver<()>, lines: &std::sync::mpsc::SyncSender<Line>) {
+/// The reader thread: the non-blank lines of `input` in [`Batch`]es, each taken only when a permit is free. A
+/// batch ends at [`BATCH_RECORDS`] lines, at [`BATCH_BYTES`], or where the input has nothing more buffered (a
+/// producer writing a record at a time gets each answer without waiting for the next).
+fn read_batches(input: Box<dyn io::Read + Send>, permits: &Receiver<()>, batches: &std::sync::mpsc::SyncSender<Batch>) {
     let mut input = io::BufReader::with_capacity(64 * 1024, input);
     let (mut seq, mut number) = (0, 0);
     loop {
         if permits.recv().is_err() {
             return;
         }
-        // Blank lines are skipped without using the permit.
-        let bytes = loop {
-            number += 1;
-            match read_line(&mut input, MAX_LINE_BYTES) {
-                Ok(None) => return,
-                Ok(Some(Some(bytes))) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(Some(Some(bytes))) => break Ok(bytes),
-                Ok(Some(None)) => break Err(LineProblem::TooLong),
-                Err(e) => break Err(LineProblem::Unreadable(format!("cannot read the records: {e}"))),
+        let mut lines = Vec::new();
+        let mut bytes_in_batch = 0;
+        let mut ended = false;
+        while lines.len() < BATCH_RECORDS && bytes_in_batch < BATCH_BYTES {
+            // Blank lines are skipped.
+            let bytes = loop {
+                number += 1;
+                match read_line(&mut input, MAX_LINE_BYTES) {
+                    Ok(None) => break None,
+                    Ok(Some(Some(bytes))) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
+                    Ok(Some(Some(bytes))) => break Some(Ok(bytes)),
+                    Ok(Some(None)) => break Some(Err(LineProblem::TooLong)),
+                    Err(e) => break Some(Err(LineProblem::Unreadable(format!("cannot read the records: {e}")))),
+                }
+            };
+            let Some(bytes) = bytes else {
+                ended = true;
+                break;
+            };
+            ended = matches!(bytes, Err(LineProblem::Unreadable(_)));
+            bytes_in_batch += bytes.as_ref().map_or(0, Vec::len);
+            lines.push(Line { number, bytes });
+            if ended || input.buffer().is_empty() {
+                break;
             }
-        };
-        let unreadable = matches!(bytes, Err(LineProblem::Unreadable(_)));
-        if lines.send(Line { seq, number, bytes }).is_err() || unreadable {
+        }
+        if !lines.is_empty() && batches.send(Batch { seq, lines }).is_err() {
+            return;
+        }
+        if ended {
             return;
         }
         seq += 1;
@@ -233,6 +279,7 @@ struct RunOptions {
     fallback_dct: Option<dateline::FallbackDct>,
     read_anyway: bool,
     offsets: dateline::OffsetUnit,
+    scope: dateline::Scope,
 }
 
 /// A record that cannot be analysed: why, and its id when it had one.
@@ -343,6 +390,7 @@ fn analyze_record(bytes: &[u8], options: &RunOptions) -> Result<Outcome, Refused
         dct: dct.or(options.dct),
         fallback_dct: options.fallback_dct,
         read_anyway,
+        scope: options.scope,
         ..Options::default()
     };
     let text = if page.is_some() {

@@ -867,3 +867,95 @@ fn a_web_page_in_a_legacy_encoding_is_read_by_its_declaration() {
     let text = String::from_utf8(out.stdout).expect("UTF-8 out");
     assert!(text.contains("Пожар в Харькове 5 сентября 2016 года."), "{text}");
 }
+
+#[test]
+fn only_dates_gives_the_same_dates_without_names_places_or_events() {
+    let text = "GENEVA, March 14, 2024 (Dateline) - Talks between Maria Lopez and the United Nations failed on \
+                Wednesday, two days after shelling in Aleppo killed 12 people.\n\nThe next round is due in the \
+                second half of April, officials said, a year after the 2023 ceasefire.\n";
+    let path = temp_file("only-dates.txt", text.as_bytes());
+    let path = path.to_str().unwrap();
+    let parse = |out: Output| -> serde_json::Value {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).expect("one JSON document")
+    };
+    let full = parse(dateline(&["analyze", path], None));
+    let dates = parse(dateline(&["analyze", "--only", "dates", path], None));
+    assert!(!full["timexes"].as_array().expect("timexes").is_empty());
+    assert_eq!(
+        dates["timexes"], full["timexes"],
+        "the same dates, resolved the same way"
+    );
+    assert_eq!(dates["document"]["dct"], full["document"]["dct"]);
+    for key in ["entities", "places", "events"] {
+        assert!(
+            !full[key].as_array().expect(key).is_empty(),
+            "the full analysis has {key}"
+        );
+        assert_eq!(dates[key], serde_json::json!([]), "--only dates has no {key}");
+    }
+    let warnings = dates["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings.iter().all(|w| w["code"] != "no_gazetteer"),
+        "no warning about places that were not asked for: {warnings:?}"
+    );
+
+    // Records too, each against its own dct.
+    let records = "{\"id\":\"a\",\"text\":\"Talks failed on Wednesday.\",\"dct\":\"2016-09-05\"}\n\
+                   {\"id\":\"b\",\"text\":\"Talks failed on Wednesday.\",\"dct\":\"2020-01-10\"}\n";
+    let out = dateline(
+        &["analyze", "--input", "jsonl", "--only", "dates"],
+        Some(records.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = json_lines(&out);
+    let values: Vec<&str> = lines
+        .iter()
+        .map(|l| l["analysis"]["timexes"][0]["value"].as_str().expect("a date"))
+        .collect();
+    assert_eq!(values, ["2016-08-31", "2020-01-08"]);
+
+    assert_refused(
+        &dateline(&["analyze", "--only", "dates", "--format", "csv", path], None),
+        "--only dates",
+    );
+    assert_refused(&dateline(&["analyze", "--only", "names", path], None), "--only");
+}
+
+#[test]
+fn a_record_written_alone_is_answered_before_the_next_one_is_written() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    // Records travel in batches: one written alone must not wait for a batch to fill up.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["analyze", "--input", "jsonl", "--only", "dates", "-j", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the dateline binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (lines_tx, lines_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if lines_tx.send(line.expect("a line")).is_err() {
+                return;
+            }
+        }
+    });
+    for (id, dct, expected) in [(1, "2016-09-05", "2016-08-31"), (2, "2020-01-10", "2020-01-08")] {
+        let record = format!("{{\"id\":{id},\"text\":\"Talks failed on Wednesday.\",\"dct\":\"{dct}\"}}\n");
+        stdin.write_all(record.as_bytes()).expect("write a record");
+        stdin.flush().expect("flush");
+        let line = lines_rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the record's line comes while the input stays open");
+        let json: serde_json::Value = serde_json::from_str(&line).expect("a JSON line");
+        assert_eq!(json["id"], id);
+        assert_eq!(json["analysis"]["timexes"][0]["value"], expected);
+    }
+    drop(stdin);
+    assert!(child.wait().expect("dateline finishes").success());
+}

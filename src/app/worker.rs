@@ -39,6 +39,8 @@ struct AnalysisWorker {
     loaded: bool,
     /// A run of the queue is on its way.
     scheduled: bool,
+    /// The engine was warmed with a waiting article while the files downloaded ([`crate::prepare`]).
+    prepared: bool,
     waiting: Vec<Request>,
 }
 
@@ -126,7 +128,7 @@ fn fetched() {
 /// meanwhile pile up in the message queue, and only the last of them is worth analysing, so the queue
 /// is run from a timer, after the messages already waiting have arrived.
 fn received(request: Request) {
-    let schedule = WORKER.with_borrow_mut(|w| {
+    let (schedule, prepare) = WORKER.with_borrow_mut(|w| {
         // Only the newest request for the article being read matters; each added article keeps its own.
         let main = is_main_request(request.id);
         w.waiting.retain(|r| {
@@ -136,11 +138,35 @@ fn received(request: Request) {
                 r.id != request.id
             }
         });
+        // The first article to arrive before the files warms the engine while they download.
+        let prepare = (!w.loaded && !w.prepared).then(|| (request.text.clone(), request.read_anyway));
+        w.prepared |= prepare.is_some();
         w.waiting.push(request);
         let schedule = w.loaded && !w.scheduled;
         w.scheduled |= schedule;
-        schedule
+        (schedule, prepare)
     });
+    if let Some((text, read_anyway)) = prepare {
+        // After the messages already waiting (a newer edit replaces this one in the queue, not here: the patterns
+        // it compiles serve the next text as well).
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            // Files that came in meanwhile have started the analysis itself: warming would only delay the next.
+            if WORKER.with_borrow(|w| w.loaded) {
+                return;
+            }
+            // `crate::prepare` as it is for the worker's options: the analysis without the files, dropped.
+            crate::analyze(
+                &text,
+                &Options {
+                    read_anyway,
+                    gazetteer: crate::Gazetteers::Off,
+                    names: crate::NameModels::Off,
+                    ..Options::default()
+                },
+            );
+        });
+    }
     if schedule {
         wasm_bindgen_futures::spawn_local(async {
             gloo::timers::future::TimeoutFuture::new(0).await;

@@ -46,6 +46,12 @@ mod exported {
         })
     }
 
+    /// Warms the engine with `text` as the app's worker does while its files download ([`dateline::prepare`]).
+    #[wasm_bindgen]
+    pub fn bench_prepare(text: &str) {
+        dateline::prepare(text, &Options::default());
+    }
+
     /// Loads the gazetteer now, so that the first timed call does not pay for it. Returns its entry count.
     #[wasm_bindgen]
     pub fn bench_init() -> u32 {

@@ -451,6 +451,12 @@ impl LazyRegex {
     pub fn pattern(&self) -> String {
         anchored(self.raw, &self.classes)
     }
+
+    /// Whether the regex has been compiled.
+    #[cfg(test)]
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
 }
 
 /// The anchored pattern of a rule, its placeholders expanded. The table was checked when the lexicon was built

@@ -221,7 +221,7 @@ impl Language {
     /// does not parse before any text is read). Without it each regex is compiled when a text first needs it: what
     /// the embedded English tables do, which the tests compile whole, so that a one-line text starts in
     /// milliseconds (docs/performance.md, "Cold start").
-    fn compile(tables: Tables, check: bool) -> Result<Language, TableError> {
+    pub(crate) fn compile(tables: Tables, check: bool) -> Result<Language, TableError> {
         let dates = if check {
             crate::dates::lexicon::Lexicon::build_checked(&tables)?
         } else {

@@ -19,15 +19,27 @@ if (!existsSync(join(root, 'wasm_bench_bg.wasm'))) {
 // chrono-node far longer, each repeated per round (see docs/performance.md).
 const only = process.argv.length > 2 ? process.argv.slice(2) : ['4KB', '40KB', '400KB'];
 const types = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+// The data files can be served at a set rate (`dataMbps`, megabits per second; 0: as fast as localhost goes), in
+// 64 KiB chunks, to see what a person on a real connection waits for.
+let dataMbps = 0;
 const server = createServer(async (req, res) => {
   const file = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
   if (!file.startsWith(root)) return res.writeHead(403).end();
+  let body;
   try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' }).end(body);
+    body = await readFile(file);
   } catch {
-    res.writeHead(404).end();
+    return res.writeHead(404).end();
   }
+  res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
+  if (!dataMbps || !file.includes(`${join('bench-web', 'data')}`)) return res.end(body);
+  const chunk = 64 * 1024;
+  const msPerChunk = (chunk * 8) / (dataMbps * 1e3);
+  for (let at = 0; at < body.length; at += chunk) {
+    res.write(body.subarray(at, at + chunk));
+    await new Promise((r) => setTimeout(r, msPerChunk));
+  }
+  res.end();
 }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const url = `http://127.0.0.1:${server.address().port}/index.html`;
@@ -58,7 +70,19 @@ for (const [size, label] of SIZES) {
 }
 // The gazetteer load, then a first and a second analysis of the 4 KB text in the same fresh worker.
 const gazRuns = Math.max(1, Number(process.env.DATELINE_GAZ_RUNS) || 5);
-const gaz = await page.evaluate(([t, n]) => window.benchGazetteer(t, n), [textOf(base, 4 * 1024), gazRuns]);
+const text4 = textOf(base, 4 * 1024);
+const gaz = await page.evaluate(([t, n]) => window.benchGazetteer(t, n), [text4, gazRuns]);
+// The app's worker warms the engine with the waiting article while its files download (dateline::prepare): from
+// localhost, and at 50 Mbit/s (the gazetteer then takes ~0.4 s to arrive).
+const warmed = [];
+for (const mbps of [0, 50]) {
+  dataMbps = mbps;
+  for (const prepare of [false, true]) {
+    const runs = await page.evaluate(([t, n, p]) => window.benchGazetteer(t, n, p), [text4, gazRuns, prepare]);
+    warmed.push({ mbps, prepare, runs });
+  }
+}
+dataMbps = 0;
 await browser.close();
 server.close();
 
@@ -90,3 +114,16 @@ console.log(`  fetch ${spread('fetchMs')}, parse ${spread('parseMs')}; then anal
 console.log(`  wasm memory ${kb(g0.before)} before (the bench module also embeds the file as static data); grows ` +
   `${grow('loaded', 'before')} with the gazetteer, then ${grow('analysed', 'loaded')} in the first analysis, ` +
   `${grow('again', 'analysed')} in the second`);
+console.log('The first analysis of the 4 KB text in a fresh worker, its article posted before the gazetteer arrives ' +
+  '(median (min-max) of the workers): answer after the data arrived = the wait until the analysis starts (busy ' +
+  'warming), the parse and the analysis; from the start = from the worker\'s first fetch to the answer.');
+console.log('  data served at        warm-up | data arrives  warm-up ms  first analysis  answer after data  from start');
+for (const { mbps, prepare, runs } of warmed) {
+  const pick = (f) => {
+    const xs = runs.map(f);
+    return `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
+  };
+  console.log(`  ${(mbps ? `${mbps} Mbit/s` : 'localhost').padEnd(20)} ${(prepare ? 'yes' : 'no').padStart(8)} | ` +
+    `${pick((g) => g.fetchMs).padStart(12)}  ${pick((g) => g.prepareMs).padStart(10)}  ${pick((g) => g.firstMs).padStart(14)}  ` +
+    `${pick((g) => g.answerMs - g.fetchMs).padStart(17)}  ${pick((g) => g.answerMs).padStart(10)}`);
+}

@@ -4,7 +4,7 @@
 //! Spans are in characters (Python string indices), so `text[start:end]` is the mention.
 
 use dateline::calendar::Date;
-use dateline::{analyze, convert_offsets, Language, OffsetUnit, Options};
+use dateline::{analyze, convert_offsets, Language, OffsetUnit, Options, Scope};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -13,10 +13,22 @@ struct Record {
     text: String,
     dct: Option<Date>,
     read_anyway: bool,
+    scope: Scope,
+}
+
+/// What `only` asks for: `None` everything, `"dates"` the dates alone.
+fn scope(only: Option<&str>) -> PyResult<Scope> {
+    match only {
+        None => Ok(Scope::Everything),
+        Some("dates") => Ok(Scope::Dates),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "only {other:?}: the one choice is \"dates\""
+        ))),
+    }
 }
 
 /// Reads the options of one call: the document date (`YYYY-MM-DD`) and the language (`"en"`, the only one).
-fn record(text: String, dct: Option<&str>, language: Option<&str>) -> PyResult<Record> {
+fn record(text: String, dct: Option<&str>, language: Option<&str>, scope: Scope) -> PyResult<Record> {
     let dct = match dct {
         Some(d) => Some(Date::parse_iso(d).map_err(|e| PyValueError::new_err(format!("dct {d:?}: {e}")))?),
         None => None,
@@ -30,7 +42,12 @@ fn record(text: String, dct: Option<&str>, language: Option<&str>) -> PyResult<R
             )))
         }
     };
-    Ok(Record { text, dct, read_anyway })
+    Ok(Record {
+        text,
+        dct,
+        read_anyway,
+        scope,
+    })
 }
 
 /// The analysis of one record as JSON, spans in characters.
@@ -38,6 +55,7 @@ fn analyse(record: &Record) -> String {
     let options = Options {
         dct: record.dct,
         read_anyway: record.read_anyway,
+        scope: record.scope,
         ..Options::default()
     };
     let mut analysis = analyze(&record.text, &options);
@@ -46,26 +64,35 @@ fn analyse(record: &Record) -> String {
     serde_json::to_string(&analysis).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
 }
 
-/// `analyze(text, dct=None, language=None) -> str`: the analysis as JSON, spans in characters.
+/// `analyze(text, dct=None, language=None, only=None) -> str`: the analysis as JSON, spans in characters;
+/// `only="dates"` finds the dates alone.
 #[pyfunction]
-#[pyo3(signature = (text, dct=None, language=None))]
-fn analyze_json(py: Python<'_>, text: String, dct: Option<&str>, language: Option<&str>) -> PyResult<String> {
-    let record = record(text, dct, language)?;
+#[pyo3(signature = (text, dct=None, language=None, only=None))]
+fn analyze_json(
+    py: Python<'_>,
+    text: String,
+    dct: Option<&str>,
+    language: Option<&str>,
+    only: Option<&str>,
+) -> PyResult<String> {
+    let record = record(text, dct, language, scope(only)?)?;
     Ok(py.allow_threads(|| analyse(&record)))
 }
 
-/// `analyze_many_json(records, jobs) -> list[str]`: each record `(text, dct, language)` analysed on `jobs` Rust
-/// threads with the GIL released; the results in input order.
+/// `analyze_many_json(records, jobs, only) -> list[str]`: each record `(text, dct, language)` analysed on `jobs`
+/// Rust threads with the GIL released; the results in input order.
 #[pyfunction]
-#[pyo3(signature = (records, jobs=None))]
+#[pyo3(signature = (records, jobs=None, only=None))]
 fn analyze_many_json(
     py: Python<'_>,
     records: Vec<(String, Option<String>, Option<String>)>,
     jobs: Option<usize>,
+    only: Option<&str>,
 ) -> PyResult<Vec<String>> {
+    let scope = scope(only)?;
     let records = records
         .into_iter()
-        .map(|(text, dct, language)| record(text, dct.as_deref(), language.as_deref()))
+        .map(|(text, dct, language)| record(text, dct.as_deref(), language.as_deref(), scope))
         .collect::<PyResult<Vec<Record>>>()?;
     let jobs = jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

@@ -50,3 +50,15 @@ def test_analyze_many_keeps_input_order_and_each_dct():
         assert result == {"id": record["id"], **dateline.analyze(record["text"], dct=record["dct"])}
     plain = dateline.analyze_many(["Homs was shelled on Sunday.", TEXT])
     assert plain[1] == dateline.analyze(TEXT)
+
+
+def test_only_dates_keeps_the_dates_and_drops_the_rest():
+    full = dateline.analyze(TEXT, dct="2016-09-05")
+    dates = dateline.analyze(TEXT, dct="2016-09-05", only="dates")
+    assert full["places"]
+    assert dates["timexes"] == full["timexes"]
+    assert dates["places"] == [] and dates["entities"] == [] and dates["events"] == []
+    many = dateline.analyze_many([{"id": 1, "text": TEXT, "dct": "2016-09-05"}], only="dates")
+    assert many == [{"id": 1, **dates}]
+    with pytest.raises(ValueError):
+        dateline.analyze(TEXT, only="names")
