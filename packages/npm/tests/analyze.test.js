@@ -26,7 +26,16 @@ test('char offsets differ from UTF-16 ones after the emoji', () => {
   assert.strictEqual(start('utf16'), start('char') + 1);
 });
 
+test('only dates keeps the dates and drops the rest', () => {
+  const full = analyze(TEXT, { dct: '2016-09-05' });
+  const dates = analyze(TEXT, { dct: '2016-09-05', only: 'dates' });
+  assert.ok(full.places.length > 0);
+  assert.deepStrictEqual(dates.timexes, full.timexes);
+  assert.deepStrictEqual([dates.places, dates.entities, dates.events], [[], [], []]);
+});
+
 test('bad options throw', () => {
+  assert.throws(() => analyze(TEXT, { only: 'names' }));
   assert.throws(() => analyze(TEXT, { dct: 'soon' }));
   assert.throws(() => analyze(TEXT, { offsets: 'words' }));
   assert.throws(() => analyze(42));
