@@ -132,7 +132,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<i32> {
         pending.insert(seq, outcomes);
         while let Some(outcomes) = pending.remove(&next) {
             for outcome in outcomes {
-                status = status.max(write_outcome(outcome, &name, out)?);
+                // An unreadable input (2) is what the run reports, even after failed records (3).
+                status = match write_outcome(outcome, &name, out)? {
+                    2 => 2,
+                    other => status.max(other),
+                };
             }
             next += 1;
             // The batch is out of memory: the reader may take the next one.
