@@ -13,6 +13,7 @@
 use crate::hash::FastMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Index of a literal in a [`LiteralIndex`]; [`DIGIT`] stands for any ASCII digit.
@@ -39,6 +40,8 @@ pub(crate) struct LiteralIndex {
     ids: FastMap<String, LiteralId>,
     conjunctions: Vec<Vec<LiteralId>>,
     matcher: OnceLock<Option<AhoCorasick>>,
+    /// Literals × bytes searched directly so far (see [`LiteralIndex::presence`]).
+    direct_work: AtomicUsize,
 }
 
 /// Which literals of a [`LiteralIndex`] a text holds.
@@ -113,28 +116,25 @@ impl LiteralIndex {
         self.texts.get(id as usize).map_or(1, String::len)
     }
 
-    /// The literals `text` holds. O(n) in the text plus the matches reported (one per occurrence of a literal).
+    /// The literals `text` holds. O(n) in the text plus the matches reported (one per occurrence of a literal). A
+    /// text of at most [`DIRECT_BYTES`] is searched for each literal instead, in O(literals × [`DIRECT_BYTES`]) (a
+    /// bounded cost), until that work in this process reaches about the cost of building the automaton
+    /// ([`DIRECT_WORK`]) or a longer text has built it.
     pub(crate) fn presence(&self, text: &str) -> Presence {
-        let mut found = vec![false; self.texts.len()];
-        let matcher = self.matcher.get_or_init(|| {
-            // The non-contiguous automaton builds fastest; the texts that need this pass are short.
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .ascii_case_insensitive(!self.exact_case)
-                .match_kind(MatchKind::Standard)
-                .build(&self.texts)
-                .ok()
-        });
         let all = !self.exact_case && text.contains(['\u{212A}', '\u{17F}']);
-        match matcher {
-            Some(ac) if !all => {
-                for m in ac.find_overlapping_iter(text) {
-                    found[m.pattern().as_usize()] = true;
-                }
-            }
-            // No matcher (cannot happen for short ASCII literals), or every literal counts as present.
-            _ => found.iter_mut().for_each(|f| *f = true),
-        }
+        let direct = || {
+            let work = self.texts.len().saturating_mul(text.len() + 1);
+            text.len() <= DIRECT_BYTES
+                && self.matcher.get().is_none()
+                && self.direct_work.fetch_add(work, Ordering::Relaxed).saturating_add(work) <= DIRECT_WORK
+        };
+        let found = if all {
+            vec![true; self.texts.len()]
+        } else if direct() {
+            self.found_directly(text)
+        } else {
+            self.found_by_automaton(text)
+        };
         let conjunctions = self
             .conjunctions
             .iter()
@@ -148,7 +148,64 @@ impl LiteralIndex {
             all,
         }
     }
+
+    /// Which literals a short text holds, each looked for in turn: a one-line text would otherwise pay for building
+    /// the automaton of thousands of literals (most of a cold start's time in these look-ups). Literals are ASCII
+    /// and kept in small letters when compared without case, so the text in small letters is searched.
+    fn found_directly(&self, text: &str) -> Vec<bool> {
+        let lower;
+        let hay = if self.exact_case {
+            text
+        } else {
+            lower = text.to_ascii_lowercase();
+            &lower
+        };
+        // A literal whose first byte the text lacks is absent: most of them, for a short text.
+        let mut first_bytes = [false; 256];
+        for b in hay.bytes() {
+            first_bytes[usize::from(b)] = true;
+        }
+        self.texts
+            .iter()
+            .map(|literal| {
+                literal.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)])
+                    && hay.contains(literal.as_str())
+            })
+            .collect()
+    }
+
+    /// Which literals `text` holds, by one pass of the literals' automaton (built on first use).
+    fn found_by_automaton(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.texts.len()];
+        let matcher = self.matcher.get_or_init(|| {
+            // The non-contiguous automaton builds fastest; the texts that need this pass are short.
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .ascii_case_insensitive(!self.exact_case)
+                .match_kind(MatchKind::Standard)
+                .build(&self.texts)
+                .ok()
+        });
+        match matcher {
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(text) {
+                    found[m.pattern().as_usize()] = true;
+                }
+            }
+            // No matcher (cannot happen for short ASCII literals): every literal counts as present.
+            None => found.iter_mut().for_each(|f| *f = true),
+        }
+        found
+    }
 }
+
+/// Texts up to this long are searched for each literal rather than with the literals' automaton, until one has
+/// been built (see [`LiteralIndex::presence`]).
+const DIRECT_BYTES: usize = 256;
+
+/// Literals × bytes searched directly in one process before the automaton is built instead: about what building it
+/// costs, so that a stream of short texts pays at most twice that.
+const DIRECT_WORK: usize = 1 << 22;
 
 /// The runs of a word (as a table writes it) that a regex built from it matches literally: the word split at
 /// spaces (`\s+` in the patterns), apostrophes (`['’]`) and non-ASCII characters.
@@ -371,6 +428,34 @@ mod tests {
         assert!(!p.satisfies(&[vec![sunday], vec![week, DIGIT]]));
         assert!(p.satisfies(&[]));
         assert!(index.presence("week 7").satisfies(&[vec![week], vec![DIGIT]]));
+    }
+
+    #[test]
+    fn a_short_text_searched_literal_by_literal_finds_what_the_automaton_finds() {
+        // The date rules' literals (words of every class, pieces of several-word entries) and a case-sensitive
+        // index, over lines of text of my own, each cut to every length up to the direct search's limit.
+        let dates = crate::dates::lexicon::Lexicon::build(&crate::lang::EN).expect("tables compile");
+        let mut exact = LiteralIndex {
+            exact_case: true,
+            ..LiteralIndex::default()
+        };
+        for word in ["Sun", "Sunday", "day", "UN", "U.N.", "Homs", "shelled"] {
+            exact.id(word);
+        }
+        let lines = [
+            "Homs was shelled on Sunday, two days after the U.N. talks of 5 March 2016 failed.",
+            "SUNDAY'S VOTE: the un-named envoy left mid-week, in the second half of fiscal 1998.",
+            "Talks resume next Tuesday; Christmas Eve and Palm Sunday fall in the Easter holidays.",
+            "ÉLAN à Genève — the 1990s, a fortnight ago, this morning at 9 a.m., twice a week.",
+        ];
+        for index in [dates.literals(), &exact] {
+            for line in lines {
+                for cut in (0..=line.len()).filter(|&c| line.is_char_boundary(c)) {
+                    let text = &line[..cut];
+                    assert_eq!(index.found_directly(text), index.found_by_automaton(text), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
