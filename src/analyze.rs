@@ -387,12 +387,8 @@ pub(crate) fn within_limit<'t>(text: &'t str, warnings: &mut Vec<Warning>) -> &'
     if text.len() <= MAX_INPUT_BYTES {
         return text;
     }
-    let mut cut = MAX_INPUT_BYTES;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
     warnings.push(truncated_warning());
-    &text[..cut]
+    crate::offsets::prefix_within(text, MAX_INPUT_BYTES)
 }
 
 /// The warning for a text cut to [`MAX_INPUT_BYTES`].

@@ -12,6 +12,16 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+/// The longest beginning of `text` of at most `max_bytes` bytes that ends on a character boundary (all of `text`
+/// when it is that short). O(1): a character is at most four bytes.
+pub(crate) fn prefix_within(text: &str, max_bytes: usize) -> &str {
+    let mut cut = max_bytes.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}
+
 /// What a span's offsets count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -226,6 +236,29 @@ fn spans_of(analysis: &mut Analysis) -> Vec<&mut Span> {
 mod tests {
     use super::*;
     use crate::model::*;
+
+    #[test]
+    fn a_prefix_within_a_length_ends_on_a_character_boundary() {
+        let text = "aé€😀b";
+        let expected = [
+            "",
+            "a",
+            "a",
+            "aé",
+            "aé",
+            "aé",
+            "aé€",
+            "aé€",
+            "aé€",
+            "aé€",
+            "aé€😀",
+            "aé€😀b",
+            "aé€😀b",
+        ];
+        for (max, want) in expected.iter().enumerate() {
+            assert_eq!(prefix_within(text, max), *want, "{max}");
+        }
+    }
 
     /// The substring of `text` between two offsets in `unit`.
     fn slice_in(text: &str, unit: OffsetUnit, span: Span) -> String {

@@ -140,8 +140,10 @@ fn received(request: Request) {
         });
         // The first article to arrive before the files warms the engine while they download: its beginning, which
         // calls for most of what the whole will (no progress and no watchdog cover this, so it must stay short).
-        let prepare =
-            (!w.loaded && !w.prepared).then(|| (warm_up_part(&request.text).to_string(), request.read_anyway));
+        let prepare = (!w.loaded && !w.prepared).then(|| {
+            let part = crate::offsets::prefix_within(&request.text, WARM_UP_BYTES);
+            (part.to_string(), request.read_anyway)
+        });
         w.prepared |= prepare.is_some();
         w.waiting.push(request);
         let schedule = w.loaded && !w.scheduled;
@@ -179,15 +181,6 @@ fn received(request: Request) {
 /// is for, and a news article's first 16 KB call for nearly all it needs; the analysis itself is a few milliseconds
 /// once compiled, so a long paste does not hold the worker up unwatched.
 pub const WARM_UP_BYTES: usize = 16 * 1024;
-
-/// The first [`WARM_UP_BYTES`] of `text` at most, cut on a character boundary.
-fn warm_up_part(text: &str) -> &str {
-    let mut cut = text.len().min(WARM_UP_BYTES);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &text[..cut]
-}
 
 /// Answers every queued request: the article being read first (the person is looking at it), then the
 /// added articles in the order they came.

@@ -93,11 +93,7 @@ fn rule_by_rule<'t>(lex: &'t Lexicon, text: &'t str, lines: &Lines<'t>, active: 
 /// The text from `base`, at most [`MAX_EXPRESSION_BYTES`] long: no expression is longer, and a short haystack lets
 /// the engines stop early.
 fn haystack(text: &str, base: usize) -> &str {
-    let mut cut = (base + MAX_EXPRESSION_BYTES).min(text.len());
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &text[base..cut]
+    crate::offsets::prefix_within(&text[base..], MAX_EXPRESSION_BYTES)
 }
 
 /// The expression starting at `base`, if any: of the rules `matching` there (rule, end of its match in `hay`), the

@@ -53,11 +53,7 @@ pub fn human_duration(ms: u32) -> String {
 /// whole element each time a child is added, so a long text with no letter (a run of dots from a link) made
 /// drawing the article quadratic: 6,000 blocks took 112 s.
 pub fn text_direction(text: &str, look: usize) -> &'static str {
-    let mut end = look.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    for c in text[..end].chars() {
+    for c in crate::offsets::prefix_within(text, look).chars() {
         if is_rtl(c) {
             return "rtl";
         }
